@@ -1,0 +1,24 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/types";
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Records a decision, score, assignment, role change or export; call it inside the change's transaction. */
+export async function audit(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto("auditLog")
+    .values({
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId ?? null,
+      data: JSON.stringify(entry.data ?? {}),
+    })
+    .execute();
+}

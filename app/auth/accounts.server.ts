@@ -1,0 +1,212 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { enqueueEmail } from "~/email/outbox.server";
+import type { AppConfig } from "~/utils/config.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { checkSignInRateLimit, clearSignInFailures, recordSignInFailure } from "./rate-limit.server";
+import { consumeCode, issueCode, VerificationPurpose, type CodeCheck } from "./verification.server";
+
+function link(config: AppConfig, path: string) {
+  return new URL(path, config.appUrl).toString();
+}
+
+function hourBucket() {
+  return new Date().toISOString().slice(0, 13);
+}
+
+/**
+ * Starts a sign-up. The account is created only when the code comes back, so nobody can hold an
+ * email address they cannot read. A taken address gets a notice instead of a code; the caller
+ * shows the same screen either way, so sign-up cannot tell who has an account.
+ */
+export async function startSignUp(
+  db: DB,
+  config: AppConfig,
+  input: { name: string; email: string; password: string },
+): Promise<void> {
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom("users")
+      .select(["id", "name"])
+      .where("email", "=", input.email)
+      .where("deletedAt", "is", null)
+      .executeTakeFirst();
+    if (existing) {
+      await enqueueEmail(trx, {
+        to: input.email,
+        template: "existing-account",
+        props: { name: existing.name, loginUrl: link(config, "/login"), resetUrl: link(config, "/forgot-password") },
+        idempotencyKey: `existing-account:${existing.id}:${hourBucket()}`,
+      });
+      return;
+    }
+    const issued = await issueCode(trx, signingSecret(config), {
+      purpose: VerificationPurpose.signup,
+      target: input.email,
+      payload: { name: input.name, passwordHash },
+    });
+    if (!issued) return;
+    await enqueueEmail(trx, {
+      to: input.email,
+      template: "verification-code",
+      props: { name: input.name, code: issued.code, verifyUrl: link(config, "/verify") },
+      idempotencyKey: `verification:${issued.id}`,
+    });
+  });
+}
+
+/**
+ * Sends a new sign-up code with the details of the last request for this address (the password
+ * is never asked twice). Does nothing when there is no recent request or the account exists.
+ */
+export async function resendSignUpCode(db: DB, config: AppConfig, email: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const pending = await trx
+      .selectFrom("verifications")
+      .select("payload")
+      .where("purpose", "=", VerificationPurpose.signup)
+      .where("target", "=", email)
+      .where("createdAt", ">", sql<Date>`now() - interval '1 day'`)
+      .orderBy("createdAt", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const payload = pending?.payload;
+    if (!payload) return;
+    const exists = await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+    if (exists) return;
+    const issued = await issueCode(trx, signingSecret(config), {
+      purpose: VerificationPurpose.signup,
+      target: email,
+      payload,
+    });
+    if (!issued) return;
+    await enqueueEmail(trx, {
+      to: email,
+      template: "verification-code",
+      props: { name: String(payload.name ?? ""), code: issued.code, verifyUrl: link(config, "/verify") },
+      idempotencyKey: `verification:${issued.id}`,
+    });
+  });
+}
+
+export type CompleteSignUpResult =
+  { ok: true; userId: string } | { ok: false; reason: Exclude<CodeCheck["status"], "ok"> };
+
+/** Creates the account once the emailed code matches. */
+export async function completeSignUp(
+  db: DB,
+  config: AppConfig,
+  input: { email: string; code: string },
+): Promise<CompleteSignUpResult> {
+  return db.transaction().execute(async (trx) => {
+    const check = await consumeCode(trx, config.sessionSecrets, {
+      purpose: VerificationPurpose.signup,
+      target: input.email,
+      code: input.code,
+    });
+    if (check.status !== "ok") return { ok: false, reason: check.status };
+    const name = String(check.payload.name ?? "");
+    const passwordHash = String(check.payload.passwordHash ?? "");
+    const user = await trx
+      .insertInto("users")
+      .values({ email: input.email, name, passwordHash, emailVerifiedAt: sql`now()` })
+      .onConflict((oc) => oc.column("email").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    // Someone else verified this address a moment earlier: the code is spent, the account exists.
+    if (!user) return { ok: false, reason: "invalid" };
+    return { ok: true, userId: user.id };
+  });
+}
+
+/** Sends a reset code when the address has an account; does nothing visible otherwise. */
+export async function startPasswordReset(db: DB, config: AppConfig, email: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "name"])
+      .where("email", "=", email)
+      .where("deletedAt", "is", null)
+      .executeTakeFirst();
+    if (!user) return;
+    const issued = await issueCode(trx, signingSecret(config), {
+      purpose: VerificationPurpose.reset,
+      target: email,
+      payload: { userId: user.id },
+    });
+    if (!issued) return;
+    await enqueueEmail(trx, {
+      to: email,
+      template: "reset-code",
+      props: { name: user.name, code: issued.code, resetUrl: link(config, "/reset-password") },
+      idempotencyKey: `reset:${issued.id}`,
+    });
+  });
+}
+
+/** Sets a new password when the code matches, and ends every session of the account. */
+export async function completePasswordReset(
+  db: DB,
+  config: AppConfig,
+  input: { email: string; code: string; password: string },
+): Promise<CompleteSignUpResult> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const check = await consumeCode(trx, config.sessionSecrets, {
+      purpose: VerificationPurpose.reset,
+      target: input.email,
+      code: input.code,
+    });
+    if (check.status !== "ok") return { ok: false, reason: check.status };
+    const userId = String(check.payload.userId);
+    const updated = await trx
+      .updateTable("users")
+      .set({ passwordHash, updatedAt: sql`now()`, version: sql`version + 1` })
+      .where("id", "=", userId)
+      .where("deletedAt", "is", null)
+      .returning("id")
+      .executeTakeFirst();
+    if (!updated) return { ok: false, reason: "invalid" };
+    await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
+    await trx.deleteFrom("signInFailures").where("email", "=", input.email).execute();
+    return { ok: true, userId };
+  });
+}
+
+export type PasswordSignIn =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+/**
+ * Checks an email and password. An unknown email and a wrong password take the same time and
+ * give the same answer; failures count toward the per-account and per-address limits.
+ */
+export async function checkPassword(
+  db: DB,
+  input: { email: string; password: string; clientAddress: string },
+): Promise<PasswordSignIn> {
+  const limit = await checkSignInRateLimit(db, input.email, input.clientAddress);
+  if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "passwordHash"])
+    .where("email", "=", input.email)
+    .where("deletedAt", "is", null)
+    .executeTakeFirst();
+  const valid = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !valid) {
+    await recordSignInFailure(db, input.email, input.clientAddress);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearSignInFailures(db, input.email);
+  return { ok: true, userId: user.id };
+}
+
+/** The secret new codes are signed with (the newest one; older ones still verify). */
+function signingSecret(config: AppConfig): string {
+  const secret = config.sessionSecrets[0];
+  if (!secret) throw new Error("No session secret is configured");
+  return secret;
+}

@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { sql } from "kysely";
+import { runCommand } from "#db/cli/open";
+import { migrateToLatest } from "#db/migrate";
+import { EmailField, NameField, NewPasswordField } from "~/auth/auth.schema";
+import { hashPassword } from "~/auth/password.server";
+import { audit } from "~/audit/audit.server";
+
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    staff: { type: "boolean", default: false },
+  },
+});
+
+// The password comes from the environment or standard input, never from the command line
+// (which other users of the machine can read in the process list).
+async function readPassword(): Promise<string> {
+  if (process.env.USER_PASSWORD) return process.env.USER_PASSWORD;
+  if (process.stdin.isTTY) process.stdout.write("Password: ");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (chunks.join("").includes("\n")) break;
+  }
+  return Buffer.concat(chunks).toString("utf8").split("\n")[0]?.trim() ?? "";
+}
+
+await runCommand(async ({ db }) => {
+  const email = EmailField.parse(values.email ?? "");
+  const name = NameField.parse(values.name ?? email.split("@")[0]);
+  const password = NewPasswordField.parse(await readPassword());
+  await migrateToLatest(db);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .insertInto("users")
+      .values({ email, name, passwordHash, emailVerifiedAt: sql`now()` })
+      .onConflict((oc) => oc.column("email").doUpdateSet({ passwordHash, updatedAt: sql`now()` }))
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (values.staff) {
+      await trx
+        .insertInto("userRoles")
+        .values({ userId: user.id, role: "staff", grantedBy: null })
+        .onConflict((oc) => oc.columns(["userId", "role"]).doNothing())
+        .execute();
+      await audit(trx, {
+        actorId: null,
+        action: "role.grant",
+        subjectType: "user",
+        subjectId: user.id,
+        data: { role: "staff", via: "user:create" },
+      });
+    }
+  });
+  console.log(`${values.staff ? "Staff account" : "Account"} ready: ${email}`);
+});

@@ -1,0 +1,61 @@
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | undefined | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((error) => (
+        <li key={error}>{error}</li>
+      ))}
+    </ul>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "search" | "url" | "number" | "date" | "datetime-local" | "tel";
+
+/** A labelled input whose errors are announced and tied to it with aria-describedby. */
+export function Field<T>({
+  label,
+  field,
+  type = "text",
+  hint,
+  inputProps,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<T>;
+  type?: InputType;
+  hint?: ReactNode;
+  inputProps?: InputHTMLAttributes<HTMLInputElement>;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.length ? field.errorId : undefined;
+  const { key, ...props } = getInputProps(field, { type, ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        key={key}
+        {...props}
+        {...inputProps}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** Errors about the whole form (e.g. "wrong email or password"), announced when they appear. */
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] | undefined | null }) {
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="form-errors" role="alert">
+      <ErrorList errors={errors} />
+    </div>
+  );
+}

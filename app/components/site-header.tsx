@@ -1,0 +1,61 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { Role } from "~/auth/roles";
+
+export interface HeaderUser {
+  name: string;
+  roles: Role[];
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Shown to a signed-in user who holds any of these roles; absent means everyone signed in. */
+  roles?: Role[];
+}
+
+const NAV: NavItem[] = [
+  { to: "/staff", label: "Staff", roles: [Role.staff] },
+  { to: "/me/account", label: "Account" },
+];
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  const items = user ? NAV.filter((item) => !item.roles || item.roles.some((role) => user.roles.includes(role))) : [];
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand">
+          Open Web Fellows
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} prefetch="intent">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+            {user ? (
+              <li>
+                <Form method="post" action="/logout" className="inline-form">
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
+                </Form>
+              </li>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">Sign in</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">Sign up</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/types";
+import { renderEmail, type EmailProps, type EmailTemplateName } from "#emails/index";
+
+export interface OutgoingEmail<N extends EmailTemplateName> {
+  to: string;
+  template: N;
+  props: EmailProps<N>;
+  /** The same key twice yields one message: resubmits and retries never send twice. */
+  idempotencyKey: string;
+}
+
+/**
+ * Writes a message to the outbox. Call it with the transaction of the change that causes the
+ * message, so the message exists exactly when the change does; the delivery worker sends it.
+ * Returns false when a message with this key was already queued.
+ */
+export async function enqueueEmail<N extends EmailTemplateName>(
+  trx: Kysely<Database>,
+  email: OutgoingEmail<N>,
+): Promise<boolean> {
+  const rendered = await renderEmail(email.template, email.props);
+  const inserted = await trx
+    .insertInto("emailOutbox")
+    .values({
+      idempotencyKey: email.idempotencyKey,
+      recipient: email.to,
+      template: email.template,
+      props: JSON.stringify(email.props),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+    })
+    .onConflict((oc) => oc.column("idempotencyKey").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}

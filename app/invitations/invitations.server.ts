@@ -1,0 +1,123 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "#db/client";
+import type { Database } from "#db/types";
+import { audit } from "~/audit/audit.server";
+import { hashToken, randomToken } from "~/auth/tokens.server";
+
+export const InvitationKind = { staff: "staff" } as const;
+export type InvitationKind = (typeof InvitationKind)[keyof typeof InvitationKind];
+
+export const INVITATION_TTL_DAYS = 7;
+
+/** Creates a single-use invitation; only the token's hash is stored, the token goes in the email. */
+export async function createInvitation(
+  trx: Kysely<Database>,
+  input: { email: string; kind: InvitationKind; subjectId?: string | null; invitedBy: string },
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const token = randomToken();
+  const row = await trx
+    .insertInto("invitations")
+    .values({
+      email: input.email,
+      kind: input.kind,
+      subjectId: input.subjectId ?? null,
+      tokenHash: hashToken(token),
+      invitedBy: input.invitedBy,
+      expiresAt: sql`now() + ${`${INVITATION_TTL_DAYS} days`}::interval`,
+    })
+    .returning(["id", "expiresAt"])
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token, expiresAt: row.expiresAt };
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  kind: InvitationKind;
+  inviterName: string | null;
+  state: "open" | "expired" | "accepted";
+}
+
+export async function findInvitation(db: DB, token: string): Promise<InvitationView | null> {
+  const row = await db
+    .selectFrom("invitations")
+    .leftJoin("users as inviter", "inviter.id", "invitations.invitedBy")
+    .select([
+      "invitations.id",
+      "invitations.email",
+      "invitations.kind",
+      "invitations.acceptedAt",
+      "inviter.name as inviterName",
+      sql<boolean>`invitations.expires_at <= now()`.as("expired"),
+    ])
+    .where("invitations.tokenHash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!row) return null;
+  const state = row.acceptedAt ? "accepted" : row.expired ? "expired" : "open";
+  return { id: row.id, email: row.email, kind: row.kind as InvitationKind, inviterName: row.inviterName, state };
+}
+
+export type AcceptResult =
+  { ok: true; kind: InvitationKind } | { ok: false; reason: "not-found" | "expired" | "accepted" | "wrong-account" };
+
+type Grant = (
+  trx: Kysely<Database>,
+  invitation: { subjectId: string | null; invitedBy: string | null },
+  userId: string,
+) => Promise<void>;
+
+const GRANTS: Record<InvitationKind, Grant> = {
+  staff: async (trx, invitation, userId) => {
+    await trx
+      .insertInto("userRoles")
+      .values({ userId, role: "staff", grantedBy: invitation.invitedBy })
+      .onConflict((oc) => oc.columns(["userId", "role"]).doNothing())
+      .execute();
+  },
+};
+
+/**
+ * Accepts an invitation for the signed-in user, whose email must be the one invited (the link
+ * alone is not enough: emails get forwarded). Single use: the row is locked and marked.
+ */
+export async function acceptInvitation(
+  db: DB,
+  token: string,
+  user: { id: string; email: string },
+): Promise<AcceptResult> {
+  return db.transaction().execute(async (trx) => {
+    const invitation = await trx
+      .selectFrom("invitations")
+      .select([
+        "id",
+        "email",
+        "kind",
+        "subjectId",
+        "invitedBy",
+        "acceptedAt",
+        sql<boolean>`expires_at <= now()`.as("expired"),
+      ])
+      .where("tokenHash", "=", hashToken(token))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!invitation) return { ok: false, reason: "not-found" };
+    if (invitation.acceptedAt) return { ok: false, reason: "accepted" };
+    if (invitation.expired) return { ok: false, reason: "expired" };
+    if (invitation.email.toLowerCase() !== user.email.toLowerCase()) return { ok: false, reason: "wrong-account" };
+    const kind = invitation.kind as InvitationKind;
+    await GRANTS[kind](trx, invitation, user.id);
+    await trx
+      .updateTable("invitations")
+      .set({ acceptedAt: sql`now()`, acceptedBy: user.id })
+      .where("id", "=", invitation.id)
+      .execute();
+    await audit(trx, {
+      actorId: user.id,
+      action: "invitation.accept",
+      subjectType: "invitation",
+      subjectId: invitation.id,
+      data: { kind, subjectId: invitation.subjectId },
+    });
+    return { ok: true, kind };
+  });
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ROLE_LABELS, type Role } from "~/auth/roles";
+import { getOptionalUser } from "~/utils/permissions.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  return { user: user ? { name: user.name, roles: user.roles } : null };
+}
+
+export const meta: MetaFunction = () => [
+  { title: "Open Web Fellows" },
+  { name: "description", content: "Fellowships and a network of allies for a healthy, open internet." },
+];
+
+const ROLE_HOME: Record<Role, { to: string; text: string }> = {
+  staff: { to: "/staff", text: "Run cycles, reviews, matching and campaigns." },
+  reviewer: { to: "/review", text: "Score the applications assigned to you." },
+  partner: { to: "/partner", text: "Publish positions and rank your finalists." },
+  ally: { to: "/me/profile", text: "Keep your directory profile and answer campaign requests." },
+  applicant: { to: "/me/applications", text: "Follow your applications." },
+};
+
+export default function HomePage() {
+  const { user } = useLoaderData<typeof loader>();
+  if (!user) return <Landing />;
+  return (
+    <div className="stack">
+      <h1>Welcome, {user.name}</h1>
+      {user.roles.length === 0 ? (
+        <p className="lede">
+          Your account is ready. From here you can apply to a fellowship cycle or join the network.
+        </p>
+      ) : (
+        <ul className="cards" aria-label="Your roles">
+          {user.roles.map((role) => (
+            <li key={role} className="card">
+              <h2>
+                <Link to={ROLE_HOME[role].to}>{ROLE_LABELS[role]}</Link>
+              </h2>
+              <p>{ROLE_HOME[role].text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/me/account">Your account and sessions</Link>
+      </p>
+    </div>
+  );
+}
+
+function Landing() {
+  return (
+    <div className="stack">
+      <h1>Open Web Fellows</h1>
+      <p className="lede">
+        Technologists, artists and policy people spend ten months with digital-rights groups, newsrooms and NGOs, and a
+        wider network of allies joins campaigns for a healthy internet.
+      </p>
+      <div className="actions">
+        <Link className="button" to="/signup">
+          Create an account
+        </Link>
+        <Link className="button secondary" to="/login">
+          Sign in
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { getFormProps } from "@conform-to/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { LoginSchema } from "~/auth/auth.schema";
+import { authenticatePassword } from "~/auth/authenticator.server";
+import { endRequestSession, startSession } from "~/auth/session.server";
+import { Field, FormErrors } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { requireAnonymous } from "~/utils/permissions.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "");
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { submission } = await parseForm(request.clone(), LoginSchema);
+  if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["password"] }));
+
+  const result = await authenticatePassword(request, context);
+  if (!result.ok && result.reason === "rate-limited") {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    return data(
+      submission.reply({
+        formErrors: [`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+        hideFields: ["password"],
+      }),
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  if (!result.ok) {
+    // The same words for an unknown email and a wrong password: sign-in tells nobody who has an account.
+    return invalid(
+      submission.reply({ formErrors: ["Email or password is not right."], hideFields: ["password"] }),
+      401,
+    );
+  }
+  // A fresh session id at every sign-in; whatever session the browser carried is ended.
+  await endRequestSession(context.db, context.config, request);
+  const cookie = await startSession(context.db, context.config, result.userId, {
+    userAgent: request.headers.get("User-Agent"),
+    clientAddress: context.clientAddress,
+  });
+  return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign in — Open Web Fellows" }];
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useConformForm(LoginSchema, { id: "login", lastResult });
+  return (
+    <div className="narrow stack">
+      <h1>Sign in</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field
+          label="Password"
+          field={fields.password}
+          type="password"
+          inputProps={{ autoComplete: "current-password" }}
+        />
+        <div className="actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            Sign in
+          </button>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </div>
+      </Form>
+      <p>
+        New here? <Link to="/signup">Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { clearSessionCookie, endAllSessions, endSession, listSessions } from "~/auth/session.server";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { formatDateTime } from "~/utils/format";
+import { requireUser } from "~/utils/permissions.server";
+
+const SessionActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("end-session"), sessionId: z.uuid() }),
+  z.object({ intent: z.literal("end-other-sessions") }),
+  z.object({ intent: z.literal("end-all-sessions") }),
+]);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const sessions = await listSessions(context.db, user.id);
+  return {
+    account: { name: user.name, email: user.email },
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      current: session.id === user.sessionId,
+      createdAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+      userAgent: session.userAgent,
+      clientAddress: session.clientAddress,
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { submission } = await parseForm(request, SessionActionSchema);
+  if (submission.status !== "success") return invalid(submission.reply());
+  const { intent } = submission.value;
+
+  if (intent === "end-all-sessions" || (intent === "end-session" && submission.value.sessionId === user.sessionId)) {
+    if (intent === "end-all-sessions") await endAllSessions(context.db, user.id);
+    else await endSession(context.db, user.id, user.sessionId);
+    return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookie(context.config) } });
+  }
+  if (intent === "end-other-sessions") {
+    const count = await endAllSessions(context.db, user.id, user.sessionId);
+    return redirect("/me/account", {
+      headers: {
+        "Set-Cookie": await setFlash(context.config, {
+          kind: "success",
+          message: `Signed out ${count} other session${count === 1 ? "" : "s"}.`,
+        }),
+      },
+    });
+  }
+  // Another user's session id answers like a missing one.
+  const ended = await endSession(context.db, user.id, submission.value.sessionId);
+  if (!ended) return data({ message: "That session does not exist." }, { status: 404 });
+  return redirect("/me/account", {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Session signed out." }) },
+  });
+}
+
+export const meta: MetaFunction = () => [{ title: "Your account — Open Web Fellows" }];
+
+export default function AccountPage() {
+  const { account, sessions } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <h1>Your account</h1>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{account.name}</dd>
+        <dt>Email</dt>
+        <dd>{account.email}</dd>
+      </dl>
+      <section aria-labelledby="sessions-title" className="stack">
+        <h2 id="sessions-title">Where you are signed in</h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Your sessions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Browser</th>
+                <th scope="col">Address</th>
+                <th scope="col">Signed in</th>
+                <th scope="col">Last seen</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.id}>
+                  <td>
+                    {session.userAgent ?? "Unknown browser"}{" "}
+                    {session.current ? <span className="badge">This browser</span> : null}
+                  </td>
+                  <td>{session.clientAddress ?? "—"}</td>
+                  <td>{formatDateTime(session.createdAt)}</td>
+                  <td>{formatDateTime(session.lastSeenAt)}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="sessionId" value={session.id} />
+                      <button type="submit" name="intent" value="end-session" className="secondary">
+                        Sign out<span className="visually-hidden"> this session</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Form method="post" className="actions">
+          <button type="submit" name="intent" value="end-other-sessions" className="secondary">
+            Sign out everywhere else
+          </button>
+          <button type="submit" name="intent" value="end-all-sessions" className="danger">
+            Sign out everywhere
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { completePasswordReset } from "~/auth/accounts.server";
+import { EmailField, ResetPasswordSchema } from "~/auth/auth.schema";
+import { startSession } from "~/auth/session.server";
+import { CODE_MESSAGES } from "~/auth/verification.server";
+import { Field, FormErrors } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { requireAnonymous } from "~/utils/permissions.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  const email = EmailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
+  return { email: email.success ? email.data : "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { submission } = await parseForm(request, ResetPasswordSchema);
+  const hideFields = ["password", "confirmPassword"];
+  if (submission.status !== "success") return invalid(submission.reply({ hideFields }));
+  const result = await completePasswordReset(context.db, context.config, submission.value);
+  if (!result.ok)
+    return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] }, hideFields }));
+
+  const headers = new Headers();
+  headers.append(
+    "Set-Cookie",
+    await startSession(context.db, context.config, result.userId, {
+      userAgent: request.headers.get("User-Agent"),
+      clientAddress: context.clientAddress,
+    }),
+  );
+  headers.append(
+    "Set-Cookie",
+    await setFlash(context.config, {
+      kind: "success",
+      message: "Your password is changed. Every other session of your account was signed out.",
+    }),
+  );
+  return redirect("/", { headers });
+}
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password — Open Web Fellows" }];
+
+export default function ResetPasswordPage() {
+  const { email } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useConformForm(ResetPasswordSchema, {
+    id: "reset-password",
+    lastResult,
+    defaultValue: { email },
+  });
+  return (
+    <div className="narrow stack">
+      <h1>Choose a new password</h1>
+      <p>If the address has an account, we have emailed it a 6-digit code, valid for 15 minutes.</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label="Code" field={fields.code} inputProps={{ inputMode: "numeric", autoComplete: "one-time-code" }} />
+        <Field
+          label="New password"
+          field={fields.password}
+          type="password"
+          hint="At least 10 characters."
+          inputProps={{ autoComplete: "new-password" }}
+        />
+        <Field
+          label="Repeat the new password"
+          field={fields.confirmPassword}
+          type="password"
+          inputProps={{ autoComplete: "new-password" }}
+        />
+        <div className="actions">
+          <button type="submit">Set the new password</button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { startSignUp } from "~/auth/accounts.server";
+import { SignupSchema } from "~/auth/auth.schema";
+import { Field } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { requireAnonymous } from "~/utils/permissions.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { submission } = await parseForm(request, SignupSchema);
+  if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["password"] }));
+  await startSignUp(context.db, context.config, submission.value);
+  // The same next page whether or not the address already has an account.
+  return redirect(`/verify?${new URLSearchParams({ email: submission.value.email })}`);
+}
+
+export const meta: MetaFunction = () => [{ title: "Create an account — Open Web Fellows" }];
+
+export default function SignupPage() {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useConformForm(SignupSchema, { id: "signup", lastResult });
+  return (
+    <div className="narrow stack">
+      <h1>Create an account</h1>
+      <p className="muted">
+        One account lets you apply to fellowship cycles, review, host fellows or join the network. We will email you a
+        code to confirm your address.
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <Field label="Name" field={fields.name} inputProps={{ autoComplete: "name" }} />
+        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field
+          label="Password"
+          field={fields.password}
+          type="password"
+          hint="At least 10 characters. A few unrelated words make a strong password."
+          inputProps={{ autoComplete: "new-password" }}
+        />
+        <div className="actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            Create account
+          </button>
+        </div>
+      </Form>
+      <p>
+        Already have an account? <Link to="/login">Sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { completeSignUp, resendSignUpCode } from "~/auth/accounts.server";
+import { EmailField, VerifySchema } from "~/auth/auth.schema";
+import { startSession } from "~/auth/session.server";
+import { CODE_MESSAGES } from "~/auth/verification.server";
+import { Field, FormErrors } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, parseForm, readFormData } from "~/utils/forms.server";
+import { unknownIntent } from "~/utils/http.server";
+import { requireAnonymous } from "~/utils/permissions.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context);
+  const email = EmailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
+  return { email: email.success ? email.data : "", resent: new URL(request.url).searchParams.has("resent") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const intent = (await readFormData(request.clone())).get("intent");
+  if (intent === "resend") {
+    const { submission } = await parseForm(request, VerifySchema.pick({ email: true }));
+    if (submission.status !== "success") return invalid(submission.reply());
+    await resendSignUpCode(context.db, context.config, submission.value.email);
+    return redirect(`/verify?${new URLSearchParams({ email: submission.value.email, resent: "1" })}`);
+  }
+  if (intent !== "verify") unknownIntent();
+
+  const { submission } = await parseForm(request, VerifySchema);
+  if (submission.status !== "success") return invalid(submission.reply());
+  const result = await completeSignUp(context.db, context.config, submission.value);
+  if (!result.ok) return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+
+  const headers = new Headers();
+  headers.append(
+    "Set-Cookie",
+    await startSession(context.db, context.config, result.userId, {
+      userAgent: request.headers.get("User-Agent"),
+      clientAddress: context.clientAddress,
+    }),
+  );
+  headers.append(
+    "Set-Cookie",
+    await setFlash(context.config, { kind: "success", message: "Your account is ready. Welcome!" }),
+  );
+  return redirect("/", { headers });
+}
+
+export const meta: MetaFunction = () => [{ title: "Confirm your email — Open Web Fellows" }];
+
+export default function VerifyPage() {
+  const { email, resent } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useConformForm(VerifySchema, { id: "verify", lastResult, defaultValue: { email } });
+  return (
+    <div className="narrow stack">
+      <h1>Check your email</h1>
+      <p>
+        If the address can be used for a new account, we have sent it a 6-digit code. It is valid for 15 minutes. If you
+        already have an account, the email tells you how to sign in instead.
+      </p>
+      {resent ? <p role="status">If a sign-up is waiting for this address, a new code is on its way.</p> : null}
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field
+          label="Code"
+          field={fields.code}
+          inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12 }}
+        />
+        <div className="actions">
+          <button type="submit" name="intent" value="verify">
+            Confirm
+          </button>
+          <button type="submit" name="intent" value="resend" className="secondary" formNoValidate>
+            Send a new code
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

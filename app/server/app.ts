@@ -1,0 +1,107 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { ViteDevServer } from "vite";
+import type { DB } from "#db/client";
+import { withQueryStats } from "#db/query-stats";
+import type { AppConfig } from "~/utils/config.server";
+import "~/utils/context.server";
+import { contentSecurityPolicy, createNonce, isForeignRequest, SECURITY_HEADERS } from "./security";
+
+export interface AppOptions {
+  db: DB;
+  config: AppConfig;
+  /** The production build (`build/server/index.js`), or a Vite dev server that compiles on demand. */
+  build: ServerBuild | { vite: ViteDevServer };
+  /** Where `build/client` lives; static files are served from it in production. */
+  clientDir?: string;
+}
+
+/** Request bodies above this are refused before any action reads them (uploads are up to 10 MB). */
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+export function createApp({ db, config, build, clientDir }: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  const dev = "vite" in build;
+
+  app.use((req, res, next) => {
+    const nonce = createNonce();
+    res.locals.cspNonce = nonce;
+    const sessionCookiePresent = /(?:^|;\s*)(?:__Host-)?owf_session=/.test(req.headers.cookie ?? "");
+    const started = performance.now();
+    // Headers are settled at the last moment so that a route's own headers win where they should.
+    const writeHead = res.writeHead;
+    res.writeHead = function patchedWriteHead(this: Response, ...args: unknown[]) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        if (!res.hasHeader(name)) res.setHeader(name, value);
+      if (!res.hasHeader("Content-Security-Policy"))
+        res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, { dev }));
+      // Nothing personal may sit in a shared or back/forward cache; static assets keep their own.
+      const personal = res.locals.dynamic === true && sessionCookiePresent;
+      if (personal || !res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "no-store");
+      const stats = res.locals.queryStats as { count: number; durationMs: number } | undefined;
+      if (config.serverTiming && stats) {
+        res.setHeader(
+          "Server-Timing",
+          `db;desc="${stats.count} queries";dur=${stats.durationMs.toFixed(1)}, total;dur=${(performance.now() - started).toFixed(1)}`,
+        );
+      }
+      return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    } as typeof res.writeHead;
+    next();
+  });
+
+  if ("vite" in build) {
+    app.use(build.vite.middlewares);
+  } else if (clientDir) {
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }));
+    app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  }
+
+  // Cross-site request forgery: a state-changing request from another origin never reaches an action.
+  app.use((req, res, next) => {
+    const origin = req.get("Origin");
+    const secFetchSite = req.get("Sec-Fetch-Site");
+    const trustedOrigins = [config.appUrl.origin, `${req.protocol}://${req.get("Host")}`];
+    if (isForeignRequest({ method: req.method, origin, secFetchSite, trustedOrigins })) {
+      res.status(403).type("text/plain").send("Forbidden: this form was sent from another site.");
+      return;
+    }
+    const length = Number(req.get("Content-Length") ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      res.status(413).type("text/plain").send("Payload too large.");
+      return;
+    }
+    next();
+  });
+
+  const handler = createRequestHandler({
+    build:
+      "vite" in build ? () => build.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : build,
+    mode: config.mode,
+    getLoadContext: (req, res): AppLoadContext => ({
+      db,
+      config,
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      memo: new Map(),
+    }),
+  });
+  app.all("*", (req, res, next) => {
+    res.locals.dynamic = true;
+    const { stats, result } = withQueryStats(() => handler(req, res, next));
+    res.locals.queryStats = stats;
+    return result;
+  });
+
+  // Last resort: an error outside Remix (Remix renders its own). Never a stack trace.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    console.error(error);
+    if (res.headersSent) return next(error);
+    res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");
+  });
+  return app;
+}

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+const SOURCE_DIRS = ["app", "db", "emails", "public"];
+const SOURCE_FILES = ["vite.config.ts", "package.json", "package-lock.json"];
+
+function newestMtime(root: string, entries: string[]): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    if (!existsSync(target)) return;
+    const stat = statSync(target);
+    if (stat.isDirectory()) {
+      for (const child of readdirSync(target)) visit(path.join(target, child));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const entry of entries) visit(path.join(root, entry));
+  return newest;
+}
+
+/** The path of the server build, and whether it is older than the sources it was built from. */
+export function buildStatus(root: string): { serverBuild: string; stale: boolean } {
+  const serverBuild = path.join(root, "build", "server", "index.js");
+  if (!existsSync(serverBuild)) return { serverBuild, stale: true };
+  const built = statSync(serverBuild).mtimeMs;
+  return { serverBuild, stale: newestMtime(root, [...SOURCE_DIRS, ...SOURCE_FILES]) > built };
+}
+
+/** Builds the app with Vite when there is no build or the sources changed since the last one. */
+export function ensureBuild(root: string, log: (line: string) => void = console.log): string {
+  const { serverBuild, stale } = buildStatus(root);
+  if (!stale) return serverBuild;
+  log("Building the portal (first start, or the sources changed)…");
+  const cli = path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js");
+  const result = spawnSync(process.execPath, [cli, "vite:build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("The build failed; see the output above.");
+  return serverBuild;
+}

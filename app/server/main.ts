@@ -1,0 +1,96 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createDatabase } from "#db/client";
+import { migrateToLatest } from "#db/migrate";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "#db/seed/accounts";
+import { isEmptyDatabase, seedDemo } from "#db/seed/demo";
+import { resolveSessionSecrets } from "~/auth/secrets.server";
+import { startOutboxWorker, type OutboxWorker } from "~/email/delivery.server";
+import { startOutboxLogger } from "~/email/outbox-logger.server";
+import { createSmtpTransport } from "~/email/smtp.server";
+import { ConfigError, loadConfig } from "~/utils/config.server";
+import { createApp } from "./app";
+import { ensureBuild } from "./build";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+async function main() {
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+
+  const database = await createDatabase({
+    url: config.databaseUrl,
+    pgliteDataDir: config.pgliteDataDir,
+    onPoolError: (error) => console.error(`Database connection error: ${error.message}`),
+  });
+  const { db } = database;
+  await migrateToLatest(db);
+  config.sessionSecrets = await resolveSessionSecrets(db, config.sessionSecrets);
+
+  let seeded = false;
+  if (config.seedDemo && (await isEmptyDatabase(db))) {
+    log("Empty database: adding the demo program…");
+    await seedDemo(db);
+    seeded = true;
+  }
+
+  let build: Parameters<typeof createApp>[0]["build"];
+  if (config.mode === "development") {
+    const vite = await import("vite");
+    build = { vite: await vite.createServer({ root, server: { middlewareMode: true }, appType: "custom" }) };
+  } else {
+    const serverBuild = ensureBuild(root, log);
+    build = (await import(serverBuild)) as ServerBuild;
+  }
+
+  let worker: OutboxWorker | { stop(): Promise<void> };
+  if (config.smtpUrl) {
+    worker = startOutboxWorker(db, createSmtpTransport(config.smtpUrl), {
+      from: config.mailFrom,
+      maxAttempts: config.outboxMaxAttempts,
+      pollMs: config.outboxPollMs,
+      messageIdDomain: config.appUrl.hostname,
+      onError: (error) => console.error("Email delivery pass failed:", error),
+    });
+  } else {
+    worker = startOutboxLogger(db, { pollMs: config.outboxPollMs, log });
+  }
+
+  const app = createApp({ db, config, build, clientDir: path.join(root, "build", "client") });
+  const server: Server = app.listen(config.port, config.host, () => {
+    log(`\nOpen Web Fellows is running at ${config.appUrl.origin}`);
+    log(`Database: ${database.driver === "pglite" ? `embedded PGlite in ${config.pgliteDataDir}` : "PostgreSQL"}`);
+    log(
+      config.smtpUrl
+        ? "Email: delivered over SMTP"
+        : "Email: not delivered (no SMTP_URL); read it at /staff/emails or below",
+    );
+    if (seeded || config.seedDemo) {
+      log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"):`);
+      for (const account of DEMO_ACCOUNTS) log(`  ${account.role.padEnd(14)} ${account.email}`);
+    }
+    log("");
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: shutting down`);
+    server.close();
+    server.closeAllConnections();
+    await worker.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((value) => ["1", "true", "yes"].includes(value));
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
+  SESSION_SECRET: z.string().optional(),
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("Open Web Fellows <fellowships@localhost>"),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  SEED_DEMO: booleanFlag.optional(),
+  SERVER_TIMING: booleanFlag.default(false),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+});
+
+export interface AppConfig {
+  mode: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** The public origin, used in email links and as the trusted Origin of forms. */
+  appUrl: URL;
+  /** Cookies carry `Secure` unless the portal is served over plain http on a loopback host. */
+  secureCookies: boolean;
+  databaseUrl: string | undefined;
+  pgliteDataDir: string;
+  /** Newest first: the first signs, all verify, so secrets can be rotated. Empty until resolved. */
+  sessionSecrets: string[];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustProxy: number;
+  /** Whether `npm start` seeds demo data into an empty database. */
+  seedDemo: boolean;
+  serverTiming: boolean;
+  outboxPollMs: number;
+  outboxMaxAttempts: number;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and checks the environment once at start-up; a bad value stops the process with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  const appUrl = new URL(e.APP_URL ?? `http://${hostForUrl(e.HOST)}:${e.PORT}`);
+  const loopback = LOOPBACK_HOSTS.has(appUrl.hostname);
+  if (appUrl.protocol === "http:" && !loopback) {
+    // Plain http would send the session cookie without `Secure`; only a loopback address may do that.
+    throw new ConfigError(`APP_URL must use https unless it is a loopback address (got ${appUrl.origin})`);
+  }
+  const sessionSecrets = (e.SESSION_SECRET ?? "")
+    .split(",")
+    .map((secret) => secret.trim())
+    .filter(Boolean);
+  if (sessionSecrets.some((secret) => secret.length < 32)) {
+    throw new ConfigError("SESSION_SECRET: every secret must be at least 32 characters");
+  }
+  if (e.DATABASE_URL && sessionSecrets.length === 0 && e.NODE_ENV === "production") {
+    throw new ConfigError("SESSION_SECRET is required when DATABASE_URL is set");
+  }
+  return {
+    mode: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    appUrl,
+    secureCookies: appUrl.protocol === "https:",
+    databaseUrl: e.DATABASE_URL,
+    pgliteDataDir: e.PGLITE_DATA_DIR,
+    sessionSecrets,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    trustProxy: e.TRUST_PROXY,
+    seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    serverTiming: e.SERVER_TIMING,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+  };
+}
+
+function hostForUrl(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
+}

@@ -1,0 +1,26 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { badRequest } from "./http.server";
+
+/**
+ * Reads a form body. A body that is not a form (JSON, garbage, the wrong content type) is a
+ * 400 for the client, not a 500 for us.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    badRequest("The form could not be read. Please send it again.");
+  }
+}
+
+export async function parseForm<Schema extends z.ZodType>(request: Request, schema: Schema) {
+  const formData = await readFormData(request);
+  return { formData, submission: parseWithZod(formData, { schema }) };
+}
+
+/** The reply to a form with errors: the field messages, status 400 (or another 4xx). */
+export function invalid<T>(reply: T, status = 400) {
+  return data(reply, { status });
+}

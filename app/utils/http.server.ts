@@ -1,0 +1,27 @@
+import { data } from "@remix-run/node";
+
+/** Thrown by loaders and actions; the root error boundary shows the page for the status. */
+export function notFound(message = "We could not find that page."): never {
+  throw data({ message }, { status: 404 });
+}
+
+export function forbidden(message = "You do not have access to this page."): never {
+  throw data({ message }, { status: 403 });
+}
+
+export function badRequest(message = "That request could not be understood."): never {
+  throw data({ message }, { status: 400 });
+}
+
+export function methodNotAllowed(): never {
+  throw data({ message: "This page does not accept that kind of request." }, { status: 405 });
+}
+
+/** Answers an unknown `intent` of a page with several forms. */
+export function unknownIntent(): never {
+  badRequest("That form action is not known.");
+}
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,78 @@
+import { redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { loadRoles } from "~/auth/roles.server";
+import { Role } from "~/auth/roles";
+import { readSessionToken, resolveSession } from "~/auth/session.server";
+import { forbidden } from "./http.server";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  sessionId: string;
+}
+
+const USER_MEMO = "session-user";
+
+/**
+ * The signed-in user of this request, or null. Loaders of one request share the answer through
+ * the request's context, so a page costs one session lookup however many loaders run.
+ */
+export function getOptionalUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  let pending = context.memo.get(USER_MEMO) as Promise<SessionUser | null> | undefined;
+  if (!pending) {
+    pending = loadSessionUser(request, context);
+    context.memo.set(USER_MEMO, pending);
+  }
+  return pending;
+}
+
+async function loadSessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  const token = await readSessionToken(request, context.config);
+  if (!token) return null;
+  const session = await resolveSession(context.db, token);
+  if (!session) return null;
+  const [user, roles] = await Promise.all([
+    context.db
+      .selectFrom("users")
+      .select(["id", "email", "name"])
+      .where("id", "=", session.userId)
+      .where("deletedAt", "is", null)
+      .executeTakeFirst(),
+    loadRoles(context.db, session.userId),
+  ]);
+  if (!user) return null;
+  return { ...user, roles, sessionId: session.sessionId };
+}
+
+/** The path to come back to after signing in: where the user was going. */
+function currentPath(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+}
+
+export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await getOptionalUser(request, context);
+  if (!user) {
+    const params = new URLSearchParams({ redirectTo: currentPath(request) });
+    throw redirect(`/login?${params}`);
+  }
+  return user;
+}
+
+export function hasRole(user: Pick<SessionUser, "roles"> | null, role: Role): boolean {
+  return user?.roles.includes(role) ?? false;
+}
+
+export async function requireStaff(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireUser(request, context);
+  if (!hasRole(user, Role.staff)) forbidden();
+  return user;
+}
+
+/** For sign-in and sign-up pages: someone already signed in goes home. */
+export async function requireAnonymous(request: Request, context: AppLoadContext): Promise<void> {
+  const user = await getOptionalUser(request, context);
+  if (user) throw redirect("/");
+}

@@ -1,0 +1,40 @@
+import { sql } from "kysely";
+import { hashPassword } from "~/auth/password.server";
+import type { DB } from "../client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
+
+const DEMO_MARK = "demo";
+
+/** True when `npm start` seeded this database as a demo (only then may the seed add demo data). */
+export async function isDemoDatabase(db: DB): Promise<boolean> {
+  const row = await db.selectFrom("appMeta").select("key").where("key", "=", DEMO_MARK).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function isEmptyDatabase(db: DB): Promise<boolean> {
+  const row = await db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/**
+ * Seeds the demo program. Idempotent: every part adds only what is missing, so running it again
+ * (or after an upgrade that adds demo data) keeps what people changed.
+ */
+export async function seedDemo(db: DB): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db
+    .insertInto("appMeta")
+    .values({ key: DEMO_MARK, value: JSON.stringify({ seededAt: new Date().toISOString() }) })
+    .onConflict((oc) => oc.column("key").doNothing())
+    .execute();
+  const ids = await upsertUsers(db, DEMO_ACCOUNTS, passwordHash);
+  const staffId = ids.get("staff@demo.test");
+  if (staffId) {
+    await db
+      .insertInto("userRoles")
+      .values({ userId: staffId, role: "staff", grantedBy: null })
+      .onConflict((oc) => oc.columns(["userId", "role"]).doNothing())
+      .execute();
+  }
+  await sql`analyze`.execute(db);
+}

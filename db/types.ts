@@ -1,0 +1,125 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A timestamptz column: read as Date, written as Date or an ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamptz column the database fills in on insert. */
+export type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A jsonb column. */
+export type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  emailVerifiedAt: Timestamp | null;
+  timezone: Generated<string>;
+  locale: Generated<string>;
+  deletedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface UserRolesTable {
+  userId: string;
+  role: "staff";
+  grantedBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  tokenHash: Buffer;
+  userId: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  absoluteExpiresAt: Timestamp;
+  lastSeenAt: CreatedAt;
+  userAgent: string | null;
+  clientAddress: string | null;
+}
+
+export interface VerificationsTable {
+  id: Generated<string>;
+  purpose: string;
+  target: string;
+  codeHash: string;
+  payload: Json<Record<string, unknown>> | null;
+  expiresAt: Timestamp;
+  attempts: Generated<number>;
+  consumedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface SignInFailuresTable {
+  id: Generated<string>;
+  email: string;
+  clientAddress: string;
+  createdAt: CreatedAt;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  email: string;
+  kind: string;
+  subjectId: string | null;
+  tokenHash: Buffer;
+  invitedBy: string | null;
+  expiresAt: Timestamp;
+  acceptedAt: Timestamp | null;
+  acceptedBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  idempotencyKey: string;
+  recipient: string;
+  template: string;
+  props: Json<Record<string, unknown>>;
+  subject: string;
+  html: string;
+  text: string;
+  status: Generated<"pending" | "sending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  nextAttemptAt: CreatedAt;
+  lockedUntil: Timestamp | null;
+  lastError: string | null;
+  sentAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  data: Json<Record<string, unknown>>;
+  at: CreatedAt;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: Json<unknown>;
+  createdAt: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  userRoles: UserRolesTable;
+  sessions: SessionsTable;
+  verifications: VerificationsTable;
+  signInFailures: SignInFailuresTable;
+  invitations: InvitationsTable;
+  emailOutbox: EmailOutboxTable;
+  auditLog: AuditLogTable;
+  appMeta: AppMetaTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type EmailOutboxRow = Selectable<EmailOutboxTable>;

@@ -1,0 +1,48 @@
+import { render } from "@react-email/render";
+import { createElement, type ComponentType } from "react";
+import ExistingAccount, * as existingAccount from "./existing-account";
+import ResetCode, * as resetCode from "./reset-code";
+import StaffInvitation, * as staffInvitation from "./staff-invitation";
+import VerificationCode, * as verificationCode from "./verification-code";
+
+interface Template<P> {
+  component: ComponentType<P>;
+  subject: (props: P) => string;
+}
+
+function template<P>(component: ComponentType<P>, subject: (props: P) => string): Template<P> {
+  return { component, subject };
+}
+
+/** Every message the portal sends, by name. The name is stored in the outbox with the props. */
+export const emailTemplates = {
+  "verification-code": template(VerificationCode, verificationCode.subject),
+  "reset-code": template(ResetCode, resetCode.subject),
+  "existing-account": template(ExistingAccount, existingAccount.subject),
+  "staff-invitation": template(StaffInvitation, staffInvitation.subject),
+};
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+export type EmailProps<N extends EmailTemplateName> = (typeof emailTemplates)[N] extends Template<infer P> ? P : never;
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+// react-email's plain text upper-cases headings by default; keep the words as written.
+const htmlToTextOptions = {
+  selectors: [
+    { selector: "h1", options: { uppercase: false } },
+    { selector: "h2", options: { uppercase: false } },
+    { selector: "img", format: "skip" },
+  ],
+};
+
+export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailProps<N>): Promise<RenderedEmail> {
+  const entry = emailTemplates[name] as unknown as Template<EmailProps<N>>;
+  const element = createElement(entry.component as ComponentType<object>, props as object);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
+  return { subject: entry.subject(props), html, text };
+}
