@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -34,6 +34,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export type RootLoaderData = typeof loader;
+
+// Pages set their own titles; an error page (which replaces them) gets this one.
+export const meta: MetaFunction = ({ error }) => (error ? [{ title: "Error — Open Web Fellows" }] : []);
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

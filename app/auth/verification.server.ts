@@ -30,6 +30,10 @@ export async function issueCode(
   secret: string,
   input: { purpose: VerificationPurpose; target: string; payload?: Record<string, unknown> },
 ): Promise<{ id: string; code: string } | null> {
+  // Two requests at once for one address must not both see "nothing sent yet".
+  await sql`select pg_advisory_xact_lock(hashtext(${`verification:${scope(input.purpose, input.target)}`}))`.execute(
+    trx,
+  );
   const recent = await trx
     .selectFrom("verifications")
     .select("id")

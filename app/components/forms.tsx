@@ -59,3 +59,9 @@ export function FormErrors({ id, errors }: { id?: string; errors?: string[] | un
     </div>
   );
 }
+
+/** Every message of a submission reply, for forms whose fields are hidden (buttons with an intent). */
+export function replyErrors(reply: { error?: Record<string, string[] | null> | null } | undefined | null): string[] {
+  if (!reply?.error) return [];
+  return Object.values(reply.error).flatMap((messages) => messages ?? []);
+}

@@ -26,7 +26,7 @@ export default function HomePage() {
   if (!user) return <Landing />;
   return (
     <div className="stack">
-      <h1>Welcome, {user.name}</h1>
+      <h1>{`Welcome, ${user.name}`}</h1>
       {user.roles.length === 0 ? (
         <p className="lede">
           Your account is ready. From here you can apply to a fellowship cycle or join the network.

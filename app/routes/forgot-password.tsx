@@ -14,6 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request, context);
   const { submission } = await parseForm(request, ForgotPasswordSchema);
   if (submission.status !== "success") return invalid(submission.reply());
   await startPasswordReset(context.db, context.config, submission.value.email);

@@ -1,5 +1,12 @@
 import { getFormProps } from "@conform-to/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LoginSchema } from "~/auth/auth.schema";
 import { authenticatePassword } from "~/auth/authenticator.server";
@@ -16,6 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { redirectTo };
 }
 
+// No requireAnonymous here: signing in while signed in switches accounts, and the session the
+// browser carried (perhaps planted by someone else) ends either way.
 export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request.clone(), LoginSchema);
   if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["password"] }));
@@ -46,6 +55,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
+
+// A document POST is answered with the page, so the action's Retry-After must be copied onto it.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Open Web Fellows" }];
 

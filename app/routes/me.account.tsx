@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, replyErrors } from "~/components/forms";
 import { z } from "zod";
 import { clearSessionCookie, endAllSessions, endSession, listSessions } from "~/auth/session.server";
 import { setFlash } from "~/utils/flash.server";
@@ -7,11 +8,15 @@ import { invalid, parseForm } from "~/utils/forms.server";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
 
-const SessionActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("end-session"), sessionId: z.uuid() }),
-  z.object({ intent: z.literal("end-other-sessions") }),
-  z.object({ intent: z.literal("end-all-sessions") }),
-]);
+const SessionActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("end-session"), sessionId: z.uuid() }),
+    z.object({ intent: z.literal("end-other-sessions") }),
+    z.object({ intent: z.literal("end-all-sessions") }),
+  ],
+  { error: "That form action is not known." },
+);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -63,9 +68,12 @@ export const meta: MetaFunction = () => [{ title: "Your account — Open Web Fel
 
 export default function AccountPage() {
   const { account, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData && "message" in actionData ? [actionData.message] : replyErrors(actionData);
   return (
     <div className="stack">
       <h1>Your account</h1>
+      <FormErrors errors={errors} />
       <dl className="facts">
         <dt>Name</dt>
         <dd>{account.name}</dd>

@@ -14,6 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request, context);
   const { submission } = await parseForm(request, SignupSchema);
   if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["password"] }));
   await startSignUp(context.db, context.config, submission.value);

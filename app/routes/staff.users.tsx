@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, replyErrors } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
 import { useConformForm } from "~/components/use-conform";
 import { grantStaff, inviteStaff, revokeStaff, searchUsers } from "~/users/users.server";
@@ -64,7 +64,7 @@ export default function StaffUsersPage() {
   const { q, page, hasMore, users, currentUserId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const inviteResult = actionData?.intent === "invite-staff" ? actionData.result : undefined;
-  const roleErrors = actionData?.intent === "role" ? actionData.result.error?.[""] : undefined;
+  const roleErrors = actionData?.intent === "role" ? replyErrors(actionData.result) : undefined;
   const [inviteForm, inviteFields] = useConformForm(InviteStaffSchema, {
     id: "invite-staff",
     lastResult: inviteResult,

@@ -19,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request, context);
   const intent = (await readFormData(request.clone())).get("intent");
   if (intent === "resend") {
     const { submission } = await parseForm(request, VerifySchema.pick({ email: true }));

@@ -34,10 +34,12 @@ export function ensureBuild(root: string, log: (line: string) => void = console.
   if (!stale) return serverBuild;
   log("Building the portal (first start, or the sources changed)…");
   const cli = path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js");
+  // Under Vitest the config leaves the Remix plugin out; the build must not inherit that.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
   const result = spawnSync(process.execPath, [cli, "vite:build"], {
     cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("The build failed; see the output above.");
   return serverBuild;

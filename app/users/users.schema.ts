@@ -7,7 +7,7 @@ export const UserSearchSchema = z.object({
 });
 
 export const RoleChangeSchema = z.object({
-  intent: z.enum(["grant-staff", "revoke-staff"]),
+  intent: z.enum(["grant-staff", "revoke-staff"], { error: "That form action is not known." }),
   userId: z.uuid("Choose a user"),
 });
 

@@ -50,7 +50,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads and checks the environment once at start-up; a bad value stops the process with its name. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);

@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { defineConfig } from "@playwright/test";
+
+// Settled once in the main process; workers inherit the environment, so they agree on it.
+process.env.E2E_DB_NAME ??= `owf_e2e_${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+process.env.E2E_PORT ??= "3210";
+process.env.E2E_SMTP_PORT ??= "2526";
+process.env.E2E_MAILBOX_PORT ??= "2527";
+process.env.TEST_DATABASE_URL ||= "postgres://postgres@127.0.0.1:5432/postgres";
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  outputDir: "../../test-results",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [["list"]],
+  globalTeardown: "./support/global-teardown.ts",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      // Chromium as root in a container, on a machine without a network beyond loopback.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "node --import tsx tests/e2e/support/mailbox.ts",
+      cwd: "../..",
+      url: `http://127.0.0.1:${process.env.E2E_MAILBOX_PORT}/health`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The production build on a throwaway PostgreSQL database, emails delivered to the mailbox above.
+      command: "node --import tsx tests/e2e/support/serve.ts",
+      cwd: "../..",
+      url: `${baseURL}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: process.env.E2E_PORT,
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        SESSION_SECRET: "e2e-secret-that-is-long-enough-for-signing",
+        // Each test names its own client address, so one test's failed sign-ins never limit another's.
+        TRUST_PROXY: "1",
+        OUTBOX_POLL_MS: "100",
+        SEED_DEMO: "1",
+      },
+    },
+  ],
+});

@@ -1,0 +1,168 @@
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import {
+  checkPassword,
+  completePasswordReset,
+  completeSignUp,
+  resendSignUpCode,
+  startPasswordReset,
+  startSignUp,
+} from "~/auth/accounts.server";
+import { startSession, resolveSession, readSessionToken } from "~/auth/session.server";
+import { loadConfig } from "~/utils/config.server";
+import { describeDb, uniqueEmail } from "../support/db";
+import { emailsTo, latestEmailTo } from "../support/outbox";
+import { codeIn } from "../support/smtp";
+
+const config = loadConfig({ SESSION_SECRET: "integration-secret-long-enough-for-hmac-use" });
+const password = "a long enough password";
+
+describeDb("accounts", (t) => {
+  async function signUp(email = uniqueEmail()) {
+    await startSignUp(t.db, config, { name: "Ada Lovelace", email, password });
+    const message = await latestEmailTo(t.db, email);
+    return { email, code: codeIn(message!.text) };
+  }
+
+  it("creates the account only when the emailed code comes back", async () => {
+    const { email, code } = await signUp();
+    expect(await t.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
+    const result = await completeSignUp(t.db, config, { email, code });
+    expect(result.ok).toBe(true);
+    const user = await t.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirstOrThrow();
+    expect(user.name).toBe("Ada Lovelace");
+    expect(user.emailVerifiedAt).toBeInstanceOf(Date);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    // The code is single use.
+    expect(await completeSignUp(t.db, config, { email, code })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("stores the code hashed, never as sent", async () => {
+    const { email, code } = await signUp();
+    const row = await t.db
+      .selectFrom("verifications")
+      .select("codeHash")
+      .where("target", "=", email)
+      .executeTakeFirstOrThrow();
+    expect(row.codeHash).not.toContain(code);
+  });
+
+  it("sends a taken address a notice instead of a code, with no new account", async () => {
+    const { email, code } = await signUp();
+    await completeSignUp(t.db, config, { email, code });
+    await startSignUp(t.db, config, { name: "Impostor", email: email.toUpperCase(), password });
+    const messages = await emailsTo(t.db, email.toUpperCase());
+    expect(messages.map((m) => m.template)).toEqual(["existing-account"]);
+    const users = await t.db.selectFrom("users").select("id").where("email", "=", email).execute();
+    expect(users).toHaveLength(1);
+  });
+
+  it("a double submit sends one code, not two", async () => {
+    const email = uniqueEmail();
+    await Promise.all([
+      startSignUp(t.db, config, { name: "A", email, password }),
+      startSignUp(t.db, config, { name: "A", email, password }),
+    ]).catch(() => undefined);
+    await startSignUp(t.db, config, { name: "A", email, password });
+    expect((await emailsTo(t.db, email)).length).toBe(1);
+  });
+
+  it("locks the code after five wrong guesses", async () => {
+    const { email, code } = await signUp();
+    const wrong = code === "000000" ? "111111" : "000000";
+    const reasons = [];
+    for (let i = 0; i < 5; i++)
+      reasons.push((await completeSignUp(t.db, config, { email, code: wrong })) as { reason: string });
+    expect(reasons.map((r) => r.reason)).toEqual(["invalid", "invalid", "invalid", "invalid", "locked"]);
+    expect(await completeSignUp(t.db, config, { email, code })).toEqual({ ok: false, reason: "locked" });
+  });
+
+  it("refuses an expired code", async () => {
+    const { email, code } = await signUp();
+    await t.db
+      .updateTable("verifications")
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where("target", "=", email)
+      .execute();
+    expect(await completeSignUp(t.db, config, { email, code })).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("resends a code with the pending details after the waiting time, retiring the old one", async () => {
+    const { email, code: first } = await signUp();
+    await resendSignUpCode(t.db, config, email);
+    expect((await emailsTo(t.db, email)).length).toBe(1);
+    await t.db
+      .updateTable("verifications")
+      .set({ createdAt: sql`now() - interval '2 minutes'` })
+      .where("target", "=", email)
+      .execute();
+    await resendSignUpCode(t.db, config, email);
+    const second = codeIn((await latestEmailTo(t.db, email))!.text);
+    if (second !== first)
+      expect(await completeSignUp(t.db, config, { email, code: first })).toMatchObject({ ok: false });
+    expect(await completeSignUp(t.db, config, { email, code: second })).toMatchObject({ ok: true });
+  });
+
+  it("resets a password by code and ends every session", async () => {
+    const { email, code } = await signUp();
+    const created = await completeSignUp(t.db, config, { email, code });
+    if (!created.ok) throw new Error("sign-up failed");
+    const cookie = await startSession(t.db, config, created.userId, { userAgent: null, clientAddress: null });
+    const token = await readSessionToken(
+      new Request("http://x", { headers: { Cookie: cookie.split(";")[0]! } }),
+      config,
+    );
+
+    await startPasswordReset(t.db, config, email);
+    const resetCode = codeIn((await latestEmailTo(t.db, email))!.text);
+    const result = await completePasswordReset(t.db, config, {
+      email,
+      code: resetCode,
+      password: "another long password",
+    });
+    expect(result.ok).toBe(true);
+    expect(await resolveSession(t.db, token!)).toBeNull();
+    expect(await checkPassword(t.db, { email, password, clientAddress: "10.0.0.1" })).toMatchObject({ ok: false });
+    expect(
+      await checkPassword(t.db, { email, password: "another long password", clientAddress: "10.0.0.1" }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("sends nothing for a reset of an unknown address", async () => {
+    const email = uniqueEmail("nobody");
+    await startPasswordReset(t.db, config, email);
+    expect(await emailsTo(t.db, email)).toEqual([]);
+  });
+
+  it("answers an unknown email and a wrong password alike, and limits failures per account", async () => {
+    const { email, code } = await signUp();
+    await completeSignUp(t.db, config, { email, code });
+    expect(await checkPassword(t.db, { email: uniqueEmail(), password, clientAddress: "10.1.0.1" })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    for (let i = 0; i < 5; i++) {
+      expect(await checkPassword(t.db, { email, password: "wrong password", clientAddress: `10.2.0.${i}` })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+    // Even the right password waits once the account has failed five times in 15 minutes.
+    const limited = await checkPassword(t.db, { email, password, clientAddress: "10.3.0.1" });
+    expect(limited).toMatchObject({ ok: false, reason: "rate-limited" });
+    if (limited.ok || limited.reason !== "rate-limited") throw new Error("expected a limit");
+    expect(limited.retryAfterSeconds).toBeGreaterThan(800);
+    expect(limited.retryAfterSeconds).toBeLessThanOrEqual(900);
+  });
+
+  it("limits failures per client address across accounts", async () => {
+    const address = `10.9.${Math.floor(Math.random() * 250)}.7`;
+    for (let i = 0; i < 5; i++) await checkPassword(t.db, { email: uniqueEmail(), password, clientAddress: address });
+    expect(await checkPassword(t.db, { email: uniqueEmail(), password, clientAddress: address })).toMatchObject({
+      reason: "rate-limited",
+    });
+    expect(await checkPassword(t.db, { email: uniqueEmail(), password, clientAddress: "10.8.0.1" })).toMatchObject({
+      reason: "invalid",
+    });
+  });
+});

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { deliverDueEmails } from "~/email/delivery.server";
+import { createSmtpTransport } from "~/email/smtp.server";
+import { uniqueEmail } from "../../support/db";
+import {
+  cookieHeader,
+  createUser,
+  describeServer,
+  get,
+  pageText,
+  post,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../../support/server";
+import { codeIn, TestSmtpServer } from "../../support/smtp";
+
+const smtp = new TestSmtpServer();
+beforeAll(() => smtp.start());
+afterAll(() => smtp.stop());
+
+async function deliver(server: TestServer) {
+  const transport = createSmtpTransport(smtp.url);
+  await deliverDueEmails(server.db, transport, { from: "fellows@example.org", maxAttempts: 3 });
+  transport.close?.();
+}
+
+function sessionCookieOf(response: Response): string {
+  const setCookie = response.headers.getSetCookie().find((value) => value.startsWith("owf_session="));
+  if (!setCookie) throw new Error("no session cookie was set");
+  return cookieHeader(setCookie);
+}
+
+describeServer("accounts over HTTP", (t) => {
+  it("signs up with the code received over SMTP, then signs out", async () => {
+    const email = uniqueEmail("signup");
+    const signup = await post(t.server, "/signup", { name: "Noor Haddad", email, password: TEST_PASSWORD });
+    expect(signup.status).toBe(302);
+    expect(signup.headers.get("Location")).toBe(`/verify?email=${encodeURIComponent(email)}`);
+
+    await deliver(t.server);
+    const [message] = smtp.messagesTo(email);
+    expect(message?.subject).toBe("Your Open Web Fellows sign-up code");
+    const verify = await post(t.server, "/verify", { intent: "verify", email, code: codeIn(message!.text) });
+    expect(verify.status).toBe(302);
+    const cookie = sessionCookieOf(verify);
+
+    const home = await get(t.server, "/", { cookie });
+    expect(await pageText(home)).toContain("Welcome, Noor Haddad");
+    expect(home.headers.get("Cache-Control")).toBe("no-store");
+
+    const logout = await post(t.server, "/logout", {}, { cookie });
+    expect(logout.status).toBe(302);
+    const after = await get(t.server, "/me/account", { cookie });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("Location")).toBe("/login?redirectTo=%2Fme%2Faccount");
+  });
+
+  it("shows the same screen for a taken address, and emails the owner instead", async () => {
+    const owner = await createUser(t.server);
+    const response = await post(t.server, "/signup", { name: "Someone", email: owner.email, password: TEST_PASSWORD });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/verify?email=${encodeURIComponent(owner.email)}`);
+    await deliver(t.server);
+    expect(smtp.messagesTo(owner.email).map((m) => m.subject)).toEqual([
+      "You already have an Open Web Fellows account",
+    ]);
+  });
+
+  it("says the same for an unknown email and a wrong password", async () => {
+    const user = await createUser(t.server);
+    const headers = { "X-Forwarded-For": "10.201.0.1" };
+    const unknown = await post(t.server, "/login", { email: uniqueEmail(), password: TEST_PASSWORD }, { headers });
+    const wrong = await post(t.server, "/login", { email: user.email, password: "not the password" }, { headers });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const [a, b] = [await unknown.text(), await wrong.text()];
+    expect(a).toContain("Email or password is not right.");
+    expect(b).toContain("Email or password is not right.");
+  });
+
+  it("gives a new session id at sign-in and ends the one the browser carried", async () => {
+    const user = await createUser(t.server);
+    const login = await post(
+      t.server,
+      "/login",
+      { email: user.email, password: TEST_PASSWORD },
+      { cookie: user.cookie },
+    );
+    expect(login.status).toBe(302);
+    const fresh = sessionCookieOf(login);
+    expect(fresh).not.toBe(user.cookie);
+    expect((await get(t.server, "/me/account", { cookie: user.cookie })).status).toBe(302);
+    expect((await get(t.server, "/me/account", { cookie: fresh })).status).toBe(200);
+  });
+
+  it("follows only same-origin redirectTo paths after sign-in", async () => {
+    const user = await createUser(t.server);
+    const cases: [string, string][] = [
+      ["/staff", "/staff"],
+      ["//evil.example", "/"],
+      ["/\\evil.example", "/"],
+      ["javascript:alert(1)", "/"],
+      ["https://evil.example/x", "/"],
+      ["/\t/evil.example", "/"],
+    ];
+    for (const [redirectTo, expected] of cases) {
+      const login = await post(t.server, "/login", { email: user.email, password: TEST_PASSWORD, redirectTo });
+      expect(login.headers.get("Location"), redirectTo).toBe(expected);
+    }
+  });
+
+  it("answers 429 with Retry-After after five failed sign-ins", async () => {
+    const user = await createUser(t.server);
+    for (let i = 0; i < 5; i++) {
+      const attempt = await post(
+        t.server,
+        "/login",
+        { email: user.email, password: `wrong-${i}` },
+        { headers: { "X-Forwarded-For": `10.200.0.${i + 1}` } },
+      );
+      expect(attempt.status).toBe(401);
+    }
+    const limited = await post(t.server, "/login", { email: user.email, password: TEST_PASSWORD });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await limited.text()).toContain("Too many failed sign-ins");
+  });
+
+  it("resets a forgotten password with the emailed code", async () => {
+    const user = await createUser(t.server);
+    const forgot = await post(t.server, "/forgot-password", { email: user.email });
+    expect(forgot.headers.get("Location")).toBe(`/reset-password?email=${encodeURIComponent(user.email)}`);
+    await deliver(t.server);
+    const [message] = smtp.messagesTo(user.email).filter((m) => m.subject.includes("reset"));
+    const newPassword = "a brand new password";
+    const reset = await post(t.server, "/reset-password", {
+      email: user.email,
+      code: codeIn(message!.text),
+      password: newPassword,
+      confirmPassword: newPassword,
+    });
+    expect(reset.status).toBe(302);
+    expect((await get(t.server, "/me/account", { cookie: user.cookie })).status).toBe(302);
+    const login = await post(t.server, "/login", { email: user.email, password: newPassword });
+    expect(login.status).toBe(302);
+  });
+
+  it("lists a user's sessions and ends one of them; another user's session id answers 404", async () => {
+    const user = await createUser(t.server);
+    const other = await createUser(t.server);
+    const second = await post(t.server, "/login", { email: user.email, password: TEST_PASSWORD });
+    const secondCookie = sessionCookieOf(second);
+    const page = await get(t.server, "/me/account", { cookie: user.cookie });
+    const html = await page.text();
+    const ids = [...html.matchAll(/name="sessionId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(2);
+
+    const otherPage = await (await get(t.server, "/me/account", { cookie: other.cookie })).text();
+    const otherId = /name="sessionId" value="([0-9a-f-]{36})"/.exec(otherPage)![1]!;
+    const foreign = await post(
+      t.server,
+      "/me/account",
+      { intent: "end-session", sessionId: otherId },
+      { cookie: user.cookie },
+    );
+    expect(foreign.status).toBe(404);
+    expect((await get(t.server, "/me/account", { cookie: other.cookie })).status).toBe(200);
+
+    const endOthers = await post(t.server, "/me/account", { intent: "end-other-sessions" }, { cookie: user.cookie });
+    expect(endOthers.status).toBe(302);
+    expect((await get(t.server, "/me/account", { cookie: secondCookie })).status).toBe(302);
+    expect((await get(t.server, "/me/account", { cookie: user.cookie })).status).toBe(200);
+  });
+});

@@ -1,0 +1,124 @@
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import { beforeAll, expect, it } from "vitest";
+import { createInvitation } from "~/invitations/invitations.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import { uniqueEmail } from "../../support/db";
+import { createPersonas, PERSONAS, type Persona, type PersonaSet } from "../../support/personas";
+import { describeServer, get, post, type TestServer } from "../../support/server";
+
+/**
+ * Every route of the build, who may load it (GET) and who may post to it (an empty form, so an
+ * allowed poster gets 400 for the missing fields). A route added without a line here fails the
+ * first test. Expected answers: a status, "login" (a redirect to sign in), "home" (a redirect
+ * to the home page).
+ */
+type Expected = number | "login" | "home";
+type ByPersona = Record<Persona, Expected>;
+
+interface Fixtures {
+  emailId: string;
+  invitationToken: string;
+}
+
+interface RouteRule {
+  path: (f: Fixtures) => string;
+  get: ByPersona;
+  post: ByPersona;
+}
+
+const all = (expected: Expected): ByPersona => ({ anonymous: expected, user: expected, staff: expected });
+const signedIn = (expected: Expected): ByPersona => ({ anonymous: "login", user: expected, staff: expected });
+const staffOnly = (expected: Expected): ByPersona => ({ anonymous: "login", user: 403, staff: expected });
+// Pages for signing in: whoever is signed in is sent home, also after posting (the page's loader runs).
+const anonymousOnly = (expected: Expected): ByPersona => ({ anonymous: expected, user: "home", staff: "home" });
+
+const RULES: Record<string, RouteRule> = {
+  "routes/_index": { path: () => "/", get: all(200), post: all(405) },
+  "routes/login": { path: () => "/login", get: anonymousOnly(200), post: anonymousOnly(400) },
+  "routes/signup": { path: () => "/signup", get: anonymousOnly(200), post: anonymousOnly(400) },
+  "routes/verify": { path: () => "/verify", get: anonymousOnly(200), post: anonymousOnly(400) },
+  "routes/forgot-password": { path: () => "/forgot-password", get: anonymousOnly(200), post: anonymousOnly(400) },
+  "routes/reset-password": { path: () => "/reset-password", get: anonymousOnly(200), post: anonymousOnly(400) },
+  "routes/logout": { path: () => "/logout", get: all("home"), post: all("home") },
+  "routes/healthz": { path: () => "/healthz", get: all(200), post: all(405) },
+  "routes/$": { path: () => "/no/such/page", get: all(404), post: all(404) },
+  "routes/me.account": { path: () => "/me/account", get: signedIn(200), post: signedIn(400) },
+  "routes/invitations.$token": {
+    path: (f) => `/invitations/${f.invitationToken}`,
+    get: all(200),
+    // Nobody here is the invited address.
+    post: signedIn(403),
+  },
+  "routes/staff._index": { path: () => "/staff", get: staffOnly(200), post: all(405) },
+  "routes/staff.users": { path: () => "/staff/users", get: staffOnly(200), post: staffOnly(400) },
+  "routes/staff.emails._index": { path: () => "/staff/emails", get: staffOnly(200), post: all(405) },
+  "routes/staff.emails.$id": { path: (f) => `/staff/emails/${f.emailId}`, get: staffOnly(200), post: all(405) },
+  "routes/staff.emails.$id.html": {
+    path: (f) => `/staff/emails/${f.emailId}/html`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.audit": { path: () => "/staff/audit", get: staffOnly(200), post: all(405) },
+};
+
+function matches(response: Response, expected: Expected): boolean {
+  if (expected === "login")
+    return response.status === 302 && (response.headers.get("Location") ?? "").startsWith("/login?redirectTo=");
+  if (expected === "home") return response.status === 302 && response.headers.get("Location") === "/";
+  return response.status === expected;
+}
+
+describeServer("authorization of every route", (t) => {
+  let personas: PersonaSet;
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    const server: TestServer = t.server;
+    personas = await createPersonas(server);
+    const staff = await server.db.selectFrom("users").select("id").limit(1).executeTakeFirstOrThrow();
+    const invitation = await createInvitation(server.db, {
+      email: uniqueEmail("invitee"),
+      kind: "staff",
+      invitedBy: staff.id,
+    });
+    const to = uniqueEmail("mail");
+    await enqueueEmail(server.db, {
+      to,
+      template: "existing-account",
+      props: { name: "N", loginUrl: "http://x", resetUrl: "http://x" },
+      idempotencyKey: `authz-${to}`,
+    });
+    const email = await server.db
+      .selectFrom("emailOutbox")
+      .select("id")
+      .where("recipient", "=", to)
+      .executeTakeFirstOrThrow();
+    fixtures = { emailId: email.id, invitationToken: invitation.token };
+  });
+
+  it("has a rule for every route in the build", async () => {
+    const build = (await import(path.join(process.cwd(), "build", "server", "index.js"))) as ServerBuild;
+    const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
+    expect(routeIds.sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  for (const [routeId, rule] of Object.entries(RULES)) {
+    for (const persona of PERSONAS) {
+      it(`${routeId}: GET as ${persona} → ${rule.get[persona]}`, async () => {
+        const response = await get(t.server, rule.path(fixtures), { cookie: await personas.cookie(persona) });
+        expect(
+          matches(response, rule.get[persona]),
+          `${response.status} ${response.headers.get("Location") ?? ""}`,
+        ).toBe(true);
+      });
+      it(`${routeId}: POST as ${persona} → ${rule.post[persona]}`, async () => {
+        const response = await post(t.server, rule.path(fixtures), {}, { cookie: await personas.cookie(persona) });
+        expect(
+          matches(response, rule.post[persona]),
+          `${response.status} ${response.headers.get("Location") ?? ""}`,
+        ).toBe(true);
+      });
+    }
+  }
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { emailTemplates, renderEmail, type EmailTemplateName } from "#emails/index";
+
+describe("email templates", () => {
+  const names = Object.keys(emailTemplates) as EmailTemplateName[];
+
+  it.each(names)("%s renders HTML and plain text from its preview props", async (name) => {
+    const component = emailTemplates[name].component as unknown as { PreviewProps: never };
+    expect(component.PreviewProps).toBeTruthy();
+    const email = await renderEmail(name, component.PreviewProps);
+    expect(email.subject.length).toBeGreaterThan(5);
+    expect(email.html).toMatch(/^<!DOCTYPE html/i);
+    expect(email.text).toContain("Open Web Fellows");
+    expect(email.text).not.toMatch(/<[a-z]+[\s>]/i);
+  });
+
+  it("keeps headings as written in plain text", async () => {
+    const email = await renderEmail("verification-code", { name: "Ada", code: "123456", verifyUrl: "http://x/verify" });
+    expect(email.text).toContain("Confirm your email");
+    expect(email.text).toContain("123456");
+  });
+
+  it("escapes what people typed", async () => {
+    const email = await renderEmail("verification-code", {
+      name: "<script>x</script>",
+      code: "123456",
+      verifyUrl: "http://x",
+    });
+    expect(email.html).not.toContain("<script>x</script>");
+  });
+});
