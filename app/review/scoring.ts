@@ -1,0 +1,269 @@
+/**
+ * The arithmetic behind the staff ranking of one cycle's applications. Pure functions over the
+ * cycle's submitted reviews; every number is returned at full precision, rounding is the UI's job.
+ */
+
+export interface Criterion {
+  id: string;
+  name: string;
+  weight: number;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+export interface SubmittedReview {
+  id: string;
+  reviewerId: string;
+  applicationId: string;
+  /** criterion id → score */
+  scores: Record<string, number | null | undefined>;
+}
+
+export interface ApplicationScore {
+  applicationId: string;
+  /** Submitted reviews, including any that cannot be scored. */
+  reviewCount: number;
+  /** Reviews with a weighted score; rawMean and spread rest on these. */
+  scoredCount: number;
+  rawMean: number | null;
+  normalisedMean: number | null;
+  normalisedCount: number;
+  spread: number | null;
+  disagreement: boolean;
+}
+
+export interface ReviewerStrictness {
+  reviewerId: string;
+  reviewCount: number;
+  meanRaw: number | null;
+  /** Mean of (this reviewer's raw score − mean raw score of the other reviewers of the same application). */
+  deviationFromPanel: number | null;
+  /** Reviews that had another reviewer to compare with; a deviation resting on one or two is noise. */
+  comparedCount: number;
+}
+
+/** Fewer scored reviews than this tell us nothing reliable about a reviewer's strictness. */
+export const MIN_REVIEWS_FOR_NORMALISATION = 3;
+
+/**
+ * On a 1–5 rubric one step on every criterion is 25 points, the usual calibration gap between two
+ * careful reviewers. 30 points means more than a full step across the whole rubric: they read the
+ * application differently, and staff should look before trusting its mean.
+ */
+export const DISAGREEMENT_SPREAD = 30;
+
+/**
+ * Weighted scores that are equal on paper can differ in the last bits (decimal weights such as 0.1
+ * are not exact in binary), so scores closer than this on the 0–100 scale count as equal.
+ */
+export const SCORE_TOLERANCE = 1e-9;
+
+/** Problems that would make the arithmetic meaningless (NaN, division by zero); empty when the rubric is usable. */
+export function validateRubric(criteria: readonly Criterion[]): string[] {
+  const problems: string[] = [];
+  if (criteria.length === 0) problems.push("The rubric has no criteria.");
+  const seenIds = new Set<string>();
+  for (const criterion of criteria) {
+    const label = `Criterion "${criterion.name}"`;
+    if (seenIds.has(criterion.id)) problems.push(`${label} reuses the id "${criterion.id}".`);
+    seenIds.add(criterion.id);
+    if (!(criterion.weight > 0 && Number.isFinite(criterion.weight))) problems.push(`${label} needs a weight above 0.`);
+    if (!Number.isInteger(criterion.scaleMin) || !Number.isInteger(criterion.scaleMax)) {
+      problems.push(`${label} needs whole numbers at both ends of its scale.`);
+    } else if (criterion.scaleMax <= criterion.scaleMin) {
+      problems.push(`${label} needs a scale maximum above its minimum.`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Σ wᵢ·(sᵢ − minᵢ)/(maxᵢ − minᵢ) / Σ wᵢ × 100, on 0–100. Null when a criterion has no usable score.
+ * A score off the criterion's whole-number scale (out of range, fractional, NaN) counts as missing:
+ * clamping would turn a data error into a confident extreme score.
+ */
+export function weightedScore(criteria: readonly Criterion[], scores: SubmittedReview["scores"]): number | null {
+  assertValidRubric(criteria);
+  return rawScore(criteria, scores);
+}
+
+/**
+ * Each review's raw score as a z-score among its reviewer's scored reviews, using the population
+ * standard deviation (the reviews are all of that reviewer's work in the cycle, not a sample).
+ * Null for reviews that cannot be scored and for every review of a reviewer with fewer than
+ * MIN_REVIEWS_FOR_NORMALISATION scored reviews; 0 when all of a reviewer's scores are equal.
+ */
+export function normaliseByReviewer(
+  criteria: readonly Criterion[],
+  reviews: readonly SubmittedReview[],
+): Map<string, number | null> {
+  return zScores(scoreAll(criteria, reviews));
+}
+
+/**
+ * One row per reviewed application, best first: normalisedMean desc, then rawMean desc (nulls last
+ * for both), then applicationId. Spread is max − min raw score (null below 2 scored reviews);
+ * disagreement is spread ≥ DISAGREEMENT_SPREAD, give or take SCORE_TOLERANCE.
+ */
+export function rankApplications(
+  criteria: readonly Criterion[],
+  reviews: readonly SubmittedReview[],
+): ApplicationScore[] {
+  const scored = scoreAll(criteria, reviews);
+  const normalised = zScores(scored);
+  const rows = [...groupBy(scored, (s) => s.review.applicationId)].map(([applicationId, ofApplication]) => {
+    const raws = presentValues(ofApplication.map((s) => s.raw));
+    const zs = presentValues(ofApplication.map((s) => normalised.get(s.review.id)));
+    const spread = raws.length >= 2 ? Math.max(...raws) - Math.min(...raws) : null;
+    return {
+      applicationId,
+      reviewCount: ofApplication.length,
+      scoredCount: raws.length,
+      rawMean: meanOrNull(raws),
+      normalisedMean: meanOrNull(zs),
+      normalisedCount: zs.length,
+      spread,
+      disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD - SCORE_TOLERANCE,
+    };
+  });
+  return rows.sort(
+    (a, b) =>
+      descendingNullsLast(a.normalisedMean, b.normalisedMean) ||
+      descendingNullsLast(a.rawMean, b.rawMean) ||
+      compareIds(a.applicationId, b.applicationId),
+  );
+}
+
+/** Per reviewer, sorted by id: negative deviationFromPanel means harsher than co-reviewers. */
+export function reviewerStrictness(
+  criteria: readonly Criterion[],
+  reviews: readonly SubmittedReview[],
+): ReviewerStrictness[] {
+  const scored = scoreAll(criteria, reviews);
+  const byApplication = groupBy(scored, (s) => s.review.applicationId);
+  return [...groupBy(scored, (s) => s.review.reviewerId)]
+    .sort(([a], [b]) => compareIds(a, b))
+    .map(([reviewerId, own]) => {
+      const deviations = own.flatMap(({ review, raw }) => {
+        const panel = (byApplication.get(review.applicationId) ?? []).filter(
+          (other) => other.review.reviewerId !== reviewerId,
+        );
+        const panelMean = meanOrNull(presentValues(panel.map((other) => other.raw)));
+        return raw === null || panelMean === null ? [] : [raw - panelMean];
+      });
+      return {
+        reviewerId,
+        reviewCount: own.length,
+        meanRaw: meanOrNull(presentValues(own.map((s) => s.raw))),
+        deviationFromPanel: meanOrNull(deviations),
+        comparedCount: deviations.length,
+      };
+    });
+}
+
+/**
+ * For each criterion in rubric order, counts[v − scaleMin] = reviews scoring v. A review's usable
+ * scores count even when another criterion of it is missing; off-scale scores are left out.
+ */
+export function scoreDistribution(
+  criteria: readonly Criterion[],
+  reviews: readonly SubmittedReview[],
+): { criterionId: string; counts: number[] }[] {
+  assertValidRubric(criteria);
+  return criteria.map((criterion) => {
+    const counts = new Array<number>(criterion.scaleMax - criterion.scaleMin + 1).fill(0);
+    for (const review of reviews) {
+      const score = review.scores[criterion.id];
+      if (isOnScale(criterion, score)) {
+        const index = score - criterion.scaleMin;
+        counts[index] = (counts[index] ?? 0) + 1;
+      }
+    }
+    return { criterionId: criterion.id, counts };
+  });
+}
+
+interface ScoredReview {
+  review: SubmittedReview;
+  raw: number | null;
+}
+
+function assertValidRubric(criteria: readonly Criterion[]): void {
+  const problems = validateRubric(criteria);
+  if (problems.length > 0) throw new RangeError(`Invalid rubric: ${problems.join(" ")}`);
+}
+
+/** Sorted by review id so every sum runs in the same order whatever order the caller passed. */
+function scoreAll(criteria: readonly Criterion[], reviews: readonly SubmittedReview[]): ScoredReview[] {
+  assertValidRubric(criteria);
+  return [...reviews]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((review) => ({ review, raw: rawScore(criteria, review.scores) }));
+}
+
+function rawScore(criteria: readonly Criterion[], scores: SubmittedReview["scores"]): number | null {
+  let weighted = 0;
+  let totalWeight = 0;
+  for (const criterion of criteria) {
+    const score = scores[criterion.id];
+    if (!isOnScale(criterion, score)) return null;
+    // Multiplying before dividing keeps whole-number inputs exact: 29 on a 0–100 scale is 29, not 0.29 × 100.
+    weighted += (criterion.weight * (score - criterion.scaleMin) * 100) / (criterion.scaleMax - criterion.scaleMin);
+    totalWeight += criterion.weight;
+  }
+  // Rounding can carry a perfect score a last bit past 100.
+  return Math.min(100, weighted / totalWeight);
+}
+
+function isOnScale(criterion: Criterion, score: number | null | undefined): score is number {
+  return (
+    typeof score === "number" && Number.isInteger(score) && score >= criterion.scaleMin && score <= criterion.scaleMax
+  );
+}
+
+function zScores(scored: readonly ScoredReview[]): Map<string, number | null> {
+  const result = new Map<string, number | null>(scored.map((s) => [s.review.id, null]));
+  for (const own of groupBy(scored, (s) => s.review.reviewerId).values()) {
+    const usable = own.filter((s): s is { review: SubmittedReview; raw: number } => s.raw !== null);
+    if (usable.length < MIN_REVIEWS_FOR_NORMALISATION) continue;
+    const raws = usable.map((s) => s.raw);
+    const mean = meanOf(raws);
+    const sd = Math.sqrt(meanOf(raws.map((raw) => (raw - mean) ** 2)));
+    const allEqual = Math.max(...raws) - Math.min(...raws) <= SCORE_TOLERANCE;
+    for (const { review, raw } of usable) result.set(review.id, allEqual ? 0 : (raw - mean) / sd);
+  }
+  return result;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function presentValues(values: readonly (number | null | undefined)[]): number[] {
+  return values.filter((value): value is number => value !== null && value !== undefined);
+}
+
+function meanOf(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function meanOrNull(values: readonly number[]): number | null {
+  return values.length === 0 ? null : meanOf(values);
+}
+
+function descendingNullsLast(a: number | null, b: number | null): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return b - a;
+}
+
+// Code-unit order rather than localeCompare, so the ranking does not depend on the server's locale.
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
