@@ -107,6 +107,104 @@ export interface AppMetaTable {
   createdAt: CreatedAt;
 }
 
+export type CycleStatus = "draft" | "open" | "closed" | "reviewing" | "matching" | "complete";
+export type QuestionKind = "short_text" | "long_text" | "single_choice" | "multi_choice" | "url" | "file";
+export type ApplicationStatus =
+  | "draft"
+  | "submitted"
+  | "in_review"
+  | "finalist"
+  | "not_selected"
+  | "matched"
+  | "unmatched"
+  | "accepted"
+  | "declined"
+  | "withdrawn";
+/** An answer as stored: text, the chosen options, or (for a file question) the file's id. */
+export type AnswerValue = string | string[];
+
+export interface CyclesTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  opensAt: Timestamp;
+  closesAt: Timestamp;
+  timezone: Generated<string>;
+  status: Generated<CycleStatus>;
+  blindReview: Generated<boolean>;
+  reviewersPerApplication: Generated<number>;
+  finalistTarget: number | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface CycleQuestionsTable {
+  id: Generated<string>;
+  cycleId: string;
+  position: number;
+  section: Generated<string>;
+  kind: QuestionKind;
+  label: string;
+  help: Generated<string>;
+  required: Generated<boolean>;
+  maxWords: number | null;
+  options: Json<string[]>;
+  identifying: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  cycleId: string;
+  applicantId: string;
+  status: Generated<ApplicationStatus>;
+  answers: Json<Record<string, AnswerValue>>;
+  submittedAt: Timestamp | null;
+  withdrawnAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<string>;
+  applicationId: string;
+  actorId: string | null;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  at: CreatedAt;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  ownerId: string;
+  applicationId: string | null;
+  questionId: string | null;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  bytes: Buffer;
+  createdAt: CreatedAt;
+}
+
+export interface ApplicationDemographicsTable {
+  applicationId: string;
+  cycleId: string;
+  region: string | null;
+  gender: string | null;
+  firstGeneration: string | null;
+  disability: string | null;
+  careerStage: string | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -117,6 +215,12 @@ export interface Database {
   emailOutbox: EmailOutboxTable;
   auditLog: AuditLogTable;
   appMeta: AppMetaTable;
+  cycles: CyclesTable;
+  cycleQuestions: CycleQuestionsTable;
+  applications: ApplicationsTable;
+  applicationEvents: ApplicationEventsTable;
+  files: FilesTable;
+  applicationDemographics: ApplicationDemographicsTable;
 }
 
 export type User = Selectable<UsersTable>;

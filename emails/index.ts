@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
+import ApplicationReceipt, * as applicationReceipt from "./application-receipt";
 import ExistingAccount, * as existingAccount from "./existing-account";
 import ResetCode, * as resetCode from "./reset-code";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
@@ -20,6 +21,7 @@ export const emailTemplates = {
   "reset-code": template(ResetCode, resetCode.subject),
   "existing-account": template(ExistingAccount, existingAccount.subject),
   "staff-invitation": template(StaffInvitation, staffInvitation.subject),
+  "application-receipt": template(ApplicationReceipt, applicationReceipt.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

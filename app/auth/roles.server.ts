@@ -1,10 +1,18 @@
 import type { DB } from "#db/client";
 import { Role } from "./roles";
 
-/** Every role a user holds right now, in one query. */
+/** Every role a user holds right now, in one query: staff is granted, the others follow from what they do. */
 export async function loadRoles(db: DB, userId: string): Promise<Role[]> {
-  const rows = await db.selectFrom("userRoles").select("role").where("userId", "=", userId).execute();
-  const roles = new Set<Role>();
-  for (const row of rows) if (row.role === Role.staff) roles.add(Role.staff);
-  return [...roles];
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .exists(eb.selectFrom("userRoles").select("userId").where("userId", "=", userId).where("role", "=", "staff"))
+        .as("staff"),
+      eb.exists(eb.selectFrom("applications").select("id").where("applicantId", "=", userId)).as("applicant"),
+    ])
+    .executeTakeFirstOrThrow();
+  const roles: Role[] = [];
+  if (row.staff) roles.push(Role.staff);
+  if (row.applicant) roles.push(Role.applicant);
+  return roles;
 }

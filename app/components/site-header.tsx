@@ -14,6 +14,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  { to: "/me/applications", label: "My applications", roles: [Role.applicant] },
   { to: "/staff", label: "Staff", roles: [Role.staff] },
   { to: "/me/account", label: "Account" },
 ];

@@ -11,7 +11,7 @@ export function useConformForm<Schema extends z.ZodType<Record<string, unknown>>
   options: {
     id?: string;
     lastResult?: SubmissionResult<string[]> | null | undefined;
-    defaultValue?: Partial<z.input<Schema>>;
+    defaultValue?: Record<string, unknown>;
   },
 ) {
   type Input = z.input<Schema> & Record<string, unknown>;

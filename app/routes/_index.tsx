@@ -1,11 +1,46 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS, type Role } from "~/auth/roles";
+import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
+import { listPublishedCycles } from "~/cycles/cycles.server";
+import { formatDateTime } from "~/utils/format";
 import { getOptionalUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request, context);
-  return { user: user ? { name: user.name, roles: user.roles } : null };
+  const [user, cycles] = await Promise.all([getOptionalUser(request, context), listPublishedCycles(context.db)]);
+  const now = new Date();
+  return {
+    user: user ? { name: user.name, roles: user.roles } : null,
+    cycles: cycles
+      .map((cycle) => ({
+        slug: cycle.slug,
+        name: cycle.name,
+        phase: cyclePhase(cycle, now),
+        closesAt: cycle.closesAt.toISOString(),
+        timezone: cycle.timezone,
+      }))
+      .filter((cycle) => cycle.phase === "accepting" || cycle.phase === "scheduled"),
+  };
+}
+
+type CycleCard = { slug: string; name: string; phase: keyof typeof PHASE_LABELS; closesAt: string; timezone: string };
+
+function OpenCycles({ cycles }: { cycles: CycleCard[] }) {
+  if (cycles.length === 0) return <p>No fellowship cycle is taking applications right now.</p>;
+  return (
+    <ul className="cards" aria-label="Fellowship cycles">
+      {cycles.map((cycle) => (
+        <li key={cycle.slug} className="card">
+          <h3>
+            <Link to={`/cycles/${cycle.slug}`}>{cycle.name}</Link>
+          </h3>
+          <p>
+            {PHASE_LABELS[cycle.phase]} · deadline {formatDateTime(cycle.closesAt, cycle.timezone)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export const meta: MetaFunction = () => [
@@ -22,8 +57,8 @@ const ROLE_HOME: Record<Role, { to: string; text: string }> = {
 };
 
 export default function HomePage() {
-  const { user } = useLoaderData<typeof loader>();
-  if (!user) return <Landing />;
+  const { user, cycles } = useLoaderData<typeof loader>();
+  if (!user) return <Landing cycles={cycles} />;
   return (
     <div className="stack">
       <h1>{`Welcome, ${user.name}`}</h1>
@@ -43,6 +78,8 @@ export default function HomePage() {
           ))}
         </ul>
       )}
+      <h2>Apply for a fellowship</h2>
+      <OpenCycles cycles={cycles} />
       <p>
         <Link to="/me/account">Your account and sessions</Link>
       </p>
@@ -50,7 +87,7 @@ export default function HomePage() {
   );
 }
 
-function Landing() {
+function Landing({ cycles }: { cycles: CycleCard[] }) {
   return (
     <div className="stack">
       <h1>Open Web Fellows</h1>
@@ -66,6 +103,8 @@ function Landing() {
           Sign in
         </Link>
       </div>
+      <h2>Fellowships open now</h2>
+      <OpenCycles cycles={cycles} />
     </div>
   );
 }

@@ -18,8 +18,8 @@ export interface AppOptions {
   clientDir?: string;
 }
 
-/** Request bodies above this are refused before any action reads them (uploads are up to 10 MB). */
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
+/** Request bodies above this are refused outright; up to it, a file over its 10 MB limit gets a message on its field. */
+const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 export function createApp({ db, config, build, clientDir }: AppOptions): express.Express {
   const app = express();

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { hashPassword } from "~/auth/password.server";
 import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
+import { seedCycles } from "./cycles";
 
 const DEMO_MARK = "demo";
 
@@ -36,5 +37,6 @@ export async function seedDemo(db: DB): Promise<void> {
       .onConflict((oc) => oc.columns(["userId", "role"]).doNothing())
       .execute();
   }
+  await seedCycles(db, passwordHash, ids.get("applicant@demo.test"));
   await sql`analyze`.execute(db);
 }

@@ -3,6 +3,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { beforeAll, expect, it } from "vitest";
 import { createInvitation } from "~/invitations/invitations.server";
 import { enqueueEmail } from "~/email/outbox.server";
+import { tinyPdf } from "#db/seed/pdf";
+import { saveAnswers } from "~/applications/applications.server";
+import { completeAnswers, createOpenCycle, questionByKind } from "../../support/cycles";
 import { uniqueEmail } from "../../support/db";
 import { createPersonas, PERSONAS, type Persona, type PersonaSet } from "../../support/personas";
 import { describeServer, get, post, type TestServer } from "../../support/server";
@@ -19,6 +22,9 @@ type ByPersona = Record<Persona, Expected>;
 interface Fixtures {
   emailId: string;
   invitationToken: string;
+  cycleSlug: string;
+  applicationId: string;
+  applicantFileId: string;
 }
 
 interface RouteRule {
@@ -27,11 +33,31 @@ interface RouteRule {
   post: ByPersona;
 }
 
-const all = (expected: Expected): ByPersona => ({ anonymous: expected, user: expected, staff: expected });
-const signedIn = (expected: Expected): ByPersona => ({ anonymous: "login", user: expected, staff: expected });
-const staffOnly = (expected: Expected): ByPersona => ({ anonymous: "login", user: 403, staff: expected });
+const all = (expected: Expected): ByPersona => ({
+  anonymous: expected,
+  user: expected,
+  applicant: expected,
+  staff: expected,
+});
+const signedIn = (expected: Expected): ByPersona => ({
+  anonymous: "login",
+  user: expected,
+  applicant: expected,
+  staff: expected,
+});
+const staffOnly = (expected: Expected): ByPersona => ({
+  anonymous: "login",
+  user: 403,
+  applicant: 403,
+  staff: expected,
+});
 // Pages for signing in: whoever is signed in is sent home, also after posting (the page's loader runs).
-const anonymousOnly = (expected: Expected): ByPersona => ({ anonymous: expected, user: "home", staff: "home" });
+const anonymousOnly = (expected: Expected): ByPersona => ({
+  anonymous: expected,
+  user: "home",
+  applicant: "home",
+  staff: "home",
+});
 
 const RULES: Record<string, RouteRule> = {
   "routes/_index": { path: () => "/", get: all(200), post: all(405) },
@@ -50,7 +76,63 @@ const RULES: Record<string, RouteRule> = {
     // Nobody here is the invited address.
     post: signedIn(403),
   },
+  "routes/cycles.$slug": { path: (f) => `/cycles/${f.cycleSlug}`, get: all(200), post: all(405) },
+  "routes/apply.$cycle._index": { path: (f) => `/apply/${f.cycleSlug}`, get: signedIn(200), post: all(405) },
+  "routes/apply.$cycle.$step": { path: (f) => `/apply/${f.cycleSlug}/1`, get: signedIn(200), post: signedIn(400) },
+  "routes/apply.$cycle.about-you": {
+    path: (f) => `/apply/${f.cycleSlug}/about-you`,
+    get: signedIn(200),
+    post: signedIn(400),
+  },
+  "routes/apply.$cycle.review": {
+    path: (f) => `/apply/${f.cycleSlug}/review`,
+    get: signedIn(200),
+    post: signedIn(400),
+  },
+  "routes/me.applications": { path: () => "/me/applications", get: signedIn(200), post: signedIn(400) },
+  // Someone else's file answers like a missing one.
+  "routes/files.$id": {
+    path: (f) => `/files/${f.applicantFileId}`,
+    get: { anonymous: "login", user: 404, applicant: 200, staff: 200 },
+    post: all(405),
+  },
   "routes/staff._index": { path: () => "/staff", get: staffOnly(200), post: all(405) },
+  "routes/staff.cycles._index": { path: () => "/staff/cycles", get: staffOnly(200), post: staffOnly(400) },
+  "routes/staff.cycles.$slug._index": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.settings": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/settings`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.questions": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/questions`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.applications._index": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/applications`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.applications.$id": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/applications/${f.applicationId}`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.applications[.]csv": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/applications.csv`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.demographics": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/demographics`,
+    get: staffOnly(200),
+    post: all(405),
+  },
   "routes/staff.users": { path: () => "/staff/users", get: staffOnly(200), post: staffOnly(400) },
   "routes/staff.emails._index": { path: () => "/staff/emails", get: staffOnly(200), post: all(405) },
   "routes/staff.emails.$id": { path: (f) => `/staff/emails/${f.emailId}`, get: staffOnly(200), post: all(405) },
@@ -94,7 +176,28 @@ describeServer("authorization of every route", (t) => {
       .select("id")
       .where("recipient", "=", to)
       .executeTakeFirstOrThrow();
-    fixtures = { emailId: email.id, invitationToken: invitation.token };
+    const cycle = await createOpenCycle(server.db, personas.users.staff.id);
+    const saved = await saveAnswers(server.db, {
+      cycleId: cycle.id,
+      applicantId: personas.users.applicant.id,
+      questions: cycle.questions,
+      answers: completeAnswers(cycle.questions),
+      uploads: [{ questionId: questionByKind(cycle.questions, "file").id, filename: "cv.pdf", bytes: tinyPdf("CV") }],
+      version: 0,
+    });
+    if (!saved.ok) throw new Error(saved.message);
+    const file = await server.db
+      .selectFrom("files")
+      .select("id")
+      .where("applicationId", "=", saved.applicationId)
+      .executeTakeFirstOrThrow();
+    fixtures = {
+      emailId: email.id,
+      invitationToken: invitation.token,
+      cycleSlug: cycle.slug,
+      applicationId: saved.applicationId,
+      applicantFileId: file.id,
+    };
   });
 
   it("has a rule for every route in the build", async () => {

@@ -1,8 +1,10 @@
 import { beforeAll, expect, it } from "vitest";
+import { createOpenCycle, type TestCycle } from "../../support/cycles";
 import { createUser, describeServer, post, type TestUser } from "../../support/server";
 
 type Form = Record<string, string | string[]>;
 interface Case {
+  /** A path, where CYCLE stands for the slug of an open test cycle. */
   path: string;
   form: Form;
   as?: "user" | "staff";
@@ -107,15 +109,25 @@ const CASES: Record<string, Case> = {
 
 describeServer("bad input to every action", (t) => {
   const users: Partial<Record<"user" | "staff", TestUser>> = {};
+  let cycle: TestCycle;
   beforeAll(async () => {
     users.user = await createUser(t.server);
     users.staff = await createUser(t.server, { staff: true });
+    cycle = await createOpenCycle(t.server.db, users.staff.id);
   });
+  const resolve = (text: string) =>
+    text.replaceAll("CYCLE", cycle.slug).replaceAll("SLUG", cycle.slug).replace("TRACK", `q_${cycle.questions[0]!.id}`);
 
   for (const [name, testCase] of Object.entries(CASES)) {
     it(`${name} → ${testCase.status ?? 400} with the message`, async () => {
       const cookie = testCase.as ? users[testCase.as]!.cookie : undefined;
-      const response = await post(t.server, testCase.path, testCase.form, { cookie });
+      const form = Object.fromEntries(
+        Object.entries(testCase.form).map(([key, value]) => [
+          resolve(key),
+          Array.isArray(value) ? value : resolve(value),
+        ]),
+      );
+      const response = await post(t.server, resolve(testCase.path), form, { cookie });
       expect(response.status).toBe(testCase.status ?? 400);
       const body = (await response.text()).replaceAll("<!-- -->", "");
       expect(body).toContain(testCase.says);

@@ -75,7 +75,7 @@ describeServer("security headers and request checks", (t) => {
     const response = await fetch(new URL("/login", t.server.url), {
       method: "POST",
       headers: { Origin: t.server.url, "Content-Type": "application/x-www-form-urlencoded" },
-      body: `email=${"a".repeat(13 * 1024 * 1024)}`,
+      body: `email=${"a".repeat(26 * 1024 * 1024)}`,
     });
     expect(response.status).toBe(413);
   });

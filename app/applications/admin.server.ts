@@ -1,0 +1,150 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import type { ApplicationStatus } from "#db/types";
+import { audit } from "~/audit/audit.server";
+import { toCsv } from "~/utils/csv.server";
+import type { Question } from "./questions";
+
+export const STAFF_PAGE_SIZE = 50;
+
+export async function countApplicationsByStatus(
+  db: DB,
+  cycleId: string,
+): Promise<Partial<Record<ApplicationStatus, number>>> {
+  const rows = await db
+    .selectFrom("applications")
+    .select(["status", sql<number>`count(*)`.as("count")])
+    .where("cycleId", "=", cycleId)
+    .groupBy("status")
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+}
+
+/** One page of a cycle's applications for staff, filtered by status and a name/email fragment. */
+export async function listApplicationsForStaff(
+  db: DB,
+  cycleId: string,
+  { status, q, page }: { status?: ApplicationStatus | undefined; q?: string | undefined; page: number },
+) {
+  let query = db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.applicantId")
+    .select([
+      "applications.id",
+      "applications.status",
+      "applications.submittedAt",
+      "applications.updatedAt",
+      "users.name",
+      "users.email",
+    ])
+    .where("applications.cycleId", "=", cycleId);
+  if (status) query = query.where("applications.status", "=", status);
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb("users.name", "ilike", pattern), eb("users.email", "ilike", pattern)]));
+  }
+  const rows = await query
+    .orderBy("applications.submittedAt", (ob) => ob.desc().nullsLast())
+    .orderBy("applications.id")
+    .limit(STAFF_PAGE_SIZE + 1)
+    .offset((page - 1) * STAFF_PAGE_SIZE)
+    .execute();
+  return { applications: rows.slice(0, STAFF_PAGE_SIZE), hasMore: rows.length > STAFF_PAGE_SIZE };
+}
+
+export async function getApplicationForStaff(db: DB, cycleId: string, applicationId: string) {
+  const application = await db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.applicantId")
+    .select([
+      "applications.id",
+      "applications.status",
+      "applications.answers",
+      "applications.submittedAt",
+      "applications.withdrawnAt",
+      "applications.createdAt",
+      "users.name",
+      "users.email",
+    ])
+    .where("applications.cycleId", "=", cycleId)
+    .where("applications.id", "=", applicationId)
+    .executeTakeFirst();
+  if (!application) return undefined;
+  const [files, events] = await Promise.all([
+    db
+      .selectFrom("files")
+      .select(["id", "questionId", "filename", "sizeBytes"])
+      .where("applicationId", "=", applicationId)
+      .execute(),
+    db
+      .selectFrom("applicationEvents")
+      .select(["kind", "fromStatus", "toStatus", "at"])
+      .where("applicationId", "=", applicationId)
+      .orderBy("at")
+      .execute(),
+  ]);
+  return { ...application, files, events };
+}
+
+/** Every application's answers as CSV (drafts included, marked by status); the export is audited. */
+export async function exportAnswersCsv(
+  db: DB,
+  actorId: string,
+  cycle: { id: string; slug: string },
+  questions: Question[],
+) {
+  const rows = await db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.applicantId")
+    .select([
+      "applications.id",
+      "applications.status",
+      "applications.submittedAt",
+      "applications.answers",
+      "users.name",
+      "users.email",
+    ])
+    .where("applications.cycleId", "=", cycle.id)
+    .orderBy("applications.submittedAt", (ob) => ob.asc().nullsLast())
+    .orderBy("applications.id")
+    .execute();
+  const fileNames = new Map(
+    (
+      await db
+        .selectFrom("files")
+        .innerJoin("applications", "applications.id", "files.applicationId")
+        .select(["files.id", "files.filename"])
+        .where("applications.cycleId", "=", cycle.id)
+        .execute()
+    ).map((file) => [file.id, file.filename]),
+  );
+  const header = [
+    "application_id",
+    "name",
+    "email",
+    "status",
+    "submitted_at",
+    ...questions.map((question) => question.label),
+  ];
+  const body = rows.map((row) => [
+    row.id,
+    row.name,
+    row.email,
+    row.status,
+    row.submittedAt?.toISOString() ?? "",
+    ...questions.map((question) => {
+      const value = row.answers[question.id];
+      if (value === undefined) return "";
+      if (question.kind === "file") return fileNames.get(String(value)) ?? "";
+      return Array.isArray(value) ? value.join("; ") : value;
+    }),
+  ]);
+  await audit(db, {
+    actorId,
+    action: "export.answers",
+    subjectType: "cycle",
+    subjectId: cycle.id,
+    data: { rows: rows.length },
+  });
+  return toCsv(header, body);
+}

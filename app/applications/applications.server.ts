@@ -1,0 +1,342 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "#db/client";
+import type { AnswerValue, ApplicationStatus, Database } from "#db/types";
+import { audit } from "~/audit/audit.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import type { AppConfig } from "~/utils/config.server";
+import { nowExpression, type Clock } from "~/utils/clock.server";
+import { formatDateTime } from "~/utils/format";
+import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "./application-status";
+import { storeApplicationFile, type Upload } from "./files.server";
+import { isAnswered, missingAnswers, type Question } from "./questions";
+
+export const APPLICATION_COLUMNS = [
+  "id",
+  "cycleId",
+  "status",
+  "answers",
+  "submittedAt",
+  "withdrawnAt",
+  "version",
+  "updatedAt",
+] as const;
+
+export async function getOwnApplication(db: DB, cycleId: string, applicantId: string) {
+  return db
+    .selectFrom("applications")
+    .select(APPLICATION_COLUMNS)
+    .where("cycleId", "=", cycleId)
+    .where("applicantId", "=", applicantId)
+    .executeTakeFirst();
+}
+
+export type OwnApplication = NonNullable<Awaited<ReturnType<typeof getOwnApplication>>>;
+
+export async function listApplicationFiles(db: DB, applicationId: string) {
+  return db
+    .selectFrom("files")
+    .select(["id", "questionId", "filename", "sizeBytes"])
+    .where("applicationId", "=", applicationId)
+    .execute();
+}
+
+/** Whether the cycle takes submissions and edits at this moment, by the database clock. */
+async function cycleWindow(trx: Kysely<Database>, cycleId: string, clock: Clock) {
+  const now = nowExpression(clock);
+  return trx
+    .selectFrom("cycles")
+    .select([
+      "id",
+      "name",
+      "timezone",
+      "closesAt",
+      sql<boolean>`status = 'open' and opens_at <= ${now} and ${now} < closes_at`.as("accepting"),
+      sql<boolean>`status = 'open' and ${now} < opens_at`.as("notYetOpen"),
+    ])
+    .where("id", "=", cycleId)
+    .executeTakeFirst();
+}
+
+export type WriteRefusal = {
+  ok: false;
+  status: 400 | 404 | 409;
+  reason: "not-open" | "closed" | "stale" | "not-editable" | "incomplete" | "not-found";
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+};
+
+const MESSAGES = {
+  "not-open": "This cycle is not open for applications yet.",
+  closed:
+    "The deadline has passed. Your application is kept and you can read it, but it can no longer be changed or submitted.",
+  stale:
+    "This application was changed in another tab or window since you opened this page. Your text is still in the form below: copy what you need, reload, and save again.",
+  "not-editable": "This application can no longer be changed.",
+  "not-found": "We could not find that application.",
+} as const;
+
+function refuse(reason: Exclude<WriteRefusal["reason"], "incomplete">): WriteRefusal {
+  return { ok: false, status: reason === "not-found" ? 404 : 409, reason, message: MESSAGES[reason] };
+}
+
+export interface SaveInput {
+  cycleId: string;
+  applicantId: string;
+  /** The questions this form shows (one step). */
+  questions: Question[];
+  /** New answers by question id; null clears an answer. */
+  answers: Record<string, AnswerValue | null>;
+  uploads: Upload[];
+  /** The version the form was loaded with (0 before the first save). */
+  version: number;
+}
+
+export type SaveResult = { ok: true; applicationId: string; version: number; savedAt: Date } | WriteRefusal;
+
+/**
+ * Saves one step of an application, creating the draft on its first save. Refused past the
+ * deadline (database clock), from a stale tab (version), or once decisions started. A submitted
+ * application stays complete: clearing a required answer is refused.
+ */
+export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const cycle = await cycleWindow(trx, input.cycleId, clock);
+    if (!cycle) return refuse("not-found");
+    if (!cycle.accepting) return refuse(cycle.notYetOpen ? "not-open" : "closed");
+
+    const lockOwn = () =>
+      trx
+        .selectFrom("applications")
+        .select(["id", "status", "answers", "version"])
+        .where("cycleId", "=", input.cycleId)
+        .where("applicantId", "=", input.applicantId)
+        .forUpdate()
+        .executeTakeFirst();
+    let current = await lockOwn();
+    if (!current && input.version === 0) {
+      // The first save creates the draft (version 0 until this save completes). Two first saves
+      // at once from two tabs meet at the unique key; the second then finds the row and is stale.
+      await trx
+        .insertInto("applications")
+        .values({ cycleId: input.cycleId, applicantId: input.applicantId, answers: "{}", version: 0 })
+        .onConflict((oc) => oc.columns(["cycleId", "applicantId"]).doNothing())
+        .execute();
+      current = await lockOwn();
+    }
+    if (!current || current.version !== input.version) return refuse("stale");
+    if (!EDITABLE_STATUSES.includes(current.status)) return refuse("not-editable");
+
+    const answers: Record<string, AnswerValue> = { ...current.answers };
+    for (const [questionId, value] of Object.entries(input.answers)) {
+      if (value === null) delete answers[questionId];
+      else answers[questionId] = value;
+    }
+    for (const upload of input.uploads) {
+      answers[upload.questionId] = await storeApplicationFile(trx, {
+        ownerId: input.applicantId,
+        applicationId: current.id,
+        upload,
+      });
+    }
+    if (current.status === "submitted") {
+      const missing = missingAnswers(input.questions, answers);
+      if (missing.length > 0) {
+        return {
+          ok: false,
+          status: 400,
+          reason: "incomplete",
+          message: "A submitted application must stay complete.",
+          fieldErrors: Object.fromEntries(
+            missing.map((question) => [`q_${question.id}`, ["This question needs an answer"]]),
+          ),
+        };
+      }
+    }
+    const saved = await trx
+      .updateTable("applications")
+      .set({ answers: JSON.stringify(answers), version: sql`version + 1`, updatedAt: sql`now()` })
+      .where("id", "=", current.id)
+      .returning(["version", "updatedAt"])
+      .executeTakeFirstOrThrow();
+    if (current.version === 0) await logEvent(trx, current.id, input.applicantId, "created", null, "draft");
+    else if (current.status === "submitted") await logEditOfSubmitted(trx, current.id, input.applicantId);
+    return { ok: true, applicationId: current.id, version: saved.version, savedAt: saved.updatedAt };
+  });
+}
+
+async function logEvent(
+  trx: Kysely<Database>,
+  applicationId: string,
+  actorId: string | null,
+  kind: string,
+  fromStatus: ApplicationStatus | null,
+  toStatus: ApplicationStatus | null,
+) {
+  await trx.insertInto("applicationEvents").values({ applicationId, actorId, kind, fromStatus, toStatus }).execute();
+}
+
+/** Edits after submitting show in the history, once an hour at most (autosave would flood it). */
+async function logEditOfSubmitted(trx: Kysely<Database>, applicationId: string, actorId: string) {
+  const recent = await trx
+    .selectFrom("applicationEvents")
+    .select("id")
+    .where("applicationId", "=", applicationId)
+    .where("kind", "=", "edited")
+    .where("at", ">", sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirst();
+  if (!recent) await logEvent(trx, applicationId, actorId, "edited", null, null);
+}
+
+export type SubmitResult = { ok: true; applicationId: string; alreadySubmitted: boolean } | WriteRefusal;
+
+/**
+ * Submits an application in one transaction: checks the deadline, the version the applicant
+ * reviewed, and that every required question is answered; records the event and queues the
+ * receipt. Submitting again (a double click, a resent form) changes nothing and sends nothing.
+ */
+export async function submitApplication(
+  db: DB,
+  config: AppConfig,
+  input: { cycleId: string; applicantId: string; version: number; questions: Question[] },
+  clock: Clock = {},
+): Promise<SubmitResult> {
+  return db.transaction().execute(async (trx) => {
+    const application = await trx
+      .selectFrom("applications")
+      .innerJoin("users", "users.id", "applications.applicantId")
+      .select([
+        "applications.id",
+        "applications.status",
+        "applications.answers",
+        "applications.version",
+        "users.name",
+        "users.email",
+      ])
+      .where("applications.cycleId", "=", input.cycleId)
+      .where("applications.applicantId", "=", input.applicantId)
+      .forUpdate("applications")
+      .executeTakeFirst();
+    if (!application) return refuse("not-found");
+    if (application.status === "submitted") return { ok: true, applicationId: application.id, alreadySubmitted: true };
+    if (application.status !== "draft") return refuse("not-editable");
+    const cycle = await cycleWindow(trx, input.cycleId, clock);
+    if (!cycle?.accepting) return refuse(cycle?.notYetOpen ? "not-open" : "closed");
+    if (application.version !== input.version) return refuse("stale");
+
+    const missing = missingAnswers(input.questions, application.answers);
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        status: 400,
+        reason: "incomplete",
+        message: `Answer ${missing.length === 1 ? "one more question" : `${missing.length} more questions`} before submitting.`,
+        fieldErrors: Object.fromEntries(missing.map((question) => [question.id, ["This question needs an answer"]])),
+      };
+    }
+
+    const submitted = await trx
+      .updateTable("applications")
+      .set({ status: "submitted", submittedAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
+      .where("id", "=", application.id)
+      .returning("submittedAt")
+      .executeTakeFirstOrThrow();
+    await logEvent(trx, application.id, input.applicantId, "submitted", "draft", "submitted");
+    const files = await trx
+      .selectFrom("files")
+      .select(["id", "filename"])
+      .where("applicationId", "=", application.id)
+      .execute();
+    const fileNames = new Map(files.map((file) => [file.id, file.filename]));
+    await enqueueEmail(trx, {
+      to: application.email,
+      template: "application-receipt",
+      props: {
+        name: application.name,
+        cycleName: cycle.name,
+        submittedAt: formatDateTime(submitted.submittedAt ?? new Date(), cycle.timezone),
+        editUntil: formatDateTime(cycle.closesAt, cycle.timezone),
+        applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
+        answers: input.questions.map((question) => ({
+          question: question.label,
+          answer: describeAnswer(question, application.answers[question.id], fileNames),
+        })),
+      },
+      idempotencyKey: `receipt:${application.id}`,
+    });
+    return { ok: true, applicationId: application.id, alreadySubmitted: false };
+  });
+}
+
+function describeAnswer(question: Question, value: AnswerValue | undefined, fileNames: Map<string, string>): string {
+  if (!isAnswered(question, value)) return "—";
+  if (question.kind === "file") return `File: ${fileNames.get(String(value)) ?? "attached"}`;
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+export type WithdrawResult = { ok: true } | WriteRefusal;
+
+/** The applicant withdraws before any decision; the application stays, marked withdrawn. */
+export async function withdrawApplication(
+  db: DB,
+  input: { applicationId: string; applicantId: string },
+): Promise<WithdrawResult> {
+  return db.transaction().execute(async (trx) => {
+    const application = await trx
+      .selectFrom("applications")
+      .select(["id", "status"])
+      .where("id", "=", input.applicationId)
+      .where("applicantId", "=", input.applicantId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!application) return refuse("not-found");
+    if (application.status === "withdrawn") return { ok: true };
+    if (!WITHDRAWABLE_STATUSES.includes(application.status)) return refuse("not-editable");
+    await trx
+      .updateTable("applications")
+      .set({ status: "withdrawn", withdrawnAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
+      .where("id", "=", application.id)
+      .execute();
+    await logEvent(trx, application.id, input.applicantId, "withdrawn", application.status, "withdrawn");
+    await audit(trx, {
+      actorId: input.applicantId,
+      action: "application.withdraw",
+      subjectType: "application",
+      subjectId: application.id,
+    });
+    return { ok: true };
+  });
+}
+
+/** An applicant's applications with their cycles and histories (two queries, however many there are). */
+export async function listMyApplications(db: DB, applicantId: string) {
+  const applications = await db
+    .selectFrom("applications")
+    .innerJoin("cycles", "cycles.id", "applications.cycleId")
+    .select([
+      "applications.id",
+      "applications.status",
+      "applications.submittedAt",
+      "applications.updatedAt",
+      "cycles.slug as cycleSlug",
+      "cycles.name as cycleName",
+      "cycles.closesAt",
+      "cycles.timezone",
+      sql<boolean>`cycles.status = 'open' and cycles.opens_at <= now() and now() < cycles.closes_at`.as("accepting"),
+    ])
+    .where("applications.applicantId", "=", applicantId)
+    .orderBy("applications.createdAt", "desc")
+    .execute();
+  const ids = applications.map((application) => application.id);
+  const events = ids.length
+    ? await db
+        .selectFrom("applicationEvents")
+        .select(["applicationId", "kind", "fromStatus", "toStatus", "at"])
+        .where("applicationId", "in", ids)
+        .orderBy("at")
+        .execute()
+    : [];
+  return applications.map((application) => ({
+    ...application,
+    events: events.filter((event) => event.applicationId === application.id),
+  }));
+}

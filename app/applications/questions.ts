@@ -1,0 +1,75 @@
+import type { AnswerValue, QuestionKind } from "#db/types";
+
+export const QUESTION_KINDS = [
+  "short_text",
+  "long_text",
+  "single_choice",
+  "multi_choice",
+  "url",
+  "file",
+] as const satisfies readonly QuestionKind[];
+export type { AnswerValue, QuestionKind };
+
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  short_text: "Short text",
+  long_text: "Long text",
+  single_choice: "Single choice",
+  multi_choice: "Multiple choice",
+  url: "Web address",
+  file: "File (PDF)",
+};
+
+export interface Question {
+  id: string;
+  section: string;
+  kind: QuestionKind;
+  label: string;
+  help: string;
+  required: boolean;
+  maxWords: number | null;
+  options: string[];
+  identifying: boolean;
+}
+
+/** The form field of a question: `q_` and its id, so a field can never collide with `intent` or `version`. */
+export function fieldName(question: Pick<Question, "id">): string {
+  return `q_${question.id}`;
+}
+
+export function questionIdOf(field: string): string | null {
+  return field.startsWith("q_") ? field.slice(2) : null;
+}
+
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed ? trimmed.split(/\s+/).length : 0;
+}
+
+export interface Step {
+  /** 1-based, as in the URL. */
+  number: number;
+  title: string;
+  questions: Question[];
+}
+
+/** Consecutive questions of one section form a step of the form. */
+export function groupIntoSteps(questions: Question[]): Step[] {
+  const steps: Step[] = [];
+  for (const question of questions) {
+    const last = steps.at(-1);
+    if (last && last.title === question.section) last.questions.push(question);
+    else steps.push({ number: steps.length + 1, title: question.section, questions: [question] });
+  }
+  return steps;
+}
+
+export function isAnswered(question: Question, value: AnswerValue | undefined): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return value.trim().length > 0;
+}
+
+/** The required questions left unanswered, for the review page before submitting. */
+export function missingAnswers(questions: Question[], answers: Record<string, AnswerValue>): Question[] {
+  return questions.filter((question) => question.required && !isAnswered(question, answers[question.id]));
+}

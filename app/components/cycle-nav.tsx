@@ -1,0 +1,26 @@
+import { NavLink } from "@remix-run/react";
+
+const PAGES = [
+  { path: "", label: "Overview", end: true },
+  { path: "/settings", label: "Settings" },
+  { path: "/questions", label: "Questions" },
+  { path: "/applications", label: "Applications" },
+  { path: "/demographics", label: "Demographics" },
+];
+
+/** The staff pages of one cycle. */
+export function CycleNav({ slug }: { slug: string }) {
+  return (
+    <nav aria-label="Cycle" className="subnav">
+      <ul className="nav-list">
+        {PAGES.map((page) => (
+          <li key={page.path}>
+            <NavLink to={`/staff/cycles/${slug}${page.path}`} end={page.end}>
+              {page.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

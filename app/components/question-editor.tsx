@@ -1,0 +1,119 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { QUESTION_KIND_LABELS, QUESTION_KINDS, type Question } from "~/applications/questions";
+import { QuestionActionSchema } from "~/cycles/cycles.schema";
+import { ErrorList, Field, FormErrors } from "./forms";
+import { useConformForm } from "./use-conform";
+
+/** The form for one question of the builder: a new one, or an existing one with its version. */
+export function QuestionEditor({
+  question,
+  lastResult,
+  frozen,
+  defaultSection,
+}: {
+  question?: Question & { version: number };
+  lastResult?: SubmissionResult<string[]> | null;
+  frozen: boolean;
+  defaultSection?: string;
+}) {
+  const id = question ? `question-${question.id}` : "new-question";
+  const [form, fields] = useConformForm(QuestionActionSchema, {
+    id,
+    lastResult,
+    defaultValue: question
+      ? {
+          section: question.section,
+          kind: question.kind,
+          label: question.label,
+          help: question.help,
+          required: question.required ? "on" : undefined,
+          identifying: question.identifying ? "on" : undefined,
+          maxWords: question.maxWords ? String(question.maxWords) : undefined,
+          options: question.options.join("\n"),
+        }
+      : { section: defaultSection ?? "", kind: "long_text" },
+  });
+  const f = fields as unknown as Record<
+    "section" | "kind" | "label" | "help" | "required" | "identifying" | "maxWords" | "options",
+    Parameters<typeof getInputProps>[0]
+  >;
+  const { key: kindKey, ...kindProps } = getSelectProps(f.kind);
+  const { key: helpKey, ...helpProps } = getTextareaProps(f.help);
+  const { key: optionsKey, ...optionsProps } = getTextareaProps(f.options);
+  const { key: requiredKey, ...requiredProps } = getInputProps(f.required, { type: "checkbox" });
+  const { key: identifyingKey, ...identifyingProps } = getInputProps(f.identifying, { type: "checkbox" });
+  const meaningLocked = frozen && Boolean(question);
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {question ? (
+        <>
+          <input type="hidden" name="questionId" value={question.id} />
+          <input type="hidden" name="version" value={question.version} />
+        </>
+      ) : null}
+      <Field
+        label="Step (section) it appears on"
+        field={f.section}
+        hint="Questions with the same step name next to each other form one page of the form."
+      />
+      <Field label="Question" field={f.label} />
+      <div className="field">
+        <label htmlFor={f.help.id}>Help text (optional)</label>
+        <textarea key={helpKey} {...helpProps} rows={2} />
+        <ErrorList id={f.help.errorId} errors={f.help.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={f.kind.id}>Kind of answer</label>
+        {meaningLocked ? <input type="hidden" name="kind" value={question?.kind} /> : null}
+        <select key={kindKey} {...kindProps} disabled={meaningLocked}>
+          {QUESTION_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {QUESTION_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={f.kind.errorId} errors={f.kind.errors} />
+      </div>
+      <Field
+        label="Word limit (text answers, optional)"
+        field={f.maxWords}
+        type="number"
+        inputProps={{ readOnly: meaningLocked }}
+      />
+      <div className="field">
+        <label htmlFor={f.options.id}>Options (choices, one per line)</label>
+        <textarea key={optionsKey} {...optionsProps} rows={3} readOnly={meaningLocked} />
+        <ErrorList id={f.options.errorId} errors={f.options.errors} />
+      </div>
+      <div className="field">
+        <label className="choice">
+          <input key={requiredKey} {...requiredProps} disabled={meaningLocked} />
+          Required
+        </label>
+        {meaningLocked && question?.required ? <input type="hidden" name="required" value="on" /> : null}
+        <label className="choice">
+          <input key={identifyingKey} {...identifyingProps} />
+          Identifying: hidden from reviewers in a blind cycle
+        </label>
+      </div>
+      <div className="actions">
+        <button
+          type="submit"
+          name="intent"
+          value={question ? "update-question" : "add-question"}
+          disabled={!question && frozen}
+        >
+          {question ? "Save question" : "Add question"}
+        </button>
+      </div>
+    </Form>
+  );
+}

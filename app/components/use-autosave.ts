@@ -1,0 +1,85 @@
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+
+export type AutosaveReply =
+  { kind: "autosaved"; version: number; savedAt: string } | { kind: "autosave-refused"; message: string };
+
+const DEBOUNCE_MS = 1500;
+
+/**
+ * Saves the form's text answers in the background while the applicant types (debounced),
+ * one save at a time so each carries the version the previous one returned. Files are left to
+ * the form's own submit. Stops at the first refusal (stale tab, deadline) and says why.
+ */
+export function useAutosave(
+  formId: string,
+  { enabled, version: loadedVersion }: { enabled: boolean; version: number },
+) {
+  const fetcher = useFetcher<AutosaveReply>({ key: `autosave-${formId}` });
+  const [version, setVersion] = useState(loadedVersion);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const versionRef = useRef(loadedVersion);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const dirtyWhileSaving = useRef(false);
+  const submit = fetcher.submit;
+  const busy = fetcher.state !== "idle";
+
+  // A navigation (save and continue, reload) brings a new version from the loader.
+  useEffect(() => {
+    versionRef.current = loadedVersion;
+    setVersion(loadedVersion);
+  }, [loadedVersion]);
+
+  const save = useCallback(() => {
+    const form = document.getElementById(formId);
+    if (!(form instanceof HTMLFormElement)) return;
+    const data = new FormData(form);
+    for (const [name, value] of [...data.entries()]) if (typeof value !== "string") data.delete(name);
+    data.set("intent", "autosave");
+    data.set("version", String(versionRef.current));
+    submit(data, { method: "post", encType: "application/x-www-form-urlencoded" });
+  }, [formId, submit]);
+
+  useEffect(() => {
+    const reply = fetcher.data;
+    if (!reply || fetcher.state !== "idle") return;
+    if (reply.kind === "autosaved") {
+      versionRef.current = reply.version;
+      setVersion(reply.version);
+      setSavedAt(reply.savedAt);
+      if (dirtyWhileSaving.current) {
+        dirtyWhileSaving.current = false;
+        save();
+      }
+    } else {
+      setRefusal(reply.message);
+    }
+  }, [fetcher.data, fetcher.state, save]);
+
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    if (!enabled || refusal || !(form instanceof HTMLFormElement)) return;
+    const onInput = (event: Event) => {
+      if (event.target instanceof HTMLInputElement && event.target.type === "file") return;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        if (busy) dirtyWhileSaving.current = true;
+        else save();
+      }, DEBOUNCE_MS);
+    };
+    // The form's own submit carries everything; a pending background save would only race it.
+    const onSubmit = () => clearTimeout(timer.current);
+    form.addEventListener("input", onInput);
+    form.addEventListener("change", onInput);
+    form.addEventListener("submit", onSubmit);
+    return () => {
+      form.removeEventListener("input", onInput);
+      form.removeEventListener("change", onInput);
+      form.removeEventListener("submit", onSubmit);
+      clearTimeout(timer.current);
+    };
+  }, [formId, enabled, refusal, busy, save]);
+
+  return { version, savedAt, refusal, saving: busy };
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { QUESTION_KINDS } from "~/applications/questions";
+import { isValidTimeZone } from "~/utils/timezones";
+import { CYCLE_STATUSES } from "./cycle-status";
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === "on" || value === "true");
+
+const LocalDateTime = z
+  .string({ error: "Enter a date and time" })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Enter a date and time");
+
+export const CycleSettingsSchema = z
+  .object({
+    name: z
+      .string({ error: "Enter a name" })
+      .trim()
+      .min(3, "Use at least 3 characters")
+      .max(120, "Use at most 120 characters"),
+    slug: z
+      .string({ error: "Enter a short name for the address" })
+      .trim()
+      .toLowerCase()
+      .min(3, "Use at least 3 characters")
+      .max(60, "Use at most 60 characters")
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like open-web-2027"),
+    description: z.string().max(20_000, "Use at most 20,000 characters").optional().default(""),
+    opensAt: LocalDateTime,
+    closesAt: LocalDateTime,
+    timezone: z
+      .string({ error: "Choose a time zone" })
+      .trim()
+      .refine(isValidTimeZone, "Use a time zone name such as America/New_York or Africa/Nairobi"),
+    status: z.enum(CYCLE_STATUSES, { error: "Choose a status" }).optional().default("draft"),
+    blindReview: checkbox,
+    reviewersPerApplication: z.coerce
+      .number({ error: "Enter a number" })
+      .int("Enter a whole number")
+      .min(1, "At least 1")
+      .max(10, "At most 10"),
+    finalistTarget: z.coerce
+      .number()
+      .int("Enter a whole number")
+      .min(1, "At least 1")
+      .max(1000, "At most 1000")
+      .optional(),
+    version: z.coerce.number().int().min(0).optional(),
+  })
+  .refine((value) => value.closesAt > value.opensAt, {
+    message: "The deadline must be after the opening",
+    path: ["closesAt"],
+  });
+
+export type CycleSettings = z.output<typeof CycleSettingsSchema>;
+
+const QuestionFields = {
+  section: z
+    .string({ error: "Name the step this question is on" })
+    .trim()
+    .min(1, "Name the step")
+    .max(80, "Use at most 80 characters"),
+  kind: z.enum(QUESTION_KINDS, { error: "Choose a kind of answer" }),
+  label: z
+    .string({ error: "Write the question" })
+    .trim()
+    .min(1, "Write the question")
+    .max(300, "Use at most 300 characters"),
+  help: z.string().trim().max(1000, "Use at most 1000 characters").optional().default(""),
+  required: checkbox,
+  identifying: checkbox,
+  maxWords: z.coerce.number().int("Enter a whole number").min(1, "At least 1").max(5000, "At most 5000").optional(),
+  options: z
+    .string()
+    .max(5000, "Use at most 5000 characters")
+    .optional()
+    .transform((value) =>
+      [
+        ...new Set(
+          (value ?? "")
+            .split("\n")
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+      ].slice(0, 50),
+    ),
+};
+
+const needsOptions = (value: { kind: string; options: string[] }) =>
+  !["single_choice", "multi_choice"].includes(value.kind) || value.options.length > 0;
+const optionsMessage = { message: "List at least one option, one per line", path: ["options"] };
+
+export const QuestionActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("add-question"), ...QuestionFields }).refine(needsOptions, optionsMessage),
+    z
+      .object({
+        intent: z.literal("update-question"),
+        questionId: z.uuid(),
+        version: z.coerce.number().int(),
+        ...QuestionFields,
+      })
+      .refine(needsOptions, optionsMessage),
+    z.object({ intent: z.literal("delete-question"), questionId: z.uuid() }),
+    z.object({ intent: z.literal("move-up"), questionId: z.uuid() }),
+    z.object({ intent: z.literal("move-down"), questionId: z.uuid() }),
+  ],
+  { error: "That form action is not known." },
+);
+
+export type QuestionInput = Omit<z.output<typeof QuestionActionSchema> & { intent: "add-question" }, "intent">;

@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Role } from "~/auth/roles";
+import { getOwnApplication } from "~/applications/applications.server";
+import { Countdown, ZonedTime } from "~/components/local-time";
+import { Markdown } from "~/components/markdown";
+import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
+import { getCycleBySlug, listQuestions } from "~/cycles/cycles.server";
+import { groupIntoSteps } from "~/applications/questions";
+import { notFound } from "~/utils/http.server";
+import { getOptionalUser, hasRole } from "~/utils/permissions.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const [cycle, user] = await Promise.all([
+    getCycleBySlug(context.db, params.slug ?? ""),
+    getOptionalUser(request, context),
+  ]);
+  // A draft is visible to staff only (as a preview); to anyone else it does not exist.
+  if (!cycle || (cycle.status === "draft" && !hasRole(user, Role.staff)))
+    notFound("We could not find that fellowship cycle.");
+  const [questions, application] = await Promise.all([
+    listQuestions(context.db, cycle.id),
+    user ? getOwnApplication(context.db, cycle.id, user.id) : undefined,
+  ]);
+  const now = new Date();
+  return {
+    cycle: {
+      slug: cycle.slug,
+      name: cycle.name,
+      description: cycle.description,
+      opensAt: cycle.opensAt.toISOString(),
+      closesAt: cycle.closesAt.toISOString(),
+      timezone: cycle.timezone,
+      phase: cyclePhase(cycle, now),
+    },
+    steps: groupIntoSteps(questions).map((step) => ({ title: step.title, count: step.questions.length })),
+    applicationStatus: application?.status ?? null,
+    serverNow: now.toISOString(),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.cycle.name} — Open Web Fellows` : "Fellowship cycle — Open Web Fellows" },
+];
+
+export default function CyclePage() {
+  const { cycle, steps, applicationStatus, serverNow } = useLoaderData<typeof loader>();
+  const accepting = cycle.phase === "accepting";
+  return (
+    <article className="stack">
+      <p className="badge">{PHASE_LABELS[cycle.phase]}</p>
+      <h1>{cycle.name}</h1>
+      <dl className="facts">
+        <dt>Opens</dt>
+        <dd>
+          <ZonedTime iso={cycle.opensAt} timeZone={cycle.timezone} />
+        </dd>
+        <dt>Deadline</dt>
+        <dd>
+          <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />
+        </dd>
+      </dl>
+      {accepting ? <Countdown deadline={cycle.closesAt} serverNow={serverNow} /> : null}
+      <div className="actions">
+        {accepting ? (
+          <Link className="button" to={`/apply/${cycle.slug}`}>
+            {applicationStatus === "draft"
+              ? "Continue your application"
+              : applicationStatus
+                ? "See your application"
+                : "Apply now"}
+          </Link>
+        ) : cycle.phase === "scheduled" ? (
+          <p>Applications open on the date above.</p>
+        ) : (
+          <p>Applications are closed.</p>
+        )}
+      </div>
+      <Markdown>{cycle.description}</Markdown>
+      {steps.length > 0 ? (
+        <section aria-labelledby="steps-title">
+          <h2 id="steps-title">What the application asks</h2>
+          <ol>
+            {steps.map((step) => (
+              <li key={step.title}>
+                {step.title} ({step.count} question{step.count === 1 ? "" : "s"})
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </article>
+  );
+}

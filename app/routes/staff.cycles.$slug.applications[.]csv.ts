@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportAnswersCsv } from "~/applications/admin.server";
+import { listQuestions } from "~/cycles/cycles.server";
+import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { csvResponse } from "~/utils/csv.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
+  const questions = await listQuestions(context.db, cycle.id);
+  const csv = await exportAnswersCsv(context.db, staff.id, cycle, questions);
+  return csvResponse(`${cycle.slug}-answers.csv`, csv);
+}

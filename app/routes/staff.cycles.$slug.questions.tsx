@@ -1,0 +1,127 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { QUESTION_KIND_LABELS } from "~/applications/questions";
+import { CycleNav } from "~/components/cycle-nav";
+import { FormErrors, replyErrors } from "~/components/forms";
+import { QuestionEditor } from "~/components/question-editor";
+import { QuestionActionSchema } from "~/cycles/cycles.schema";
+import {
+  addQuestion,
+  deleteQuestion,
+  listQuestions,
+  moveQuestion,
+  questionsFrozen,
+  updateQuestion,
+} from "~/cycles/cycles.server";
+import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, readFormData } from "~/utils/forms.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const [questions, frozen] = await Promise.all([
+    listQuestions(context.db, cycle.id),
+    questionsFrozen(context.db, cycle.id),
+  ]);
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name },
+    questions: questions as ((typeof questions)[number] & { version: number })[],
+    frozen,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
+  const formData = await readFormData(request);
+  const submission = parseWithZod(formData, { schema: QuestionActionSchema });
+  const target = String(formData.get("questionId") ?? "new");
+  if (submission.status !== "success") return invalid({ target, result: submission.reply() });
+  const value = submission.value;
+  const result =
+    value.intent === "add-question"
+      ? await addQuestion(context.db, staff.id, cycle.id, value)
+      : value.intent === "update-question"
+        ? await updateQuestion(context.db, staff.id, cycle.id, value.questionId, value.version, value)
+        : value.intent === "delete-question"
+          ? await deleteQuestion(context.db, staff.id, cycle.id, value.questionId)
+          : await moveQuestion(context.db, cycle.id, value.questionId, value.intent === "move-up" ? "up" : "down");
+  if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
+  const messages = {
+    "add-question": "Question added.",
+    "update-question": "Question saved.",
+    "delete-question": "Question removed.",
+    "move-up": "Question moved.",
+    "move-down": "Question moved.",
+  } as const;
+  return redirect(`/staff/cycles/${cycle.slug}/questions`, {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: messages[value.intent] }) },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Questions — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
+];
+
+export default function QuestionsPage() {
+  const { cycle, questions, frozen } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
+  const lastSection = questions.at(-1)?.section;
+  return (
+    <div className="stack">
+      <h1>{`Questions of ${cycle.name}`}</h1>
+      <CycleNav slug={cycle.slug} />
+      {frozen ? (
+        <p className="notice">
+          People have submitted applications, so the questions are frozen: you can edit wording, help and the
+          identifying flag, and reorder them, but not add, remove or change what they ask for.
+        </p>
+      ) : null}
+      <ol className="stack question-list">
+        {questions.map((question, index) => (
+          <li key={question.id} className="card">
+            <p className="muted">
+              {question.section} · {QUESTION_KIND_LABELS[question.kind]}
+              {question.required ? " · required" : ""}
+              {question.identifying ? " · identifying" : ""}
+              {question.maxWords ? ` · up to ${question.maxWords} words` : ""}
+            </p>
+            <h2 className="question-title">{question.label}</h2>
+            <FormErrors errors={actionData?.target === question.id ? replyErrors(actionData.result) : undefined} />
+            <Form method="post" className="actions">
+              <input type="hidden" name="questionId" value={question.id} />
+              <button type="submit" name="intent" value="move-up" className="secondary" disabled={index === 0}>
+                Move up<span className="visually-hidden">: {question.label}</span>
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="move-down"
+                className="secondary"
+                disabled={index === questions.length - 1}
+              >
+                Move down<span className="visually-hidden">: {question.label}</span>
+              </button>
+              {!frozen ? (
+                <button type="submit" name="intent" value="delete-question" className="danger">
+                  Remove<span className="visually-hidden">: {question.label}</span>
+                </button>
+              ) : null}
+            </Form>
+            <details>
+              <summary>Edit this question</summary>
+              <QuestionEditor question={question} frozen={frozen} lastResult={resultFor(question.id)} />
+            </details>
+          </li>
+        ))}
+      </ol>
+      {!frozen ? (
+        <section className="card narrow" aria-labelledby="add-question">
+          <h2 id="add-question">Add a question</h2>
+          <QuestionEditor frozen={frozen} defaultSection={lastSection} lastResult={resultFor("new")} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CycleNav } from "~/components/cycle-nav";
+import { CycleSettingsForm } from "~/components/cycle-settings-form";
+import { CycleSettingsSchema } from "~/cycles/cycles.schema";
+import { updateCycle } from "~/cycles/cycles.server";
+import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, readFormData } from "~/utils/forms.server";
+import { utcToZonedLocal } from "~/utils/timezones";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { cycle } = await requireStaffCycle(request, context, params.slug);
+  return {
+    cycle: {
+      name: cycle.name,
+      slug: cycle.slug,
+      description: cycle.description,
+      opensAt: utcToZonedLocal(cycle.opensAt, cycle.timezone),
+      closesAt: utcToZonedLocal(cycle.closesAt, cycle.timezone),
+      timezone: cycle.timezone,
+      status: cycle.status,
+      blindReview: cycle.blindReview,
+      reviewersPerApplication: cycle.reviewersPerApplication,
+      finalistTarget: cycle.finalistTarget,
+      version: cycle.version,
+    },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
+  const submission = parseWithZod(await readFormData(request), { schema: CycleSettingsSchema });
+  if (submission.status !== "success") return invalid(submission.reply());
+  const result = await updateCycle(context.db, staff.id, cycle.id, submission.value);
+  if (!result.ok) {
+    return invalid(
+      submission.reply(
+        result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] },
+      ),
+      result.status,
+    );
+  }
+  return redirect(`/staff/cycles/${result.slug}/settings`, {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Settings saved." }) },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Settings — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
+];
+
+export default function CycleSettingsPage() {
+  const { cycle } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="stack">
+      <h1>{`Settings of ${cycle.name}`}</h1>
+      <CycleNav slug={cycle.slug} />
+      <div className="narrow">
+        <CycleSettingsForm
+          id="cycle-settings"
+          key={cycle.version}
+          defaults={cycle}
+          lastResult={lastResult}
+          submitLabel="Save settings"
+        />
+      </div>
+    </div>
+  );
+}
