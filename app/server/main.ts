@@ -10,16 +10,22 @@ import { resolveSessionSecrets } from "~/auth/secrets.server";
 import { startOutboxWorker, type OutboxWorker } from "~/email/delivery.server";
 import { startOutboxLogger } from "~/email/outbox-logger.server";
 import { createSmtpTransport } from "~/email/smtp.server";
-import { ConfigError, loadConfig } from "~/utils/config.server";
+import { ConfigError, loadConfig, type AppConfig } from "~/utils/config.server";
 import { createApp } from "./app";
 import { ensureBuild } from "./build";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-async function main() {
-  const config = loadConfig();
-  const log = (line: string) => console.log(line);
+export interface RunningPortal {
+  /** Stops taking requests, lets the email worker finish its pass, closes the database. */
+  stop(): Promise<void>;
+}
 
+/** Everything `npm start` does: database, migrations, demo seed, build, email worker, HTTP. */
+export async function startPortal(
+  config: AppConfig,
+  log: (line: string) => void = console.log,
+): Promise<RunningPortal> {
   const database = await createDatabase({
     url: config.databaseUrl,
     pgliteDataDir: config.pgliteDataDir,
@@ -74,23 +80,35 @@ async function main() {
     log("");
   });
 
+  return {
+    async stop() {
+      server.close();
+      server.closeAllConnections();
+      await worker.stop();
+      await database.close();
+    },
+  };
+}
+
+/** The command: start, and stop cleanly on SIGTERM or Ctrl-C so the process can exit. */
+async function main() {
+  const portal = await startPortal(loadConfig());
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log(`${signal}: shutting down`);
-    server.close();
-    server.closeAllConnections();
-    await worker.stop();
-    await database.close();
+    console.log(`${signal}: shutting down`);
+    await portal.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  });
+}

@@ -22,7 +22,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: [["list"]],
-  globalTeardown: "./support/global-teardown.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -57,6 +56,8 @@ export default defineConfig({
       url: `${baseURL}/healthz`,
       timeout: 120_000,
       reuseExistingServer: false,
+      // SIGTERM lets the portal stop and drop its throwaway database (the default is SIGKILL).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
       stdout: "ignore",
       stderr: "pipe",
       env: {

@@ -1,14 +1,33 @@
 import pg from "pg";
+import { startPortal } from "../../../app/server/main";
+import { loadConfig } from "../../../app/utils/config.server";
 
-// Creates the run's throwaway database, then starts the portal on it exactly as `npm start` does.
+// The portal as `npm start` runs it, on a database of this run's own: created here, dropped
+// here once the portal has stopped (Playwright stops this process after the tests).
 const name = process.env.E2E_DB_NAME!;
-const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-await admin.connect();
-await admin.query(`drop database if exists ${name} with (force)`);
-await admin.query(`create database ${name}`);
-await admin.end();
+const admin = async (statement: string) => {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+};
+await admin(`drop database if exists ${name} with (force)`);
+await admin(`create database ${name}`);
 
 const url = new URL(process.env.TEST_DATABASE_URL!);
 url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
-await import("../../../app/server/main");
+const portal = await startPortal(loadConfig({ ...process.env, DATABASE_URL: url.toString() }));
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await portal.stop();
+  await admin(`drop database if exists ${name} with (force)`);
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
