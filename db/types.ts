@@ -69,6 +69,7 @@ export interface InvitationsTable {
   expiresAt: Timestamp;
   acceptedAt: Timestamp | null;
   acceptedBy: string | null;
+  payload: Json<Record<string, unknown>> | null;
   createdAt: CreatedAt;
 }
 
@@ -205,6 +206,27 @@ export interface ApplicationDemographicsTable {
   updatedAt: CreatedAt;
 }
 
+export interface OrganizationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  website: string | null;
+  description: Generated<string>;
+  focusAreas: Json<string[]>;
+  country: string | null;
+  remoteFriendly: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface OrgMembersTable {
+  organizationId: string;
+  userId: string;
+  role: Generated<"owner" | "member">;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -221,6 +243,8 @@ export interface Database {
   applicationEvents: ApplicationEventsTable;
   files: FilesTable;
   applicationDemographics: ApplicationDemographicsTable;
+  organizations: OrganizationsTable;
+  orgMembers: OrgMembersTable;
 }
 
 export type User = Selectable<UsersTable>;

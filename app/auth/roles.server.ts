@@ -9,10 +9,12 @@ export async function loadRoles(db: DB, userId: string): Promise<Role[]> {
         .exists(eb.selectFrom("userRoles").select("userId").where("userId", "=", userId).where("role", "=", "staff"))
         .as("staff"),
       eb.exists(eb.selectFrom("applications").select("id").where("applicantId", "=", userId)).as("applicant"),
+      eb.exists(eb.selectFrom("orgMembers").select("userId").where("userId", "=", userId)).as("partner"),
     ])
     .executeTakeFirstOrThrow();
   const roles: Role[] = [];
   if (row.staff) roles.push(Role.staff);
+  if (row.partner) roles.push(Role.partner);
   if (row.applicant) roles.push(Role.applicant);
   return roles;
 }

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_applications";
+import * as m0003 from "./0003_organizations";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -10,6 +11,7 @@ import * as m0002 from "./0002_applications";
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_applications": m0002,
+  "0003_organizations": m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

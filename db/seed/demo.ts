@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
 import { seedCycles } from "./cycles";
+import { seedOrganizations } from "./organizations";
 
 const DEMO_MARK = "demo";
 
@@ -38,5 +39,6 @@ export async function seedDemo(db: DB): Promise<void> {
       .execute();
   }
   await seedCycles(db, passwordHash, ids.get("applicant@demo.test"));
+  await seedOrganizations(db, passwordHash);
   await sql`analyze`.execute(db);
 }
