@@ -136,6 +136,7 @@ export interface CyclesTable {
   blindReview: Generated<boolean>;
   reviewersPerApplication: Generated<number>;
   finalistTarget: number | null;
+  reviewDueAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -166,6 +167,10 @@ export interface ApplicationsTable {
   answers: Json<Record<string, AnswerValue>>;
   submittedAt: Timestamp | null;
   withdrawnAt: Timestamp | null;
+  pendingDecision: "finalist" | "not_selected" | null;
+  pendingDecisionBy: string | null;
+  decisionFeedback: string | null;
+  decisionReleasedAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -227,6 +232,75 @@ export interface OrgMembersTable {
   createdAt: CreatedAt;
 }
 
+export interface RubricCriteriaTable {
+  id: Generated<string>;
+  cycleId: string;
+  position: number;
+  name: string;
+  guidance: Generated<string>;
+  weight: number;
+  scaleMin: Generated<number>;
+  scaleMax: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface CycleReviewersTable {
+  cycleId: string;
+  userId: string;
+  capacity: number;
+  expertise: Json<string[]>;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export type ConflictKind = "application" | "email_domain" | "organization" | "person";
+
+export interface ConflictsTable {
+  id: Generated<string>;
+  cycleId: string;
+  reviewerId: string;
+  kind: ConflictKind;
+  value: string;
+  source: "declared" | "recusal" | "staff";
+  reason: Generated<string>;
+  createdAt: CreatedAt;
+}
+
+export type AssignmentStatus = "assigned" | "submitted" | "recused";
+
+export interface ReviewAssignmentsTable {
+  id: Generated<string>;
+  cycleId: string;
+  applicationId: string;
+  reviewerId: string;
+  status: Generated<AssignmentStatus>;
+  dueAt: Timestamp | null;
+  recusalReason: string | null;
+  assignedBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
+export type Recommendation = "strong_yes" | "yes" | "maybe" | "no";
+
+export interface ReviewsTable {
+  id: Generated<string>;
+  assignmentId: string;
+  scores: Json<Record<string, number>>;
+  comments: Json<Record<string, string>>;
+  recommendation: Recommendation | null;
+  confidence: number | null;
+  overallComment: Generated<string>;
+  submittedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -245,6 +319,11 @@ export interface Database {
   applicationDemographics: ApplicationDemographicsTable;
   organizations: OrganizationsTable;
   orgMembers: OrgMembersTable;
+  rubricCriteria: RubricCriteriaTable;
+  cycleReviewers: CycleReviewersTable;
+  conflicts: ConflictsTable;
+  reviewAssignments: ReviewAssignmentsTable;
+  reviews: ReviewsTable;
 }
 
 export type User = Selectable<UsersTable>;

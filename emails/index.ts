@@ -1,8 +1,12 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import ApplicationReceipt, * as applicationReceipt from "./application-receipt";
+import AssignmentDigest, * as assignmentDigest from "./assignment-digest";
+import Decision, * as decision from "./decision";
 import ExistingAccount, * as existingAccount from "./existing-account";
 import ResetCode, * as resetCode from "./reset-code";
+import ReviewReminder, * as reviewReminder from "./review-reminder";
+import ReviewerInvitation, * as reviewerInvitation from "./reviewer-invitation";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
 import VerificationCode, * as verificationCode from "./verification-code";
 
@@ -22,6 +26,10 @@ export const emailTemplates = {
   "existing-account": template(ExistingAccount, existingAccount.subject),
   "staff-invitation": template(StaffInvitation, staffInvitation.subject),
   "application-receipt": template(ApplicationReceipt, applicationReceipt.subject),
+  "reviewer-invitation": template(ReviewerInvitation, reviewerInvitation.subject),
+  "assignment-digest": template(AssignmentDigest, assignmentDigest.subject),
+  "review-reminder": template(ReviewReminder, reviewReminder.subject),
+  decision: template(Decision, decision.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -46,5 +54,7 @@ export async function renderEmail<N extends EmailTemplateName>(name: N, props: E
   const entry = emailTemplates[name] as unknown as Template<EmailProps<N>>;
   const element = createElement(entry.component as ComponentType<object>, props as object);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
-  return { subject: entry.subject(props), html, text };
+  // React 18's stream renderer sometimes emits NUL bytes in long multi-byte runs such as the
+  // preview padding (resend/react-email#1870); PostgreSQL refuses them and Gmail truncates there.
+  return { subject: entry.subject(props), html: html.replaceAll("\u0000", ""), text: text.replaceAll("\u0000", "") };
 }

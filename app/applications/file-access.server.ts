@@ -3,17 +3,50 @@ import { Role } from "~/auth/roles";
 import type { SessionUser } from "~/utils/permissions.server";
 
 /**
- * A file and the name to download it under, if this user may see it: its owner and staff.
- * Anyone else gets nothing, exactly as for a file that does not exist.
+ * A file and the name to download it under, if this user may see it: its owner, staff, and a
+ * reviewer assigned to the application (in a blind cycle, only files of questions not marked
+ * identifying, under a neutral name). Anyone else gets nothing, as for a file that does not exist.
  */
 export async function findFileForViewer(db: DB, fileId: string, user: Pick<SessionUser, "id" | "roles">) {
   const file = await db
     .selectFrom("files")
-    .select(["id", "ownerId", "applicationId", "filename", "contentType", "bytes"])
-    .where("id", "=", fileId)
+    .leftJoin("applications", "applications.id", "files.applicationId")
+    .leftJoin("cycles", "cycles.id", "applications.cycleId")
+    .leftJoin("cycleQuestions", "cycleQuestions.id", "files.questionId")
+    .select([
+      "files.id",
+      "files.ownerId",
+      "files.applicationId",
+      "files.filename",
+      "files.contentType",
+      "files.bytes",
+      "cycles.blindReview",
+      "cycleQuestions.identifying",
+    ])
+    .where("files.id", "=", fileId)
     .executeTakeFirst();
   if (!file) return null;
-  const allowed = file.ownerId === user.id || user.roles.includes(Role.staff);
-  if (!allowed) return null;
-  return { contentType: file.contentType, bytes: file.bytes, downloadName: file.filename };
+  const download = { contentType: file.contentType, bytes: file.bytes, downloadName: file.filename };
+  if (file.ownerId === user.id || user.roles.includes(Role.staff)) return download;
+  if (!file.applicationId) return null;
+
+  const assigned = await db
+    .selectFrom("reviewAssignments")
+    .innerJoin("cycleReviewers", (join) =>
+      join
+        .onRef("cycleReviewers.cycleId", "=", "reviewAssignments.cycleId")
+        .onRef("cycleReviewers.userId", "=", "reviewAssignments.reviewerId"),
+    )
+    .select("reviewAssignments.id")
+    .where("reviewAssignments.applicationId", "=", file.applicationId)
+    .where("reviewAssignments.reviewerId", "=", user.id)
+    .where("reviewAssignments.status", "!=", "recused")
+    .where("cycleReviewers.active", "=", true)
+    .executeTakeFirst();
+  if (!assigned) return null;
+  if (file.blindReview) {
+    if (file.identifying !== false) return null;
+    return { ...download, downloadName: "document.pdf" };
+  }
+  return download;
 }

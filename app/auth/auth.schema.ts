@@ -36,11 +36,13 @@ export const SignupSchema = z.object({
   name: NameField,
   email: EmailField,
   password: NewPasswordField,
+  redirectTo: z.string().max(2048).optional(),
 });
 
 export const VerifySchema = z.object({
   email: EmailField,
   code: CodeField,
+  redirectTo: z.string().max(2048).optional(),
 });
 
 export const ForgotPasswordSchema = z.object({ email: EmailField });

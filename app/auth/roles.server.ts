@@ -10,10 +10,16 @@ export async function loadRoles(db: DB, userId: string): Promise<Role[]> {
         .as("staff"),
       eb.exists(eb.selectFrom("applications").select("id").where("applicantId", "=", userId)).as("applicant"),
       eb.exists(eb.selectFrom("orgMembers").select("userId").where("userId", "=", userId)).as("partner"),
+      eb
+        .exists(
+          eb.selectFrom("cycleReviewers").select("userId").where("userId", "=", userId).where("active", "=", true),
+        )
+        .as("reviewer"),
     ])
     .executeTakeFirstOrThrow();
   const roles: Role[] = [];
   if (row.staff) roles.push(Role.staff);
+  if (row.reviewer) roles.push(Role.reviewer);
   if (row.partner) roles.push(Role.partner);
   if (row.applicant) roles.push(Role.applicant);
   return roles;

@@ -6,6 +6,11 @@ const PAGES = [
   { path: "/questions", label: "Questions" },
   { path: "/applications", label: "Applications" },
   { path: "/demographics", label: "Demographics" },
+  { path: "/rubric", label: "Rubric" },
+  { path: "/reviewers", label: "Reviewers" },
+  { path: "/assignments", label: "Assignments" },
+  { path: "/ranking", label: "Ranking" },
+  { path: "/decisions", label: "Decisions" },
 ];
 
 /** The staff pages of one cycle. */

@@ -22,6 +22,7 @@ export interface CycleFormValues {
   blindReview: boolean;
   reviewersPerApplication: number;
   finalistTarget: number | null;
+  reviewDueAt: string | null;
   version: number;
 }
 
@@ -48,6 +49,7 @@ export function CycleSettingsForm({
           blindReview: defaults.blindReview ? "on" : undefined,
           reviewersPerApplication: String(defaults.reviewersPerApplication),
           finalistTarget: defaults.finalistTarget ? String(defaults.finalistTarget) : undefined,
+          reviewDueAt: defaults.reviewDueAt ?? undefined,
           version: String(defaults.version),
         }
       : { timezone: "America/New_York", reviewersPerApplication: "3", blindReview: "on" },
@@ -95,6 +97,12 @@ export function CycleSettingsForm({
       </div>
       <Field label="Reviewers per application" field={fields.reviewersPerApplication} type="number" />
       <Field label="Finalist target (optional)" field={fields.finalistTarget} type="number" />
+      <Field
+        label="Reviews due (optional)"
+        field={fields.reviewDueAt}
+        type="datetime-local"
+        hint="Shown to reviewers with each assignment"
+      />
       <button type="submit">{submitLabel}</button>
     </Form>
   );

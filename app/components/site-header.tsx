@@ -15,6 +15,7 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: "/me/applications", label: "My applications", roles: [Role.applicant] },
+  { to: "/review", label: "Review", roles: [Role.reviewer] },
   { to: "/staff", label: "Staff", roles: [Role.staff] },
   { to: "/me/account", label: "Account" },
 ];

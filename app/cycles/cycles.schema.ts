@@ -46,6 +46,7 @@ export const CycleSettingsSchema = z
       .min(1, "At least 1")
       .max(1000, "At most 1000")
       .optional(),
+    reviewDueAt: LocalDateTime.optional(),
     version: z.coerce.number().int().min(0).optional(),
   })
   .refine((value) => value.closesAt > value.opensAt, {

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
-import type { CycleStatus } from "#db/types";
+import type { CycleStatus, Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import type { Question } from "~/applications/questions";
 import { zonedLocalToUtc } from "~/utils/timezones";
@@ -19,6 +19,7 @@ export const CYCLE_COLUMNS = [
   "blindReview",
   "reviewersPerApplication",
   "finalistTarget",
+  "reviewDueAt",
   "version",
 ] as const;
 
@@ -89,11 +90,12 @@ function toTimes(settings: CycleSettings) {
   return {
     opensAt: zonedLocalToUtc(settings.opensAt, settings.timezone),
     closesAt: zonedLocalToUtc(settings.closesAt, settings.timezone),
+    reviewDueAt: settings.reviewDueAt ? zonedLocalToUtc(settings.reviewDueAt, settings.timezone) : null,
   };
 }
 
 export async function createCycle(db: DB, actorId: string, settings: CycleSettings): Promise<CycleWrite> {
-  const { opensAt, closesAt } = toTimes(settings);
+  const { opensAt, closesAt, reviewDueAt } = toTimes(settings);
   if (!opensAt || !closesAt || closesAt <= opensAt) {
     return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
   }
@@ -111,6 +113,7 @@ export async function createCycle(db: DB, actorId: string, settings: CycleSettin
         blindReview: settings.blindReview,
         reviewersPerApplication: settings.reviewersPerApplication,
         finalistTarget: settings.finalistTarget ?? null,
+        reviewDueAt,
       })
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
@@ -137,7 +140,7 @@ export async function updateCycle(
   cycleId: string,
   settings: CycleSettings,
 ): Promise<CycleWrite> {
-  const { opensAt, closesAt } = toTimes(settings);
+  const { opensAt, closesAt, reviewDueAt } = toTimes(settings);
   if (!opensAt || !closesAt || closesAt <= opensAt) {
     return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
   }
@@ -196,11 +199,13 @@ export async function updateCycle(
         blindReview: settings.blindReview,
         reviewersPerApplication: settings.reviewersPerApplication,
         finalistTarget: settings.finalistTarget ?? null,
+        reviewDueAt,
         updatedAt: sql`now()`,
         version: sql`version + 1`,
       })
       .where("id", "=", cycleId)
       .execute();
+    if (status === "reviewing" && current.status !== "reviewing") await startReview(trx, actorId, cycleId);
     await audit(trx, {
       actorId,
       action: status !== current.status ? "cycle.status" : "cycle.update",
@@ -210,6 +215,30 @@ export async function updateCycle(
     });
     return { ok: true, slug: settings.slug };
   });
+}
+
+/** The review stage begins: every submitted application is now in review. */
+async function startReview(trx: Kysely<Database>, actorId: string, cycleId: string) {
+  const moved = await trx
+    .updateTable("applications")
+    .set({ status: "in_review", version: sql`version + 1`, updatedAt: sql`now()` })
+    .where("cycleId", "=", cycleId)
+    .where("status", "=", "submitted")
+    .returning("id")
+    .execute();
+  if (moved.length === 0) return;
+  await trx
+    .insertInto("applicationEvents")
+    .values(
+      moved.map((row) => ({
+        applicationId: row.id,
+        actorId,
+        kind: "status",
+        fromStatus: "submitted",
+        toStatus: "in_review",
+      })),
+    )
+    .execute();
 }
 
 export type QuestionWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };

@@ -7,7 +7,13 @@ export const OUTBOX_PAGE_SIZE = 50;
  * Messages whose body lets the reader act as the recipient (sign-up and reset codes, signed
  * links). Once email is really delivered, staff see that such a message went out, not its body.
  */
-const SENSITIVE_TEMPLATES = new Set(["verification-code", "reset-code", "staff-invitation"]);
+const SENSITIVE_TEMPLATES = new Set([
+  "verification-code",
+  "reset-code",
+  "staff-invitation",
+  "reviewer-invitation",
+  "partner-invitation",
+]);
 
 export function bodyVisibleToStaff(template: string, smtpConfigured: boolean): boolean {
   return !smtpConfigured || !SENSITIVE_TEMPLATES.has(template);

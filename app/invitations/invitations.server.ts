@@ -4,7 +4,7 @@ import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { hashToken, randomToken } from "~/auth/tokens.server";
 
-export const InvitationKind = { staff: "staff" } as const;
+export const InvitationKind = { staff: "staff", reviewer: "reviewer", partner: "partner" } as const;
 export type InvitationKind = (typeof InvitationKind)[keyof typeof InvitationKind];
 
 export const INVITATION_TTL_DAYS = 7;
@@ -12,7 +12,13 @@ export const INVITATION_TTL_DAYS = 7;
 /** Creates a single-use invitation; only the token's hash is stored, the token goes in the email. */
 export async function createInvitation(
   trx: Kysely<Database>,
-  input: { email: string; kind: InvitationKind; subjectId?: string | null; invitedBy: string },
+  input: {
+    email: string;
+    kind: InvitationKind;
+    subjectId?: string | null;
+    invitedBy: string;
+    payload?: Record<string, unknown>;
+  },
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = randomToken();
   const row = await trx
@@ -23,6 +29,7 @@ export async function createInvitation(
       subjectId: input.subjectId ?? null,
       tokenHash: hashToken(token),
       invitedBy: input.invitedBy,
+      payload: input.payload ? JSON.stringify(input.payload) : null,
       expiresAt: sql`now() + ${`${INVITATION_TTL_DAYS} days`}::interval`,
     })
     .returning(["id", "expiresAt"])
@@ -35,6 +42,8 @@ export interface InvitationView {
   email: string;
   kind: InvitationKind;
   inviterName: string | null;
+  /** What the invitation is for: the cycle to review, the organization to join. */
+  subjectName: string | null;
   state: "open" | "expired" | "accepted";
 }
 
@@ -42,7 +51,11 @@ export async function findInvitation(db: DB, token: string): Promise<InvitationV
   const row = await db
     .selectFrom("invitations")
     .leftJoin("users as inviter", "inviter.id", "invitations.invitedBy")
+    .leftJoin("cycles", "cycles.id", "invitations.subjectId")
+    .leftJoin("organizations", "organizations.id", "invitations.subjectId")
     .select([
+      "cycles.name as cycleName",
+      "organizations.name as organizationName",
       "invitations.id",
       "invitations.email",
       "invitations.kind",
@@ -54,7 +67,14 @@ export async function findInvitation(db: DB, token: string): Promise<InvitationV
     .executeTakeFirst();
   if (!row) return null;
   const state = row.acceptedAt ? "accepted" : row.expired ? "expired" : "open";
-  return { id: row.id, email: row.email, kind: row.kind as InvitationKind, inviterName: row.inviterName, state };
+  return {
+    id: row.id,
+    email: row.email,
+    kind: row.kind as InvitationKind,
+    inviterName: row.inviterName,
+    subjectName: row.cycleName ?? row.organizationName ?? null,
+    state,
+  };
 }
 
 export type AcceptResult =
@@ -62,7 +82,7 @@ export type AcceptResult =
 
 type Grant = (
   trx: Kysely<Database>,
-  invitation: { subjectId: string | null; invitedBy: string | null },
+  invitation: { subjectId: string | null; invitedBy: string | null; payload: Record<string, unknown> | null },
   userId: string,
 ) => Promise<void>;
 
@@ -72,6 +92,27 @@ const GRANTS: Record<InvitationKind, Grant> = {
       .insertInto("userRoles")
       .values({ userId, role: "staff", grantedBy: invitation.invitedBy })
       .onConflict((oc) => oc.columns(["userId", "role"]).doNothing())
+      .execute();
+  },
+  reviewer: async (trx, invitation, userId) => {
+    const capacity = Number(invitation.payload?.capacity ?? 10);
+    const expertise = Array.isArray(invitation.payload?.expertise) ? invitation.payload.expertise : [];
+    await trx
+      .insertInto("cycleReviewers")
+      .values({ cycleId: invitation.subjectId!, userId, capacity, expertise: JSON.stringify(expertise), active: true })
+      .onConflict((oc) =>
+        oc
+          .columns(["cycleId", "userId"])
+          .doUpdateSet({ active: true, capacity, expertise: JSON.stringify(expertise), updatedAt: sql`now()` }),
+      )
+      .execute();
+  },
+  partner: async (trx, invitation, userId) => {
+    const role = invitation.payload?.role === "owner" ? "owner" : "member";
+    await trx
+      .insertInto("orgMembers")
+      .values({ organizationId: invitation.subjectId!, userId, role })
+      .onConflict((oc) => oc.columns(["organizationId", "userId"]).doNothing())
       .execute();
   },
 };
@@ -95,6 +136,7 @@ export async function acceptInvitation(
         "subjectId",
         "invitedBy",
         "acceptedAt",
+        "payload",
         sql<boolean>`expires_at <= now()`.as("expired"),
       ])
       .where("tokenHash", "=", hashToken(token))

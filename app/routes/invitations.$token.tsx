@@ -9,10 +9,14 @@ import { getOptionalUser, requireUser } from "~/utils/permissions.server";
 
 const WHAT: Record<InvitationKind, string> = {
   staff: "join the program staff",
+  reviewer: "review fellowship applications",
+  partner: "host fellows with your organization",
 };
 
 const WHERE_NEXT: Record<InvitationKind, string> = {
   staff: "/staff",
+  reviewer: "/review",
+  partner: "/partner",
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -24,12 +28,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     invitation: {
       what: WHAT[invitation.kind],
       inviterName: invitation.inviterName,
+      subjectName: invitation.subjectName,
       state: invitation.state,
       // The invited address is shown only to whoever is signed in with it.
       matchesUser: user ? user.email.toLowerCase() === invitation.email.toLowerCase() : false,
     },
     signedIn: Boolean(user),
     loginUrl: `/login?${new URLSearchParams({ redirectTo: here })}`,
+    signupUrl: `/signup?${new URLSearchParams({ redirectTo: here })}`,
   };
 }
 
@@ -53,11 +59,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Invitation — Open Web Fellows" }];
 
 export default function InvitationPage() {
-  const { invitation, signedIn, loginUrl } = useLoaderData<typeof loader>();
+  const { invitation, signedIn, loginUrl, signupUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow stack">
       <h1>You are invited to {invitation.what}</h1>
+      {invitation.subjectName ? <p className="lede">{invitation.subjectName}</p> : null}
       {invitation.inviterName ? <p>{invitation.inviterName} sent you this invitation.</p> : null}
       <FormErrors errors={actionData?.formErrors} />
       {invitation.state === "expired" ? (
@@ -71,7 +78,7 @@ export default function InvitationPage() {
             <Link className="button" to={loginUrl}>
               Sign in to accept
             </Link>
-            <Link className="button secondary" to="/signup">
+            <Link className="button secondary" to={signupUrl}>
               Create an account
             </Link>
           </div>

@@ -1,16 +1,18 @@
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { startSignUp } from "~/auth/accounts.server";
 import { SignupSchema } from "~/auth/auth.schema";
 import { Field } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { requireAnonymous } from "~/utils/permissions.server";
+import { safeRedirect } from "~/utils/redirect";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
-  return null;
+  // Where to go once the account exists (an invitation link, say); same-origin paths only.
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -19,12 +21,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["password"] }));
   await startSignUp(context.db, context.config, submission.value);
   // The same next page whether or not the address already has an account.
-  return redirect(`/verify?${new URLSearchParams({ email: submission.value.email })}`);
+  const redirectTo = safeRedirect(submission.value.redirectTo, "");
+  return redirect(
+    `/verify?${new URLSearchParams({ email: submission.value.email, ...(redirectTo ? { redirectTo } : {}) })}`,
+  );
 }
 
 export const meta: MetaFunction = () => [{ title: "Create an account — Open Web Fellows" }];
 
 export default function SignupPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useConformForm(SignupSchema, { id: "signup", lastResult });
@@ -36,6 +42,7 @@ export default function SignupPage() {
         code to confirm your address.
       </p>
       <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Name" field={fields.name} inputProps={{ autoComplete: "name" }} />
         <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <Field

@@ -24,6 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       blindReview: cycle.blindReview,
       reviewersPerApplication: cycle.reviewersPerApplication,
       finalistTarget: cycle.finalistTarget,
+      reviewDueAt: cycle.reviewDueAt ? utcToZonedLocal(cycle.reviewDueAt, cycle.timezone) : null,
       version: cycle.version,
     },
   };

@@ -11,21 +11,30 @@ import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readFormData } from "~/utils/forms.server";
 import { unknownIntent } from "~/utils/http.server";
 import { requireAnonymous } from "~/utils/permissions.server";
+import { safeRedirect } from "~/utils/redirect";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
   const email = EmailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
-  return { email: email.success ? email.data : "", resent: new URL(request.url).searchParams.has("resent") };
+  const params = new URL(request.url).searchParams;
+  return {
+    email: email.success ? email.data : "",
+    resent: params.has("resent"),
+    redirectTo: safeRedirect(params.get("redirectTo"), ""),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context);
   const intent = (await readFormData(request.clone())).get("intent");
   if (intent === "resend") {
-    const { submission } = await parseForm(request, VerifySchema.pick({ email: true }));
+    const { submission } = await parseForm(request, VerifySchema.pick({ email: true, redirectTo: true }));
     if (submission.status !== "success") return invalid(submission.reply());
     await resendSignUpCode(context.db, context.config, submission.value.email);
-    return redirect(`/verify?${new URLSearchParams({ email: submission.value.email, resent: "1" })}`);
+    const redirectTo = safeRedirect(submission.value.redirectTo, "");
+    return redirect(
+      `/verify?${new URLSearchParams({ email: submission.value.email, resent: "1", ...(redirectTo ? { redirectTo } : {}) })}`,
+    );
   }
   if (intent !== "verify") unknownIntent();
 
@@ -46,13 +55,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     "Set-Cookie",
     await setFlash(context.config, { kind: "success", message: "Your account is ready. Welcome!" }),
   );
-  return redirect("/", { headers });
+  return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers });
 }
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email — Open Web Fellows" }];
 
 export default function VerifyPage() {
-  const { email, resent } = useLoaderData<typeof loader>();
+  const { email, resent, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useConformForm(VerifySchema, { id: "verify", lastResult, defaultValue: { email } });
   return (
@@ -65,6 +74,7 @@ export default function VerifyPage() {
       {resent ? <p role="status">If a sign-up is waiting for this address, a new code is on its way.</p> : null}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <Field
           label="Code"

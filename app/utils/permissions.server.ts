@@ -71,6 +71,13 @@ export async function requireStaff(request: Request, context: AppLoadContext): P
   return user;
 }
 
+/** Pages for people on a review panel (which cycles they review is checked per object). */
+export async function requireReviewer(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireUser(request, context);
+  if (!hasRole(user, Role.reviewer)) forbidden("You are not on a review panel.");
+  return user;
+}
+
 /** For sign-in and sign-up pages: someone already signed in goes home. */
 export async function requireAnonymous(request: Request, context: AppLoadContext): Promise<void> {
   const user = await getOptionalUser(request, context);

@@ -4,6 +4,7 @@ import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
 import { seedCycles } from "./cycles";
 import { seedOrganizations } from "./organizations";
+import { seedReview } from "./review";
 
 const DEMO_MARK = "demo";
 
@@ -40,5 +41,8 @@ export async function seedDemo(db: DB): Promise<void> {
   }
   await seedCycles(db, passwordHash, ids.get("applicant@demo.test"));
   await seedOrganizations(db, passwordHash);
+  // Each part looks up what it builds on, so a demo seeded by an older version grows too.
+  const reviewCycle = await db.selectFrom("cycles").select("id").where("slug", "=", "open-web-2026").executeTakeFirst();
+  if (reviewCycle) await seedReview(db, reviewCycle.id, passwordHash);
   await sql`analyze`.execute(db);
 }

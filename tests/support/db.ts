@@ -57,7 +57,4 @@ export function describeDb(name: string, body: (t: DbTestContext) => void): void
   });
 }
 
-/** A unique, valid email for one test. */
-export function uniqueEmail(label = "person"): string {
-  return `${label}-${randomBytes(5).toString("hex")}@example.org`;
-}
+export { uniqueEmail } from "./ids";

@@ -20,6 +20,18 @@ describe("email templates", () => {
     expect(email.text).toContain("123456");
   });
 
+  it("never contains a NUL byte, even with a long preview (React 18 stream bug)", async () => {
+    const email = await renderEmail("reviewer-invitation", {
+      // These exact props made React 18 emit NUL bytes before the fix.
+      inviterName: "Staff",
+      cycleName: "Test cycle cycle-ab12cd34",
+      capacity: 7,
+      acceptUrl: "http://127.0.0.1:41234/invitations/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+      expiresAt: "3 Dec 2026, 12:00 UTC",
+    });
+    expect(email.html).not.toContain("\u0000");
+  });
+
   it("escapes what people typed", async () => {
     const email = await renderEmail("verification-code", {
       name: "<script>x</script>",

@@ -55,6 +55,30 @@ describeServer("accounts over HTTP", (t) => {
     expect(after.headers.get("Location")).toBe("/login?redirectTo=%2Fme%2Faccount");
   });
 
+  it("carries a same-origin destination (an invitation link) through sign-up, and drops a foreign one", async () => {
+    const email = uniqueEmail("invited");
+    const signup = await post(t.server, "/signup", {
+      name: "Invited Person",
+      email,
+      password: TEST_PASSWORD,
+      redirectTo: "/invitations/abc",
+    });
+    expect(signup.headers.get("Location")).toBe(
+      `/verify?${new URLSearchParams({ email, redirectTo: "/invitations/abc" })}`,
+    );
+    await deliver(t.server);
+    const code = codeIn(smtp.messagesTo(email)[0]!.text);
+    const verify = await post(t.server, "/verify", { intent: "verify", email, code, redirectTo: "/invitations/abc" });
+    expect(verify.headers.get("Location")).toBe("/invitations/abc");
+    const foreign = await post(t.server, "/signup", {
+      name: "X",
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+      redirectTo: "//evil.example",
+    });
+    expect(foreign.headers.get("Location")).not.toContain("evil");
+  });
+
   it("shows the same screen for a taken address, and emails the owner instead", async () => {
     const owner = await createUser(t.server);
     const response = await post(t.server, "/signup", { name: "Someone", email: owner.email, password: TEST_PASSWORD });

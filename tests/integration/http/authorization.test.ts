@@ -6,6 +6,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers } from "~/applications/applications.server";
 import { completeAnswers, createOpenCycle, questionByKind } from "../../support/cycles";
+import { createReviewFixture } from "../../support/review";
 import { uniqueEmail } from "../../support/db";
 import { createPersonas, PERSONAS, type Persona, type PersonaSet } from "../../support/personas";
 import { describeServer, get, post, type TestServer } from "../../support/server";
@@ -25,6 +26,8 @@ interface Fixtures {
   cycleSlug: string;
   applicationId: string;
   applicantFileId: string;
+  reviewCycleSlug: string;
+  assignmentId: string;
 }
 
 interface RouteRule {
@@ -37,27 +40,26 @@ const all = (expected: Expected): ByPersona => ({
   anonymous: expected,
   user: expected,
   applicant: expected,
+  reviewer: expected,
   staff: expected,
 });
-const signedIn = (expected: Expected): ByPersona => ({
-  anonymous: "login",
-  user: expected,
-  applicant: expected,
-  staff: expected,
-});
+const signedIn = (expected: Expected): ByPersona => ({ ...all(expected), anonymous: "login" });
 const staffOnly = (expected: Expected): ByPersona => ({
   anonymous: "login",
   user: 403,
   applicant: 403,
+  reviewer: 403,
   staff: expected,
 });
-// Pages for signing in: whoever is signed in is sent home, also after posting (the page's loader runs).
-const anonymousOnly = (expected: Expected): ByPersona => ({
-  anonymous: expected,
-  user: "home",
-  applicant: "home",
-  staff: "home",
+const reviewerOnly = (expected: Expected): ByPersona => ({
+  anonymous: "login",
+  user: 403,
+  applicant: 403,
+  reviewer: expected,
+  staff: 403,
 });
+// Pages for signing in: whoever is signed in is sent home, also after posting (the page's loader runs).
+const anonymousOnly = (expected: Expected): ByPersona => ({ ...all("home"), anonymous: expected });
 
 const RULES: Record<string, RouteRule> = {
   "routes/_index": { path: () => "/", get: all(200), post: all(405) },
@@ -93,7 +95,44 @@ const RULES: Record<string, RouteRule> = {
   // Someone else's file answers like a missing one.
   "routes/files.$id": {
     path: (f) => `/files/${f.applicantFileId}`,
-    get: { anonymous: "login", user: 404, applicant: 200, staff: 200 },
+    get: { anonymous: "login", user: 404, applicant: 200, reviewer: 404, staff: 200 },
+    post: all(405),
+  },
+  "routes/review._index": { path: () => "/review", get: reviewerOnly(200), post: reviewerOnly(400) },
+  // Only the assignment's own reviewer: anyone else, staff included, finds nothing there.
+  "routes/review.$assignmentId": {
+    path: (f) => `/review/${f.assignmentId}`,
+    get: { anonymous: "login", user: 404, applicant: 404, reviewer: 200, staff: 404 },
+    post: { anonymous: "login", user: 404, applicant: 404, reviewer: 400, staff: 404 },
+  },
+  "routes/staff.cycles.$slug.rubric": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/rubric`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.reviewers": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/reviewers`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.assignments": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/assignments`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.ranking": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/ranking`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.decisions": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/decisions`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.reviews[.]csv": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/reviews.csv`,
+    get: staffOnly(200),
     post: all(405),
   },
   "routes/staff._index": { path: () => "/staff", get: staffOnly(200), post: all(405) },
@@ -191,7 +230,23 @@ describeServer("authorization of every route", (t) => {
       .select("id")
       .where("applicationId", "=", saved.applicationId)
       .executeTakeFirstOrThrow();
+    const review = await createReviewFixture(server.db, server.config, { applicants: 1, reviewers: 0, k: 1 });
+    await server.db
+      .insertInto("cycleReviewers")
+      .values({ cycleId: review.cycle.id, userId: personas.users.reviewer.id, capacity: 5, expertise: "[]" })
+      .execute();
+    const assignment = await server.db
+      .insertInto("reviewAssignments")
+      .values({
+        cycleId: review.cycle.id,
+        applicationId: review.applicants[0]!.applicationId,
+        reviewerId: personas.users.reviewer.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     fixtures = {
+      reviewCycleSlug: review.cycle.slug,
+      assignmentId: assignment.id,
       emailId: email.id,
       invitationToken: invitation.token,
       cycleSlug: cycle.slug,

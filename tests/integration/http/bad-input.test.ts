@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { createOpenCycle, type TestCycle } from "../../support/cycles";
+import { createReviewFixture, type ReviewFixture } from "../../support/review";
 import { createUser, describeServer, post, type TestUser } from "../../support/server";
 
 type Form = Record<string, string | string[]>;
@@ -7,7 +8,7 @@ interface Case {
   /** A path, where CYCLE stands for the slug of an open test cycle. */
   path: string;
   form: Form;
-  as?: "user" | "staff";
+  as?: "user" | "staff" | "reviewer";
   status?: number;
   /** Words the answer must show (a field's message). */
   says: string;
@@ -105,18 +106,246 @@ const CASES: Record<string, Case> = {
     as: "staff",
     says: "Enter a valid email address",
   },
+  "an application step with an unknown intent": {
+    path: "/apply/CYCLE/1",
+    form: { intent: "publish", version: "0" },
+    as: "user",
+    says: "not known",
+  },
+  "an application step without its version": {
+    path: "/apply/CYCLE/1",
+    form: { intent: "save" },
+    as: "user",
+    says: "missing its version",
+  },
+  "an application step with a choice it does not offer": {
+    path: "/apply/CYCLE/1",
+    form: { intent: "save", version: "0", TRACK: "Astrology" },
+    as: "user",
+    says: "Choose one of the options",
+  },
+  "a step that does not exist": {
+    path: "/apply/CYCLE/99",
+    form: { intent: "save", version: "0" },
+    as: "user",
+    status: 404,
+    says: "does not exist",
+  },
+  "submitting with a wrong intent": {
+    path: "/apply/CYCLE/review",
+    form: { intent: "send", version: "1" },
+    as: "user",
+    says: "not known",
+  },
+  "about you with an answer it does not offer": {
+    path: "/apply/CYCLE/about-you",
+    form: { intent: "save-about-you", gender: "Robot" },
+    as: "user",
+    says: "Choose one of the options",
+  },
+  "withdrawing something that is not an application id": {
+    path: "/me/applications",
+    form: { intent: "withdraw", applicationId: "42", confirm: "on" },
+    as: "user",
+    says: "Choose an application",
+  },
+  "a new cycle with a bad address": {
+    path: "/staff/cycles",
+    form: {
+      name: "X 2028",
+      slug: "Not A Slug!",
+      opensAt: "2028-04-01T00:00",
+      closesAt: "2028-05-01T00:00",
+      timezone: "America/New_York",
+      reviewersPerApplication: "3",
+    },
+    as: "staff",
+    says: "Use lower-case letters",
+  },
+  "a new cycle with dates the wrong way round": {
+    path: "/staff/cycles",
+    form: {
+      name: "X 2028",
+      slug: "x-2028",
+      opensAt: "2028-05-01T00:00",
+      closesAt: "2028-04-01T00:00",
+      timezone: "UTC",
+      reviewersPerApplication: "3",
+    },
+    as: "staff",
+    says: "The deadline must be after the opening",
+  },
+  "a new cycle in a time zone that does not exist": {
+    path: "/staff/cycles",
+    form: {
+      name: "X 2028",
+      slug: "x-2028",
+      opensAt: "2028-04-01T00:00",
+      closesAt: "2028-05-01T00:00",
+      timezone: "Mars/Base",
+      reviewersPerApplication: "3",
+    },
+    as: "staff",
+    says: "Use a time zone name",
+  },
+  "a new cycle with words for a number": {
+    path: "/staff/cycles",
+    form: {
+      name: "X 2028",
+      slug: "x-2028",
+      opensAt: "2028-04-01T00:00",
+      closesAt: "2028-05-01T00:00",
+      timezone: "UTC",
+      reviewersPerApplication: "eleven",
+    },
+    as: "staff",
+    says: "Enter a number",
+  },
+  "a choice question without options": {
+    path: "/staff/cycles/CYCLE/questions",
+    form: { intent: "add-question", section: "S", kind: "single_choice", label: "Pick", options: "" },
+    as: "staff",
+    says: "List at least one option",
+  },
+  "a question with an unknown kind": {
+    path: "/staff/cycles/CYCLE/questions",
+    form: { intent: "add-question", section: "S", kind: "essay", label: "Write" },
+    as: "staff",
+    says: "Choose a kind of answer",
+  },
+  "a question change with an unknown intent": {
+    path: "/staff/cycles/CYCLE/questions",
+    form: { intent: "explode" },
+    as: "staff",
+    says: "not known",
+  },
+  "settings saved from a stale form": {
+    path: "/staff/cycles/CYCLE/settings",
+    form: {
+      name: "Renamed",
+      slug: "SLUG",
+      opensAt: "2028-04-01T00:00",
+      closesAt: "2028-05-01T00:00",
+      timezone: "UTC",
+      reviewersPerApplication: "3",
+      status: "open",
+      version: "0",
+    },
+    as: "staff",
+    status: 409,
+    says: "Someone else changed this cycle",
+  },
+  "a criterion whose scale runs backwards": {
+    path: "/staff/cycles/REVIEW/rubric",
+    form: { intent: "add-criterion", name: "Skill", weight: "20", scaleMin: "5", scaleMax: "1" },
+    as: "staff",
+    says: "The highest score must be above the lowest",
+  },
+  "a criterion without weight": {
+    path: "/staff/cycles/REVIEW/rubric",
+    form: { intent: "add-criterion", name: "Skill", weight: "0", scaleMin: "1", scaleMax: "5" },
+    as: "staff",
+    says: "At least 1",
+  },
+  "a reviewer invitation with a negative capacity": {
+    path: "/staff/cycles/REVIEW/reviewers",
+    form: { intent: "invite-reviewer", email: "r@example.org", capacity: "-3" },
+    as: "staff",
+    says: "At least 0",
+  },
+  "a manual assignment without a reviewer": {
+    path: "/staff/cycles/REVIEW/assignments",
+    form: { intent: "assign", applicationId: "APPLICATION" },
+    as: "staff",
+    says: "Choose a reviewer",
+  },
+  "an assignment action that is not known": {
+    path: "/staff/cycles/REVIEW/assignments",
+    form: { intent: "shuffle" },
+    as: "staff",
+    says: "not known",
+  },
+  "marking finalists without ticking any": {
+    path: "/staff/cycles/REVIEW/decisions",
+    form: { intent: "mark-finalist" },
+    as: "staff",
+    says: "Tick at least one application",
+  },
+  "releasing decisions without confirming": {
+    path: "/staff/cycles/REVIEW/decisions",
+    form: { intent: "release" },
+    as: "staff",
+    says: "Tick the box to confirm",
+  },
+  "declaring a domain that is not a domain": {
+    path: "/review",
+    form: { intent: "declare-conflicts", cycleId: "REVIEWID", domains: "not a domain" },
+    as: "reviewer",
+    says: "Write email domains like example.org",
+  },
+  "declaring conflicts for a cycle one does not review": {
+    path: "/review",
+    form: { intent: "declare-conflicts", cycleId: "00000000-0000-4000-8000-000000000000", people: "X" },
+    as: "reviewer",
+    status: 404,
+    says: "We could not find that review panel",
+  },
+  "a score off the scale": {
+    path: "/review/ASSIGNMENT",
+    form: { intent: "save", version: "0", SCORE: "9" },
+    as: "reviewer",
+    says: "To 5",
+  },
+  "submitting a review with scores missing": {
+    path: "/review/ASSIGNMENT",
+    form: { intent: "submit", version: "0", recommendation: "yes", confidence: "2" },
+    as: "reviewer",
+    says: "Give a score",
+  },
+  "a recusal without a reason": {
+    path: "/review/ASSIGNMENT",
+    form: { intent: "recuse", reason: "" },
+    as: "reviewer",
+    says: "Say briefly why",
+  },
 };
 
 describeServer("bad input to every action", (t) => {
-  const users: Partial<Record<"user" | "staff", TestUser>> = {};
+  const users: Partial<Record<"user" | "staff" | "reviewer", TestUser>> = {};
   let cycle: TestCycle;
+  let review: ReviewFixture;
+  let assignmentId: string;
   beforeAll(async () => {
     users.user = await createUser(t.server);
     users.staff = await createUser(t.server, { staff: true });
+    users.reviewer = await createUser(t.server);
     cycle = await createOpenCycle(t.server.db, users.staff.id);
+    review = await createReviewFixture(t.server.db, t.server.config, { applicants: 1, reviewers: 0, k: 1 });
+    await t.server.db
+      .insertInto("cycleReviewers")
+      .values({ cycleId: review.cycle.id, userId: users.reviewer.id, capacity: 3, expertise: "[]" })
+      .execute();
+    const assignment = await t.server.db
+      .insertInto("reviewAssignments")
+      .values({
+        cycleId: review.cycle.id,
+        applicationId: review.applicants[0]!.applicationId,
+        reviewerId: users.reviewer.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    assignmentId = assignment.id;
   });
   const resolve = (text: string) =>
-    text.replaceAll("CYCLE", cycle.slug).replaceAll("SLUG", cycle.slug).replace("TRACK", `q_${cycle.questions[0]!.id}`);
+    text
+      .replaceAll("REVIEWID", review.cycle.id)
+      .replaceAll("REVIEW", review.cycle.slug)
+      .replaceAll("CYCLE", cycle.slug)
+      .replaceAll("SLUG", cycle.slug)
+      .replaceAll("ASSIGNMENT", assignmentId)
+      .replaceAll("APPLICATION", review.applicants[0]!.applicationId)
+      .replace("SCORE", `score_${review.criteria[0]!.id}`)
+      .replace("TRACK", `q_${cycle.questions[0]!.id}`);
 
   for (const [name, testCase] of Object.entries(CASES)) {
     it(`${name} → ${testCase.status ?? 400} with the message`, async () => {

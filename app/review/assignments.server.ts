@@ -1,0 +1,302 @@
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "#db/client";
+import type { Database } from "#db/types";
+import { enqueueEmail } from "~/email/outbox.server";
+import type { AppConfig } from "~/utils/config.server";
+import { formatDate } from "~/utils/format";
+import { assignReviewers, type AssignmentResult, type UncoveredApplication } from "./assignment";
+import { conflictedPairs } from "./conflicts.server";
+
+interface CycleRef {
+  id: string;
+  name: string;
+  reviewersPerApplication: number;
+  reviewDueAt: Date | null;
+  timezone: string;
+}
+
+export type AssignmentRun =
+  { ok: true; added: number; uncovered: UncoveredApplication[] } | { ok: false; status: 409; message: string };
+
+/**
+ * Fills the gaps: every application in review gets up to `k` reviewers, none conflicted, within
+ * capacity, loads balanced (see assignment.ts). Existing assignments stay; running again adds
+ * only what is missing. One digest email per reviewer who got something new.
+ */
+export async function runAssignment(
+  db: DB,
+  config: AppConfig,
+  actorId: string,
+  cycle: CycleRef,
+): Promise<AssignmentRun> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("cycles")
+      .select("status")
+      .where("id", "=", cycle.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.status !== "reviewing") {
+      return {
+        ok: false,
+        status: 409,
+        message: "Move the cycle to “reviewing” in its settings before assigning reviewers.",
+      };
+    }
+    const result = await fillGaps(trx, config, actorId, cycle);
+    return { ok: true, ...result };
+  });
+}
+
+/** What assignment would add now, without writing anything (the page shows it before staff run it). */
+export async function planAssignment(
+  db: Kysely<Database>,
+  cycle: Pick<CycleRef, "id" | "reviewersPerApplication">,
+  onlyApplicationIds?: string[],
+): Promise<AssignmentResult> {
+  let applicationsQuery = db
+    .selectFrom("applications")
+    .select(["id", "answers"])
+    .where("cycleId", "=", cycle.id)
+    .where("status", "=", "in_review");
+  if (onlyApplicationIds) applicationsQuery = applicationsQuery.where("id", "in", onlyApplicationIds);
+  const [applications, choiceQuestions, pool, existing] = await Promise.all([
+    applicationsQuery.execute(),
+    db
+      .selectFrom("cycleQuestions")
+      .select("id")
+      .where("cycleId", "=", cycle.id)
+      .where("kind", "in", ["single_choice", "multi_choice"])
+      .execute(),
+    db
+      .selectFrom("cycleReviewers")
+      .select(["userId", "capacity", "expertise"])
+      .where("cycleId", "=", cycle.id)
+      .where("active", "=", true)
+      .execute(),
+    db
+      .selectFrom("reviewAssignments")
+      .select(["reviewerId", "applicationId"])
+      .where("cycleId", "=", cycle.id)
+      .where("status", "!=", "recused")
+      .execute(),
+  ]);
+  if (applications.length === 0) return { added: [], uncovered: [] };
+  const conflicts = await conflictedPairs(
+    db,
+    cycle.id,
+    applications.map((application) => application.id),
+  );
+  // An application's topics are its chosen options (track, issues), matched against reviewers' expertise.
+  const tagsOf = (answers: Record<string, string | string[]>) =>
+    choiceQuestions.flatMap((question) => {
+      const value = answers[question.id];
+      return (Array.isArray(value) ? value : value ? [value] : []).map((tag) => tag.toLowerCase());
+    });
+  return assignReviewers({
+    applications: applications.map((application) => ({ id: application.id, tags: tagsOf(application.answers) })),
+    reviewers: pool.map((reviewer) => ({
+      id: reviewer.userId,
+      capacity: reviewer.capacity,
+      expertise: reviewer.expertise.map((tag) => tag.toLowerCase()),
+    })),
+    conflicts: conflicts.map(({ reviewerId, applicationId }) => ({ reviewerId, applicationId })),
+    existing,
+    k: cycle.reviewersPerApplication,
+  });
+}
+
+/** The assignment step itself, inside the caller's transaction, for all applications in review or some of them. */
+export async function fillGaps(
+  trx: Kysely<Database>,
+  config: AppConfig,
+  actorId: string | null,
+  cycle: CycleRef,
+  onlyApplicationIds?: string[],
+): Promise<{ added: number; uncovered: UncoveredApplication[] }> {
+  // Two runs at once would each see the other's gaps as open.
+  await sql`select pg_advisory_xact_lock(hashtext(${`assign:${cycle.id}`}))`.execute(trx);
+  const result = await planAssignment(trx, cycle, onlyApplicationIds);
+  if (result.added.length > 0) {
+    await trx
+      .insertInto("reviewAssignments")
+      .values(
+        result.added.map((pair) => ({ cycleId: cycle.id, ...pair, dueAt: cycle.reviewDueAt, assignedBy: actorId })),
+      )
+      .execute();
+    await trx
+      .insertInto("auditLog")
+      .values(
+        result.added.map((pair) => ({
+          actorId,
+          action: "assignment.create",
+          subjectType: "application",
+          subjectId: pair.applicationId,
+          data: JSON.stringify({ reviewerId: pair.reviewerId, automatic: true }),
+        })),
+      )
+      .execute();
+    await sendDigests(trx, config, cycle, result.added, randomUUID());
+  }
+  return { added: result.added.length, uncovered: result.uncovered };
+}
+
+async function sendDigests(
+  trx: Kysely<Database>,
+  config: AppConfig,
+  cycle: CycleRef,
+  added: { reviewerId: string }[],
+  runKey: string,
+): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const pair of added) counts.set(pair.reviewerId, (counts.get(pair.reviewerId) ?? 0) + 1);
+  const reviewers = await trx
+    .selectFrom("users")
+    .select(["id", "name", "email"])
+    .where("id", "in", [...counts.keys()])
+    .execute();
+  for (const reviewer of reviewers) {
+    await enqueueEmail(trx, {
+      to: reviewer.email,
+      template: "assignment-digest",
+      props: {
+        name: reviewer.name,
+        cycleName: cycle.name,
+        count: counts.get(reviewer.id)!,
+        dueAt: cycle.reviewDueAt ? formatDate(cycle.reviewDueAt, cycle.timezone) : null,
+        queueUrl: new URL("/review", config.appUrl).toString(),
+      },
+      idempotencyKey: `assignment-digest:${runKey}:${reviewer.id}`,
+    });
+  }
+}
+
+export type ManualAssignment = { ok: true } | { ok: false; status: 404 | 409; message: string };
+
+/** Staff assign one reviewer by hand: still never a conflicted pair, never over capacity. */
+export async function assignManually(
+  db: DB,
+  config: AppConfig,
+  actorId: string,
+  cycle: CycleRef,
+  applicationId: string,
+  reviewerId: string,
+): Promise<ManualAssignment> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`assign:${cycle.id}`}))`.execute(trx);
+    const [application, reviewer] = await Promise.all([
+      trx
+        .selectFrom("applications")
+        .select("status")
+        .where("id", "=", applicationId)
+        .where("cycleId", "=", cycle.id)
+        .executeTakeFirst(),
+      trx
+        .selectFrom("cycleReviewers")
+        .select("capacity")
+        .where("cycleId", "=", cycle.id)
+        .where("userId", "=", reviewerId)
+        .where("active", "=", true)
+        .executeTakeFirst(),
+    ]);
+    if (!application) return { ok: false, status: 404, message: "That application is not in this cycle." };
+    if (!reviewer) return { ok: false, status: 404, message: "That person is not a reviewer of this cycle." };
+    if (application.status !== "in_review")
+      return { ok: false, status: 409, message: "Only applications in review can be assigned." };
+    const conflicts = await conflictedPairs(trx, cycle.id, [applicationId]);
+    const conflict = conflicts.find((pair) => pair.reviewerId === reviewerId);
+    if (conflict)
+      return { ok: false, status: 409, message: `This reviewer has a conflict: ${conflict.reasons.join("; ")}.` };
+    const load = await trx
+      .selectFrom("reviewAssignments")
+      .select([sql<number>`count(*)`.as("n"), sql<boolean>`bool_or(application_id = ${applicationId})`.as("already")])
+      .where("cycleId", "=", cycle.id)
+      .where("reviewerId", "=", reviewerId)
+      .where("status", "!=", "recused")
+      .executeTakeFirstOrThrow();
+    if (load.already) return { ok: false, status: 409, message: "This reviewer already has this application." };
+    if (Number(load.n) >= reviewer.capacity)
+      return { ok: false, status: 409, message: "This reviewer is at capacity; raise their capacity first." };
+    const inserted = await trx
+      .insertInto("reviewAssignments")
+      .values({ cycleId: cycle.id, applicationId, reviewerId, dueAt: cycle.reviewDueAt, assignedBy: actorId })
+      .onConflict((oc) => oc.columns(["applicationId", "reviewerId"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) return { ok: false, status: 409, message: "This reviewer recused from this application before." };
+    await trx
+      .insertInto("auditLog")
+      .values({
+        actorId,
+        action: "assignment.create",
+        subjectType: "application",
+        subjectId: applicationId,
+        data: JSON.stringify({ reviewerId, automatic: false }),
+      })
+      .execute();
+    await sendDigests(trx, config, cycle, [{ reviewerId }], inserted.id);
+    return { ok: true };
+  });
+}
+
+/** Staff take back an assignment that has no submitted review. */
+export async function unassign(
+  db: DB,
+  actorId: string,
+  cycleId: string,
+  assignmentId: string,
+): Promise<ManualAssignment> {
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom("reviewAssignments")
+      .where("id", "=", assignmentId)
+      .where("cycleId", "=", cycleId)
+      .where("status", "=", "assigned")
+      .returning(["applicationId", "reviewerId"])
+      .executeTakeFirst();
+    if (!removed)
+      return { ok: false, status: 409, message: "Only assignments without a submitted review can be taken back." };
+    await trx
+      .insertInto("auditLog")
+      .values({
+        actorId,
+        action: "assignment.remove",
+        subjectType: "application",
+        subjectId: removed.applicationId,
+        data: JSON.stringify({ reviewerId: removed.reviewerId }),
+      })
+      .execute();
+    return { ok: true };
+  });
+}
+
+/** Every application in review with its assignments (two queries for the whole cycle). */
+export async function coverage(db: DB, cycleId: string) {
+  const [applications, assignments] = await Promise.all([
+    db
+      .selectFrom("applications")
+      .innerJoin("users", "users.id", "applications.applicantId")
+      .select(["applications.id", "users.name"])
+      .where("applications.cycleId", "=", cycleId)
+      .where("applications.status", "=", "in_review")
+      .orderBy("users.name")
+      .execute(),
+    db
+      .selectFrom("reviewAssignments")
+      .innerJoin("users", "users.id", "reviewAssignments.reviewerId")
+      .select([
+        "reviewAssignments.id",
+        "reviewAssignments.applicationId",
+        "reviewAssignments.status",
+        "users.id as reviewerId",
+        "users.name as reviewerName",
+      ])
+      .where("reviewAssignments.cycleId", "=", cycleId)
+      .execute(),
+  ]);
+  return applications.map((application) => ({
+    ...application,
+    assignments: assignments.filter((assignment) => assignment.applicationId === application.id),
+  }));
+}

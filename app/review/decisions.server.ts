@@ -1,0 +1,189 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { audit } from "~/audit/audit.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import type { AppConfig } from "~/utils/config.server";
+import { formatDate } from "~/utils/format";
+
+export type Decision = "finalist" | "not_selected";
+
+/**
+ * Marks applications in review as finalist or not selected (or clears the mark). Nothing is
+ * visible to applicants until the decisions are released. Each change is audited.
+ */
+export async function setPendingDecisions(
+  db: DB,
+  actorId: string,
+  cycleId: string,
+  applicationIds: string[],
+  decision: Decision | null,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const changed = await trx
+      .updateTable("applications")
+      .set({ pendingDecision: decision, pendingDecisionBy: decision ? actorId : null, updatedAt: sql`now()` })
+      .where("cycleId", "=", cycleId)
+      .where("id", "in", applicationIds)
+      .where("status", "=", "in_review")
+      .where((eb) =>
+        decision ? eb("pendingDecision", "is distinct from", decision) : eb("pendingDecision", "is not", null),
+      )
+      .returning("id")
+      .execute();
+    if (changed.length > 0) {
+      await trx
+        .insertInto("auditLog")
+        .values(
+          changed.map((row) => ({
+            actorId,
+            action: "decision.set",
+            subjectType: "application",
+            subjectId: row.id,
+            data: JSON.stringify({ decision }),
+          })),
+        )
+        .execute();
+    }
+    return changed.length;
+  });
+}
+
+/** Staff approve an excerpt of the reviewers' comments to send with the decision (or none). */
+export async function setDecisionFeedback(
+  db: DB,
+  actorId: string,
+  cycleId: string,
+  applicationId: string,
+  feedback: string,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("applications")
+      .set({ decisionFeedback: feedback || null, updatedAt: sql`now()` })
+      .where("id", "=", applicationId)
+      .where("cycleId", "=", cycleId)
+      .where("status", "=", "in_review")
+      .returning("id")
+      .executeTakeFirst();
+    if (updated)
+      await audit(trx, {
+        actorId,
+        action: "decision.feedback",
+        subjectType: "application",
+        subjectId: applicationId,
+        data: { length: feedback.length },
+      });
+    return updated !== undefined;
+  });
+}
+
+/**
+ * Releases every pending decision of the cycle in one transaction: statuses move, the history and
+ * audit log record it, and each applicant's email is queued (once, whatever happens next).
+ */
+export async function releaseDecisions(
+  db: DB,
+  config: AppConfig,
+  actorId: string,
+  cycle: { id: string; name: string },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const pending = await trx
+      .selectFrom("applications")
+      .innerJoin("users", "users.id", "applications.applicantId")
+      .select([
+        "applications.id",
+        "applications.pendingDecision",
+        "applications.decisionFeedback",
+        "users.name",
+        "users.email",
+      ])
+      .where("applications.cycleId", "=", cycle.id)
+      .where("applications.status", "=", "in_review")
+      .where("applications.pendingDecision", "is not", null)
+      .forUpdate("applications")
+      .execute();
+    for (const application of pending) {
+      const outcome = application.pendingDecision!;
+      await trx
+        .updateTable("applications")
+        .set({
+          status: outcome,
+          pendingDecision: null,
+          decisionReleasedAt: sql`now()`,
+          version: sql`version + 1`,
+          updatedAt: sql`now()`,
+        })
+        .where("id", "=", application.id)
+        .execute();
+      await trx
+        .insertInto("applicationEvents")
+        .values({ applicationId: application.id, actorId, kind: "status", fromStatus: "in_review", toStatus: outcome })
+        .execute();
+      await audit(trx, {
+        actorId,
+        action: "decision.release",
+        subjectType: "application",
+        subjectId: application.id,
+        data: { decision: outcome },
+      });
+      await enqueueEmail(trx, {
+        to: application.email,
+        template: "decision",
+        props: {
+          name: application.name,
+          cycleName: cycle.name,
+          outcome,
+          feedback: application.decisionFeedback,
+          applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
+        },
+        idempotencyKey: `decision:${application.id}:${outcome}`,
+      });
+    }
+    return pending.length;
+  });
+}
+
+/** One reminder per reviewer with unfinished reviews (at most one a day each). */
+export async function sendReviewReminders(
+  db: DB,
+  config: AppConfig,
+  actorId: string,
+  cycle: { id: string; name: string; reviewDueAt: Date | null; timezone: string },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const waiting = await trx
+      .selectFrom("reviewAssignments")
+      .innerJoin("users", "users.id", "reviewAssignments.reviewerId")
+      .innerJoin("cycleReviewers", (join) =>
+        join
+          .onRef("cycleReviewers.cycleId", "=", "reviewAssignments.cycleId")
+          .onRef("cycleReviewers.userId", "=", "reviewAssignments.reviewerId"),
+      )
+      .select(["users.id", "users.name", "users.email", sql<number>`count(*)`.as("remaining")])
+      .where("reviewAssignments.cycleId", "=", cycle.id)
+      .where("reviewAssignments.status", "=", "assigned")
+      .where("cycleReviewers.active", "=", true)
+      .groupBy(["users.id", "users.name", "users.email"])
+      .execute();
+    const day = new Date().toISOString().slice(0, 10);
+    let sent = 0;
+    for (const reviewer of waiting) {
+      const queued = await enqueueEmail(trx, {
+        to: reviewer.email,
+        template: "review-reminder",
+        props: {
+          name: reviewer.name,
+          cycleName: cycle.name,
+          remaining: Number(reviewer.remaining),
+          dueAt: cycle.reviewDueAt ? formatDate(cycle.reviewDueAt, cycle.timezone) : null,
+          queueUrl: new URL("/review", config.appUrl).toString(),
+        },
+        idempotencyKey: `review-reminder:${cycle.id}:${reviewer.id}:${day}`,
+      });
+      if (queued) sent += 1;
+    }
+    await audit(trx, { actorId, action: "reminder.send", subjectType: "cycle", subjectId: cycle.id, data: { sent } });
+    return sent;
+  });
+}

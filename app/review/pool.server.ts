@@ -1,0 +1,177 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { audit } from "~/audit/audit.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import { createInvitation, InvitationKind } from "~/invitations/invitations.server";
+import type { AppConfig } from "~/utils/config.server";
+import { formatDateTime } from "~/utils/format";
+
+/** The cycle's reviewers with their load: one query, however many there are. */
+export async function listPool(db: DB, cycleId: string) {
+  return db
+    .selectFrom("cycleReviewers")
+    .innerJoin("users", "users.id", "cycleReviewers.userId")
+    .leftJoin("reviewAssignments", (join) =>
+      join
+        .onRef("reviewAssignments.reviewerId", "=", "cycleReviewers.userId")
+        .onRef("reviewAssignments.cycleId", "=", "cycleReviewers.cycleId"),
+    )
+    .select([
+      "users.id",
+      "users.name",
+      "users.email",
+      "cycleReviewers.capacity",
+      "cycleReviewers.expertise",
+      "cycleReviewers.active",
+      "cycleReviewers.version",
+      sql<number>`count(review_assignments.id) filter (where review_assignments.status <> 'recused')`.as("assigned"),
+      sql<number>`count(review_assignments.id) filter (where review_assignments.status = 'submitted')`.as("submitted"),
+      sql<number>`count(review_assignments.id) filter (where review_assignments.status = 'recused')`.as("recused"),
+    ])
+    .where("cycleReviewers.cycleId", "=", cycleId)
+    .groupBy([
+      "users.id",
+      "cycleReviewers.capacity",
+      "cycleReviewers.expertise",
+      "cycleReviewers.active",
+      "cycleReviewers.version",
+    ])
+    .orderBy("users.name")
+    .execute();
+}
+
+/** Whether a user is an active reviewer of a cycle. */
+export async function isActiveReviewer(db: DB, cycleId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("cycleReviewers")
+    .select("userId")
+    .where("cycleId", "=", cycleId)
+    .where("userId", "=", userId)
+    .where("active", "=", true)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function inviteReviewer(
+  db: DB,
+  config: AppConfig,
+  actor: { id: string; name: string },
+  cycle: { id: string; name: string },
+  input: { email: string; capacity: number; expertise: string[] },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // A double click or a resubmitted form sends one invitation, not two.
+    const justSent = await trx
+      .selectFrom("invitations")
+      .select("id")
+      .where("email", "=", input.email)
+      .where("kind", "=", InvitationKind.reviewer)
+      .where("subjectId", "=", cycle.id)
+      .where("acceptedAt", "is", null)
+      .where("createdAt", ">", sql<Date>`now() - interval '1 minute'`)
+      .executeTakeFirst();
+    if (justSent) return;
+    const invitation = await createInvitation(trx, {
+      email: input.email,
+      kind: InvitationKind.reviewer,
+      subjectId: cycle.id,
+      invitedBy: actor.id,
+      payload: { capacity: input.capacity, expertise: input.expertise },
+    });
+    await enqueueEmail(trx, {
+      to: input.email,
+      template: "reviewer-invitation",
+      props: {
+        inviterName: actor.name,
+        cycleName: cycle.name,
+        capacity: input.capacity,
+        acceptUrl: new URL(`/invitations/${invitation.token}`, config.appUrl).toString(),
+        expiresAt: formatDateTime(invitation.expiresAt),
+      },
+      idempotencyKey: `invitation:${invitation.id}`,
+    });
+    await audit(trx, {
+      actorId: actor.id,
+      action: "invitation.create",
+      subjectType: "invitation",
+      subjectId: invitation.id,
+      data: { kind: "reviewer", cycleId: cycle.id, email: input.email, capacity: input.capacity },
+    });
+  });
+}
+
+export type PoolWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
+
+export async function updateReviewer(
+  db: DB,
+  actorId: string,
+  cycleId: string,
+  userId: string,
+  version: number,
+  input: { capacity: number; expertise: string[] },
+): Promise<PoolWrite> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("cycleReviewers")
+      .select("version")
+      .where("cycleId", "=", cycleId)
+      .where("userId", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) return { ok: false, status: 404, message: "That reviewer is not in this cycle" };
+    if (current.version !== version)
+      return {
+        ok: false,
+        status: 409,
+        message: "Someone else changed this reviewer since you opened the page. Reload.",
+      };
+    await trx
+      .updateTable("cycleReviewers")
+      .set({
+        capacity: input.capacity,
+        expertise: JSON.stringify(input.expertise),
+        updatedAt: sql`now()`,
+        version: sql`version + 1`,
+      })
+      .where("cycleId", "=", cycleId)
+      .where("userId", "=", userId)
+      .execute();
+    await audit(trx, {
+      actorId,
+      action: "reviewer.update",
+      subjectType: "user",
+      subjectId: userId,
+      data: { cycleId, capacity: input.capacity, expertise: input.expertise },
+    });
+    return { ok: true };
+  });
+}
+
+/** Takes a reviewer out of the pool; unfinished reviews go back to be reassigned, submitted ones stay. */
+export async function removeReviewer(db: DB, actorId: string, cycleId: string, userId: string): Promise<PoolWrite> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("cycleReviewers")
+      .set({ active: false, updatedAt: sql`now()`, version: sql`version + 1` })
+      .where("cycleId", "=", cycleId)
+      .where("userId", "=", userId)
+      .returning("userId")
+      .executeTakeFirst();
+    if (!updated) return { ok: false, status: 404, message: "That reviewer is not in this cycle" };
+    const dropped = await trx
+      .deleteFrom("reviewAssignments")
+      .where("cycleId", "=", cycleId)
+      .where("reviewerId", "=", userId)
+      .where("status", "=", "assigned")
+      .returning("applicationId")
+      .execute();
+    await audit(trx, {
+      actorId,
+      action: "reviewer.remove",
+      subjectType: "user",
+      subjectId: userId,
+      data: { cycleId, unassigned: dropped.length },
+    });
+    return { ok: true };
+  });
+}

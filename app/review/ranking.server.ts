@@ -1,0 +1,151 @@
+import type { DB } from "#db/client";
+import { toCsv } from "~/utils/csv.server";
+import { audit } from "~/audit/audit.server";
+import { listCriteria } from "./rubric.server";
+import {
+  rankApplications,
+  reviewerStrictness,
+  scoreDistribution,
+  type Criterion,
+  type SubmittedReview,
+} from "./scoring";
+
+async function submittedReviews(db: DB, cycleId: string) {
+  return db
+    .selectFrom("reviews")
+    .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
+    .innerJoin("users as reviewer", "reviewer.id", "reviewAssignments.reviewerId")
+    .select([
+      "reviews.id",
+      "reviews.scores",
+      "reviews.comments",
+      "reviews.recommendation",
+      "reviews.confidence",
+      "reviews.overallComment",
+      "reviews.submittedAt",
+      "reviewAssignments.applicationId",
+      "reviewAssignments.reviewerId",
+      "reviewer.name as reviewerName",
+    ])
+    .where("reviewAssignments.cycleId", "=", cycleId)
+    .where("reviews.submittedAt", "is not", null)
+    .execute();
+}
+
+function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Criterion[] {
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    weight: row.weight,
+    scaleMin: row.scaleMin,
+    scaleMax: row.scaleMax,
+  }));
+}
+
+/** The staff ranking of a cycle: scores, normalisation, spread, strictness and distributions, in five queries. */
+export async function cycleRanking(db: DB, cycleId: string) {
+  const [criteriaRows, reviews, applications, progress] = await Promise.all([
+    listCriteria(db, cycleId),
+    submittedReviews(db, cycleId),
+    db
+      .selectFrom("applications")
+      .innerJoin("users", "users.id", "applications.applicantId")
+      .select(["applications.id", "applications.status", "applications.pendingDecision", "users.name"])
+      .where("applications.cycleId", "=", cycleId)
+      .where("applications.status", "in", ["in_review", "finalist", "not_selected"])
+      .execute(),
+    reviewerProgress(db, cycleId),
+  ]);
+  const criteria = asCriteria(criteriaRows);
+  const scored: SubmittedReview[] = reviews.map((review) => ({
+    id: review.id,
+    reviewerId: review.reviewerId,
+    applicationId: review.applicationId,
+    scores: review.scores,
+  }));
+  const rows = criteria.length > 0 ? rankApplications(criteria, scored) : [];
+  const byId = new Map(rows.map((row) => [row.applicationId, row]));
+  const reviewerNames = new Map(reviews.map((review) => [review.reviewerId, review.reviewerName]));
+  return {
+    criteria,
+    applications: applications.map((application) => ({ ...application, score: byId.get(application.id) ?? null })),
+    strictness:
+      criteria.length > 0
+        ? reviewerStrictness(criteria, scored).map((row) => ({ ...row, name: reviewerNames.get(row.reviewerId) ?? "" }))
+        : [],
+    distribution: criteria.length > 0 ? scoreDistribution(criteria, scored) : [],
+    progress,
+  };
+}
+
+export async function reviewerProgress(db: DB, cycleId: string) {
+  const rows = await db
+    .selectFrom("cycleReviewers")
+    .innerJoin("users", "users.id", "cycleReviewers.userId")
+    .leftJoin("reviewAssignments", (join) =>
+      join
+        .onRef("reviewAssignments.reviewerId", "=", "cycleReviewers.userId")
+        .onRef("reviewAssignments.cycleId", "=", "cycleReviewers.cycleId"),
+    )
+    .select((eb) => [
+      "users.id",
+      "users.name",
+      eb.fn
+        .count<number>("reviewAssignments.id")
+        .filterWhere("reviewAssignments.status", "!=", "recused")
+        .as("assigned"),
+      eb.fn
+        .count<number>("reviewAssignments.id")
+        .filterWhere("reviewAssignments.status", "=", "submitted")
+        .as("submitted"),
+    ])
+    .where("cycleReviewers.cycleId", "=", cycleId)
+    .where("cycleReviewers.active", "=", true)
+    .groupBy(["users.id", "users.name"])
+    .orderBy("users.name")
+    .execute();
+  return rows.map((row) => ({ ...row, assigned: Number(row.assigned), submitted: Number(row.submitted) }));
+}
+
+/** Every submitted review as CSV, one row per review with each criterion's score and comment; audited. */
+export async function exportReviewsCsv(db: DB, actorId: string, cycleId: string) {
+  const [criteriaRows, reviews, names] = await Promise.all([
+    listCriteria(db, cycleId),
+    submittedReviews(db, cycleId),
+    db
+      .selectFrom("applications")
+      .innerJoin("users", "users.id", "applications.applicantId")
+      .select(["applications.id", "users.name"])
+      .where("applications.cycleId", "=", cycleId)
+      .execute(),
+  ]);
+  const applicantNames = new Map(names.map((row) => [row.id, row.name]));
+  const header = [
+    "application_id",
+    "applicant",
+    "reviewer",
+    "submitted_at",
+    "recommendation",
+    "confidence",
+    ...criteriaRows.flatMap((criterion) => [`${criterion.name} (score)`, `${criterion.name} (comment)`]),
+    "overall_comment",
+  ];
+  const rows = reviews.map((review) => [
+    review.applicationId,
+    applicantNames.get(review.applicationId) ?? "",
+    review.reviewerName,
+    review.submittedAt?.toISOString() ?? "",
+    review.recommendation ?? "",
+    review.confidence ?? "",
+    ...criteriaRows.flatMap((criterion) => [review.scores[criterion.id] ?? "", review.comments[criterion.id] ?? ""]),
+    review.overallComment,
+  ]);
+  await audit(db, {
+    actorId,
+    action: "export.reviews",
+    subjectType: "cycle",
+    subjectId: cycleId,
+    data: { rows: rows.length },
+  });
+  return toCsv(header, rows);
+}

@@ -1,0 +1,62 @@
+import type { AnswerValue, Question } from "~/applications/questions";
+
+export interface ReviewerAnswer {
+  id: string;
+  label: string;
+  text: string | null;
+  file: { id: string; name: string } | null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Removes the applicant's name and email from free text (an applicant may sign an answer). */
+export function redactIdentity(text: string, identity: { name: string; email: string }): string {
+  const tokens = [identity.email, identity.name, ...identity.name.split(/\s+/).filter((part) => part.length >= 2)]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  let result = text;
+  for (const token of tokens)
+    result = result.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(token)}(?![\\p{L}\\p{N}])`, "giu"),
+      "[withheld]",
+    );
+  return result;
+}
+
+/**
+ * What a reviewer may read of an application. In a blind cycle: no question marked identifying,
+ * no links (a link names its owner), files under a neutral name, and the applicant's name and
+ * email taken out of the remaining text. Nothing else ever reaches the reviewer's page.
+ */
+export function reviewerAnswers(input: {
+  questions: Question[];
+  answers: Record<string, AnswerValue>;
+  files: { id: string; questionId: string | null; filename: string }[];
+  blind: boolean;
+  identity: { name: string; email: string };
+}): ReviewerAnswer[] {
+  const visible = input.blind
+    ? input.questions.filter((question) => !question.identifying && question.kind !== "url")
+    : input.questions;
+  return visible.map((question, index) => {
+    const value = input.answers[question.id];
+    if (question.kind === "file") {
+      const file = input.files.find((candidate) => candidate.id === value && candidate.questionId === question.id);
+      return {
+        id: question.id,
+        label: question.label,
+        text: null,
+        file: file ? { id: file.id, name: input.blind ? `document-${index + 1}.pdf` : file.filename } : null,
+      };
+    }
+    const raw = value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    return {
+      id: question.id,
+      label: question.label,
+      text: raw !== null && input.blind ? redactIdentity(raw, input.identity) : raw,
+      file: null,
+    };
+  });
+}

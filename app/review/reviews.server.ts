@@ -1,0 +1,335 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { audit } from "~/audit/audit.server";
+import { listApplicationFiles } from "~/applications/applications.server";
+import { listQuestions } from "~/cycles/cycles.server";
+import type { AppConfig } from "~/utils/config.server";
+import { fillGaps } from "./assignments.server";
+import { reviewerAnswers } from "./reviewer-view";
+import { listCriteria } from "./rubric.server";
+import type { ReviewValues } from "./review.schema";
+
+/** A short, stable, non-identifying label for an application in a blind cycle. */
+export function blindLabel(applicationId: string): string {
+  return `Application ${applicationId.slice(0, 8).toUpperCase()}`;
+}
+
+/**
+ * Everything the scoring page shows, for the reviewer the assignment belongs to (else null:
+ * someone else's assignment answers like a missing one). Identity is decided here, once.
+ */
+export async function loadReviewerAssignment(db: DB, assignmentId: string, reviewerId: string) {
+  const assignment = await db
+    .selectFrom("reviewAssignments")
+    .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
+    .innerJoin("cycleReviewers", (join) =>
+      join
+        .onRef("cycleReviewers.cycleId", "=", "reviewAssignments.cycleId")
+        .onRef("cycleReviewers.userId", "=", "reviewAssignments.reviewerId"),
+    )
+    .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
+    .innerJoin("users as applicant", "applicant.id", "applications.applicantId")
+    .select([
+      "reviewAssignments.id",
+      "reviewAssignments.status",
+      "reviewAssignments.dueAt",
+      "reviewAssignments.applicationId",
+      "cycles.id as cycleId",
+      "cycles.name as cycleName",
+      "cycles.status as cycleStatus",
+      "cycles.blindReview",
+      "cycles.timezone",
+      "applications.answers",
+      "applicant.name as applicantName",
+      "applicant.email as applicantEmail",
+    ])
+    .where("reviewAssignments.id", "=", assignmentId)
+    .where("reviewAssignments.reviewerId", "=", reviewerId)
+    .where("cycleReviewers.active", "=", true)
+    .executeTakeFirst();
+  if (!assignment) return null;
+  const [questions, files, criteria, reviews] = await Promise.all([
+    listQuestions(db, assignment.cycleId),
+    listApplicationFiles(db, assignment.applicationId),
+    listCriteria(db, assignment.cycleId),
+    db
+      .selectFrom("reviews")
+      .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
+      .select([
+        "reviews.assignmentId",
+        "reviews.scores",
+        "reviews.comments",
+        "reviews.recommendation",
+        "reviews.confidence",
+        "reviews.overallComment",
+        "reviews.submittedAt",
+        "reviews.version",
+      ])
+      .where("reviewAssignments.applicationId", "=", assignment.applicationId)
+      .execute(),
+  ]);
+  const own = reviews.find((review) => review.assignmentId === assignmentId) ?? null;
+  // Others' reviews stay hidden until one's own is in, so nobody anchors on someone else's scores.
+  const others = own?.submittedAt
+    ? reviews.filter((review) => review.assignmentId !== assignmentId && review.submittedAt)
+    : [];
+  const identity = { name: assignment.applicantName, email: assignment.applicantEmail };
+  return {
+    assignment: { id: assignment.id, status: assignment.status, dueAt: assignment.dueAt },
+    cycle: {
+      id: assignment.cycleId,
+      name: assignment.cycleName,
+      blind: assignment.blindReview,
+      timezone: assignment.timezone,
+    },
+    applicant: assignment.blindReview
+      ? { label: blindLabel(assignment.applicationId), name: null }
+      : { label: assignment.applicantName, name: assignment.applicantName },
+    answers: reviewerAnswers({
+      questions,
+      answers: assignment.answers,
+      files,
+      blind: assignment.blindReview,
+      identity,
+    }),
+    criteria,
+    own,
+    others: others.map(({ scores, comments, recommendation, confidence, overallComment }) => ({
+      scores,
+      comments,
+      recommendation,
+      confidence,
+      overallComment,
+    })),
+    editable: assignment.cycleStatus === "reviewing" && assignment.status !== "recused",
+  };
+}
+
+export type ReviewWrite = { ok: true; version: number } | { ok: false; status: 404 | 409; message: string };
+
+/**
+ * Saves a review (a draft, or submitted). Only while the review stage is open, only by its
+ * reviewer, only from the version the form was loaded with; submitting is recorded in the audit log.
+ */
+export async function saveReview(
+  db: DB,
+  input: { assignmentId: string; reviewerId: string; version: number; values: ReviewValues; submit: boolean },
+): Promise<ReviewWrite> {
+  return db.transaction().execute(async (trx) => {
+    const assignment = await trx
+      .selectFrom("reviewAssignments")
+      .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
+      .select([
+        "reviewAssignments.id",
+        "reviewAssignments.status",
+        "reviewAssignments.applicationId",
+        "cycles.status as cycleStatus",
+      ])
+      .where("reviewAssignments.id", "=", input.assignmentId)
+      .where("reviewAssignments.reviewerId", "=", input.reviewerId)
+      .forUpdate("reviewAssignments")
+      .executeTakeFirst();
+    if (!assignment) return { ok: false, status: 404, message: "We could not find that review." };
+    if (assignment.status === "recused")
+      return { ok: false, status: 409, message: "You recused yourself from this application." };
+    if (assignment.cycleStatus !== "reviewing")
+      return { ok: false, status: 409, message: "The review stage of this cycle is closed." };
+
+    const existing = await trx
+      .selectFrom("reviews")
+      .select(["id", "version", "submittedAt"])
+      .where("assignmentId", "=", input.assignmentId)
+      .executeTakeFirst();
+    const currentVersion = existing?.version ?? 0;
+    if (currentVersion !== input.version) {
+      return {
+        ok: false,
+        status: 409,
+        message:
+          "This review was saved from another tab or window since you opened it. Reload to see that version; your text is still in the form below.",
+      };
+    }
+    const values = {
+      scores: JSON.stringify(input.values.scores),
+      comments: JSON.stringify(input.values.comments),
+      recommendation: input.values.recommendation,
+      confidence: input.values.confidence,
+      overallComment: input.values.overallComment,
+    };
+    const submittedAt = input.submit ? (existing?.submittedAt ?? sql<Date>`now()`) : (existing?.submittedAt ?? null);
+    let version: number;
+    if (existing) {
+      const row = await trx
+        .updateTable("reviews")
+        .set({ ...values, submittedAt, updatedAt: sql`now()`, version: sql`version + 1` })
+        .where("id", "=", existing.id)
+        .returning("version")
+        .executeTakeFirstOrThrow();
+      version = row.version;
+    } else {
+      const row = await trx
+        .insertInto("reviews")
+        .values({ assignmentId: input.assignmentId, ...values, submittedAt })
+        .returning("version")
+        .executeTakeFirstOrThrow();
+      version = row.version;
+    }
+    if (input.submit) {
+      await trx
+        .updateTable("reviewAssignments")
+        .set({ status: "submitted", updatedAt: sql`now()` })
+        .where("id", "=", input.assignmentId)
+        .execute();
+      await audit(trx, {
+        actorId: input.reviewerId,
+        action: existing?.submittedAt ? "review.update" : "review.submit",
+        subjectType: "application",
+        subjectId: assignment.applicationId,
+        data: {
+          assignmentId: input.assignmentId,
+          scores: input.values.scores,
+          recommendation: input.values.recommendation,
+        },
+      });
+    }
+    return { ok: true, version };
+  });
+}
+
+export type RecusalResult = { ok: true; reassigned: boolean } | { ok: false; status: 404 | 409; message: string };
+
+/**
+ * A reviewer steps back from an application: the pair becomes a conflict (never assigned again)
+ * and the application goes to someone else at once, in the same transaction.
+ */
+export async function recuse(
+  db: DB,
+  config: AppConfig,
+  input: { assignmentId: string; reviewerId: string; reason: string },
+): Promise<RecusalResult> {
+  return db.transaction().execute(async (trx) => {
+    const assignment = await trx
+      .selectFrom("reviewAssignments")
+      .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
+      .select([
+        "reviewAssignments.id",
+        "reviewAssignments.status",
+        "reviewAssignments.applicationId",
+        "cycles.id as cycleId",
+        "cycles.name",
+        "cycles.status as cycleStatus",
+        "cycles.reviewersPerApplication",
+        "cycles.reviewDueAt",
+        "cycles.timezone",
+      ])
+      .where("reviewAssignments.id", "=", input.assignmentId)
+      .where("reviewAssignments.reviewerId", "=", input.reviewerId)
+      .forUpdate("reviewAssignments")
+      .executeTakeFirst();
+    if (!assignment) return { ok: false, status: 404, message: "We could not find that review." };
+    if (assignment.status === "recused") return { ok: true, reassigned: false };
+    if (assignment.status === "submitted")
+      return {
+        ok: false,
+        status: 409,
+        message: "You already submitted this review; ask staff if you need it removed.",
+      };
+    await trx
+      .updateTable("reviewAssignments")
+      .set({ status: "recused", recusalReason: input.reason, updatedAt: sql`now()` })
+      .where("id", "=", assignment.id)
+      .execute();
+    await trx
+      .insertInto("conflicts")
+      .values({
+        cycleId: assignment.cycleId,
+        reviewerId: input.reviewerId,
+        kind: "application",
+        value: assignment.applicationId,
+        source: "recusal",
+        reason: input.reason,
+      })
+      .onConflict((oc) => oc.columns(["cycleId", "reviewerId", "kind", "value"]).doNothing())
+      .execute();
+    await audit(trx, {
+      actorId: input.reviewerId,
+      action: "assignment.recuse",
+      subjectType: "application",
+      subjectId: assignment.applicationId,
+      data: { assignmentId: assignment.id, reason: input.reason },
+    });
+    const refill =
+      assignment.cycleStatus === "reviewing"
+        ? await fillGaps(
+            trx,
+            config,
+            null,
+            {
+              id: assignment.cycleId,
+              name: assignment.name,
+              reviewersPerApplication: assignment.reviewersPerApplication,
+              reviewDueAt: assignment.reviewDueAt,
+              timezone: assignment.timezone,
+            },
+            [assignment.applicationId],
+          )
+        : { added: 0 };
+    return { ok: true, reassigned: refill.added > 0 };
+  });
+}
+
+/** The reviewer's queue: every active cycle they review, with progress and their assignments. */
+export async function reviewerQueue(db: DB, reviewerId: string) {
+  const [cycles, assignments] = await Promise.all([
+    db
+      .selectFrom("cycleReviewers")
+      .innerJoin("cycles", "cycles.id", "cycleReviewers.cycleId")
+      .select([
+        "cycles.id",
+        "cycles.name",
+        "cycles.status",
+        "cycles.blindReview",
+        "cycles.timezone",
+        "cycles.reviewDueAt",
+      ])
+      .where("cycleReviewers.userId", "=", reviewerId)
+      .where("cycleReviewers.active", "=", true)
+      .orderBy("cycles.closesAt", "desc")
+      .execute(),
+    db
+      .selectFrom("reviewAssignments")
+      .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
+      .innerJoin("users as applicant", "applicant.id", "applications.applicantId")
+      .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
+      .leftJoin("reviews", "reviews.assignmentId", "reviewAssignments.id")
+      .select([
+        "reviewAssignments.id",
+        "reviewAssignments.cycleId",
+        "reviewAssignments.status",
+        "reviewAssignments.dueAt",
+        "reviewAssignments.applicationId",
+        "cycles.blindReview",
+        "applicant.name as applicantName",
+        sql<boolean>`reviews.id is not null and reviews.submitted_at is null`.as("hasDraft"),
+      ])
+      .where("reviewAssignments.reviewerId", "=", reviewerId)
+      .orderBy("reviewAssignments.createdAt")
+      .execute(),
+  ]);
+  return cycles.map((cycle) => {
+    const mine = assignments.filter((assignment) => assignment.cycleId === cycle.id);
+    return {
+      ...cycle,
+      assigned: mine.filter((assignment) => assignment.status !== "recused").length,
+      submitted: mine.filter((assignment) => assignment.status === "submitted").length,
+      assignments: mine.map((assignment) => ({
+        id: assignment.id,
+        status: assignment.status,
+        dueAt: assignment.dueAt,
+        hasDraft: assignment.hasDraft,
+        // In a blind cycle the queue never carries the applicant's name.
+        label: assignment.blindReview ? blindLabel(assignment.applicationId) : assignment.applicantName,
+      })),
+    };
+  });
+}

@@ -1,0 +1,306 @@
+import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { z } from "zod";
+import { ErrorList, FormErrors, replyErrors } from "~/components/forms";
+import {
+  buildReviewSchema,
+  commentField,
+  CONFIDENCE_LABELS,
+  RECOMMENDATION_LABELS,
+  RECOMMENDATIONS,
+  reviewValuesFrom,
+  scoreField,
+} from "~/review/review.schema";
+import { loadReviewerAssignment, recuse, saveReview } from "~/review/reviews.server";
+import { setFlash } from "~/utils/flash.server";
+import { formatDate } from "~/utils/format";
+import { invalid, readFormData } from "~/utils/forms.server";
+import { isUuid, notFound } from "~/utils/http.server";
+import { requireUser } from "~/utils/permissions.server";
+
+const RecuseSchema = z.object({
+  intent: z.literal("recuse"),
+  reason: z
+    .string({ error: "Say briefly why" })
+    .trim()
+    .min(3, "Say briefly why")
+    .max(500, "Use at most 500 characters"),
+});
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], assignmentId: string | undefined) {
+  const user = await requireUser(request, context);
+  const view = isUuid(assignmentId) ? await loadReviewerAssignment(context.db, assignmentId, user.id) : null;
+  if (!view) notFound("We could not find that review.");
+  return { user, view };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { view } = await load(request, context, params.assignmentId);
+  const own = view.own;
+  const defaultValue: Record<string, string> = {};
+  for (const criterion of view.criteria) {
+    const score = own?.scores[criterion.id];
+    if (score !== undefined) defaultValue[scoreField(criterion)] = String(score);
+    const comment = own?.comments[criterion.id];
+    if (comment) defaultValue[commentField(criterion)] = comment;
+  }
+  if (own?.recommendation) defaultValue.recommendation = own.recommendation;
+  if (own?.confidence) defaultValue.confidence = String(own.confidence);
+  if (own?.overallComment) defaultValue.overallComment = own.overallComment;
+  return {
+    assignment: {
+      id: view.assignment.id,
+      status: view.assignment.status,
+      dueAt: view.assignment.dueAt?.toISOString() ?? null,
+    },
+    cycle: { name: view.cycle.name, blind: view.cycle.blind, timezone: view.cycle.timezone },
+    applicant: view.applicant,
+    answers: view.answers,
+    criteria: view.criteria.map(({ id, name, guidance, weight, scaleMin, scaleMax }) => ({
+      id,
+      name,
+      guidance,
+      weight,
+      scaleMin,
+      scaleMax,
+    })),
+    review: { version: own?.version ?? 0, submitted: Boolean(own?.submittedAt) },
+    defaultValue,
+    others: view.others,
+    editable: view.editable,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, view } = await load(request, context, params.assignmentId);
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "recuse") {
+    const submission = parseWithZod(formData, { schema: RecuseSchema });
+    if (submission.status !== "success") return invalid({ form: "recuse" as const, result: submission.reply() });
+    const result = await recuse(context.db, context.config, {
+      assignmentId: view.assignment.id,
+      reviewerId: user.id,
+      reason: submission.value.reason,
+    });
+    if (!result.ok)
+      return invalid(
+        { form: "recuse" as const, result: submission.reply({ formErrors: [result.message] }) },
+        result.status,
+      );
+    return redirect("/review", {
+      headers: {
+        "Set-Cookie": await setFlash(context.config, {
+          kind: "success",
+          message: "You recused yourself; the application goes to another reviewer.",
+        }),
+      },
+    });
+  }
+  // Once submitted, a review stays complete: every later save is checked like a submission.
+  const submit = formData.get("intent") === "submit" || Boolean(view.own?.submittedAt);
+  const submission = parseWithZod(formData, { schema: buildReviewSchema(view.criteria, submit ? "submit" : "draft") });
+  if (submission.status !== "success") return invalid({ form: "review" as const, result: submission.reply() });
+  const result = await saveReview(context.db, {
+    assignmentId: view.assignment.id,
+    reviewerId: user.id,
+    version: Number(submission.value.version),
+    values: reviewValuesFrom(view.criteria, submission.value),
+    submit,
+  });
+  if (!result.ok)
+    return data(
+      { form: "review" as const, result: submission.reply({ formErrors: [result.message] }) },
+      { status: result.status },
+    );
+  return redirect(submit ? "/review" : `/review/${view.assignment.id}`, {
+    headers: {
+      "Set-Cookie": await setFlash(context.config, {
+        kind: "success",
+        message: submit ? "Review submitted. Thank you." : "Draft saved.",
+      }),
+    },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Review: ${data?.applicant.label ?? "application"} — Open Web Fellows` },
+];
+
+export default function ScoringPage() {
+  const { assignment, cycle, applicant, answers, criteria, review, defaultValue, others, editable } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData?.form === "review" ? actionData.result : undefined;
+  const draftSchema = useMemo(() => buildReviewSchema(criteria, "draft"), [criteria]);
+  const submitSchema = useMemo(() => buildReviewSchema(criteria, "submit"), [criteria]);
+  const [form, fields] = useForm<Record<string, string | undefined>>({
+    id: `review-${assignment.id}`,
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(draftSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: formData.get("intent") === "submit" ? submitSchema : draftSchema }) as never,
+  });
+  return (
+    <div className="stack">
+      <p className="muted">{cycle.name}</p>
+      <h1>{applicant.label}</h1>
+      {cycle.blind ? (
+        <p className="notice">
+          Blind review: the applicant’s name, contact details, links and identifying answers are withheld.
+        </p>
+      ) : null}
+      {assignment.dueAt ? <p>Due {formatDate(assignment.dueAt, cycle.timezone)}.</p> : null}
+      <section aria-labelledby="answers-title">
+        <h2 id="answers-title">The application</h2>
+        <dl className="answers">
+          {answers.map((answer) => (
+            <div key={answer.id}>
+              <dt>{answer.label}</dt>
+              <dd>
+                {answer.file ? (
+                  <a href={`/files/${answer.file.id}`}>{answer.file.name}</a>
+                ) : (
+                  (answer.text ?? <span className="muted">Not answered</span>)
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="score-title" className="stack">
+        <h2 id="score-title">Your review</h2>
+        {review.submitted ? (
+          <p className="notice">
+            Submitted. {editable ? "You can still change it while the review stage is open." : ""}
+          </p>
+        ) : null}
+        <Form method="post" {...getFormProps(form)} className="stack">
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="version" value={review.version} />
+          {criteria.map((criterion) => {
+            const score = fields[scoreField(criterion)]!;
+            const comment = fields[commentField(criterion)]!;
+            const options = Array.from({ length: criterion.scaleMax - criterion.scaleMin + 1 }, (_, i) =>
+              String(criterion.scaleMin + i),
+            );
+            const { key: commentKey, ...commentProps } = getTextareaProps(comment);
+            return (
+              <fieldset key={criterion.id} className="card criterion" disabled={!editable}>
+                <legend className="fieldset-legend">
+                  {criterion.name} <span className="muted">(weight {criterion.weight})</span>
+                </legend>
+                {criterion.guidance ? <p className="hint">{criterion.guidance}</p> : null}
+                <div className="score-scale" role="radiogroup" aria-label={`Score for ${criterion.name}`}>
+                  {getCollectionProps(score, { type: "radio", options }).map(({ key, ...props }) => (
+                    <label key={key} className="choice">
+                      <input {...props} aria-describedby={undefined} />
+                      {props.value}
+                    </label>
+                  ))}
+                </div>
+                <ErrorList id={score.errorId} errors={score.errors} />
+                <label htmlFor={comment.id}>Comment on {criterion.name.toLowerCase()} (optional)</label>
+                <textarea key={commentKey} {...commentProps} rows={2} />
+                <ErrorList id={comment.errorId} errors={comment.errors} />
+              </fieldset>
+            );
+          })}
+          <fieldset className="choice-group" disabled={!editable}>
+            <legend className="fieldset-legend">Recommendation</legend>
+            {getCollectionProps(fields.recommendation!, { type: "radio", options: [...RECOMMENDATIONS] }).map(
+              ({ key, ...props }) => (
+                <label key={key} className="choice">
+                  <input {...props} aria-describedby={undefined} />
+                  {RECOMMENDATION_LABELS[props.value as (typeof RECOMMENDATIONS)[number]]}
+                </label>
+              ),
+            )}
+            <ErrorList id={fields.recommendation!.errorId} errors={fields.recommendation!.errors} />
+          </fieldset>
+          <fieldset className="choice-group" disabled={!editable}>
+            <legend className="fieldset-legend">How confident are you?</legend>
+            {getCollectionProps(fields.confidence!, { type: "radio", options: ["1", "2", "3"] }).map(
+              ({ key, ...props }) => (
+                <label key={key} className="choice">
+                  <input {...props} aria-describedby={undefined} />
+                  {CONFIDENCE_LABELS[Number(props.value)]}
+                </label>
+              ),
+            )}
+            <ErrorList id={fields.confidence!.errorId} errors={fields.confidence!.errors} />
+          </fieldset>
+          <div className="field">
+            <label htmlFor={fields.overallComment!.id}>Overall comment</label>
+            <textarea {...withoutKey(getTextareaProps(fields.overallComment!))} rows={4} disabled={!editable} />
+            <ErrorList id={fields.overallComment!.errorId} errors={fields.overallComment!.errors} />
+          </div>
+          {editable ? (
+            <div className="actions">
+              {!review.submitted ? (
+                <button type="submit" name="intent" value="save" className="secondary" formNoValidate>
+                  Save draft
+                </button>
+              ) : null}
+              <button type="submit" name="intent" value="submit">
+                {review.submitted ? "Save changes" : "Submit review"}
+              </button>
+            </div>
+          ) : null}
+        </Form>
+      </section>
+      {others.length > 0 ? (
+        <section aria-labelledby="others-title">
+          <h2 id="others-title">Other reviews of this application</h2>
+          {others.map((other, index) => (
+            <div key={index} className="card">
+              <p>
+                <strong>Another reviewer:</strong>{" "}
+                {other.recommendation ? RECOMMENDATION_LABELS[other.recommendation] : "—"}
+                {other.confidence ? `, ${CONFIDENCE_LABELS[other.confidence]?.toLowerCase()} confidence` : ""}
+              </p>
+              <ul>
+                {criteria.map((criterion) => (
+                  <li key={criterion.id}>
+                    {criterion.name}: {other.scores[criterion.id] ?? "—"}
+                    {other.comments[criterion.id] ? ` — ${other.comments[criterion.id]}` : ""}
+                  </li>
+                ))}
+              </ul>
+              {other.overallComment ? <p>{other.overallComment}</p> : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {editable && assignment.status === "assigned" ? (
+        <section className="card narrow" aria-labelledby="recuse-title">
+          <h2 id="recuse-title">Recuse yourself</h2>
+          <p>
+            If you know this applicant or have another conflict, step back: the application goes to someone else at
+            once.
+          </p>
+          <FormErrors errors={actionData?.form === "recuse" ? replyErrors(actionData.result) : undefined} />
+          <Form method="post">
+            <div className="field">
+              <label htmlFor="recuse-reason">Reason</label>
+              <textarea id="recuse-reason" name="reason" rows={2} required />
+            </div>
+            <button type="submit" name="intent" value="recuse" className="danger">
+              Recuse
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function withoutKey<T extends { key?: unknown }>(props: T): Omit<T, "key"> {
+  const { key: _key, ...rest } = props;
+  return rest;
+}

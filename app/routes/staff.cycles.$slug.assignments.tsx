@@ -1,0 +1,196 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CycleNav } from "~/components/cycle-nav";
+import { FormErrors, replyErrors } from "~/components/forms";
+import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { AssignmentActionSchema } from "~/review/assignments.schema";
+import { assignManually, coverage, planAssignment, runAssignment, unassign } from "~/review/assignments.server";
+import { sendReviewReminders } from "~/review/decisions.server";
+import { reviewerProgress } from "~/review/ranking.server";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, readFormData } from "~/utils/forms.server";
+
+const REASONS = {
+  "not-enough-eligible-reviewers": "not enough reviewers without a conflict",
+  "reviewers-at-capacity": "every eligible reviewer is at capacity",
+} as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const [applications, plan, progress] = await Promise.all([
+    coverage(context.db, cycle.id),
+    planAssignment(context.db, cycle),
+    reviewerProgress(context.db, cycle.id),
+  ]);
+  const names = new Map(applications.map((application) => [application.id, application.name]));
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name, status: cycle.status, k: cycle.reviewersPerApplication },
+    applications,
+    reviewers: progress,
+    wouldAdd: plan.added.length,
+    uncovered: plan.uncovered.map((item) => ({
+      ...item,
+      name: names.get(item.applicationId) ?? "",
+      why: REASONS[item.reason],
+    })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
+  const submission = parseWithZod(await readFormData(request), { schema: AssignmentActionSchema });
+  if (submission.status !== "success") return invalid(submission.reply());
+  const value = submission.value;
+  let message: string;
+  if (value.intent === "run-assignment") {
+    const result = await runAssignment(context.db, context.config, staff.id, cycle);
+    if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
+    message = `Added ${result.added} assignment${result.added === 1 ? "" : "s"}${result.uncovered.length ? `; ${result.uncovered.length} application(s) could not be fully covered` : ""}.`;
+  } else if (value.intent === "send-reminders") {
+    const sent = await sendReviewReminders(context.db, context.config, staff.id, cycle);
+    message = `Sent ${sent} reminder${sent === 1 ? "" : "s"}.`;
+  } else {
+    const result =
+      value.intent === "assign"
+        ? await assignManually(context.db, context.config, staff.id, cycle, value.applicationId, value.reviewerId)
+        : await unassign(context.db, staff.id, cycle.id, value.assignmentId);
+    if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
+    message = value.intent === "assign" ? "Reviewer assigned." : "Assignment removed.";
+  }
+  return redirect(`/staff/cycles/${cycle.slug}/assignments`, {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Assignments — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
+];
+
+export default function AssignmentsPage() {
+  const { cycle, applications, reviewers, wouldAdd, uncovered } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const covered = applications.filter(
+    (application) => application.assignments.filter((a) => a.status !== "recused").length >= cycle.k,
+  ).length;
+  return (
+    <div className="stack">
+      <h1>{`Assignments of ${cycle.name}`}</h1>
+      <CycleNav slug={cycle.slug} />
+      <FormErrors errors={replyErrors(actionData)} />
+      <section className="card" aria-labelledby="run-title">
+        <h2 id="run-title">Automatic assignment</h2>
+        <p>
+          {covered} of {applications.length} applications in review have {cycle.k} reviewers. Running assignment now
+          would add {wouldAdd} assignment{wouldAdd === 1 ? "" : "s"}, never to a reviewer with a conflict or over
+          capacity, keeping loads even; existing assignments stay as they are.
+        </p>
+        {uncovered.length > 0 ? (
+          <>
+            <p>These cannot reach {cycle.k} reviewers:</p>
+            <ul>
+              {uncovered.map((item) => (
+                <li key={item.applicationId}>
+                  {item.name}: {item.assigned} of {item.needed} — {item.why}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <Form method="post" className="actions">
+          <button type="submit" name="intent" value="run-assignment" disabled={cycle.status !== "reviewing"}>
+            Run assignment
+          </button>
+          {cycle.status !== "reviewing" ? <span className="muted">Move the cycle to “reviewing” first.</span> : null}
+        </Form>
+      </section>
+      <section aria-labelledby="progress-title" className="stack">
+        <h2 id="progress-title">Reviewer progress</h2>
+        <ul className="cards">
+          {reviewers.map((reviewer) => (
+            <li key={reviewer.id} className="card">
+              <strong>{reviewer.name}</strong>
+              <br />
+              <label htmlFor={`progress-${reviewer.id}`}>
+                {reviewer.submitted} of {reviewer.assigned} submitted
+              </label>
+              <progress
+                id={`progress-${reviewer.id}`}
+                max={Math.max(reviewer.assigned, 1)}
+                value={reviewer.submitted}
+              />
+            </li>
+          ))}
+        </ul>
+        <Form method="post">
+          <button type="submit" name="intent" value="send-reminders" className="secondary">
+            Remind everyone with unfinished reviews
+          </button>
+        </Form>
+      </section>
+      <div className="table-wrap">
+        <table>
+          <caption>Applications in review and their reviewers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Applicant</th>
+              <th scope="col">Reviewers</th>
+              <th scope="col">Assign by hand</th>
+            </tr>
+          </thead>
+          <tbody>
+            {applications.map((application) => (
+              <tr key={application.id}>
+                <td>{application.name}</td>
+                <td>
+                  <ul className="plain-list">
+                    {application.assignments.map((assignment) => (
+                      <li key={assignment.id}>
+                        {assignment.reviewerName} <span className="badge">{assignment.status}</span>
+                        {assignment.status === "assigned" ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="assignmentId" value={assignment.id} />
+                            <button type="submit" name="intent" value="unassign" className="link-button">
+                              Unassign
+                              <span className="visually-hidden">
+                                {" "}
+                                {assignment.reviewerName} from {application.name}
+                              </span>
+                            </button>
+                          </Form>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <Form method="post" className="inline-fields">
+                    <input type="hidden" name="applicationId" value={application.id} />
+                    <label className="visually-hidden" htmlFor={`reviewer-${application.id}`}>
+                      Reviewer for {application.name}
+                    </label>
+                    <select id={`reviewer-${application.id}`} name="reviewerId">
+                      {reviewers
+                        .filter(
+                          (reviewer) =>
+                            !application.assignments.some((assignment) => assignment.reviewerId === reviewer.id),
+                        )
+                        .map((reviewer) => (
+                          <option key={reviewer.id} value={reviewer.id}>
+                            {reviewer.name}
+                          </option>
+                        ))}
+                    </select>
+                    <button type="submit" name="intent" value="assign" className="secondary">
+                      Assign<span className="visually-hidden"> to {application.name}</span>
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

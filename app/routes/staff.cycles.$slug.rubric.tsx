@@ -1,0 +1,158 @@
+import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CycleNav } from "~/components/cycle-nav";
+import { ErrorList, Field, FormErrors, replyErrors } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { CriterionActionSchema } from "~/review/rubric.schema";
+import {
+  addCriterion,
+  deleteCriterion,
+  listCriteria,
+  scoringStarted,
+  updateCriterion,
+  type RubricCriterion,
+} from "~/review/rubric.server";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, readFormData } from "~/utils/forms.server";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const [criteria, fixed] = await Promise.all([
+    listCriteria(context.db, cycle.id),
+    scoringStarted(context.db, cycle.id),
+  ]);
+  return { cycle: { slug: cycle.slug, name: cycle.name }, criteria, fixed };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
+  const formData = await readFormData(request);
+  const target = String(formData.get("criterionId") ?? "new");
+  const submission = parseWithZod(formData, { schema: CriterionActionSchema });
+  if (submission.status !== "success") return invalid({ target, result: submission.reply() });
+  const value = submission.value;
+  const result =
+    value.intent === "add-criterion"
+      ? await addCriterion(context.db, staff.id, cycle.id, value)
+      : value.intent === "update-criterion"
+        ? await updateCriterion(context.db, staff.id, cycle.id, value.criterionId, value.version, value)
+        : await deleteCriterion(context.db, staff.id, cycle.id, value.criterionId);
+  if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
+  return redirect(`/staff/cycles/${cycle.slug}/rubric`, {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Rubric saved." }) },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Rubric — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
+];
+
+function CriterionForm({
+  criterion,
+  lastResult,
+  fixed,
+}: {
+  criterion?: RubricCriterion;
+  lastResult?: SubmissionResult<string[]>;
+  fixed: boolean;
+}) {
+  const [form, fields] = useConformForm(CriterionActionSchema, {
+    id: criterion ? `criterion-${criterion.id}` : "new-criterion",
+    lastResult,
+    defaultValue: criterion
+      ? {
+          name: criterion.name,
+          guidance: criterion.guidance,
+          weight: String(criterion.weight),
+          scaleMin: String(criterion.scaleMin),
+          scaleMax: String(criterion.scaleMax),
+        }
+      : { weight: "20", scaleMin: "1", scaleMax: "5" },
+  });
+  const f = fields as unknown as Record<
+    "name" | "guidance" | "weight" | "scaleMin" | "scaleMax",
+    Parameters<typeof getTextareaProps>[0]
+  >;
+  const { key, ...guidanceProps } = getTextareaProps(f.guidance);
+  const scaleLocked = fixed && Boolean(criterion);
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {criterion ? (
+        <>
+          <input type="hidden" name="criterionId" value={criterion.id} />
+          <input type="hidden" name="version" value={criterion.version} />
+        </>
+      ) : null}
+      <Field label="Criterion" field={f.name} />
+      <div className="field">
+        <label htmlFor={f.guidance.id}>Guidance for reviewers</label>
+        <textarea key={key} {...guidanceProps} rows={2} />
+        <ErrorList id={f.guidance.errorId} errors={f.guidance.errors} />
+      </div>
+      <div className="inline-fields">
+        <Field label="Weight" field={f.weight} type="number" />
+        <Field label="Lowest score" field={f.scaleMin} type="number" inputProps={{ readOnly: scaleLocked }} />
+        <Field label="Highest score" field={f.scaleMax} type="number" inputProps={{ readOnly: scaleLocked }} />
+      </div>
+      <button type="submit" name="intent" value={criterion ? "update-criterion" : "add-criterion"}>
+        {criterion ? "Save criterion" : "Add criterion"}
+      </button>
+    </Form>
+  );
+}
+
+export default function RubricPage() {
+  const { cycle, criteria, fixed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
+  const totalWeight = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
+  return (
+    <div className="stack">
+      <h1>{`Rubric of ${cycle.name}`}</h1>
+      <CycleNav slug={cycle.slug} />
+      <p>
+        Reviewers score each criterion on its scale; the weighted score runs from 0 to 100. Weights are relative (they
+        total {totalWeight} now).
+      </p>
+      {fixed ? (
+        <p className="notice">Reviews are in: criteria and scales are fixed; names, guidance and weights can change.</p>
+      ) : null}
+      <ol className="stack question-list">
+        {criteria.map((criterion) => (
+          <li key={criterion.id} className="card">
+            <h2 className="question-title">
+              {criterion.name}{" "}
+              <span className="muted">
+                · weight {criterion.weight} · {criterion.scaleMin}–{criterion.scaleMax}
+              </span>
+            </h2>
+            <p className="muted">{criterion.guidance}</p>
+            <FormErrors errors={actionData?.target === criterion.id ? replyErrors(actionData.result) : undefined} />
+            <details>
+              <summary>Edit this criterion</summary>
+              <CriterionForm criterion={criterion} fixed={fixed} lastResult={resultFor(criterion.id)} />
+            </details>
+            {!fixed ? (
+              <Form method="post" className="actions">
+                <input type="hidden" name="criterionId" value={criterion.id} />
+                <button type="submit" name="intent" value="delete-criterion" className="danger">
+                  Remove<span className="visually-hidden"> {criterion.name}</span>
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {!fixed ? (
+        <section className="card narrow" aria-labelledby="add-criterion">
+          <h2 id="add-criterion">Add a criterion</h2>
+          <CriterionForm fixed={fixed} lastResult={resultFor("new")} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

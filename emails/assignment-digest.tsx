@@ -1,0 +1,38 @@
+import { Button, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle } from "./components/layout";
+
+export interface AssignmentDigestProps {
+  name: string;
+  cycleName: string;
+  count: number;
+  dueAt: string | null;
+  queueUrl: string;
+}
+
+export const subject = (props: AssignmentDigestProps) =>
+  `${props.count} application${props.count === 1 ? "" : "s"} to review for ${props.cycleName}`;
+
+export default function AssignmentDigest({ name, cycleName, count, dueAt, queueUrl }: AssignmentDigestProps) {
+  return (
+    <EmailLayout preview={`New applications to review for ${cycleName}`} heading="New applications to review">
+      <Text>Hello {name},</Text>
+      <Text>
+        {count === 1 ? "One application was" : `${count} applications were`} assigned to you for {cycleName}
+        {dueAt ? `, due by ${dueAt}` : ""}. If you know an applicant, recuse yourself from that review and it goes to
+        someone else.
+      </Text>
+      <Button href={queueUrl} style={buttonStyle}>
+        Open your review queue
+      </Button>
+      <Text>Or open {queueUrl}</Text>
+    </EmailLayout>
+  );
+}
+
+AssignmentDigest.PreviewProps = {
+  name: "Kwame Mensah",
+  cycleName: "Open Web Fellows 2026",
+  count: 9,
+  dueAt: "14 Dec 2026",
+  queueUrl: "http://localhost:3000/review",
+} satisfies AssignmentDigestProps;

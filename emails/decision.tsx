@@ -1,0 +1,50 @@
+import { Text } from "@react-email/components";
+import { EmailLayout } from "./components/layout";
+
+export interface DecisionProps {
+  name: string;
+  cycleName: string;
+  outcome: "finalist" | "not_selected";
+  feedback: string | null;
+  applicationsUrl: string;
+}
+
+export const subject = (props: DecisionProps) =>
+  props.outcome === "finalist" ? `You are a finalist for ${props.cycleName}` : `Your application to ${props.cycleName}`;
+
+export default function Decision({ name, cycleName, outcome, feedback, applicationsUrl }: DecisionProps) {
+  return (
+    <EmailLayout
+      preview={outcome === "finalist" ? "Good news about your application" : "An update on your application"}
+      heading={outcome === "finalist" ? "You are a finalist" : "An update on your application"}
+    >
+      <Text>Hello {name},</Text>
+      {outcome === "finalist" ? (
+        <Text>
+          Congratulations: the review panel selected you as a finalist for {cycleName}. Next, host organizations will
+          read your application and may ask to talk with you; you will then rank the positions you were considered for.
+        </Text>
+      ) : (
+        <Text>
+          Thank you for applying to {cycleName}. We read every application with care, and this time we could not select
+          yours. Many strong applicants are not selected; we hope you will apply again.
+        </Text>
+      )}
+      {feedback ? (
+        <>
+          <Text>From the reviewers:</Text>
+          <Text style={{ whiteSpace: "pre-wrap", fontStyle: "italic" }}>{feedback}</Text>
+        </>
+      ) : null}
+      <Text>Your applications: {applicationsUrl}</Text>
+    </EmailLayout>
+  );
+}
+
+Decision.PreviewProps = {
+  name: "Amina Okafor",
+  cycleName: "Open Web Fellows 2026",
+  outcome: "finalist",
+  feedback: "A clear, concrete plan and a strong record of working in the open.",
+  applicationsUrl: "http://localhost:3000/me/applications",
+} satisfies DecisionProps;

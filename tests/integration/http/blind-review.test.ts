@@ -1,0 +1,143 @@
+import { beforeAll, expect, it } from "vitest";
+import { startSession } from "~/auth/session.server";
+import { runAssignment } from "~/review/assignments.server";
+import { createReviewFixture, type ReviewFixture } from "../../support/review";
+import { cookieHeader, describeServer, get, type TestServer } from "../../support/server";
+
+/** What a reviewer of a blind cycle must never receive, per applicant. */
+async function secretsOf(server: TestServer, fixture: ReviewFixture) {
+  const identifying = fixture.cycle.questions.filter((question) => question.identifying || question.kind === "url");
+  const files = await server.db
+    .selectFrom("files")
+    .select(["applicationId", "filename"])
+    .where(
+      "applicationId",
+      "in",
+      fixture.applicants.map((a) => a.applicationId),
+    )
+    .execute();
+  const rows = await server.db
+    .selectFrom("applications")
+    .select(["id", "answers"])
+    .where("cycleId", "=", fixture.cycle.id)
+    .execute();
+  return fixture.applicants.flatMap((applicant) => {
+    const answers = rows.find((row) => row.id === applicant.applicationId)!.answers;
+    return [
+      applicant.name,
+      ...applicant.name.split(" "),
+      applicant.email,
+      ...identifying.flatMap((question) => {
+        const value = answers[question.id];
+        // A file answer is an id; its file name is the secret, checked below.
+        return question.kind === "file" || value === undefined ? [] : [String(value)];
+      }),
+      ...files.filter((file) => file.applicationId === applicant.applicationId).map((file) => file.filename),
+    ];
+  });
+}
+
+describeServer("blind review never leaks who applied", (t) => {
+  let fixture: ReviewFixture;
+  let cookie: string;
+  let reviewerId: string;
+
+  beforeAll(async () => {
+    fixture = await createReviewFixture(t.server.db, t.server.config, {
+      applicants: 4,
+      reviewers: 2,
+      k: 2,
+      blind: true,
+    });
+    const run = await runAssignment(t.server.db, t.server.config, fixture.staffId, fixture.cycle);
+    if (!run.ok) throw new Error(run.message);
+    reviewerId = fixture.reviewers[0]!.id;
+    cookie = cookieHeader(
+      await startSession(t.server.db, t.server.config, reviewerId, { userAgent: "blind", clientAddress: null }),
+    );
+  });
+
+  it("keeps names, emails, links, identifying answers and file names out of every page, data request and file", async () => {
+    const assignments = await t.server.db
+      .selectFrom("reviewAssignments")
+      .select(["id", "applicationId"])
+      .where("reviewerId", "=", reviewerId)
+      .execute();
+    expect(assignments.length).toBeGreaterThan(0);
+    const files = await t.server.db
+      .selectFrom("files")
+      .select("id")
+      .where(
+        "applicationId",
+        "in",
+        assignments.map((a) => a.applicationId),
+      )
+      .execute();
+    const paths = [
+      "/",
+      "/_root.data",
+      "/review",
+      "/review.data",
+      ...assignments.flatMap((assignment) => [`/review/${assignment.id}`, `/review/${assignment.id}.data`]),
+      ...files.map((file) => `/files/${file.id}`),
+    ];
+    const secrets = (await secretsOf(t.server, fixture)).filter((secret) => secret.length >= 3);
+    let downloaded = 0;
+    for (const path of paths) {
+      const response = await get(t.server, path, { cookie });
+      expect([200, 404], path).toContain(response.status);
+      const text = Buffer.from(await response.arrayBuffer()).toString("utf8");
+      const headers = [...response.headers.entries()].map(([name, value]) => `${name}: ${value}`).join("\n");
+      for (const secret of secrets) {
+        expect(text.includes(secret), `${path} contains ${secret}`).toBe(false);
+        expect(headers.includes(secret), `${path} headers contain ${secret}`).toBe(false);
+      }
+      if (path.startsWith("/files/") && response.status === 200) downloaded += 1;
+    }
+    // The writing samples (not identifying) are readable; the CVs (identifying) are not.
+    expect(downloaded).toBe(assignments.length);
+  });
+
+  it("shows the same reviewer the names in a cycle that is not blind", async () => {
+    const open = await createReviewFixture(t.server.db, t.server.config, {
+      applicants: 1,
+      reviewers: 1,
+      k: 1,
+      blind: false,
+    });
+    await runAssignment(t.server.db, t.server.config, open.staffId, open.cycle);
+    const assignment = await t.server.db
+      .selectFrom("reviewAssignments")
+      .select("id")
+      .where("cycleId", "=", open.cycle.id)
+      .executeTakeFirstOrThrow();
+    const reviewer = cookieHeader(
+      await startSession(t.server.db, t.server.config, open.reviewers[0]!.id, {
+        userAgent: "open",
+        clientAddress: null,
+      }),
+    );
+    const page = await (await get(t.server, `/review/${assignment.id}`, { cookie: reviewer })).text();
+    expect(page).toContain(open.applicants[0]!.name);
+  });
+
+  it("answers another reviewer's assignment, and a cycle one does not review, like missing ones", async () => {
+    const others = await t.server.db
+      .selectFrom("reviewAssignments")
+      .select("id")
+      .where("reviewerId", "=", fixture.reviewers[1]!.id)
+      .execute();
+    expect((await get(t.server, `/review/${others[0]!.id}`, { cookie })).status).toBe(404);
+    const elsewhere = await createReviewFixture(t.server.db, t.server.config, { applicants: 1, reviewers: 1, k: 1 });
+    await runAssignment(t.server.db, t.server.config, elsewhere.staffId, elsewhere.cycle);
+    const foreign = await t.server.db
+      .selectFrom("reviewAssignments")
+      .select("id")
+      .where("cycleId", "=", elsewhere.cycle.id)
+      .executeTakeFirstOrThrow();
+    expect((await get(t.server, `/review/${foreign.id}`, { cookie })).status).toBe(404);
+    for (const page of ["ranking", "decisions", "assignments", "reviewers"]) {
+      expect((await get(t.server, `/staff/cycles/${fixture.cycle.slug}/${page}`, { cookie })).status, page).toBe(403);
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { tinyPdf } from "#db/seed/pdf";
+import { saveAnswers, submitApplication } from "~/applications/applications.server";
+import { addQuestion, listQuestions } from "~/cycles/cycles.server";
+import { addCriterion, listCriteria } from "~/review/rubric.server";
+import type { AppConfig } from "~/utils/config.server";
+import { completeAnswers, createOpenCycle, questionByKind, type TestCycle } from "./cycles";
+import { uniqueEmail } from "./ids";
+
+export interface TestApplicant {
+  id: string;
+  email: string;
+  name: string;
+  applicationId: string;
+}
+
+export interface ReviewFixture {
+  cycle: TestCycle & { name: string; reviewersPerApplication: number; reviewDueAt: Date | null; timezone: string };
+  applicants: TestApplicant[];
+  reviewers: { id: string; email: string; name: string }[];
+  criteria: Awaited<ReturnType<typeof listCriteria>>;
+  staffId: string;
+}
+
+const FIRST = ["Ada", "Grace", "Kofi", "Mei", "Ravi", "Lucía", "Omar", "Ingrid", "Tendai", "Yasmine", "Hiro", "Amara"];
+
+/**
+ * A cycle in review: applicants who submitted (answers naming their city and a link, a CV), a
+ * two-criterion rubric, and a pool of reviewers, built through the app's own functions.
+ */
+export async function createReviewFixture(
+  db: DB,
+  config: AppConfig,
+  options: {
+    applicants?: number;
+    reviewers?: number;
+    capacity?: number;
+    blind?: boolean;
+    k?: number;
+    rubric?: boolean;
+  } = {},
+): Promise<ReviewFixture> {
+  const staff = await db
+    .insertInto("users")
+    .values({ email: uniqueEmail("staff"), name: "Staff Person" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const created = await createOpenCycle(db, staff.id, { blindReview: options.blind ?? true });
+  // A file question that is not identifying: reviewers of a blind cycle may read it (under a neutral name).
+  await addQuestion(db, staff.id, created.id, {
+    section: "Documents",
+    kind: "file",
+    label: "Writing sample",
+    help: "",
+    required: false,
+    identifying: false,
+    options: [],
+  });
+  const cycle = { ...created, questions: await listQuestions(db, created.id) };
+  const sample = cycle.questions.find((question) => question.label === "Writing sample")!;
+  const applicants: TestApplicant[] = [];
+  for (let i = 0; i < (options.applicants ?? 6); i++) {
+    const name = `${FIRST[i % FIRST.length]} Applicant${i}`;
+    const email = uniqueEmail(`applicant${i}`);
+    const user = await db.insertInto("users").values({ email, name }).returning("id").executeTakeFirstOrThrow();
+    const answers = {
+      ...completeAnswers(cycle.questions),
+      [questionByKind(cycle.questions, "url").id]: `https://portfolio.example.net/${name.replace(" ", "-")}`,
+    };
+    const saved = await saveAnswers(db, {
+      cycleId: cycle.id,
+      applicantId: user.id,
+      questions: cycle.questions,
+      answers,
+      uploads: [
+        {
+          questionId: questionByKind(cycle.questions, "file").id,
+          filename: `${name}-cv.pdf`,
+          bytes: tinyPdf(`CV of ${name}`),
+        },
+        { questionId: sample.id, filename: `${name}-sample.pdf`, bytes: tinyPdf("An essay on community networks") },
+      ],
+      version: 0,
+    });
+    if (!saved.ok) throw new Error(saved.message);
+    const submitted = await submitApplication(db, config, {
+      cycleId: cycle.id,
+      applicantId: user.id,
+      version: saved.version,
+      questions: cycle.questions,
+    });
+    if (!submitted.ok) throw new Error(submitted.message);
+    applicants.push({ id: user.id, email, name, applicationId: saved.applicationId });
+  }
+  const k = options.k ?? 2;
+  await db
+    .updateTable("cycles")
+    .set({
+      status: "reviewing",
+      reviewersPerApplication: k,
+      closesAt: sql`now() - interval '1 second'`,
+      opensAt: sql`now() - interval '20 days'`,
+    })
+    .where("id", "=", cycle.id)
+    .execute();
+  await db
+    .updateTable("applications")
+    .set({ status: "in_review" })
+    .where("cycleId", "=", cycle.id)
+    .where("status", "=", "submitted")
+    .execute();
+  if (options.rubric !== false) {
+    await addCriterion(db, staff.id, cycle.id, {
+      name: "Commitment",
+      guidance: "",
+      weight: 60,
+      scaleMin: 1,
+      scaleMax: 5,
+    });
+    await addCriterion(db, staff.id, cycle.id, {
+      name: "Skill match",
+      guidance: "",
+      weight: 40,
+      scaleMin: 1,
+      scaleMax: 5,
+    });
+  }
+  const reviewers = [];
+  for (let i = 0; i < (options.reviewers ?? 4); i++) {
+    const email = uniqueEmail(`reviewer${i}`);
+    const name = `Reviewer Number${i}`;
+    const user = await db.insertInto("users").values({ email, name }).returning("id").executeTakeFirstOrThrow();
+    await db
+      .insertInto("cycleReviewers")
+      .values({
+        cycleId: cycle.id,
+        userId: user.id,
+        capacity: options.capacity ?? 10,
+        expertise: JSON.stringify(["open web"]),
+      })
+      .execute();
+    reviewers.push({ id: user.id, email, name });
+  }
+  const row = await db
+    .selectFrom("cycles")
+    .select(["name", "reviewersPerApplication", "reviewDueAt", "timezone"])
+    .where("id", "=", cycle.id)
+    .executeTakeFirstOrThrow();
+  return {
+    cycle: { ...cycle, ...row },
+    applicants,
+    reviewers,
+    criteria: await listCriteria(db, cycle.id),
+    staffId: staff.id,
+  };
+}
