@@ -137,6 +137,7 @@ export interface CyclesTable {
   reviewersPerApplication: Generated<number>;
   finalistTarget: number | null;
   reviewDueAt: Timestamp | null;
+  rankingDeadline: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -171,6 +172,8 @@ export interface ApplicationsTable {
   pendingDecisionBy: string | null;
   decisionFeedback: string | null;
   decisionReleasedAt: Timestamp | null;
+  matchedPositionId: string | null;
+  placementAnsweredAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -301,6 +304,61 @@ export interface ReviewsTable {
   version: Generated<number>;
 }
 
+export interface PositionsTable {
+  id: Generated<string>;
+  cycleId: string;
+  organizationId: string;
+  title: string;
+  description: Generated<string>;
+  seats: Generated<number>;
+  skills: Json<string[]>;
+  location: Generated<string>;
+  remote: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface PositionCandidatesTable {
+  positionId: string;
+  applicationId: string;
+  createdAt: CreatedAt;
+}
+
+export interface InterviewsTable {
+  id: Generated<string>;
+  positionId: string;
+  applicationId: string;
+  notes: Generated<string>;
+  updatedBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface RankEntriesTable {
+  id: Generated<string>;
+  cycleId: string;
+  side: "applicant" | "position";
+  applicationId: string;
+  positionId: string;
+  rank: number;
+  createdAt: CreatedAt;
+}
+
+export interface MatchRunsTable {
+  id: Generated<string>;
+  cycleId: string;
+  inputs: Json<unknown>;
+  result: Json<unknown>;
+  hostOptimal: Json<unknown>;
+  blockingPairs: number;
+  runBy: string | null;
+  createdAt: CreatedAt;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -324,6 +382,11 @@ export interface Database {
   conflicts: ConflictsTable;
   reviewAssignments: ReviewAssignmentsTable;
   reviews: ReviewsTable;
+  positions: PositionsTable;
+  positionCandidates: PositionCandidatesTable;
+  interviews: InterviewsTable;
+  rankEntries: RankEntriesTable;
+  matchRuns: MatchRunsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,6 +4,10 @@ import ApplicationReceipt, * as applicationReceipt from "./application-receipt";
 import AssignmentDigest, * as assignmentDigest from "./assignment-digest";
 import Decision, * as decision from "./decision";
 import ExistingAccount, * as existingAccount from "./existing-account";
+import MatchHost, * as matchHost from "./match-host";
+import MatchResult, * as matchResult from "./match-result";
+import PartnerInvitation, * as partnerInvitation from "./partner-invitation";
+import RankingReminder, * as rankingReminder from "./ranking-reminder";
 import ResetCode, * as resetCode from "./reset-code";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ReviewerInvitation, * as reviewerInvitation from "./reviewer-invitation";
@@ -30,6 +34,10 @@ export const emailTemplates = {
   "assignment-digest": template(AssignmentDigest, assignmentDigest.subject),
   "review-reminder": template(ReviewReminder, reviewReminder.subject),
   decision: template(Decision, decision.subject),
+  "partner-invitation": template(PartnerInvitation, partnerInvitation.subject),
+  "match-result": template(MatchResult, matchResult.subject),
+  "match-host": template(MatchHost, matchHost.subject),
+  "ranking-reminder": template(RankingReminder, rankingReminder.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

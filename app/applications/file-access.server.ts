@@ -3,9 +3,10 @@ import { Role } from "~/auth/roles";
 import type { SessionUser } from "~/utils/permissions.server";
 
 /**
- * A file and the name to download it under, if this user may see it: its owner, staff, and a
- * reviewer assigned to the application (in a blind cycle, only files of questions not marked
- * identifying, under a neutral name). Anyone else gets nothing, as for a file that does not exist.
+ * A file and the name to download it under, if this user may see it: its owner, staff, a host
+ * whose position considers the finalist, and a reviewer assigned to the application (in a blind
+ * cycle, only files of questions not marked identifying, under a neutral name). Anyone else gets
+ * nothing, as for a file that does not exist.
  */
 export async function findFileForViewer(db: DB, fileId: string, user: Pick<SessionUser, "id" | "roles">) {
   const file = await db
@@ -29,6 +30,17 @@ export async function findFileForViewer(db: DB, fileId: string, user: Pick<Sessi
   const download = { contentType: file.contentType, bytes: file.bytes, downloadName: file.filename };
   if (file.ownerId === user.id || user.roles.includes(Role.staff)) return download;
   if (!file.applicationId) return null;
+
+  // A host that considers this finalist reads the whole application: identity is visible from this stage.
+  const hosting = await db
+    .selectFrom("positionCandidates")
+    .innerJoin("positions", "positions.id", "positionCandidates.positionId")
+    .innerJoin("orgMembers", "orgMembers.organizationId", "positions.organizationId")
+    .select("positionCandidates.positionId")
+    .where("positionCandidates.applicationId", "=", file.applicationId)
+    .where("orgMembers.userId", "=", user.id)
+    .executeTakeFirst();
+  if (hosting) return download;
 
   const assigned = await db
     .selectFrom("reviewAssignments")

@@ -11,6 +11,8 @@ const PAGES = [
   { path: "/assignments", label: "Assignments" },
   { path: "/ranking", label: "Ranking" },
   { path: "/decisions", label: "Decisions" },
+  { path: "/positions", label: "Positions" },
+  { path: "/matching", label: "Matching" },
 ];
 
 /** The staff pages of one cycle. */

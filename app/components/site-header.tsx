@@ -16,6 +16,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: "/me/applications", label: "My applications", roles: [Role.applicant] },
   { to: "/review", label: "Review", roles: [Role.reviewer] },
+  { to: "/partner", label: "Host", roles: [Role.partner] },
   { to: "/staff", label: "Staff", roles: [Role.staff] },
   { to: "/me/account", label: "Account" },
 ];

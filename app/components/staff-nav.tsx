@@ -3,6 +3,7 @@ import { NavLink } from "@remix-run/react";
 const LINKS = [
   { to: "/staff", label: "Overview", end: true },
   { to: "/staff/cycles", label: "Cycles" },
+  { to: "/staff/organizations", label: "Hosts" },
   { to: "/staff/users", label: "Users" },
   { to: "/staff/emails", label: "Emails" },
   { to: "/staff/audit", label: "Audit log" },

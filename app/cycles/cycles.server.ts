@@ -20,6 +20,7 @@ export const CYCLE_COLUMNS = [
   "reviewersPerApplication",
   "finalistTarget",
   "reviewDueAt",
+  "rankingDeadline",
   "version",
 ] as const;
 

@@ -7,6 +7,7 @@ import { Markdown } from "~/components/markdown";
 import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
 import { getCycleBySlug, listQuestions } from "~/cycles/cycles.server";
 import { groupIntoSteps } from "~/applications/questions";
+import { listPositions } from "~/matching/positions.server";
 import { notFound } from "~/utils/http.server";
 import { getOptionalUser, hasRole } from "~/utils/permissions.server";
 
@@ -18,9 +19,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // A draft is visible to staff only (as a preview); to anyone else it does not exist.
   if (!cycle || (cycle.status === "draft" && !hasRole(user, Role.staff)))
     notFound("We could not find that fellowship cycle.");
-  const [questions, application] = await Promise.all([
+  const [questions, application, positions] = await Promise.all([
     listQuestions(context.db, cycle.id),
     user ? getOwnApplication(context.db, cycle.id, user.id) : undefined,
+    listPositions(context.db, cycle.id),
   ]);
   const now = new Date();
   return {
@@ -35,6 +37,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     steps: groupIntoSteps(questions).map((step) => ({ title: step.title, count: step.questions.length })),
     applicationStatus: application?.status ?? null,
+    positions: positions.map((position) => ({
+      id: position.id,
+      title: position.title,
+      description: position.description,
+      organization: position.organizationName,
+      seats: position.seats,
+      where: position.remote ? (position.location ? `${position.location} or remote` : "Remote") : position.location,
+      skills: position.skills,
+    })),
     serverNow: now.toISOString(),
   };
 }
@@ -44,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function CyclePage() {
-  const { cycle, steps, applicationStatus, serverNow } = useLoaderData<typeof loader>();
+  const { cycle, steps, applicationStatus, serverNow, positions } = useLoaderData<typeof loader>();
   const accepting = cycle.phase === "accepting";
   return (
     <article className="stack">
@@ -77,6 +88,25 @@ export default function CyclePage() {
         )}
       </div>
       <Markdown>{cycle.description}</Markdown>
+      {positions.length > 0 ? (
+        <section aria-labelledby="positions-title" className="stack">
+          <h2 id="positions-title">Host positions</h2>
+          <ul className="cards">
+            {positions.map((position) => (
+              <li key={position.id} className="card">
+                <h3 className="question-title">{position.title}</h3>
+                <p className="muted">
+                  {position.organization}
+                  {position.where ? ` · ${position.where}` : ""} · {position.seats} fellow
+                  {position.seats === 1 ? "" : "s"}
+                </p>
+                {position.description ? <p>{position.description}</p> : null}
+                {position.skills.length ? <p className="muted">Skills: {position.skills.join(", ")}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {steps.length > 0 ? (
         <section aria-labelledby="steps-title">
           <h2 id="steps-title">What the application asks</h2>

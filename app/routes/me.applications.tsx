@@ -1,13 +1,24 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
+import { finalistMatchingView } from "~/matching/finalist.server";
+import { orderFromRankForm } from "~/matching/rank-form";
+import { saveApplicantRanking } from "~/matching/rankings.server";
+import { answerPlacement } from "~/matching/runs.server";
+import { RankList } from "~/components/rank-list";
 import { APPLICATION_STATUS_LABELS, WITHDRAWABLE_STATUSES } from "~/applications/application-status";
 import { listMyApplications, withdrawApplication } from "~/applications/applications.server";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
+
+const PlacementSchema = z.object({
+  intent: z.enum(["accept-placement", "decline-placement"], { error: "That form action is not known." }),
+  applicationId: z.uuid("Choose an application"),
+});
 
 const WithdrawSchema = z.object({
   intent: z.literal("withdraw", { error: "That form action is not known." }),
@@ -25,9 +36,20 @@ const EVENT_LABELS: Record<string, string> = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const applications = await listMyApplications(context.db, user.id);
+  const [applications, matching] = await Promise.all([
+    listMyApplications(context.db, user.id),
+    finalistMatchingView(context.db, user.id),
+  ]);
   return {
     applications: applications.map((application) => ({
+      matching: matching.get(application.id)
+        ? {
+            ...matching.get(application.id)!,
+            rankingDeadline: matching.get(application.id)!.rankingDeadline
+              ? formatDateTime(matching.get(application.id)!.rankingDeadline!, application.timezone)
+              : null,
+          }
+        : null,
       id: application.id,
       status: application.status,
       cycleSlug: application.cycleSlug,
@@ -47,7 +69,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const { submission } = await parseForm(request, WithdrawSchema);
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (intent === "save-ranking" || formData.has("move")) {
+    const applicationId = String(formData.get("applicationId") ?? "");
+    const view = (await finalistMatchingView(context.db, user.id)).get(applicationId);
+    // Someone else's application answers like a missing one.
+    if (!view)
+      return invalid({ status: "error" as const, error: { "": ["We could not find that application."] } }, 404);
+    const read = orderFromRankForm(formData.entries(), {
+      allowed: view.positions.map((p) => p.id),
+      current: view.ranking,
+    });
+    if (!read.ok) return invalid({ status: "error" as const, error: { "": [read.message] } });
+    const saved = await saveApplicantRanking(context.db, { applicationId, applicantId: user.id, order: read.order });
+    if (!saved.ok) return invalid({ status: "error" as const, error: { "": [saved.message] } }, saved.status);
+    return redirect("/me/applications", {
+      headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Your ranking is saved." }) },
+    });
+  }
+  if (intent === "accept-placement" || intent === "decline-placement") {
+    const placement = parseWithZod(formData, { schema: PlacementSchema });
+    if (placement.status !== "success") return invalid(placement.reply());
+    const answered = await answerPlacement(context.db, {
+      applicationId: placement.value.applicationId,
+      applicantId: user.id,
+      accept: placement.value.intent === "accept-placement",
+    });
+    if (!answered.ok) return invalid(placement.reply({ formErrors: [answered.message] }), answered.status);
+    const message =
+      placement.value.intent === "accept-placement"
+        ? "Welcome aboard: you accepted the placement."
+        : "You declined the placement.";
+    return redirect("/me/applications", {
+      headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
+    });
+  }
+  const submission = parseWithZod(formData, { schema: WithdrawSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await withdrawApplication(context.db, {
     applicationId: submission.value.applicationId,
@@ -91,6 +149,9 @@ export default function MyApplicationsPage() {
               </li>
             ))}
           </ol>
+          {application.matching ? (
+            <MatchingSection applicationId={application.id} matching={application.matching} />
+          ) : null}
           <div className="actions">
             <Link to={`/apply/${application.cycleSlug}/review`}>
               {application.accepting && ["draft", "submitted"].includes(application.status)
@@ -112,5 +173,58 @@ export default function MyApplicationsPage() {
         </section>
       ))}
     </div>
+  );
+}
+
+type MatchingView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["applications"][number]["matching"]>;
+
+function MatchingSection({ applicationId, matching }: { applicationId: string; matching: MatchingView }) {
+  if (matching.status === "matched" && matching.matched) {
+    return (
+      <div className="notice stack">
+        <p>
+          You are matched with <strong>{matching.matched.organization}</strong> as {matching.matched.title}. Do you
+          accept the placement?
+        </p>
+        <Form method="post" className="actions">
+          <input type="hidden" name="applicationId" value={applicationId} />
+          <button type="submit" name="intent" value="accept-placement">
+            Accept the placement
+          </button>
+          <button type="submit" name="intent" value="decline-placement" className="secondary">
+            Decline
+          </button>
+        </Form>
+      </div>
+    );
+  }
+  if (matching.matched && (matching.status === "accepted" || matching.status === "declined")) {
+    return (
+      <p>
+        Placement with {matching.matched.organization} ({matching.matched.title}): {matching.status}.
+      </p>
+    );
+  }
+  if (matching.status !== "finalist") return null;
+  return (
+    <section aria-label="Rank the positions" className="stack">
+      <h3>Rank the positions that consider you</h3>
+      <p>
+        Put the positions in the order you prefer; leave out any you would not accept.{" "}
+        {matching.rankingDeadline ? `Rankings close ${matching.rankingDeadline}.` : ""} You only see your own list:
+        hosts rank finalists separately.
+      </p>
+      {matching.positions.length === 0 ? (
+        <p className="muted">No position considers you yet.</p>
+      ) : (
+        <RankList
+          name="Rank the positions"
+          items={matching.positions}
+          ranked={matching.ranking}
+          disabled={!matching.rankingOpen}
+          extra={{ applicationId }}
+        />
+      )}
+    </section>
   );
 }

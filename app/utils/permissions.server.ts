@@ -78,6 +78,13 @@ export async function requireReviewer(request: Request, context: AppLoadContext)
   return user;
 }
 
+/** Pages for host partners (which organization's objects they may touch is checked per object). */
+export async function requirePartner(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await requireUser(request, context);
+  if (!hasRole(user, Role.partner)) forbidden("You are not a member of a host organization.");
+  return user;
+}
+
 /** For sign-in and sign-up pages: someone already signed in goes home. */
 export async function requireAnonymous(request: Request, context: AppLoadContext): Promise<void> {
   const user = await getOptionalUser(request, context);

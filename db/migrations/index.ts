@@ -3,6 +3,7 @@ import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_applications";
 import * as m0003 from "./0003_organizations";
 import * as m0004 from "./0004_review";
+import * as m0005 from "./0005_matching";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "0002_applications": m0002,
   "0003_organizations": m0003,
   "0004_review": m0004,
+  "0005_matching": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import type { ApplicationStatus, QuestionKind } from "../types";
+import type { ApplicationStatus, CycleStatus, QuestionKind } from "../types";
 import type { DB } from "../client";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/timezones";
 import { upsertUsers } from "./accounts";
@@ -132,7 +132,7 @@ export interface SeededCycle {
   questionIds: Record<string, string>;
 }
 
-async function insertCycle(
+export async function insertCycle(
   db: DB,
   cycle: {
     slug: string;
@@ -140,7 +140,7 @@ async function insertCycle(
     description: string;
     opensAt: Date;
     closesAt: Date;
-    status: "open" | "reviewing";
+    status: CycleStatus;
     blindReview: boolean;
   },
 ): Promise<SeededCycle | null> {
@@ -174,7 +174,7 @@ async function insertCycle(
   return { id: inserted.id, questionIds };
 }
 
-function answersFor(index: number, place: string, questionIds: Record<string, string>, complete: boolean) {
+export function answersFor(index: number, place: string, questionIds: Record<string, string>, complete: boolean) {
   const pick = <T>(list: readonly T[]) => list[index % list.length]!;
   const answers: Record<string, string> = {
     [questionIds.track!]: pick(["Open Web", "Tech Policy", "Science", "Open Web"]),

@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
 import { seedCycles } from "./cycles";
+import { seedMatching } from "./matching";
 import { seedOrganizations } from "./organizations";
 import { seedReview } from "./review";
 
@@ -40,9 +41,10 @@ export async function seedDemo(db: DB): Promise<void> {
       .execute();
   }
   await seedCycles(db, passwordHash, ids.get("applicant@demo.test"));
-  await seedOrganizations(db, passwordHash);
+  const organizations = await seedOrganizations(db, passwordHash);
   // Each part looks up what it builds on, so a demo seeded by an older version grows too.
   const reviewCycle = await db.selectFrom("cycles").select("id").where("slug", "=", "open-web-2026").executeTakeFirst();
   if (reviewCycle) await seedReview(db, reviewCycle.id, passwordHash);
+  await seedMatching(db, passwordHash, organizations);
   await sql`analyze`.execute(db);
 }

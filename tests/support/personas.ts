@@ -5,7 +5,7 @@ import { cookieHeader, createUser, type TestServer, type TestUser } from "./serv
  * The kinds of visitor the authorization test plays. Each capability adds the people it needs
  * (an applicant with an application, a reviewer in a cycle's pool, …) with their fixtures.
  */
-export const PERSONAS = ["anonymous", "user", "applicant", "reviewer", "staff"] as const;
+export const PERSONAS = ["anonymous", "user", "applicant", "reviewer", "partner", "staff"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 export interface PersonaSet {
@@ -19,6 +19,7 @@ export async function createPersonas(server: TestServer): Promise<PersonaSet> {
     user: await createUser(server, { name: "Plain User" }),
     applicant: await createUser(server, { name: "Appli Cant" }),
     reviewer: await createUser(server, { name: "Revi Ewer" }),
+    partner: await createUser(server, { name: "Part Ner" }),
     staff: await createUser(server, { staff: true, name: "Staff Member" }),
   };
   return {

@@ -6,6 +6,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers } from "~/applications/applications.server";
 import { completeAnswers, createOpenCycle, questionByKind } from "../../support/cycles";
+import { createMatchingFixture } from "../../support/matching";
 import { createReviewFixture } from "../../support/review";
 import { uniqueEmail } from "../../support/db";
 import { createPersonas, PERSONAS, type Persona, type PersonaSet } from "../../support/personas";
@@ -28,6 +29,9 @@ interface Fixtures {
   applicantFileId: string;
   reviewCycleSlug: string;
   assignmentId: string;
+  matchingCycleSlug: string;
+  positionId: string;
+  organizationSlug: string;
 }
 
 interface RouteRule {
@@ -41,23 +45,18 @@ const all = (expected: Expected): ByPersona => ({
   user: expected,
   applicant: expected,
   reviewer: expected,
+  partner: expected,
   staff: expected,
 });
 const signedIn = (expected: Expected): ByPersona => ({ ...all(expected), anonymous: "login" });
-const staffOnly = (expected: Expected): ByPersona => ({
+const only = (persona: Persona, expected: Expected): ByPersona => ({
+  ...all(403),
   anonymous: "login",
-  user: 403,
-  applicant: 403,
-  reviewer: 403,
-  staff: expected,
+  [persona]: expected,
 });
-const reviewerOnly = (expected: Expected): ByPersona => ({
-  anonymous: "login",
-  user: 403,
-  applicant: 403,
-  reviewer: expected,
-  staff: 403,
-});
+const staffOnly = (expected: Expected) => only("staff", expected);
+const reviewerOnly = (expected: Expected) => only("reviewer", expected);
+const partnerOnly = (expected: Expected) => only("partner", expected);
 // Pages for signing in: whoever is signed in is sent home, also after posting (the page's loader runs).
 const anonymousOnly = (expected: Expected): ByPersona => ({ ...all("home"), anonymous: expected });
 
@@ -95,15 +94,15 @@ const RULES: Record<string, RouteRule> = {
   // Someone else's file answers like a missing one.
   "routes/files.$id": {
     path: (f) => `/files/${f.applicantFileId}`,
-    get: { anonymous: "login", user: 404, applicant: 200, reviewer: 404, staff: 200 },
+    get: { anonymous: "login", user: 404, applicant: 200, reviewer: 404, partner: 404, staff: 200 },
     post: all(405),
   },
   "routes/review._index": { path: () => "/review", get: reviewerOnly(200), post: reviewerOnly(400) },
   // Only the assignment's own reviewer: anyone else, staff included, finds nothing there.
   "routes/review.$assignmentId": {
     path: (f) => `/review/${f.assignmentId}`,
-    get: { anonymous: "login", user: 404, applicant: 404, reviewer: 200, staff: 404 },
-    post: { anonymous: "login", user: 404, applicant: 404, reviewer: 400, staff: 404 },
+    get: { ...all(404), anonymous: "login", reviewer: 200 },
+    post: { ...all(404), anonymous: "login", reviewer: 400 },
   },
   "routes/staff.cycles.$slug.rubric": {
     path: (f) => `/staff/cycles/${f.reviewCycleSlug}/rubric`,
@@ -134,6 +133,32 @@ const RULES: Record<string, RouteRule> = {
     path: (f) => `/staff/cycles/${f.reviewCycleSlug}/reviews.csv`,
     get: staffOnly(200),
     post: all(405),
+  },
+  "routes/partner._index": { path: () => "/partner", get: partnerOnly(200), post: partnerOnly(400) },
+  "routes/partner.positions.$id": {
+    path: (f) => `/partner/positions/${f.positionId}`,
+    get: partnerOnly(200),
+    post: partnerOnly(400),
+  },
+  "routes/staff.organizations._index": {
+    path: () => "/staff/organizations",
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.organizations.$slug": {
+    path: (f) => `/staff/organizations/${f.organizationSlug}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.positions": {
+    path: (f) => `/staff/cycles/${f.matchingCycleSlug}/positions`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.matching": {
+    path: (f) => `/staff/cycles/${f.matchingCycleSlug}/matching`,
+    get: staffOnly(200),
+    post: staffOnly(400),
   },
   "routes/staff._index": { path: () => "/staff", get: staffOnly(200), post: all(405) },
   "routes/staff.cycles._index": { path: () => "/staff/cycles", get: staffOnly(200), post: staffOnly(400) },
@@ -244,7 +269,20 @@ describeServer("authorization of every route", (t) => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    const matching = await createMatchingFixture(server.db, server.config, {
+      finalists: 1,
+      seats: [1],
+      partnerIds: [personas.users.partner.id],
+    });
+    const organization = await server.db
+      .selectFrom("organizations")
+      .select("slug")
+      .where("id", "=", matching.organizations[0]!.id)
+      .executeTakeFirstOrThrow();
     fixtures = {
+      matchingCycleSlug: matching.cycle.slug,
+      positionId: matching.positions[0]!.id,
+      organizationSlug: organization.slug,
       reviewCycleSlug: review.cycle.slug,
       assignmentId: assignment.id,
       emailId: email.id,

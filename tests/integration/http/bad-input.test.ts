@@ -308,6 +308,73 @@ const CASES: Record<string, Case> = {
     as: "reviewer",
     says: "Say briefly why",
   },
+  "an organization with a bad address": {
+    path: "/staff/organizations",
+    form: { intent: "create-organization", name: "Host", slug: "Bad Slug!" },
+    as: "staff",
+    says: "Use lower-case letters",
+  },
+  "an organization with a website that is not one": {
+    path: "/staff/organizations",
+    form: { intent: "create-organization", name: "Host", slug: "host-x", website: "javascript:alert(1)" },
+    as: "staff",
+    says: "starting with http:// or https://",
+  },
+  "a position without a title": {
+    path: "/staff/cycles/CYCLE/positions",
+    form: { intent: "create-position", organizationId: "00000000-0000-4000-8000-000000000000", seats: "1" },
+    as: "staff",
+    says: "Give the position a title",
+  },
+  "a position for an organization that does not exist": {
+    path: "/staff/cycles/CYCLE/positions",
+    form: {
+      intent: "create-position",
+      organizationId: "00000000-0000-4000-8000-000000000000",
+      title: "Fellow",
+      seats: "1",
+    },
+    as: "staff",
+    status: 404,
+    says: "That organization does not exist",
+  },
+  "a position with negative seats": {
+    path: "/staff/cycles/CYCLE/positions",
+    form: {
+      intent: "create-position",
+      organizationId: "00000000-0000-4000-8000-000000000000",
+      title: "Fellow",
+      seats: "-1",
+    },
+    as: "staff",
+    says: "At least 0",
+  },
+  "a ranking deadline that is not a date": {
+    path: "/staff/cycles/CYCLE/matching",
+    form: { intent: "set-deadline", rankingDeadline: "next week" },
+    as: "staff",
+    says: "Enter a date and time",
+  },
+  "publishing a match without confirming": {
+    path: "/staff/cycles/CYCLE/matching",
+    form: { intent: "publish" },
+    as: "staff",
+    says: "Tick the box to confirm publishing",
+  },
+  "publishing a match that was never run": {
+    path: "/staff/cycles/CYCLE/matching",
+    form: { intent: "publish", confirm: "on" },
+    as: "staff",
+    status: 404,
+    says: "Run the matching first",
+  },
+  "answering a placement that does not exist": {
+    path: "/me/applications",
+    form: { intent: "accept-placement", applicationId: "00000000-0000-4000-8000-000000000000" },
+    as: "user",
+    status: 404,
+    says: "We could not find that application",
+  },
 };
 
 describeServer("bad input to every action", (t) => {

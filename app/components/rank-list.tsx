@@ -1,0 +1,126 @@
+import { Form } from "@remix-run/react";
+import { useState, type DragEvent } from "react";
+
+export interface RankItem {
+  id: string;
+  label: string;
+}
+
+/**
+ * An editable rank list. Without JavaScript it is a form of numbers with "move up/down" buttons
+ * the server applies; with it, items can also be dragged, or moved with the same buttons (by
+ * keyboard too) before saving, and the numbers follow. Items left blank are not ranked.
+ */
+export function RankList({
+  items,
+  ranked,
+  disabled,
+  name,
+  extra,
+}: {
+  items: RankItem[];
+  /** Ids in rank order; items not in it start unranked. */
+  ranked: string[];
+  disabled: boolean;
+  name: string;
+  extra?: Record<string, string>;
+}) {
+  const initial = [
+    ...ranked.filter((id) => items.some((item) => item.id === id)),
+    ...items.filter((item) => !ranked.includes(item.id)).map((item) => item.id),
+  ];
+  const [order, setOrder] = useState(initial);
+  const [rankedCount, setRankedCount] = useState(ranked.filter((id) => items.some((item) => item.id === id)).length);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const label = (id: string) => items.find((item) => item.id === id)?.label ?? id;
+
+  const move = (id: string, to: number) => {
+    const target = Math.max(0, Math.min(to, order.length - 1));
+    setOrder((current) => {
+      const next = current.filter((other) => other !== id);
+      next.splice(target, 0, id);
+      return next;
+    });
+    // Moving something into place ranks everything down to where it lands.
+    setRankedCount((count) => Math.max(count, target + 1));
+    setAnnouncement(`${label(id)} moved to position ${target + 1}.`);
+  };
+  const onDrop = (event: DragEvent, targetId: string) => {
+    event.preventDefault();
+    if (dragging && dragging !== targetId) move(dragging, order.indexOf(targetId));
+    setDragging(null);
+  };
+
+  return (
+    <Form method="post" className="stack" aria-label={name}>
+      {Object.entries(extra ?? {}).map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      <p className="hint">
+        Put 1 next to your first choice, 2 next to your second, and so on; leave blank what you would not accept.
+      </p>
+      <ol className="rank-list">
+        {order.map((id, index) => (
+          <li
+            key={id}
+            draggable={!disabled}
+            onDragStart={() => setDragging(id)}
+            onDragOver={(event) => event.preventDefault()}
+            onDrop={(event) => onDrop(event, id)}
+            className={dragging === id ? "dragging" : undefined}
+          >
+            <label htmlFor={`rank-${id}`} className="rank-label">
+              {label(id)}
+            </label>
+            <input
+              id={`rank-${id}`}
+              name={`rank.${id}`}
+              type="number"
+              min={1}
+              inputMode="numeric"
+              className="rank-number"
+              key={`${id}-${index}-${index < rankedCount}`}
+              defaultValue={index < rankedCount ? String(index + 1) : ""}
+              disabled={disabled}
+            />
+            <button
+              type="submit"
+              name="move"
+              value={`${id}:up`}
+              className="secondary small"
+              disabled={disabled || index === 0}
+              onClick={(event) => {
+                event.preventDefault();
+                move(id, index - 1);
+              }}
+            >
+              Up<span className="visually-hidden"> {label(id)}</span>
+            </button>
+            <button
+              type="submit"
+              name="move"
+              value={`${id}:down`}
+              className="secondary small"
+              disabled={disabled || index === order.length - 1}
+              onClick={(event) => {
+                event.preventDefault();
+                move(id, index + 1);
+              }}
+            >
+              Down<span className="visually-hidden"> {label(id)}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {!disabled ? (
+        <button type="submit" name="intent" value="save-ranking">
+          Save the ranking
+        </button>
+      ) : null}
+    </Form>
+  );
+}

@@ -1,0 +1,202 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { audit } from "~/audit/audit.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import { createInvitation, InvitationKind } from "~/invitations/invitations.server";
+import type { AppConfig } from "~/utils/config.server";
+import { formatDateTime } from "~/utils/format";
+import type { OrganizationInput } from "./organizations.schema";
+
+const COLUMNS = [
+  "id",
+  "slug",
+  "name",
+  "website",
+  "description",
+  "focusAreas",
+  "country",
+  "remoteFriendly",
+  "version",
+] as const;
+
+export async function listOrganizations(db: DB) {
+  return db
+    .selectFrom("organizations")
+    .leftJoin("orgMembers", "orgMembers.organizationId", "organizations.id")
+    .select([
+      "organizations.id",
+      "organizations.slug",
+      "organizations.name",
+      "organizations.country",
+      sql<number>`count(org_members.user_id)`.as("members"),
+    ])
+    .groupBy("organizations.id")
+    .orderBy("organizations.name")
+    .execute();
+}
+
+export async function getOrganization(db: DB, slug: string) {
+  return db.selectFrom("organizations").select(COLUMNS).where("slug", "=", slug).executeTakeFirst();
+}
+
+export async function listMembers(db: DB, organizationId: string) {
+  return db
+    .selectFrom("orgMembers")
+    .innerJoin("users", "users.id", "orgMembers.userId")
+    .select(["users.id", "users.name", "users.email", "orgMembers.role"])
+    .where("orgMembers.organizationId", "=", organizationId)
+    .orderBy("users.name")
+    .execute();
+}
+
+function values(input: OrganizationInput) {
+  return {
+    slug: input.slug,
+    name: input.name,
+    website: input.website ?? null,
+    description: input.description,
+    focusAreas: JSON.stringify(input.focusAreas),
+    country: input.country || null,
+    remoteFriendly: input.remoteFriendly,
+  };
+}
+
+export type OrganizationWrite =
+  { ok: true; slug: string } | { ok: false; status: 404 | 409; field?: "slug"; message: string };
+
+export async function createOrganization(
+  db: DB,
+  actorId: string,
+  input: OrganizationInput,
+): Promise<OrganizationWrite> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("organizations")
+      .values(values(input))
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row)
+      return { ok: false, status: 409, field: "slug", message: "Another organization already uses this address" };
+    await audit(trx, {
+      actorId,
+      action: "organization.create",
+      subjectType: "organization",
+      subjectId: row.id,
+      data: { slug: input.slug },
+    });
+    return { ok: true, slug: input.slug };
+  });
+}
+
+export async function updateOrganization(
+  db: DB,
+  actorId: string,
+  id: string,
+  version: number,
+  input: OrganizationInput,
+): Promise<OrganizationWrite> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("organizations")
+      .select("version")
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) return { ok: false, status: 404, message: "That organization does not exist" };
+    if (current.version !== version)
+      return { ok: false, status: 409, message: "Someone else changed this organization since you opened it. Reload." };
+    const taken = await trx
+      .selectFrom("organizations")
+      .select("id")
+      .where("slug", "=", input.slug)
+      .where("id", "!=", id)
+      .executeTakeFirst();
+    if (taken)
+      return { ok: false, status: 409, field: "slug", message: "Another organization already uses this address" };
+    await trx
+      .updateTable("organizations")
+      .set({ ...values(input), updatedAt: sql`now()`, version: sql`version + 1` })
+      .where("id", "=", id)
+      .execute();
+    await audit(trx, { actorId, action: "organization.update", subjectType: "organization", subjectId: id });
+    return { ok: true, slug: input.slug };
+  });
+}
+
+/** Invites someone by email to join an organization as a host partner (single-use link). */
+export async function invitePartner(
+  db: DB,
+  config: AppConfig,
+  actor: { id: string; name: string },
+  organization: { id: string; name: string },
+  input: { email: string; role: "owner" | "member" },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const justSent = await trx
+      .selectFrom("invitations")
+      .select("id")
+      .where("email", "=", input.email)
+      .where("kind", "=", InvitationKind.partner)
+      .where("subjectId", "=", organization.id)
+      .where("acceptedAt", "is", null)
+      .where("createdAt", ">", sql<Date>`now() - interval '1 minute'`)
+      .executeTakeFirst();
+    if (justSent) return;
+    const invitation = await createInvitation(trx, {
+      email: input.email,
+      kind: InvitationKind.partner,
+      subjectId: organization.id,
+      invitedBy: actor.id,
+      payload: { role: input.role },
+    });
+    await enqueueEmail(trx, {
+      to: input.email,
+      template: "partner-invitation",
+      props: {
+        inviterName: actor.name,
+        organizationName: organization.name,
+        acceptUrl: new URL(`/invitations/${invitation.token}`, config.appUrl).toString(),
+        expiresAt: formatDateTime(invitation.expiresAt),
+      },
+      idempotencyKey: `invitation:${invitation.id}`,
+    });
+    await audit(trx, {
+      actorId: actor.id,
+      action: "invitation.create",
+      subjectType: "invitation",
+      subjectId: invitation.id,
+      data: { kind: "partner", organizationId: organization.id, email: input.email },
+    });
+  });
+}
+
+export async function removeMember(db: DB, actorId: string, organizationId: string, userId: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom("orgMembers")
+      .where("organizationId", "=", organizationId)
+      .where("userId", "=", userId)
+      .executeTakeFirst();
+    if (removed.numDeletedRows === 0n) return false;
+    await audit(trx, {
+      actorId,
+      action: "role.revoke",
+      subjectType: "user",
+      subjectId: userId,
+      data: { role: "partner", organizationId },
+    });
+    return true;
+  });
+}
+
+/** The organizations a user belongs to. */
+export async function organizationsOf(db: DB, userId: string) {
+  return db
+    .selectFrom("orgMembers")
+    .innerJoin("organizations", "organizations.id", "orgMembers.organizationId")
+    .select(["organizations.id", "organizations.slug", "organizations.name", "orgMembers.role"])
+    .where("orgMembers.userId", "=", userId)
+    .orderBy("organizations.name")
+    .execute();
+}

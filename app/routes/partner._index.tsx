@@ -1,0 +1,159 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { PositionFields } from "~/matching/positions.schema";
+import { createPosition } from "~/matching/positions.server";
+import { listPartnerPositions } from "~/matching/partner.server";
+import { organizationsOf } from "~/organizations/organizations.server";
+import { setFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { invalid, readFormData } from "~/utils/forms.server";
+import { requirePartner } from "~/utils/permissions.server";
+
+const PublishSchema = z.object({
+  intent: z.literal("publish-position", { error: "That form action is not known." }),
+  organizationId: z.uuid("Choose your organization"),
+  cycleId: z.uuid("Choose the cycle"),
+  ...PositionFields,
+});
+
+/** Cycles a host can still offer positions in. */
+async function openCycles(context: LoaderFunctionArgs["context"]) {
+  return context.db
+    .selectFrom("cycles")
+    .select(["id", "name"])
+    .where("status", "in", ["open", "closed", "reviewing", "matching"])
+    .orderBy("closesAt", "desc")
+    .execute();
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePartner(request, context);
+  const [positions, organizations, cycles] = await Promise.all([
+    listPartnerPositions(context.db, user.id),
+    organizationsOf(context.db, user.id),
+    openCycles(context),
+  ]);
+  return {
+    organizations: organizations.map(({ id, name }) => ({ id, name })),
+    cycles,
+    positions: positions.map((position) => ({
+      id: position.id,
+      title: position.title,
+      seats: position.seats,
+      organizationName: position.organizationName,
+      cycleName: position.cycleName,
+      deadline: position.rankingDeadline ? formatDateTime(position.rankingDeadline, position.timezone) : null,
+      candidates: Number(position.candidates),
+      ranked: Number(position.ranked),
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePartner(request, context);
+  const submission = parseWithZod(await readFormData(request), { schema: PublishSchema });
+  if (submission.status !== "success") return invalid(submission.reply());
+  const [organizations, cycles] = await Promise.all([organizationsOf(context.db, user.id), openCycles(context)]);
+  // Another host's organization answers like a missing one.
+  if (
+    !organizations.some((org) => org.id === submission.value.organizationId) ||
+    !cycles.some((cycle) => cycle.id === submission.value.cycleId)
+  ) {
+    return invalid(submission.reply({ formErrors: ["We could not find that organization or cycle."] }), 404);
+  }
+  const id = await createPosition(
+    context.db,
+    user.id,
+    submission.value.cycleId,
+    submission.value.organizationId,
+    submission.value,
+  );
+  return redirect(`/partner/positions/${id}`, {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Position published." }) },
+  });
+}
+
+export const meta: MetaFunction = () => [{ title: "Host partner — Open Web Fellows" }];
+
+export default function PartnerHome() {
+  const { organizations, cycles, positions } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useConformForm(PublishSchema, {
+    id: "publish-position",
+    lastResult,
+    defaultValue: { seats: "1" },
+  });
+  const f = fields as unknown as Record<
+    "title" | "description" | "seats" | "skills" | "location",
+    Parameters<typeof Field>[0]["field"]
+  > &
+    Record<"organizationId" | "cycleId" | "remote", { id: string; name: string; errors?: string[]; errorId: string }>;
+  return (
+    <div className="stack">
+      <h1>Your positions</h1>
+      <p className="muted">{organizations.map((org) => org.name).join(", ")}</p>
+      {positions.length === 0 ? <p>No positions yet: publish one below.</p> : null}
+      <ul className="cards">
+        {positions.map((position) => (
+          <li key={position.id} className="card">
+            <h2 className="question-title">
+              <Link to={`/partner/positions/${position.id}`}>{position.title}</Link>
+            </h2>
+            <p className="muted">
+              {position.organizationName} · {position.cycleName} · {position.seats} seat
+              {position.seats === 1 ? "" : "s"}
+            </p>
+            <p>
+              {position.candidates} finalist{position.candidates === 1 ? "" : "s"} to consider ·{" "}
+              {position.ranked ? `${position.ranked} ranked` : <span className="missing">not ranked yet</span>}
+              {position.deadline ? ` · rank by ${position.deadline}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <section className="card narrow" aria-labelledby="publish-title">
+        <h2 id="publish-title">Publish a position</h2>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <div className="field">
+            <label htmlFor="organizationId">Organization</label>
+            <select id="organizationId" name="organizationId">
+              {organizations.map((org) => (
+                <option key={org.id} value={org.id}>
+                  {org.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="cycleId">Cycle</label>
+            <select id="cycleId" name="cycleId">
+              {cycles.map((cycle) => (
+                <option key={cycle.id} value={cycle.id}>
+                  {cycle.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field label="Title" field={f.title} />
+          <Field label="What the fellow would do" field={f.description} />
+          <Field label="Seats" field={f.seats} type="number" />
+          <Field label="Skills wanted (comma-separated)" field={f.skills} />
+          <Field label="Location" field={f.location} />
+          <label className="choice">
+            <input type="checkbox" name="remote" />
+            Remote possible
+          </label>
+          <button type="submit" name="intent" value="publish-position">
+            Publish
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { FormErrors, replyErrors } from "~/components/forms";
+import { RankList } from "~/components/rank-list";
+import { findPartnerPosition, positionCandidatesView, saveInterviewNotes } from "~/matching/partner.server";
+import { PositionFields } from "~/matching/positions.schema";
+import { updatePosition } from "~/matching/positions.server";
+import { orderFromRankForm } from "~/matching/rank-form";
+import { savePositionRanking } from "~/matching/rankings.server";
+import { setFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { invalid, readFormData } from "~/utils/forms.server";
+import { isUuid, notFound } from "~/utils/http.server";
+import { requirePartner } from "~/utils/permissions.server";
+
+const PositionActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("update-position"), version: z.coerce.number().int(), ...PositionFields }),
+    z.object({
+      intent: z.literal("save-notes"),
+      applicationId: z.uuid(),
+      version: z.coerce.number().int().min(0),
+      notes: z.string().max(10_000, "Use at most 10,000 characters").optional().default(""),
+    }),
+  ],
+  { error: "That form action is not known." },
+);
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+  const user = await requirePartner(request, context);
+  const position = isUuid(id) ? await findPartnerPosition(context.db, id, user.id) : undefined;
+  if (!position) notFound("We could not find that position.");
+  return { user, position };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { position } = await load(request, context, params.id);
+  const view = await positionCandidatesView(context.db, position);
+  const rankingOpen =
+    ["reviewing", "matching"].includes(position.cycleStatus) && !position.pastDeadline && !position.published;
+  return {
+    position: {
+      id: position.id,
+      title: position.title,
+      description: position.description,
+      seats: position.seats,
+      skills: position.skills,
+      location: position.location,
+      remote: position.remote,
+      version: position.version,
+      organizationName: position.organizationName,
+      cycleName: position.cycleName,
+      deadline: position.rankingDeadline ? formatDateTime(position.rankingDeadline, position.timezone) : null,
+    },
+    rankingOpen,
+    published: position.published,
+    candidates: view.candidates,
+    ranking: view.ranking,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, position } = await load(request, context, params.id);
+  const formData = await readFormData(request);
+  const back = async (message: string) =>
+    redirect(`/partner/positions/${position.id}`, {
+      headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
+    });
+
+  if (formData.get("intent") === "save-ranking" || formData.has("move")) {
+    const view = await positionCandidatesView(context.db, position);
+    const read = orderFromRankForm(formData.entries(), {
+      allowed: view.candidates.map((c) => c.id),
+      current: view.ranking,
+    });
+    if (!read.ok)
+      return invalid({ target: "ranking", result: { status: "error" as const, error: { "": [read.message] } } });
+    const saved = await savePositionRanking(context.db, {
+      positionId: position.id,
+      actorId: user.id,
+      order: read.order,
+    });
+    if (!saved.ok)
+      return invalid(
+        { target: "ranking", result: { status: "error" as const, error: { "": [saved.message] } } },
+        saved.status,
+      );
+    return back("Ranking saved.");
+  }
+  const submission = parseWithZod(formData, { schema: PositionActionSchema });
+  const target = String(formData.get("applicationId") ?? "position");
+  if (submission.status !== "success") return invalid({ target, result: submission.reply() });
+  const value = submission.value;
+  const result =
+    value.intent === "update-position"
+      ? await updatePosition(context.db, user.id, position.id, value.version, value)
+      : await saveInterviewNotes(context.db, {
+          positionId: position.id,
+          applicationId: value.applicationId,
+          notes: value.notes,
+          version: value.version,
+          actorId: user.id,
+        });
+  if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
+  return back(value.intent === "update-position" ? "Position saved." : "Notes saved.");
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.position.title ?? "Position"} — Host partner — Open Web Fellows` },
+];
+
+export default function PartnerPositionPage() {
+  const { position, rankingOpen, published, candidates, ranking } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
+  return (
+    <div className="stack">
+      <p className="muted">
+        {position.organizationName} · {position.cycleName}
+      </p>
+      <h1>{position.title}</h1>
+      <section aria-labelledby="ranking-title" className="card stack">
+        <h2 id="ranking-title">Your rank list</h2>
+        <p>
+          Rank the finalists you would host, best first.{" "}
+          {position.deadline
+            ? `Rankings close ${position.deadline}.`
+            : "Rankings stay open until the program publishes the match."}{" "}
+          Only a finalist who also ranks this position can be matched with it.
+        </p>
+        {published ? <p className="notice">The match is published; rankings are closed.</p> : null}
+        <FormErrors errors={errorsFor("ranking")} />
+        {candidates.length === 0 ? (
+          <p>No finalists are considered for this position yet.</p>
+        ) : (
+          <RankList
+            name="Rank the finalists"
+            items={candidates.map((c) => ({ id: c.id, label: c.name }))}
+            ranked={ranking}
+            disabled={!rankingOpen}
+          />
+        )}
+      </section>
+      <section aria-labelledby="candidates-title" className="stack">
+        <h2 id="candidates-title">Finalists considered</h2>
+        {candidates.map((candidate) => (
+          <article key={candidate.id} className="card stack" aria-labelledby={`candidate-${candidate.id}`}>
+            <h3 id={`candidate-${candidate.id}`}>
+              {candidate.name} <span className="badge">{APPLICATION_STATUS_LABELS[candidate.status]}</span>
+            </h3>
+            <details>
+              <summary>Read the application</summary>
+              <dl className="answers">
+                {candidate.answers.map((answer) => (
+                  <div key={answer.id}>
+                    <dt>{answer.label}</dt>
+                    <dd>
+                      {answer.file ? (
+                        <a href={`/files/${answer.file.id}`}>{answer.file.name}</a>
+                      ) : (
+                        (answer.text ?? <span className="muted">Not answered</span>)
+                      )}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+            <Form method="post" className="stack">
+              <input type="hidden" name="applicationId" value={candidate.id} />
+              <input type="hidden" name="version" value={candidate.notesVersion} />
+              <FormErrors errors={errorsFor(candidate.id)} />
+              <label htmlFor={`notes-${candidate.id}`}>Interview notes (only your organization sees them)</label>
+              <textarea id={`notes-${candidate.id}`} name="notes" rows={3} defaultValue={candidate.notes} />
+              <button type="submit" name="intent" value="save-notes" className="secondary">
+                Save notes<span className="visually-hidden"> on {candidate.name}</span>
+              </button>
+            </Form>
+          </article>
+        ))}
+      </section>
+      <details className="card">
+        <summary>Edit the position</summary>
+        <Form method="post" className="stack">
+          <FormErrors errors={errorsFor("position")} />
+          <input type="hidden" name="version" value={position.version} />
+          <div className="field">
+            <label htmlFor="title">Title</label>
+            <input id="title" name="title" type="text" defaultValue={position.title} required />
+          </div>
+          <div className="field">
+            <label htmlFor="description">What the fellow would do</label>
+            <textarea id="description" name="description" rows={4} defaultValue={position.description} />
+          </div>
+          <div className="field">
+            <label htmlFor="seats">Seats</label>
+            <input id="seats" name="seats" type="number" min={0} max={20} defaultValue={position.seats} />
+          </div>
+          <div className="field">
+            <label htmlFor="skills">Skills wanted (comma-separated)</label>
+            <input id="skills" name="skills" type="text" defaultValue={position.skills.join(", ")} />
+          </div>
+          <div className="field">
+            <label htmlFor="location">Location</label>
+            <input id="location" name="location" type="text" defaultValue={position.location} />
+          </div>
+          <label className="choice">
+            <input type="checkbox" name="remote" defaultChecked={position.remote} />
+            Remote possible
+          </label>
+          <button type="submit" name="intent" value="update-position">
+            Save the position
+          </button>
+        </Form>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, replyErrors } from "~/components/forms";
+import { OrganizationFields } from "~/components/organization-fields";
+import { StaffNav } from "~/components/staff-nav";
+import { OrganizationActionSchema } from "~/organizations/organizations.schema";
+import {
+  getOrganization,
+  invitePartner,
+  listMembers,
+  removeMember,
+  updateOrganization,
+} from "~/organizations/organizations.server";
+import { setFlash } from "~/utils/flash.server";
+import { invalid, readFormData } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { requireStaff } from "~/utils/permissions.server";
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
+  const staff = await requireStaff(request, context);
+  const organization = await getOrganization(context.db, slug ?? "");
+  if (!organization) notFound("We could not find that organization.");
+  return { staff, organization };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { organization } = await load(request, context, params.slug);
+  return { organization, members: await listMembers(context.db, organization.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { staff, organization } = await load(request, context, params.slug);
+  const submission = parseWithZod(await readFormData(request), { schema: OrganizationActionSchema });
+  if (submission.status !== "success") return invalid(submission.reply());
+  const value = submission.value;
+  let slug = organization.slug;
+  let message: string;
+  if (value.intent === "update-organization") {
+    const result = await updateOrganization(context.db, staff.id, organization.id, value.version, value);
+    if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
+    slug = result.slug;
+    message = "Organization saved.";
+  } else if (value.intent === "invite-partner") {
+    await invitePartner(context.db, context.config, staff, organization, value);
+    message = `Invitation sent to ${value.email}.`;
+  } else if (value.intent === "remove-member") {
+    if (!(await removeMember(context.db, staff.id, organization.id, value.userId))) {
+      return invalid(submission.reply({ formErrors: ["That person is not a member."] }), 404);
+    }
+    message = "Member removed.";
+  } else {
+    return invalid(submission.reply({ formErrors: ["That form action is not known."] }));
+  }
+  return redirect(`/staff/organizations/${slug}`, {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? "Organization"} — Staff — Open Web Fellows` },
+];
+
+export default function OrganizationPage() {
+  const { organization, members } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="stack">
+      <h1>{organization.name}</h1>
+      <StaffNav />
+      <FormErrors errors={replyErrors(actionData)} />
+      <section aria-labelledby="members-title" className="stack">
+        <h2 id="members-title">Partners</h2>
+        {members.length === 0 ? <p>No partner has joined yet.</p> : null}
+        <ul className="plain-list">
+          {members.map((member) => (
+            <li key={member.id}>
+              {member.name} ({member.email}) <span className="badge">{member.role}</span>{" "}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="userId" value={member.id} />
+                <button type="submit" name="intent" value="remove-member" className="link-button">
+                  Remove<span className="visually-hidden"> {member.name}</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="card narrow">
+          <div className="field">
+            <label htmlFor="invite-email">Invite a partner by email</label>
+            <input id="invite-email" name="email" type="email" required />
+          </div>
+          <div className="field">
+            <label htmlFor="invite-role">Role</label>
+            <select id="invite-role" name="role" defaultValue="member">
+              <option value="member">Member</option>
+              <option value="owner">Owner</option>
+            </select>
+          </div>
+          <button type="submit" name="intent" value="invite-partner">
+            Send invitation
+          </button>
+        </Form>
+      </section>
+      <details className="card">
+        <summary>Edit the organization</summary>
+        <Form method="post">
+          <input type="hidden" name="version" value={organization.version} />
+          <OrganizationFields idPrefix="org" values={organization} />
+          <button type="submit" name="intent" value="update-organization">
+            Save
+          </button>
+        </Form>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { Text } from "@react-email/components";
+import { EmailLayout } from "./components/layout";
+
+export interface MatchResultProps {
+  name: string;
+  cycleName: string;
+  positionTitle: string | null;
+  organizationName: string | null;
+  applicationsUrl: string;
+}
+
+export const subject = (props: MatchResultProps) =>
+  props.positionTitle ? `You are matched with ${props.organizationName}` : `Your placement in ${props.cycleName}`;
+
+export default function MatchResult({
+  name,
+  cycleName,
+  positionTitle,
+  organizationName,
+  applicationsUrl,
+}: MatchResultProps) {
+  return (
+    <EmailLayout
+      preview={positionTitle ? `Matched: ${positionTitle}` : "An update on your placement"}
+      heading={positionTitle ? "You are matched" : "No placement this time"}
+    >
+      <Text>Hello {name},</Text>
+      {positionTitle ? (
+        <Text>
+          The matching for {cycleName} placed you with {organizationName} as {positionTitle}. Please accept or decline
+          the placement at {applicationsUrl}
+        </Text>
+      ) : (
+        <Text>
+          The matching for {cycleName} could not place you: the positions you ranked were filled by finalists their
+          hosts ranked higher, or did not rank you. This is not a judgement of your work; we hope to stay in touch
+          through the network.
+        </Text>
+      )}
+    </EmailLayout>
+  );
+}
+
+MatchResult.PreviewProps = {
+  name: "Amina Okafor",
+  cycleName: "Open Web Fellows 2026",
+  positionTitle: "Surveillance research fellow",
+  organizationName: "Fundación Datos Libres",
+  applicationsUrl: "http://localhost:3000/me/applications",
+} satisfies MatchResultProps;
