@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { QUESTION_KINDS } from "~/applications/questions";
+import { checkboxField, lineListField } from "~/utils/form-fields";
 import { isValidTimeZone } from "~/utils/timezones";
 import { CYCLE_STATUSES } from "./cycle-status";
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((value) => value === "on" || value === "true");
 
 const LocalDateTime = z
   .string({ error: "Enter a date and time" })
@@ -34,7 +30,7 @@ export const CycleSettingsSchema = z
       .trim()
       .refine(isValidTimeZone, "Use a time zone name such as America/New_York or Africa/Nairobi"),
     status: z.enum(CYCLE_STATUSES, { error: "Choose a status" }).optional().default("draft"),
-    blindReview: checkbox,
+    blindReview: checkboxField,
     reviewersPerApplication: z.coerce
       .number({ error: "Enter a number" })
       .int("Enter a whole number")
@@ -69,23 +65,10 @@ const QuestionFields = {
     .min(1, "Write the question")
     .max(300, "Use at most 300 characters"),
   help: z.string().trim().max(1000, "Use at most 1000 characters").optional().default(""),
-  required: checkbox,
-  identifying: checkbox,
+  required: checkboxField,
+  identifying: checkboxField,
   maxWords: z.coerce.number().int("Enter a whole number").min(1, "At least 1").max(5000, "At most 5000").optional(),
-  options: z
-    .string()
-    .max(5000, "Use at most 5000 characters")
-    .optional()
-    .transform((value) =>
-      [
-        ...new Set(
-          (value ?? "")
-            .split("\n")
-            .map((line) => line.trim())
-            .filter(Boolean),
-        ),
-      ].slice(0, 50),
-    ),
+  options: lineListField({ maxItems: 50, maxLength: 200 }),
 };
 
 const needsOptions = (value: { kind: string; options: string[] }) =>

@@ -1,7 +1,11 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
+import type { EmailProps } from "#emails/index";
 import { audit } from "~/audit/audit.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import type { AppConfig } from "~/utils/config.server";
+import { formatDateTime } from "~/utils/format";
 import { hashToken, randomToken } from "~/auth/tokens.server";
 
 export const InvitationKind = { staff: "staff", reviewer: "reviewer", partner: "partner" } as const;
@@ -161,5 +165,61 @@ export async function acceptInvitation(
       data: { kind, subjectId: invitation.subjectId },
     });
     return { ok: true, kind };
+  });
+}
+
+type InvitationTemplate = "staff-invitation" | "reviewer-invitation" | "partner-invitation";
+
+/**
+ * Invites someone by email: a single-use link in a templated message, audited, all in one
+ * transaction. A second invitation for the same address and purpose within a minute (a double
+ * click, a resubmitted form) sends nothing.
+ */
+export async function inviteByEmail<N extends InvitationTemplate>(
+  db: DB,
+  config: AppConfig,
+  actorId: string,
+  input: {
+    email: string;
+    kind: InvitationKind;
+    subjectId?: string | null;
+    payload?: Record<string, unknown>;
+    template: N;
+    props: (link: { acceptUrl: string; expiresAt: string }) => EmailProps<N>;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    let recent = trx
+      .selectFrom("invitations")
+      .select("id")
+      .where("email", "=", input.email)
+      .where("kind", "=", input.kind)
+      .where("acceptedAt", "is", null)
+      .where("createdAt", ">", sql<Date>`now() - interval '1 minute'`);
+    recent = input.subjectId ? recent.where("subjectId", "=", input.subjectId) : recent.where("subjectId", "is", null);
+    if (await recent.executeTakeFirst()) return;
+    const invitation = await createInvitation(trx, {
+      email: input.email,
+      kind: input.kind,
+      subjectId: input.subjectId,
+      invitedBy: actorId,
+      payload: input.payload,
+    });
+    await enqueueEmail(trx, {
+      to: input.email,
+      template: input.template,
+      props: input.props({
+        acceptUrl: new URL(`/invitations/${invitation.token}`, config.appUrl).toString(),
+        expiresAt: formatDateTime(invitation.expiresAt),
+      }),
+      idempotencyKey: `invitation:${invitation.id}`,
+    });
+    await audit(trx, {
+      actorId,
+      action: "invitation.create",
+      subjectType: "invitation",
+      subjectId: invitation.id,
+      data: { kind: input.kind, subjectId: input.subjectId ?? null, email: input.email, ...input.payload },
+    });
   });
 }

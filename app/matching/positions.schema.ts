@@ -1,19 +1,5 @@
 import { z } from "zod";
-
-const Tags = z
-  .string()
-  .max(1000, "Use at most 1000 characters")
-  .optional()
-  .transform((value) =>
-    [
-      ...new Set(
-        (value ?? "")
-          .split(",")
-          .map((tag) => tag.trim())
-          .filter(Boolean),
-      ),
-    ].slice(0, 20),
-  );
+import { checkboxField, commaListField } from "~/utils/form-fields";
 
 export const PositionFields = {
   title: z
@@ -27,12 +13,9 @@ export const PositionFields = {
     .int("Enter a whole number")
     .min(0, "At least 0")
     .max(20, "At most 20"),
-  skills: Tags,
+  skills: commaListField(),
   location: z.string().trim().max(120, "Use at most 120 characters").optional().default(""),
-  remote: z
-    .string()
-    .optional()
-    .transform((value) => value === "on"),
+  remote: checkboxField,
 };
 
 export type PositionInput = {

@@ -1,25 +1,6 @@
 import { z } from "zod";
 import { EmailField } from "~/auth/auth.schema";
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((value) => value === "on");
-
-const Tags = z
-  .string()
-  .max(1000, "Use at most 1000 characters")
-  .optional()
-  .transform((value) =>
-    [
-      ...new Set(
-        (value ?? "")
-          .split(",")
-          .map((tag) => tag.trim())
-          .filter(Boolean),
-      ),
-    ].slice(0, 20),
-  );
+import { checkboxField, commaListField } from "~/utils/form-fields";
 
 export const OrganizationFields = {
   name: z
@@ -42,9 +23,9 @@ export const OrganizationFields = {
     .transform((value) => value || undefined)
     .pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://" }).optional()),
   description: z.string().trim().max(5000, "Use at most 5000 characters").optional().default(""),
-  focusAreas: Tags,
+  focusAreas: commaListField(),
   country: z.string().trim().max(80, "Use at most 80 characters").optional().default(""),
-  remoteFriendly: checkbox,
+  remoteFriendly: checkboxField,
 };
 
 export const OrganizationActionSchema = z.discriminatedUnion(

@@ -1,10 +1,8 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
-import { enqueueEmail } from "~/email/outbox.server";
-import { createInvitation, InvitationKind } from "~/invitations/invitations.server";
+import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
 import type { OrganizationInput } from "./organizations.schema";
 
 const COLUMNS = [
@@ -132,42 +130,13 @@ export async function invitePartner(
   organization: { id: string; name: string },
   input: { email: string; role: "owner" | "member" },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const justSent = await trx
-      .selectFrom("invitations")
-      .select("id")
-      .where("email", "=", input.email)
-      .where("kind", "=", InvitationKind.partner)
-      .where("subjectId", "=", organization.id)
-      .where("acceptedAt", "is", null)
-      .where("createdAt", ">", sql<Date>`now() - interval '1 minute'`)
-      .executeTakeFirst();
-    if (justSent) return;
-    const invitation = await createInvitation(trx, {
-      email: input.email,
-      kind: InvitationKind.partner,
-      subjectId: organization.id,
-      invitedBy: actor.id,
-      payload: { role: input.role },
-    });
-    await enqueueEmail(trx, {
-      to: input.email,
-      template: "partner-invitation",
-      props: {
-        inviterName: actor.name,
-        organizationName: organization.name,
-        acceptUrl: new URL(`/invitations/${invitation.token}`, config.appUrl).toString(),
-        expiresAt: formatDateTime(invitation.expiresAt),
-      },
-      idempotencyKey: `invitation:${invitation.id}`,
-    });
-    await audit(trx, {
-      actorId: actor.id,
-      action: "invitation.create",
-      subjectType: "invitation",
-      subjectId: invitation.id,
-      data: { kind: "partner", organizationId: organization.id, email: input.email },
-    });
+  await inviteByEmail(db, config, actor.id, {
+    email: input.email,
+    kind: InvitationKind.partner,
+    subjectId: organization.id,
+    payload: { role: input.role },
+    template: "partner-invitation",
+    props: (link) => ({ inviterName: actor.name, organizationName: organization.name, ...link }),
   });
 }
 

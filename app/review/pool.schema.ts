@@ -1,28 +1,15 @@
 import { z } from "zod";
 import { EmailField } from "~/auth/auth.schema";
+import { commaListField, lineListField } from "~/utils/form-fields";
+
+const Expertise = commaListField({ maxItems: 20, maxLength: 60 });
+const Lines = lineListField({ maxItems: 50, maxChars: 4000 });
 
 const Capacity = z.coerce
   .number({ error: "Enter how many reviews" })
   .int("Enter a whole number")
   .min(0, "At least 0")
   .max(500, "At most 500");
-const Expertise = z
-  .string()
-  .max(500, "Use at most 500 characters")
-  .optional()
-  .transform((value) =>
-    [
-      ...new Set(
-        (value ?? "")
-          .split(",")
-          .map((tag) => tag.trim())
-          .filter(Boolean),
-      ),
-    ]
-      .slice(0, 20)
-      .map((tag) => tag.slice(0, 60)),
-  );
-
 export const PoolActionSchema = z.discriminatedUnion(
   "intent",
   [
@@ -38,21 +25,6 @@ export const PoolActionSchema = z.discriminatedUnion(
   ],
   { error: "That form action is not known." },
 );
-
-const Lines = z
-  .string()
-  .max(4000, "Use at most 4000 characters")
-  .optional()
-  .transform((value) =>
-    [
-      ...new Set(
-        (value ?? "")
-          .split("\n")
-          .map((line) => line.trim())
-          .filter(Boolean),
-      ),
-    ].slice(0, 50),
-  );
 
 export const ConflictDeclarationSchema = z.object({
   intent: z.literal("declare-conflicts", { error: "That form action is not known." }),

@@ -1,10 +1,8 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
-import { enqueueEmail } from "~/email/outbox.server";
-import { createInvitation, InvitationKind } from "~/invitations/invitations.server";
+import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
 
 /** The cycle's reviewers with their load: one query, however many there are. */
 export async function listPool(db: DB, cycleId: string) {
@@ -59,44 +57,13 @@ export async function inviteReviewer(
   cycle: { id: string; name: string },
   input: { email: string; capacity: number; expertise: string[] },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    // A double click or a resubmitted form sends one invitation, not two.
-    const justSent = await trx
-      .selectFrom("invitations")
-      .select("id")
-      .where("email", "=", input.email)
-      .where("kind", "=", InvitationKind.reviewer)
-      .where("subjectId", "=", cycle.id)
-      .where("acceptedAt", "is", null)
-      .where("createdAt", ">", sql<Date>`now() - interval '1 minute'`)
-      .executeTakeFirst();
-    if (justSent) return;
-    const invitation = await createInvitation(trx, {
-      email: input.email,
-      kind: InvitationKind.reviewer,
-      subjectId: cycle.id,
-      invitedBy: actor.id,
-      payload: { capacity: input.capacity, expertise: input.expertise },
-    });
-    await enqueueEmail(trx, {
-      to: input.email,
-      template: "reviewer-invitation",
-      props: {
-        inviterName: actor.name,
-        cycleName: cycle.name,
-        capacity: input.capacity,
-        acceptUrl: new URL(`/invitations/${invitation.token}`, config.appUrl).toString(),
-        expiresAt: formatDateTime(invitation.expiresAt),
-      },
-      idempotencyKey: `invitation:${invitation.id}`,
-    });
-    await audit(trx, {
-      actorId: actor.id,
-      action: "invitation.create",
-      subjectType: "invitation",
-      subjectId: invitation.id,
-      data: { kind: "reviewer", cycleId: cycle.id, email: input.email, capacity: input.capacity },
-    });
+  await inviteByEmail(db, config, actor.id, {
+    email: input.email,
+    kind: InvitationKind.reviewer,
+    subjectId: cycle.id,
+    payload: { capacity: input.capacity, expertise: input.expertise },
+    template: "reviewer-invitation",
+    props: (link) => ({ inviterName: actor.name, cycleName: cycle.name, capacity: input.capacity, ...link }),
   });
 }
 

@@ -1,8 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
-import { enqueueEmail } from "~/email/outbox.server";
-import { createInvitation, InvitationKind } from "~/invitations/invitations.server";
+import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
 
 export const USERS_PAGE_SIZE = 25;
@@ -89,38 +88,10 @@ export async function inviteStaff(
   actor: { id: string; name: string },
   email: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    // A double click or a resubmitted form sends one invitation, not two.
-    const justSent = await trx
-      .selectFrom("invitations")
-      .select("id")
-      .where("email", "=", email)
-      .where("kind", "=", InvitationKind.staff)
-      .where("acceptedAt", "is", null)
-      .where("createdAt", ">", sql<Date>`now() - interval '1 minute'`)
-      .executeTakeFirst();
-    if (justSent) return;
-    const invitation = await createInvitation(trx, { email, kind: InvitationKind.staff, invitedBy: actor.id });
-    await enqueueEmail(trx, {
-      to: email,
-      template: "staff-invitation",
-      props: {
-        inviterName: actor.name,
-        acceptUrl: new URL(`/invitations/${invitation.token}`, config.appUrl).toString(),
-        expiresAt: formatUtc(invitation.expiresAt),
-      },
-      idempotencyKey: `invitation:${invitation.id}`,
-    });
-    await audit(trx, {
-      actorId: actor.id,
-      action: "invitation.create",
-      subjectType: "invitation",
-      subjectId: invitation.id,
-      data: { kind: "staff", email },
-    });
+  await inviteByEmail(db, config, actor.id, {
+    email,
+    kind: InvitationKind.staff,
+    template: "staff-invitation",
+    props: (link) => ({ inviterName: actor.name, ...link }),
   });
-}
-
-function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
