@@ -59,6 +59,13 @@ export interface SignInFailuresTable {
   createdAt: CreatedAt;
 }
 
+export interface ThrottleEventsTable {
+  id: Generated<string>;
+  scope: string;
+  key: string;
+  createdAt: CreatedAt;
+}
+
 export interface InvitationsTable {
   id: Generated<string>;
   email: string;
@@ -365,6 +372,7 @@ export interface Database {
   sessions: SessionsTable;
   verifications: VerificationsTable;
   signInFailures: SignInFailuresTable;
+  throttleEvents: ThrottleEventsTable;
   invitations: InvitationsTable;
   emailOutbox: EmailOutboxTable;
   auditLog: AuditLogTable;

@@ -8,7 +8,9 @@ import { nowExpression, type Clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "./application-status";
 import { storeApplicationFile, type Upload } from "./files.server";
-import { isAnswered, missingAnswers, type Question } from "./questions";
+import { listQuestions } from "~/cycles/cycles.server";
+import { buildAnswersSchema } from "./answer-schema";
+import { fieldName, isAnswered, missingAnswers, type Question } from "./questions";
 
 export const APPLICATION_COLUMNS = [
   "id",
@@ -197,7 +199,7 @@ export type SubmitResult = { ok: true; applicationId: string; alreadySubmitted: 
 export async function submitApplication(
   db: DB,
   config: AppConfig,
-  input: { cycleId: string; applicantId: string; version: number; questions: Question[] },
+  input: { cycleId: string; applicantId: string; version: number },
   clock: Clock = {},
 ): Promise<SubmitResult> {
   return db.transaction().execute(async (trx) => {
@@ -223,14 +225,26 @@ export async function submitApplication(
     if (!cycle?.accepting) return refuse(cycle?.notYetOpen ? "not-open" : "closed");
     if (application.version !== input.version) return refuse("stale");
 
-    const missing = missingAnswers(input.questions, application.answers);
-    if (missing.length > 0) {
+    // The questions as they are now, read under a share lock on the cycle: a question added or
+    // changed at this very moment waits for this submission, or this submission sees it.
+    await trx.selectFrom("cycles").select("id").where("id", "=", input.cycleId).forShare().execute();
+    const questions = await listQuestions(trx, input.cycleId);
+    const missing = missingAnswers(questions, application.answers);
+    const invalid = invalidAnswers(questions, application.answers);
+    if (missing.length > 0 || invalid.length > 0) {
+      const count = missing.length + invalid.length;
       return {
         ok: false,
         status: 400,
         reason: "incomplete",
-        message: `Answer ${missing.length === 1 ? "one more question" : `${missing.length} more questions`} before submitting.`,
-        fieldErrors: Object.fromEntries(missing.map((question) => [question.id, ["This question needs an answer"]])),
+        message:
+          missing.length > 0
+            ? `Answer ${count === 1 ? "one more question" : `${count} more questions`} before submitting.`
+            : "Some answers no longer fit their question (a word limit or the options changed); update them before submitting.",
+        fieldErrors: Object.fromEntries([
+          ...missing.map((question) => [question.id, ["This question needs an answer"]]),
+          ...invalid.map(({ question, message }) => [question.id, [message]]),
+        ]),
       };
     }
 
@@ -256,7 +270,7 @@ export async function submitApplication(
         submittedAt: formatDateTime(submitted.submittedAt ?? new Date(), cycle.timezone),
         editUntil: formatDateTime(cycle.closesAt, cycle.timezone),
         applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
-        answers: input.questions.map((question) => ({
+        answers: questions.map((question) => ({
           question: question.label,
           answer: describeAnswer(question, application.answers[question.id], fileNames),
         })),
@@ -274,6 +288,19 @@ function describeAnswer(question: Question, value: AnswerValue | undefined, file
 }
 
 export type WithdrawResult = { ok: true } | WriteRefusal;
+
+/** Stored answers checked against the submit rules of today's questions (limits can tighten after a draft was saved). */
+function invalidAnswers(questions: Question[], answers: Record<string, AnswerValue>) {
+  const schema = buildAnswersSchema(questions, "submit");
+  const values = Object.fromEntries(questions.map((question) => [fieldName(question), answers[question.id]]));
+  const result = schema.safeParse(values);
+  if (result.success) return [];
+  const byField = new Map(questions.map((question) => [fieldName(question), question]));
+  return result.error.issues
+    .map((issue) => ({ question: byField.get(String(issue.path[0])), message: issue.message }))
+    .filter((item): item is { question: Question; message: string } => item.question !== undefined)
+    .filter((item) => item.message !== "This question needs an answer");
+}
 
 /** The applicant withdraws before any decision; the application stays, marked withdrawn. */
 export async function withdrawApplication(

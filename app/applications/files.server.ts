@@ -7,6 +7,7 @@ import {
 } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/types";
+import { hasNulCharacter, NUL_MESSAGE } from "~/utils/forms.server";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -53,6 +54,7 @@ export async function readFormWithUploads(request: Request, fileQuestionIds: Set
     }
     return { ok: false, field: null, message: "The form could not be read. Please send it again.", status: 400 };
   }
+  if (hasNulCharacter(formData)) return { ok: false, field: null, message: NUL_MESSAGE, status: 400 };
   const uploads: Upload[] = [];
   for (const [field, value] of formData.entries()) {
     if (typeof value === "string") continue;

@@ -1,9 +1,15 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
+import { renderEmail } from "#emails/index";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { checkSignInRateLimit, clearSignInFailures, recordSignInFailure } from "./rate-limit.server";
+import {
+  checkSignInRateLimit,
+  clearSignInFailures,
+  forgetSignInAttempt,
+  recordSignInAttempt,
+} from "./rate-limit.server";
 import { consumeCode, issueCode, VerificationPurpose, type CodeCheck } from "./verification.server";
 
 function link(config: AppConfig, path: string) {
@@ -129,7 +135,12 @@ export async function startPasswordReset(db: DB, config: AppConfig, email: strin
       .where("email", "=", email)
       .where("deletedAt", "is", null)
       .executeTakeFirst();
-    if (!user) return;
+    if (!user) {
+      // Spend about the time a real reset takes (rendering its email), so the answer's timing does
+      // not tell whether the address has an account.
+      await renderEmail("reset-code", { name: "", code: "000000", resetUrl: link(config, "/reset-password") });
+      return;
+    }
     const issued = await issueCode(trx, signingSecret(config), {
       purpose: VerificationPurpose.reset,
       target: email,
@@ -187,8 +198,14 @@ export async function checkPassword(
   db: DB,
   input: { email: string; password: string; clientAddress: string },
 ): Promise<PasswordSignIn> {
-  const limit = await checkSignInRateLimit(db, input.email, input.clientAddress);
-  if (!limit.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  // The attempt counts before the slow hash runs, so a burst of parallel guesses cannot all slip
+  // under the limit while each is still being checked.
+  const attemptId = await recordSignInAttempt(db, input.email, input.clientAddress);
+  const limit = await checkSignInRateLimit(db, input.email, input.clientAddress, { pending: 1 });
+  if (!limit.allowed) {
+    await forgetSignInAttempt(db, attemptId);
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
+  }
   const user = await db
     .selectFrom("users")
     .select(["id", "passwordHash"])
@@ -196,10 +213,7 @@ export async function checkPassword(
     .where("deletedAt", "is", null)
     .executeTakeFirst();
   const valid = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !valid) {
-    await recordSignInFailure(db, input.email, input.clientAddress);
-    return { ok: false, reason: "invalid" };
-  }
+  if (!user || !valid) return { ok: false, reason: "invalid" };
   await clearSignInFailures(db, input.email);
   return { ok: true, userId: user.id };
 }

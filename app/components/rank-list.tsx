@@ -54,6 +54,8 @@ export function RankList({
 
   return (
     <Form method="post" className="stack" aria-label={name}>
+      {/* What the list was when the page was built: the server refuses to overwrite a newer one. */}
+      <input type="hidden" name="previous" value={ranked.join(",")} />
       {Object.entries(extra ?? {}).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}

@@ -29,7 +29,7 @@ export const CycleSettingsSchema = z
       .string({ error: "Choose a time zone" })
       .trim()
       .refine(isValidTimeZone, "Use a time zone name such as America/New_York or Africa/Nairobi"),
-    status: z.enum(CYCLE_STATUSES, { error: "Choose a status" }).optional().default("draft"),
+    status: z.enum(CYCLE_STATUSES, { error: "Choose a status" }).optional(),
     blindReview: checkboxField,
     reviewersPerApplication: z.coerce
       .number({ error: "Enter a number" })

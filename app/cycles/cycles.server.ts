@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { CycleStatus, Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
+import { isUniqueViolation } from "~/utils/db-errors.server";
 import type { Question } from "~/applications/questions";
 import { zonedLocalToUtc } from "~/utils/timezones";
 import { CYCLE_TRANSITIONS } from "./cycle-status";
@@ -145,77 +146,100 @@ export async function updateCycle(
   if (!opensAt || !closesAt || closesAt <= opensAt) {
     return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
   }
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom("cycles")
-      .select(["status", "version", "slug"])
-      .where("id", "=", cycleId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That cycle does not exist" };
-    if (settings.version !== undefined && settings.version !== current.version) {
-      return {
-        ok: false,
-        status: 409,
-        message: "Someone else changed this cycle since you opened it. Reload to see their changes.",
-      };
-    }
-    const status = settings.status as CycleStatus;
-    if (status !== current.status && !CYCLE_TRANSITIONS[current.status].includes(status)) {
-      return { ok: false, status: 409, field: "status", message: `A ${current.status} cycle cannot become ${status}` };
-    }
-    if (status === "draft" && current.status !== "draft") {
-      const submitted = await trx
-        .selectFrom("applications")
-        .select("id")
-        .where("cycleId", "=", cycleId)
-        .where("submittedAt", "is not", null)
-        .limit(1)
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const current = await trx
+        .selectFrom("cycles")
+        .select(["status", "version", "slug"])
+        .where("id", "=", cycleId)
+        .forUpdate()
         .executeTakeFirst();
-      if (submitted)
+      if (!current) return { ok: false, status: 404, message: "That cycle does not exist" };
+      // A form without its version cannot prove it saw the current settings.
+      if (settings.version === undefined || settings.version !== current.version) {
+        return {
+          ok: false,
+          status: 409,
+          message: "Someone else changed this cycle since you opened it. Reload to see their changes.",
+        };
+      }
+      const status: CycleStatus = settings.status ?? current.status;
+      if (status !== current.status && !CYCLE_TRANSITIONS[current.status].includes(status)) {
         return {
           ok: false,
           status: 409,
           field: "status",
-          message: "People have applied: the cycle cannot go back to draft",
+          message: `A ${current.status} cycle cannot become ${status}`,
         };
-    }
-    const taken = await trx
-      .selectFrom("cycles")
-      .select("id")
-      .where("slug", "=", settings.slug)
-      .where("id", "!=", cycleId)
-      .executeTakeFirst();
-    if (taken) return { ok: false, status: 409, field: "slug", message: "Another cycle already uses this address" };
-    await trx
-      .updateTable("cycles")
-      .set({
-        slug: settings.slug,
-        name: settings.name,
-        description: settings.description,
-        opensAt,
-        closesAt,
-        timezone: settings.timezone,
-        status,
-        blindReview: settings.blindReview,
-        reviewersPerApplication: settings.reviewersPerApplication,
-        finalistTarget: settings.finalistTarget ?? null,
-        reviewDueAt,
-        updatedAt: sql`now()`,
-        version: sql`version + 1`,
-      })
-      .where("id", "=", cycleId)
-      .execute();
-    if (status === "reviewing" && current.status !== "reviewing") await startReview(trx, actorId, cycleId);
-    await audit(trx, {
-      actorId,
-      action: status !== current.status ? "cycle.status" : "cycle.update",
-      subjectType: "cycle",
-      subjectId: cycleId,
-      data: status !== current.status ? { from: current.status, to: status } : {},
+      }
+      if (status === "complete" && current.status !== "complete") {
+        const published = await trx
+          .selectFrom("matchRuns")
+          .select("id")
+          .where("cycleId", "=", cycleId)
+          .where("publishedAt", "is not", null)
+          .executeTakeFirst();
+        if (!published)
+          return { ok: false, status: 409, field: "status", message: "Publish the match before completing the cycle" };
+      }
+      if (status === "draft" && current.status !== "draft") {
+        const submitted = await trx
+          .selectFrom("applications")
+          .select("id")
+          .where("cycleId", "=", cycleId)
+          .where("submittedAt", "is not", null)
+          .limit(1)
+          .executeTakeFirst();
+        if (submitted)
+          return {
+            ok: false,
+            status: 409,
+            field: "status",
+            message: "People have applied: the cycle cannot go back to draft",
+          };
+      }
+      const taken = await trx
+        .selectFrom("cycles")
+        .select("id")
+        .where("slug", "=", settings.slug)
+        .where("id", "!=", cycleId)
+        .executeTakeFirst();
+      if (taken) return { ok: false, status: 409, field: "slug", message: "Another cycle already uses this address" };
+      await trx
+        .updateTable("cycles")
+        .set({
+          slug: settings.slug,
+          name: settings.name,
+          description: settings.description,
+          opensAt,
+          closesAt,
+          timezone: settings.timezone,
+          status,
+          blindReview: settings.blindReview,
+          reviewersPerApplication: settings.reviewersPerApplication,
+          finalistTarget: settings.finalistTarget ?? null,
+          reviewDueAt,
+          updatedAt: sql`now()`,
+          version: sql`version + 1`,
+        })
+        .where("id", "=", cycleId)
+        .execute();
+      if (status === "reviewing" && current.status !== "reviewing") await startReview(trx, actorId, cycleId);
+      await audit(trx, {
+        actorId,
+        action: status !== current.status ? "cycle.status" : "cycle.update",
+        subjectType: "cycle",
+        subjectId: cycleId,
+        data: status !== current.status ? { from: current.status, to: status } : {},
+      });
+      return { ok: true, slug: settings.slug };
     });
-    return { ok: true, slug: settings.slug };
-  });
+  } catch (error) {
+    // The slug check above can race with another save of the same slug; the unique key decides.
+    if (isUniqueViolation(error))
+      return { ok: false, status: 409, field: "slug", message: "Another cycle already uses this address" };
+    throw error;
+  }
 }
 
 /** The review stage begins: every submitted application is now in review. */
@@ -256,6 +280,15 @@ export async function addQuestion(
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
     if (await questionsFrozen(trx, cycleId)) return { ok: false, status: 409, message: FROZEN_MESSAGE };
+    // The same question added twice within seconds is a double click, not two questions.
+    const justAdded = await trx
+      .selectFrom("cycleQuestions")
+      .select("id")
+      .where("cycleId", "=", cycleId)
+      .where("label", "=", input.label)
+      .where("createdAt", ">", sql<Date>`now() - interval '10 seconds'`)
+      .executeTakeFirst();
+    if (justAdded) return { ok: true };
     const last = await trx
       .selectFrom("cycleQuestions")
       .select(sql<number>`coalesce(max(position), 0)`.as("max"))
@@ -301,6 +334,8 @@ export async function updateQuestion(
   input: QuestionInput,
 ): Promise<QuestionWrite> {
   return db.transaction().execute(async (trx) => {
+    // Freezing is decided under the cycle's lock, which submissions share.
+    await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().execute();
     const current = await trx
       .selectFrom("cycleQuestions")
       .select(["kind", "required", "maxWords", "options", "version"])

@@ -5,7 +5,8 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 /**
  * Messages whose body lets the reader act as the recipient (sign-up and reset codes, signed
- * links). Once email is really delivered, staff see that such a message went out, not its body.
+ * links). Staff read those only on the demo database without SMTP (where nothing else would
+ * deliver them); anywhere else they see that such a message went out, not its body.
  */
 const SENSITIVE_TEMPLATES = new Set([
   "verification-code",
@@ -15,8 +16,11 @@ const SENSITIVE_TEMPLATES = new Set([
   "partner-invitation",
 ]);
 
-export function bodyVisibleToStaff(template: string, smtpConfigured: boolean): boolean {
-  return !smtpConfigured || !SENSITIVE_TEMPLATES.has(template);
+export function bodyVisibleToStaff(
+  template: string,
+  config: { smtpUrl: string | undefined; demoDatabase: boolean },
+): boolean {
+  return !SENSITIVE_TEMPLATES.has(template) || (!config.smtpUrl && config.demoDatabase);
 }
 
 export async function listOutbox(db: DB, { status, page }: { status?: OutboxStatus | undefined; page: number }) {

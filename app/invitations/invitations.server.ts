@@ -189,6 +189,10 @@ export async function inviteByEmail<N extends InvitationTemplate>(
   },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // Two identical invitations at once must not both see "none sent yet".
+    await sql`select pg_advisory_xact_lock(hashtext(${`invite:${input.kind}:${input.subjectId ?? ""}:${input.email.toLowerCase()}`}))`.execute(
+      trx,
+    );
     let recent = trx
       .selectFrom("invitations")
       .select("id")

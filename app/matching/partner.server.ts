@@ -75,7 +75,7 @@ export async function positionCandidatesView(db: DB, position: PartnerPosition) 
       .selectFrom("positionCandidates")
       .innerJoin("applications", "applications.id", "positionCandidates.applicationId")
       .innerJoin("users", "users.id", "applications.applicantId")
-      .select(["applications.id", "applications.answers", "applications.status", "users.name"])
+      .select(["applications.id", "applications.answers", "users.name"])
       .where("positionCandidates.positionId", "=", position.id)
       .orderBy("users.name")
       .execute(),
@@ -104,7 +104,6 @@ export async function positionCandidatesView(db: DB, position: PartnerPosition) 
       return {
         id: candidate.id,
         name: candidate.name,
-        status: candidate.status,
         notes: note?.notes ?? "",
         notesVersion: note?.version ?? 0,
         answers: questions.map((question) => {
@@ -163,7 +162,8 @@ export async function saveInterviewNotes(
         .where("id", "=", current.id)
         .execute();
     } else {
-      await trx
+      // Two colleagues writing the first note at once: the second finds the first's row and is stale.
+      const inserted = await trx
         .insertInto("interviews")
         .values({
           positionId: input.positionId,
@@ -171,7 +171,17 @@ export async function saveInterviewNotes(
           notes: input.notes,
           updatedBy: input.actorId,
         })
-        .execute();
+        .onConflict((oc) => oc.columns(["positionId", "applicationId"]).doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!inserted) {
+        return {
+          ok: false,
+          status: 409,
+          message:
+            "A colleague saved notes on this finalist a moment ago. Reload to see them; your text is kept below.",
+        };
+      }
     }
     await audit(trx, {
       actorId: input.actorId,

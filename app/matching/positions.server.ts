@@ -56,6 +56,16 @@ export async function createPosition(
       .where("id", "=", organizationId)
       .executeTakeFirst();
     if (!organization) return null;
+    // The same position published twice within seconds is a double click: answer with the first.
+    const justAdded = await trx
+      .selectFrom("positions")
+      .select("id")
+      .where("cycleId", "=", cycleId)
+      .where("organizationId", "=", organizationId)
+      .where("title", "=", input.title)
+      .where("createdAt", ">", sql<Date>`now() - interval '10 seconds'`)
+      .executeTakeFirst();
+    if (justAdded) return justAdded.id;
     const row = await trx
       .insertInto("positions")
       .values({ cycleId, organizationId, ...positionValues(input) })
@@ -80,12 +90,15 @@ export async function updatePosition(
   positionId: string,
   version: number,
   input: PositionInput,
+  /** When given, the position must belong to this cycle (the page's): another cycle's id answers 404. */
+  cycleId?: string,
 ): Promise<PositionWrite> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("positions")
       .select("version")
       .where("id", "=", positionId)
+      .$if(cycleId !== undefined, (qb) => qb.where("cycleId", "=", cycleId!))
       .forUpdate()
       .executeTakeFirst();
     if (!current) return { ok: false, status: 404, message: "That position does not exist" };

@@ -47,3 +47,10 @@ export function orderFromRankForm(
   }
   return { ok: true, order };
 }
+
+/** The order the form was built from (sent back so a stale form cannot overwrite a newer list). */
+export function previousOrder(formData: FormData): string[] | undefined {
+  const value = formData.get("previous");
+  if (typeof value !== "string") return undefined;
+  return value ? value.split(",") : [];
+}

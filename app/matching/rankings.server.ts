@@ -6,6 +6,18 @@ import { nowExpression, type Clock } from "~/utils/clock.server";
 
 export type RankingWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
+/** The list the form was built from no longer matches what is stored: a colleague (or another tab) saved meanwhile. */
+const STALE: RankingWrite = {
+  ok: false,
+  status: 409,
+  message:
+    "This rank list was changed in another window or by a colleague since you opened the page. Reload to see it before saving.",
+};
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}
+
 /** Rank lists can change while the cycle is choosing hosts, before the deadline (database clock) and before a match is published. */
 async function rankingWindow(trx: Kysely<Database>, cycleId: string, clock: Clock): Promise<string | null> {
   const now = nowExpression(clock);
@@ -50,7 +62,7 @@ async function replaceRanking(
 /** A host's rank list of the finalists its position considers (a subset, in order). */
 export async function savePositionRanking(
   db: DB,
-  input: { positionId: string; actorId: string; order: string[] },
+  input: { positionId: string; actorId: string; order: string[]; previous?: string[] | undefined },
   clock: Clock = {},
 ): Promise<RankingWrite> {
   return db.transaction().execute(async (trx) => {
@@ -72,6 +84,7 @@ export async function savePositionRanking(
     if (!input.order.every((id) => allowed.has(id)) || new Set(input.order).size !== input.order.length) {
       return { ok: false, status: 409, message: "The list names someone this position does not consider." };
     }
+    if (input.previous && !sameList(input.previous, await rankingOf(trx, "position", input.positionId))) return STALE;
     await replaceRanking(trx, {
       cycleId: position.cycleId,
       side: "position",
@@ -92,7 +105,7 @@ export async function savePositionRanking(
 /** A finalist's rank list of the positions that consider them. */
 export async function saveApplicantRanking(
   db: DB,
-  input: { applicationId: string; applicantId: string; order: string[] },
+  input: { applicationId: string; applicantId: string; order: string[]; previous?: string[] | undefined },
   clock: Clock = {},
 ): Promise<RankingWrite> {
   return db.transaction().execute(async (trx) => {
@@ -116,6 +129,8 @@ export async function saveApplicantRanking(
     if (!input.order.every((id) => allowed.has(id)) || new Set(input.order).size !== input.order.length) {
       return { ok: false, status: 409, message: "The list names a position that does not consider you." };
     }
+    if (input.previous && !sameList(input.previous, await rankingOf(trx, "applicant", input.applicationId)))
+      return STALE;
     await replaceRanking(trx, {
       cycleId: application.cycleId,
       side: "applicant",
@@ -134,7 +149,11 @@ export async function saveApplicantRanking(
 }
 
 /** An owner's list, best first. */
-export async function rankingOf(db: DB, side: "applicant" | "position", ownerId: string): Promise<string[]> {
+export async function rankingOf(
+  db: Kysely<Database>,
+  side: "applicant" | "position",
+  ownerId: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom("rankEntries")
     .select(["applicationId", "positionId"])

@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
+import { groupBy } from "~/utils/group-by";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import {
@@ -35,13 +36,19 @@ export async function buildMatchingInput(db: Kysely<Database>, cycleId: string):
   const considered = new Set(candidates.map((row) => `${row.applicationId}|${row.positionId}`));
   const finalists = [...new Set(candidates.map((row) => row.applicationId))].sort();
   // Only pairs still on a candidate list count: a list entry left over from an earlier choice does not.
+  const usable = entries.filter((entry) => considered.has(`${entry.applicationId}|${entry.positionId}`));
+  const byApplicant = groupBy(
+    usable.filter((entry) => entry.side === "applicant"),
+    (entry) => entry.applicationId,
+  );
+  const byPosition = groupBy(
+    usable.filter((entry) => entry.side === "position"),
+    (entry) => entry.positionId,
+  );
   const listOf = (side: "applicant" | "position", ownerId: string) =>
-    entries
-      .filter(
-        (entry) => entry.side === side && (side === "applicant" ? entry.applicationId : entry.positionId) === ownerId,
-      )
-      .filter((entry) => considered.has(`${entry.applicationId}|${entry.positionId}`))
-      .map((entry) => (side === "applicant" ? entry.positionId : entry.applicationId));
+    side === "applicant"
+      ? (byApplicant.get(ownerId) ?? []).map((entry) => entry.positionId)
+      : (byPosition.get(ownerId) ?? []).map((entry) => entry.applicationId);
   return {
     applicants: finalists.map((id) => ({ id, ranking: listOf("applicant", id) })),
     positions: positions.map((position) => ({
@@ -91,6 +98,13 @@ export async function dryRun(
 ): Promise<{ ok: true; runId: string } | { ok: false; status: 409; message: string }> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`match:${cycleId}`}))`.execute(trx);
+    const cycle = await trx.selectFrom("cycles").select("status").where("id", "=", cycleId).executeTakeFirstOrThrow();
+    if (cycle.status !== "matching")
+      return {
+        ok: false,
+        status: 409,
+        message: "Move the cycle to “matching” in its settings before running the match.",
+      };
     const published = await trx
       .selectFrom("matchRuns")
       .select("id")
@@ -229,6 +243,9 @@ export async function publishRun(
       .forUpdate()
       .executeTakeFirst();
     if (!run) return { ok: false, status: 404, message: "Run the matching first." };
+    const status = await trx.selectFrom("cycles").select("status").where("id", "=", cycle.id).executeTakeFirstOrThrow();
+    if (status.status !== "matching")
+      return { ok: false, status: 409, message: "The cycle is not in its matching stage." };
     if (run.publishedAt) return { ok: false, status: 409, message: "This match is already published." };
     const current = await buildMatchingInput(trx, cycle.id);
     if (marketKey(current) !== marketKey(run.inputs as MatchingInput)) {
@@ -245,7 +262,16 @@ export async function publishRun(
       .where("id", "=", run.id)
       .execute();
 
-    const finalistIds = [...result.matches.map((m) => m.applicant), ...result.unmatched];
+    // A finalist no position considered was never in the market: they are not matched either.
+    const stillFinalists = await trx
+      .selectFrom("applications")
+      .select("id")
+      .where("cycleId", "=", cycle.id)
+      .where("status", "=", "finalist")
+      .execute();
+    const inMarket = new Set([...result.matches.map((m) => m.applicant), ...result.unmatched]);
+    const unmatched = [...result.unmatched, ...stillFinalists.map((row) => row.id).filter((id) => !inMarket.has(id))];
+    const finalistIds = [...result.matches.map((m) => m.applicant), ...unmatched];
     const people = finalistIds.length
       ? await trx
           .selectFrom("applications")
@@ -280,7 +306,7 @@ export async function publishRun(
         idempotencyKey: `match-result:${run.id}:${match.applicant}`,
       });
     }
-    for (const applicationId of result.unmatched) {
+    for (const applicationId of unmatched) {
       await setOutcome(trx, actorId, applicationId, "unmatched", null);
       const who = person.get(applicationId)!;
       await enqueueEmail(trx, {
@@ -326,9 +352,9 @@ export async function publishRun(
       action: "match.publish",
       subjectType: "cycle",
       subjectId: cycle.id,
-      data: { runId: run.id, matched: result.matches.length, unmatched: result.unmatched.length },
+      data: { runId: run.id, matched: result.matches.length, unmatched: unmatched.length },
     });
-    return { ok: true, matched: result.matches.length, unmatched: result.unmatched.length };
+    return { ok: true, matched: result.matches.length, unmatched: unmatched.length };
   });
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
+import { isUniqueViolation } from "~/utils/db-errors.server";
 import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
 import type { OrganizationInput } from "./organizations.schema";
@@ -94,32 +95,43 @@ export async function updateOrganization(
   version: number,
   input: OrganizationInput,
 ): Promise<OrganizationWrite> {
-  return db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom("organizations")
-      .select("version")
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That organization does not exist" };
-    if (current.version !== version)
-      return { ok: false, status: 409, message: "Someone else changed this organization since you opened it. Reload." };
-    const taken = await trx
-      .selectFrom("organizations")
-      .select("id")
-      .where("slug", "=", input.slug)
-      .where("id", "!=", id)
-      .executeTakeFirst();
-    if (taken)
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const current = await trx
+        .selectFrom("organizations")
+        .select("version")
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!current) return { ok: false, status: 404, message: "That organization does not exist" };
+      if (current.version !== version)
+        return {
+          ok: false,
+          status: 409,
+          message: "Someone else changed this organization since you opened it. Reload.",
+        };
+      const taken = await trx
+        .selectFrom("organizations")
+        .select("id")
+        .where("slug", "=", input.slug)
+        .where("id", "!=", id)
+        .executeTakeFirst();
+      if (taken)
+        return { ok: false, status: 409, field: "slug", message: "Another organization already uses this address" };
+      await trx
+        .updateTable("organizations")
+        .set({ ...values(input), updatedAt: sql`now()`, version: sql`version + 1` })
+        .where("id", "=", id)
+        .execute();
+      await audit(trx, { actorId, action: "organization.update", subjectType: "organization", subjectId: id });
+      return { ok: true, slug: input.slug };
+    });
+  } catch (error) {
+    // The slug check above can race with another save of the same slug; the unique key decides.
+    if (isUniqueViolation(error))
       return { ok: false, status: 409, field: "slug", message: "Another organization already uses this address" };
-    await trx
-      .updateTable("organizations")
-      .set({ ...values(input), updatedAt: sql`now()`, version: sql`version + 1` })
-      .where("id", "=", id)
-      .execute();
-    await audit(trx, { actorId, action: "organization.update", subjectType: "organization", subjectId: id });
-    return { ok: true, slug: input.slug };
-  });
+    throw error;
+  }
 }
 
 /** Invites someone by email to join an organization as a host partner (single-use link). */

@@ -6,6 +6,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
 import { assignReviewers, type AssignmentResult, type UncoveredApplication } from "./assignment";
+import { groupBy } from "~/utils/group-by";
 import { conflictedPairs } from "./conflicts.server";
 
 interface CycleRef {
@@ -60,7 +61,10 @@ export async function planAssignment(
     .select(["id", "answers"])
     .where("cycleId", "=", cycle.id)
     .where("status", "=", "in_review");
-  if (onlyApplicationIds) applicationsQuery = applicationsQuery.where("id", "in", onlyApplicationIds);
+  if (onlyApplicationIds) {
+    if (onlyApplicationIds.length === 0) return { added: [], uncovered: [] };
+    applicationsQuery = applicationsQuery.where("id", "in", onlyApplicationIds);
+  }
   const [applications, choiceQuestions, pool, existing] = await Promise.all([
     applicationsQuery.execute(),
     db
@@ -295,8 +299,6 @@ export async function coverage(db: DB, cycleId: string) {
       .where("reviewAssignments.cycleId", "=", cycleId)
       .execute(),
   ]);
-  return applications.map((application) => ({
-    ...application,
-    assignments: assignments.filter((assignment) => assignment.applicationId === application.id),
-  }));
+  const byApplication = groupBy(assignments, (assignment) => assignment.applicationId);
+  return applications.map((application) => ({ ...application, assignments: byApplication.get(application.id) ?? [] }));
 }

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { AnswerValue, Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
-import { conflictReasons, type ApplicantFacts, type ReviewerFacts } from "./conflicts";
+import { conflictReasons, prepareApplicant, type ReviewerFacts } from "./conflicts";
 
 export async function listDeclaredConflicts(db: DB, cycleId: string, reviewerId: string) {
   return db
@@ -70,7 +70,7 @@ export async function conflictedPairs(
   let applicationsQuery = db
     .selectFrom("applications")
     .innerJoin("users", "users.id", "applications.applicantId")
-    .select(["applications.id", "applications.answers", "users.email", "users.name"])
+    .select(["applications.id", "applications.applicantId", "applications.answers", "users.email", "users.name"])
     .where("applications.cycleId", "=", cycleId);
   if (applicationIds) {
     if (applicationIds.length === 0) return [];
@@ -94,6 +94,7 @@ export async function conflictedPairs(
       .execute(),
   ]);
   const facts: ReviewerFacts[] = reviewers.map((reviewer) => ({
+    userId: reviewer.id,
     email: reviewer.email,
     declared: declared
       .filter((row) => row.reviewerId === reviewer.id)
@@ -102,12 +103,13 @@ export async function conflictedPairs(
   }));
   const pairs: { reviewerId: string; applicationId: string; reasons: string[] }[] = [];
   for (const application of applications) {
-    const applicant: ApplicantFacts = {
+    const applicant = prepareApplicant({
       applicationId: application.id,
+      userId: application.applicantId,
       email: application.email,
       name: application.name,
       texts: answerTexts(application.answers),
-    };
+    });
     reviewers.forEach((reviewer, index) => {
       const reasons = conflictReasons(facts[index]!, applicant);
       if (reasons.length > 0) pairs.push({ reviewerId: reviewer.id, applicationId: application.id, reasons });

@@ -44,6 +44,7 @@ export function emailDomain(email: string): string {
 }
 
 export interface ReviewerFacts {
+  userId: string;
   email: string;
   /** Conflicts the reviewer declared (or staff recorded, or a recusal left behind). */
   declared: { kind: "application" | "email_domain" | "organization" | "person"; value: string }[];
@@ -53,6 +54,8 @@ export interface ReviewerFacts {
 
 export interface ApplicantFacts {
   applicationId: string;
+  /** The applicant's account: nobody reviews their own application. */
+  userId: string;
   email: string;
   name: string;
   /** Every text answer, to look for an organization named in them. */
@@ -68,16 +71,34 @@ function normalise(text: string): string {
     .trim();
 }
 
+/** An applicant's facts normalised once, for checking against every reviewer. */
+export interface PreparedApplicant extends ApplicantFacts {
+  domain: string;
+  haystack: string;
+  normalisedName: string;
+}
+
+export function prepareApplicant(applicant: ApplicantFacts): PreparedApplicant {
+  return {
+    ...applicant,
+    domain: emailDomain(applicant.email),
+    haystack: normalise(applicant.texts.join(" \n ")),
+    normalisedName: normalise(applicant.name),
+  };
+}
+
 /** Why this reviewer may not review this application; empty when they may. */
-export function conflictReasons(reviewer: ReviewerFacts, applicant: ApplicantFacts): string[] {
+export function conflictReasons(reviewer: ReviewerFacts, facts: ApplicantFacts | PreparedApplicant): string[] {
+  const applicant = "haystack" in facts ? facts : prepareApplicant(facts);
   const reasons: string[] = [];
-  const applicantDomain = emailDomain(applicant.email);
+  if (reviewer.userId === applicant.userId) reasons.push("their own application");
+  const applicantDomain = applicant.domain;
   const reviewerDomain = emailDomain(reviewer.email);
   if (applicantDomain === reviewerDomain && !PUBLIC_EMAIL_DOMAINS.has(applicantDomain)) {
     reasons.push(`same email domain (${applicantDomain})`);
   }
-  const haystack = normalise(applicant.texts.join(" \n "));
-  const name = normalise(applicant.name);
+  const haystack = applicant.haystack;
+  const name = applicant.normalisedName;
   for (const conflict of reviewer.declared) {
     const value = normalise(conflict.value);
     if (!value) continue;

@@ -114,9 +114,14 @@ export async function updateReviewer(
   });
 }
 
-/** Takes a reviewer out of the pool; unfinished reviews go back to be reassigned, submitted ones stay. */
+/**
+ * Takes a reviewer out of the pool. Their submitted reviews stay; unfinished assignments (and any
+ * draft scores in them) are removed, leaving gaps the next assignment run fills.
+ */
 export async function removeReviewer(db: DB, actorId: string, cycleId: string, userId: string): Promise<PoolWrite> {
   return db.transaction().execute(async (trx) => {
+    // Same lock as assignment, so a run cannot hand this reviewer new work while they leave.
+    await sql`select pg_advisory_xact_lock(hashtext(${`assign:${cycleId}`}))`.execute(trx);
     const updated = await trx
       .updateTable("cycleReviewers")
       .set({ active: false, updatedAt: sql`now()`, version: sql`version + 1` })

@@ -45,6 +45,8 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
     ])
     .where("reviewAssignments.id", "=", assignmentId)
     .where("reviewAssignments.reviewerId", "=", reviewerId)
+    // Recused means conflicted: the application is no longer this reviewer's to read.
+    .where("reviewAssignments.status", "!=", "recused")
     .where("cycleReviewers.active", "=", true)
     .executeTakeFirst();
   if (!assignment) return null;
@@ -119,11 +121,14 @@ export async function saveReview(
     const assignment = await trx
       .selectFrom("reviewAssignments")
       .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
+      .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
       .select([
         "reviewAssignments.id",
         "reviewAssignments.status",
         "reviewAssignments.applicationId",
+        "cycles.id as cycleId",
         "cycles.status as cycleStatus",
+        "applications.status as applicationStatus",
       ])
       .where("reviewAssignments.id", "=", input.assignmentId)
       .where("reviewAssignments.reviewerId", "=", input.reviewerId)
@@ -134,6 +139,32 @@ export async function saveReview(
       return { ok: false, status: 409, message: "You recused yourself from this application." };
     if (assignment.cycleStatus !== "reviewing")
       return { ok: false, status: 409, message: "The review stage of this cycle is closed." };
+    if (assignment.applicationStatus !== "in_review") {
+      return {
+        ok: false,
+        status: 409,
+        message: "A decision on this application has been released; its reviews are final.",
+      };
+    }
+    // The rubric as it is now, under a share lock: a criterion added at this very moment either
+    // waits for this review or is seen by it, so a submitted review always scores every criterion.
+    await trx.selectFrom("cycles").select("id").where("id", "=", assignment.cycleId).forShare().execute();
+    const criteria = await listCriteria(trx, assignment.cycleId);
+    if (input.submit) {
+      const unscored = criteria.some((criterion) => {
+        const score = input.values.scores[criterion.id];
+        return (
+          score === undefined || !Number.isInteger(score) || score < criterion.scaleMin || score > criterion.scaleMax
+        );
+      });
+      if (unscored || !input.values.recommendation || !input.values.confidence) {
+        return {
+          ok: false,
+          status: 409,
+          message: "The rubric changed: reload the page and score every criterion before submitting.",
+        };
+      }
+    }
 
     const existing = await trx
       .selectFrom("reviews")

@@ -53,6 +53,15 @@ export async function addCriterion(
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
     if (await scoringStarted(trx, cycleId)) return { ok: false, status: 409, message: FIXED };
+    // The same criterion added twice within seconds is a double click, not two criteria.
+    const justAdded = await trx
+      .selectFrom("rubricCriteria")
+      .select("id")
+      .where("cycleId", "=", cycleId)
+      .where("name", "=", input.name)
+      .where("createdAt", ">", sql<Date>`now() - interval '10 seconds'`)
+      .executeTakeFirst();
+    if (justAdded) return { ok: true };
     const last = await trx
       .selectFrom("rubricCriteria")
       .select(sql<number>`coalesce(max(position), 0)`.as("max"))
@@ -83,6 +92,8 @@ export async function updateCriterion(
   input: CriterionInput,
 ): Promise<RubricWrite> {
   return db.transaction().execute(async (trx) => {
+    // Freezing is decided under the cycle's lock, which submissions share.
+    await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().execute();
     const current = await trx
       .selectFrom("rubricCriteria")
       .select(["scaleMin", "scaleMax", "version"])

@@ -59,7 +59,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     cycleId: apply.cycle.id,
     applicantId: apply.user.id,
     version: submission.value.version,
-    questions: apply.questions,
   });
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
   const message = result.alreadySubmitted

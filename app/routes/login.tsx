@@ -1,12 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LoginSchema } from "~/auth/auth.schema";
 import { authenticatePassword } from "~/auth/authenticator.server";
@@ -56,13 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
 
-// A document POST is answered with the page, so the action's Retry-After must be copied onto it.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) headers.set("Retry-After", retryAfter);
-  return headers;
-};
+export { passRetryAfter as headers } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Open Web Fellows" }];
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { finalistMatchingView } from "~/matching/finalist.server";
-import { orderFromRankForm } from "~/matching/rank-form";
+import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
 import { saveApplicantRanking } from "~/matching/rankings.server";
 import { answerPlacement } from "~/matching/runs.server";
 import { RankList } from "~/components/rank-list";
@@ -82,7 +82,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       current: view.ranking,
     });
     if (!read.ok) return invalid({ status: "error" as const, error: { "": [read.message] } });
-    const saved = await saveApplicantRanking(context.db, { applicationId, applicantId: user.id, order: read.order });
+    const saved = await saveApplicantRanking(context.db, {
+      applicationId,
+      applicantId: user.id,
+      order: read.order,
+      previous: previousOrder(formData),
+    });
     if (!saved.ok) return invalid({ status: "error" as const, error: { "": [saved.message] } }, saved.status);
     return redirect("/me/applications", {
       headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Your ranking is saved." }) },

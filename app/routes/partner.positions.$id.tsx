@@ -2,13 +2,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { RankList } from "~/components/rank-list";
 import { findPartnerPosition, positionCandidatesView, saveInterviewNotes } from "~/matching/partner.server";
 import { PositionFields } from "~/matching/positions.schema";
 import { updatePosition } from "~/matching/positions.server";
-import { orderFromRankForm } from "~/matching/rank-form";
+import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
 import { savePositionRanking } from "~/matching/rankings.server";
 import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
@@ -83,6 +82,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       positionId: position.id,
       actorId: user.id,
       order: read.order,
+      previous: previousOrder(formData),
     });
     if (!saved.ok)
       return invalid(
@@ -149,9 +149,7 @@ export default function PartnerPositionPage() {
         <h2 id="candidates-title">Finalists considered</h2>
         {candidates.map((candidate) => (
           <article key={candidate.id} className="card stack" aria-labelledby={`candidate-${candidate.id}`}>
-            <h3 id={`candidate-${candidate.id}`}>
-              {candidate.name} <span className="badge">{APPLICATION_STATUS_LABELS[candidate.status]}</span>
-            </h3>
+            <h3 id={`candidate-${candidate.id}`}>{candidate.name}</h3>
             <details>
               <summary>Read the application</summary>
               <dl className="answers">

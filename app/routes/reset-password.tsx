@@ -8,7 +8,9 @@ import { CODE_MESSAGES } from "~/auth/verification.server";
 import { Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { setFlash } from "~/utils/flash.server";
+import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
 import { invalid, parseForm } from "~/utils/forms.server";
+import { tooMany } from "~/utils/http.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,6 +24,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, ResetPasswordSchema);
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return invalid(submission.reply({ hideFields }));
+  const throttle = await takeThrottle(context.db, "codeCheck", context.clientAddress);
+  if (!throttle.allowed)
+    return tooMany(
+      submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)], hideFields }),
+      throttle.retryAfterSeconds,
+    );
   const result = await completePasswordReset(context.db, context.config, submission.value);
   if (!result.ok)
     return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] }, hideFields }));
@@ -43,6 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   return redirect("/", { headers });
 }
+
+export { passRetryAfter as headers } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password — Open Web Fellows" }];
 

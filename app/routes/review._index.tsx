@@ -94,7 +94,11 @@ export default function ReviewQueue() {
                 {cycle.assignments.map((assignment) => (
                   <tr key={assignment.id}>
                     <td>
-                      <Link to={`/review/${assignment.id}`}>{assignment.label}</Link>
+                      {assignment.status === "recused" ? (
+                        assignment.label
+                      ) : (
+                        <Link to={`/review/${assignment.id}`}>{assignment.label}</Link>
+                      )}
                     </td>
                     <td>
                       {STATUS[assignment.status]}

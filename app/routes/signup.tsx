@@ -5,7 +5,9 @@ import { startSignUp } from "~/auth/accounts.server";
 import { SignupSchema } from "~/auth/auth.schema";
 import { Field } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
+import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
 import { invalid, parseForm } from "~/utils/forms.server";
+import { tooMany } from "~/utils/http.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -19,6 +21,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context);
   const { submission } = await parseForm(request, SignupSchema);
   if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["password"] }));
+  const throttle = await takeThrottle(context.db, "codeRequest", context.clientAddress);
+  if (!throttle.allowed) {
+    return tooMany(
+      submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)], hideFields: ["password"] }),
+      throttle.retryAfterSeconds,
+    );
+  }
   await startSignUp(context.db, context.config, submission.value);
   // The same next page whether or not the address already has an account.
   const redirectTo = safeRedirect(submission.value.redirectTo, "");
@@ -26,6 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     `/verify?${new URLSearchParams({ email: submission.value.email, ...(redirectTo ? { redirectTo } : {}) })}`,
   );
 }
+
+export { passRetryAfter as headers } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account — Open Web Fellows" }];
 

@@ -10,6 +10,7 @@ import { releaseDecisions, setDecisionFeedback, setPendingDecisions } from "~/re
 import { cycleRanking } from "~/review/ranking.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
+import { groupBy } from "~/utils/group-by";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
@@ -31,6 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     .where("reviews.overallComment", "!=", "")
     .execute();
   const feedback = new Map(details.map((row) => [row.id, row.decisionFeedback]));
+  const commentsByApplication = groupBy(comments, (comment) => comment.applicationId);
   const rows = ranking.applications
     .map((row) => ({
       id: row.id,
@@ -41,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       normalised: row.score?.normalisedMean ?? null,
       reviews: row.score?.reviewCount ?? 0,
       feedback: feedback.get(row.id) ?? null,
-      comments: comments.filter((comment) => comment.applicationId === row.id).map((comment) => comment.overallComment),
+      comments: (commentsByApplication.get(row.id) ?? []).map((comment) => comment.overallComment),
     }))
     .sort(
       (a, b) =>

@@ -62,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } else {
     const result =
       value.intent === "update-position"
-        ? await updatePosition(context.db, staff.id, value.positionId, value.version, value)
+        ? await updatePosition(context.db, staff.id, value.positionId, value.version, value, cycle.id)
         : await setCandidates(context.db, staff.id, cycle.id, value.positionId, value.applicationId);
     if (!result.ok)
       return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);

@@ -9,7 +9,8 @@ import { Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readFormData } from "~/utils/forms.server";
-import { unknownIntent } from "~/utils/http.server";
+import { tooMany, unknownIntent } from "~/utils/http.server";
+import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -30,6 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "resend") {
     const { submission } = await parseForm(request, VerifySchema.pick({ email: true, redirectTo: true }));
     if (submission.status !== "success") return invalid(submission.reply());
+    const throttle = await takeThrottle(context.db, "codeRequest", context.clientAddress);
+    if (!throttle.allowed)
+      return tooMany(
+        submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)] }),
+        throttle.retryAfterSeconds,
+      );
     await resendSignUpCode(context.db, context.config, submission.value.email);
     const redirectTo = safeRedirect(submission.value.redirectTo, "");
     return redirect(
@@ -40,6 +47,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { submission } = await parseForm(request, VerifySchema);
   if (submission.status !== "success") return invalid(submission.reply());
+  const throttle = await takeThrottle(context.db, "codeCheck", context.clientAddress);
+  if (!throttle.allowed)
+    return tooMany(
+      submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)] }),
+      throttle.retryAfterSeconds,
+    );
   const result = await completeSignUp(context.db, context.config, submission.value);
   if (!result.ok) return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
 
@@ -57,6 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers });
 }
+
+export { passRetryAfter as headers } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email — Open Web Fellows" }];
 

@@ -61,6 +61,15 @@ export function createApp({ db, config, build, clientDir }: AppOptions): express
     app.use(express.static(clientDir, { maxAge: "1h", index: false }));
   }
 
+  // A NUL byte in the address (/cycles/%00) can never name anything, and PostgreSQL refuses it.
+  app.use((req, res, next) => {
+    if (req.originalUrl.includes("%00") || req.originalUrl.includes("\u0000")) {
+      res.status(400).type("text/plain").send("Bad request: the address contains a NUL character.");
+      return;
+    }
+    next();
+  });
+
   // Cross-site request forgery: a state-changing request from another origin never reaches an action.
   app.use((req, res, next) => {
     const origin = req.get("Origin");
@@ -68,6 +77,15 @@ export function createApp({ db, config, build, clientDir }: AppOptions): express
     const trustedOrigins = [config.appUrl.origin, `${req.protocol}://${req.get("Host")}`];
     if (isForeignRequest({ method: req.method, origin, secFetchSite, trustedOrigins })) {
       res.status(403).type("text/plain").send("Forbidden: this form was sent from another site.");
+      return;
+    }
+    // A body without a declared length could grow without bound before anything checks it.
+    if (
+      !["GET", "HEAD", "OPTIONS"].includes(req.method) &&
+      req.get("Transfer-Encoding") &&
+      !req.get("Content-Length")
+    ) {
+      res.status(411).type("text/plain").send("Length required.");
       return;
     }
     const length = Number(req.get("Content-Length") ?? 0);

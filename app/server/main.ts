@@ -5,7 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { createDatabase } from "#db/client";
 import { migrateToLatest } from "#db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "#db/seed/accounts";
-import { isEmptyDatabase, seedDemo } from "#db/seed/demo";
+import { isDemoDatabase, isEmptyDatabase, seedDemo } from "#db/seed/demo";
+import { startPruning } from "~/auth/prune.server";
 import { resolveSessionSecrets } from "~/auth/secrets.server";
 import { startOutboxWorker, type OutboxWorker } from "~/email/delivery.server";
 import { startOutboxLogger } from "~/email/outbox-logger.server";
@@ -35,11 +36,13 @@ export async function startPortal(
   await migrateToLatest(db);
   config.sessionSecrets = await resolveSessionSecrets(db, config.sessionSecrets);
 
+  config.demoDatabase = await isDemoDatabase(db);
   let seeded = false;
   if (config.seedDemo && (await isEmptyDatabase(db))) {
     log("Empty database: adding the demo program…");
     await seedDemo(db);
     seeded = true;
+    config.demoDatabase = true;
   }
 
   let build: Parameters<typeof createApp>[0]["build"];
@@ -60,10 +63,15 @@ export async function startPortal(
       messageIdDomain: config.appUrl.hostname,
       onError: (error) => console.error("Email delivery pass failed:", error),
     });
-  } else {
+  } else if (config.demoDatabase || config.mode === "development") {
+    // Someone trying the demo reads their sign-up code here; nowhere else are codes printed.
     worker = startOutboxLogger(db, { pollMs: config.outboxPollMs, log });
+  } else {
+    console.warn("SMTP_URL is not set: emails wait in the outbox until it is.");
+    worker = { stop: async () => {} };
   }
 
+  const stopPruning = startPruning(db, (error) => console.error("Pruning expired rows failed:", error));
   const app = createApp({ db, config, build, clientDir: path.join(root, "build", "client") });
   const server: Server = app.listen(config.port, config.host, () => {
     log(`\nOpen Web Fellows is running at ${config.appUrl.origin}`);
@@ -82,6 +90,7 @@ export async function startPortal(
 
   return {
     async stop() {
+      stopPruning();
       server.close();
       server.closeAllConnections();
       await worker.stop();

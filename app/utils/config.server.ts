@@ -43,6 +43,8 @@ export interface AppConfig {
   serverTiming: boolean;
   outboxPollMs: number;
   outboxMaxAttempts: number;
+  /** Set at start-up: the database was seeded as a demo (its emails and codes are not secret). */
+  demoDatabase: boolean;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     serverTiming: e.SERVER_TIMING,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    demoDatabase: false,
   };
 }
 

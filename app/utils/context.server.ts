@@ -9,7 +9,7 @@ export interface AppContext {
   cspNonce: string;
   /** The client's address, as far as the configured proxies can be trusted. */
   clientAddress: string;
-  /** Memo for this request's signed-in user; filled by app/utils/auth.server.ts. */
+  /** Memo for this request's signed-in user; filled by getOptionalUser in app/utils/permissions.server.ts. */
   memo: Map<string, unknown>;
 }
 

@@ -8,11 +8,25 @@ import { badRequest } from "./http.server";
  * 400 for the client, not a 500 for us.
  */
 export async function readFormData(request: Request): Promise<FormData> {
+  let formData: FormData;
   try {
-    return await request.formData();
+    formData = await request.formData();
   } catch {
     badRequest("The form could not be read. Please send it again.");
   }
+  if (hasNulCharacter(formData)) badRequest(NUL_MESSAGE);
+  return formData;
+}
+
+export const NUL_MESSAGE =
+  "The form contains a character that cannot be stored (a NUL byte). Please remove it and send again.";
+
+/** PostgreSQL cannot store U+0000 in text; such a value is bad input, not a server error. */
+export function hasNulCharacter(formData: FormData): boolean {
+  for (const [name, value] of formData.entries()) {
+    if (name.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) return true;
+  }
+  return false;
 }
 
 export async function parseForm<Schema extends z.ZodType>(request: Request, schema: Schema) {

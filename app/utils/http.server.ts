@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 
 /** Thrown by loaders and actions; the root error boundary shows the page for the status. */
 export function notFound(message = "We could not find that page."): never {
@@ -24,4 +24,17 @@ export function unknownIntent(): never {
 
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** For a route whose action may answer 429: the page keeps the action's Retry-After. */
+export const passRetryAfter: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
+/** A 429 with the reply the form shows and the Retry-After browsers and clients read. */
+export function tooMany<T>(reply: T, retryAfterSeconds: number) {
+  return data(reply, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
 }

@@ -80,6 +80,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["client_address", "created_at"])
     .execute();
 
+  // Generic counters for unauthenticated endpoints that cost us (codes sent, codes checked).
+  await db.schema
+    .createTable("throttle_events")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("scope", "text", (c) => c.notNull())
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  await db.schema
+    .createIndex("throttle_events_key_idx")
+    .on("throttle_events")
+    .columns(["scope", "key", "created_at"])
+    .execute();
+
   await db.schema
     .createTable("invitations")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))

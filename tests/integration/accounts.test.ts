@@ -155,6 +155,18 @@ describeDb("accounts", (t) => {
     expect(limited.retryAfterSeconds).toBeLessThanOrEqual(900);
   });
 
+  it("counts a burst of parallel guesses: no more than five get a verdict", async () => {
+    const { email, code } = await signUp();
+    await completeSignUp(t.db, config, { email, code });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        checkPassword(t.db, { email, password: `guess-${i}`, clientAddress: `10.50.0.${i}` }),
+      ),
+    );
+    expect(results.filter((result) => !result.ok && result.reason === "invalid").length).toBeLessThanOrEqual(5);
+    expect(results.filter((result) => !result.ok && result.reason === "rate-limited").length).toBeGreaterThanOrEqual(7);
+  });
+
   it("limits failures per client address across accounts", async () => {
     const address = `10.9.${Math.floor(Math.random() * 250)}.7`;
     for (let i = 0; i < 5; i++) await checkPassword(t.db, { email: uniqueEmail(), password, clientAddress: address });

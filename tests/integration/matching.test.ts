@@ -153,6 +153,41 @@ describeDb("matching", (t) => {
     expect(audit.map((row) => row.action).sort()).toEqual(["match.publish", "match.run"]);
   });
 
+  it("tells a finalist no position considered that they were not matched", async () => {
+    const fixture = await createMatchingFixture(t.db, config, { finalists: 2, seats: [1] });
+    const [considered, forgotten] = fixture.finalists;
+    await t.db.deleteFrom("positionCandidates").where("applicationId", "=", forgotten!.applicationId).execute();
+    await saveApplicantRanking(t.db, {
+      applicationId: considered!.applicationId,
+      applicantId: considered!.id,
+      order: [fixture.positions[0]!.id],
+    });
+    await savePositionRanking(t.db, {
+      positionId: fixture.positions[0]!.id,
+      actorId: fixture.staffId,
+      order: [considered!.applicationId],
+    });
+    await dryRun(t.db, fixture.staffId, fixture.cycle.id);
+    expect(await publishRun(t.db, config, fixture.staffId, fixture.cycle)).toEqual({
+      ok: true,
+      matched: 1,
+      unmatched: 1,
+    });
+    const row = await t.db
+      .selectFrom("applications")
+      .select("status")
+      .where("id", "=", forgotten!.applicationId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe("unmatched");
+    expect((await emailsTo(t.db, forgotten!.email)).filter((e) => e.template === "match-result")).toHaveLength(1);
+  });
+
+  it("runs the match only in the cycle's matching stage", async () => {
+    const fixture = await createMatchingFixture(t.db, config, { finalists: 1, seats: [1] });
+    await t.db.updateTable("cycles").set({ status: "reviewing" }).where("id", "=", fixture.cycle.id).execute();
+    expect(await dryRun(t.db, fixture.staffId, fixture.cycle.id)).toMatchObject({ ok: false, status: 409 });
+  });
+
   it("refuses to publish a run whose rank lists changed since", async () => {
     const fixture = await createMatchingFixture(t.db, config, { finalists: 2, seats: [1, 1] });
     await rankAll(

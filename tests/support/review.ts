@@ -88,7 +88,6 @@ export async function createReviewFixture(
       cycleId: cycle.id,
       applicantId: user.id,
       version: saved.version,
-      questions: cycle.questions,
     });
     if (!submitted.ok) throw new Error(submitted.message);
     applicants.push({ id: user.id, email, name, applicationId: saved.applicationId });

@@ -150,6 +150,21 @@ describeServer("accounts over HTTP", (t) => {
     expect(await limited.text()).toContain("Too many failed sign-ins");
   });
 
+  it("limits how many codes one connection can have sent", async () => {
+    const headers = { "X-Forwarded-For": "10.203.0.9" };
+    const statuses = [];
+    for (let i = 0; i < 11; i++) {
+      const response = await post(t.server, "/forgot-password", { email: uniqueEmail("flood") }, { headers });
+      statuses.push(response.status);
+      if (response.status === 429) {
+        expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+        expect(await pageText(response)).toContain("Too many attempts from your connection");
+      }
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(302));
+    expect(statuses[10]).toBe(429);
+  });
+
   it("resets a forgotten password with the emailed code", async () => {
     const user = await createUser(t.server);
     const forgot = await post(t.server, "/forgot-password", { email: user.email });

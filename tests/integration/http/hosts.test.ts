@@ -90,6 +90,19 @@ describeServer("hosts and finalists over HTTP", (t) => {
     );
     expect(move.status).toBe(302);
     expect(await rankingOf(t.server.db, "position", position.id)).toEqual([f0!.applicationId, f1!.applicationId]);
+    // A tab built from an older list cannot overwrite the newer one.
+    const stale = await post(
+      t.server,
+      `/partner/positions/${position.id}`,
+      {
+        intent: "save-ranking",
+        previous: `${f1!.applicationId},${f0!.applicationId}`,
+        [`rank.${f2!.applicationId}`]: "1",
+      },
+      { cookie: partnerA.cookie },
+    );
+    expect(stale.status).toBe(409);
+    expect(await rankingOf(t.server.db, "position", position.id)).toEqual([f0!.applicationId, f1!.applicationId]);
     const foreign = await post(
       t.server,
       `/partner/positions/${position.id}`,

@@ -71,6 +71,34 @@ describeServer("security headers and request checks", (t) => {
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
   });
 
+  it("answers a NUL byte in the address or a form with 400, not a database error", async () => {
+    expect((await get(t.server, "/cycles/%00")).status).toBe(400);
+    expect((await get(t.server, "/staff/users?q=a%00b")).status).toBe(400);
+    const form = await post(t.server, "/signup", {
+      name: "Nul\u0000Name",
+      email: "nul@example.org",
+      password: "long enough password",
+    });
+    expect(form.status).toBe(400);
+    expect(await form.text()).toContain("NUL byte");
+  });
+
+  it("refuses a body of unknown length", async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("email=a%40example.org"));
+        controller.close();
+      },
+    });
+    const response = await fetch(new URL("/login", t.server.url), {
+      method: "POST",
+      headers: { Origin: t.server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(411);
+  });
+
   it("refuses bodies over the size limit", async () => {
     const response = await fetch(new URL("/login", t.server.url), {
       method: "POST",

@@ -3,11 +3,13 @@ import { conflictReasons, emailDomain, type ApplicantFacts, type ReviewerFacts }
 
 const applicant: ApplicantFacts = {
   applicationId: "app-1",
+  userId: "user-applicant",
   email: "ana@datoslibres.org",
   name: "Ana Souza",
   texts: ["I volunteered with Fundación Datos Libres on surveillance research.", "Bogotá"],
 };
 const reviewer = (facts: Partial<ReviewerFacts>): ReviewerFacts => ({
+  userId: "user-reviewer",
   email: "rev@university.edu",
   declared: [],
   organizations: [],
@@ -17,6 +19,15 @@ const reviewer = (facts: Partial<ReviewerFacts>): ReviewerFacts => ({
 describe("conflictReasons", () => {
   it("finds none between strangers", () => {
     expect(conflictReasons(reviewer({}), applicant)).toEqual([]);
+  });
+
+  it("never lets someone review their own application, even from a public mail provider", () => {
+    expect(
+      conflictReasons(reviewer({ userId: "user-applicant", email: "me@gmail.com" }), {
+        ...applicant,
+        email: "me@gmail.com",
+      }),
+    ).toEqual(["their own application"]);
   });
 
   it("detects a shared institutional email domain, but not a public provider", () => {
