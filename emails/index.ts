@@ -5,6 +5,11 @@ import ExistingAccount, * as existingAccount from "./existing-account";
 import ResetCode, * as resetCode from "./reset-code";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
 import VerificationCode, * as verificationCode from "./verification-code";
+import CampaignProposal, * as campaignProposal from "./campaign-proposal";
+import ContactAnswered, * as contactAnswered from "./contact-answered";
+import ContactRequest, * as contactRequest from "./contact-request";
+import DeleteAccountCode, * as deleteAccountCode from "./delete-account-code";
+import NetworkInvitation, * as networkInvitation from "./network-invitation";
 
 interface Template<P> {
   component: ComponentType<P>;
@@ -22,6 +27,11 @@ export const emailTemplates = {
   "existing-account": template(ExistingAccount, existingAccount.subject),
   "staff-invitation": template(StaffInvitation, staffInvitation.subject),
   "application-receipt": template(ApplicationReceipt, applicationReceipt.subject),
+  "contact-request": template(ContactRequest, contactRequest.subject),
+  "contact-answered": template(ContactAnswered, contactAnswered.subject),
+  "campaign-proposal": template(CampaignProposal, campaignProposal.subject),
+  "delete-account-code": template(DeleteAccountCode, deleteAccountCode.subject),
+  "network-invitation": template(NetworkInvitation, networkInvitation.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_applications";
 import * as m0003 from "./0003_organizations";
+import * as m0006 from "./0006_network";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_applications": m0002,
   "0003_organizations": m0003,
+  "0006_network": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

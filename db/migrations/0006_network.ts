@@ -1,0 +1,153 @@
+import { sql, type Kysely } from "kysely";
+
+// Frozen in time: never edit once landed, never import app code.
+export async function up(db: Kysely<any>): Promise<void> {
+  // array_to_string is only "stable" for anyarray; over text[] it is immutable, which a
+  // generated column needs.
+  await sql`create function network_tags_text(text[]) returns text
+    language sql immutable parallel safe as $$ select array_to_string($1, ' ') $$`.execute(db);
+
+  await db.schema
+    .createTable("ally_profiles")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("user_id", "uuid", (c) => c.notNull().unique().references("users.id").onDelete("cascade"))
+    .addColumn("display_name", "text", (c) => c.notNull())
+    .addColumn("headline", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("bio", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("disciplines", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn("skills", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn("languages", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn("country", "text")
+    .addColumn("region", "text")
+    .addColumn("timezone", "text", (c) => c.notNull().defaultTo("UTC"))
+    .addColumn("links", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    .addColumn("hours_per_month", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`hours_per_month between 0 and 200`),
+    )
+    .addColumn("available_from", "date")
+    .addColumn("available_until", "date")
+    .addColumn("visibility", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("network")
+        .check(sql`visibility in ('public', 'network', 'staff')`),
+    )
+    .addColumn("terms_version", "text", (c) => c.notNull())
+    .addColumn("consented_at", "timestamptz", (c) => c.notNull())
+    .addColumn("withdrawn_at", "timestamptz")
+    // Names and skills are matched word for word (and by prefix); prose also by English stems.
+    .addColumn("search", sql`tsvector`, (c) =>
+      c
+        .generatedAlwaysAs(
+          sql`
+        setweight(to_tsvector('simple', display_name || ' ' || network_tags_text(skills)), 'A') ||
+        setweight(to_tsvector('english', network_tags_text(skills)), 'A') ||
+        setweight(to_tsvector('english', headline), 'B') || setweight(to_tsvector('simple', headline), 'B') ||
+        setweight(to_tsvector('english', bio), 'C') || setweight(to_tsvector('simple', bio), 'D')`,
+        )
+        .stored(),
+    )
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .addCheckConstraint(
+      "ally_profiles_availability_ck",
+      sql`available_until is null or available_from is null or available_until >= available_from`,
+    )
+    .execute();
+  await sql`create index ally_profiles_search_idx on ally_profiles using gin (search) where withdrawn_at is null`.execute(
+    db,
+  );
+  await sql`create index ally_profiles_listed_updated_idx on ally_profiles (updated_at desc, id)
+    where withdrawn_at is null`.execute(db);
+  await sql`create index ally_profiles_skills_idx on ally_profiles using gin (skills) where withdrawn_at is null`.execute(
+    db,
+  );
+
+  await db.schema
+    .createTable("contact_requests")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("sender_id", "uuid", (c) => c.notNull().references("users.id").onDelete("cascade"))
+    .addColumn("profile_id", "uuid", (c) => c.notNull().references("ally_profiles.id").onDelete("cascade"))
+    .addColumn("message", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'accepted', 'declined')`),
+    )
+    .addColumn("answered_at", "timestamptz")
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .execute();
+  await db.schema
+    .createIndex("contact_requests_sender_idx")
+    .on("contact_requests")
+    .columns(["sender_id", "created_at"])
+    .execute();
+  await db.schema.createIndex("contact_requests_profile_idx").on("contact_requests").column("profile_id").execute();
+
+  await db.schema
+    .createTable("campaigns")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("slug", sql`citext`, (c) => c.notNull().unique())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("summary", "text", (c) => c.notNull().defaultTo(""))
+    .addColumn("starts_on", "date", (c) => c.notNull())
+    .addColumn("ends_on", "date", (c) => c.notNull())
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("planning")
+        .check(sql`status in ('planning', 'active', 'closed')`),
+    )
+    .addColumn("languages", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+    .addColumn("timezone", "text", (c) => c.notNull().defaultTo("UTC"))
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .addCheckConstraint("campaigns_dates_ck", sql`ends_on >= starts_on`)
+    .execute();
+
+  await db.schema
+    .createTable("campaign_needs")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("campaign_id", "uuid", (c) => c.notNull().references("campaigns.id").onDelete("cascade"))
+    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('discipline', 'skill')`))
+    .addColumn("value", "text", (c) => c.notNull())
+    .addColumn("quantity", "integer", (c) => c.notNull().check(sql`quantity between 1 and 500`))
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addUniqueConstraint("campaign_needs_uq", ["campaign_id", "kind", "value"])
+    .execute();
+
+  await db.schema
+    .createTable("campaign_assignments")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("campaign_id", "uuid", (c) => c.notNull().references("campaigns.id").onDelete("cascade"))
+    .addColumn("profile_id", "uuid", (c) => c.notNull().references("ally_profiles.id").onDelete("cascade"))
+    .addColumn("need_id", "uuid", (c) => c.references("campaign_needs.id").onDelete("set null"))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("proposed")
+        .check(sql`status in ('proposed', 'accepted', 'declined', 'completed')`),
+    )
+    .addColumn("proposed_by", "uuid", (c) => c.references("users.id").onDelete("set null"))
+    .addColumn("answered_at", "timestamptz")
+    .addColumn("show_publicly", "boolean", (c) => c.notNull().defaultTo(false))
+    // The emailed answer link: only its hash is kept; it works once and expires.
+    .addColumn("reply_token_hash", "bytea", (c) => c.unique())
+    .addColumn("reply_expires_at", "timestamptz")
+    .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .addUniqueConstraint("campaign_assignments_uq", ["campaign_id", "profile_id"])
+    .execute();
+  await db.schema
+    .createIndex("campaign_assignments_profile_idx")
+    .on("campaign_assignments")
+    .column("profile_id")
+    .execute();
+}
