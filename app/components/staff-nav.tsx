@@ -4,6 +4,8 @@ const LINKS = [
   { to: "/staff", label: "Overview", end: true },
   { to: "/staff/cycles", label: "Cycles" },
   { to: "/staff/users", label: "Users" },
+  { to: "/staff/campaigns", label: "Campaigns" },
+  { to: "/staff/allies", label: "Allies" },
   { to: "/staff/emails", label: "Emails" },
   { to: "/staff/audit", label: "Audit log" },
 ];
