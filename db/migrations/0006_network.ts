@@ -63,9 +63,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   await sql`create index ally_profiles_listed_updated_idx on ally_profiles (updated_at desc, id)
     where withdrawn_at is null`.execute(db);
-  await sql`create index ally_profiles_skills_idx on ally_profiles using gin (skills) where withdrawn_at is null`.execute(
-    db,
-  );
 
   await db.schema
     .createTable("contact_requests")

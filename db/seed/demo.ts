@@ -3,6 +3,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
 import { seedCycles } from "./cycles";
+import { seedNetwork } from "./network";
 import { seedOrganizations } from "./organizations";
 
 const DEMO_MARK = "demo";
@@ -40,5 +41,6 @@ export async function seedDemo(db: DB): Promise<void> {
   }
   await seedCycles(db, passwordHash, ids.get("applicant@demo.test"));
   await seedOrganizations(db, passwordHash);
+  await seedNetwork(db, passwordHash);
   await sql`analyze`.execute(db);
 }
