@@ -143,6 +143,7 @@ export default function DirectoryPage() {
         </Form>
         <section aria-labelledby="results-title" aria-busy={navigation.state === "loading"}>
           <h2 id="results-title" aria-live="polite">
+            {facets.approximate ? "About " : ""}
             {facets.total === 1 ? "1 ally" : `${facets.total.toLocaleString("en")} allies`}
           </h2>
           <DirectoryResults profiles={profiles} />
