@@ -56,5 +56,8 @@ export async function renderEmail<N extends EmailTemplateName>(name: N, props: E
   const entry = emailTemplates[name] as unknown as Template<EmailProps<N>>;
   const element = createElement(entry.component as ComponentType<object>, props as object);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
-  return { subject: entry.subject(props), html, text };
+  // render() can leave NUL characters in the preview's invisible padding where a streamed chunk
+  // splits a multi-byte character; PostgreSQL text cannot hold them, and nobody can see them.
+  const withoutNul = (value: string) => value.replaceAll("\u0000", "");
+  return { subject: entry.subject(props), html: withoutNul(html), text: withoutNul(text) };
 }
