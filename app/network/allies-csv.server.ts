@@ -6,26 +6,9 @@ import { audit } from "~/audit/audit.server";
 import { EmailField, NameField } from "~/auth/auth.schema";
 import { toCsv } from "~/utils/csv.server";
 import { isValidTimeZone } from "~/utils/timezones";
+import { ALLY_CSV_COLUMNS } from "./allies-csv";
 import { DISCIPLINE_KEYS, LANGUAGES, normaliseSkill, REGIONS, VISIBILITY_KEYS } from "./taxonomy";
 
-export const ALLY_CSV_COLUMNS = [
-  "email",
-  "name",
-  "display_name",
-  "headline",
-  "bio",
-  "disciplines",
-  "skills",
-  "languages",
-  "country",
-  "region",
-  "timezone",
-  "hours_per_month",
-  "available_from",
-  "available_until",
-  "visibility",
-  "consented_at",
-] as const;
 export const MAX_IMPORT_ROWS = 5000;
 /** The terms version recorded for allies whose consent was collected outside the portal. */
 export const IMPORT_TERMS_VERSION = "import";
@@ -94,6 +77,8 @@ const AllyRowSchema = z.object({
   visibility: z.enum(VISIBILITY_KEYS, { error: "visibility: public, network or staff" }),
   consented_at: z.iso.datetime({ offset: true, error: "consented_at: when they agreed, e.g. 2026-05-01T10:00:00Z" }),
 });
+
+export { ALLY_CSV_COLUMNS };
 
 export type ImportResult =
   { ok: true; imported: number } | { ok: false; errors: { row: number; messages: string[] }[] };

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sql } from "kysely";
 import { StaffNav } from "~/components/staff-nav";
-import { ALLY_CSV_COLUMNS, importAllies } from "~/network/allies-csv.server";
+import { ALLY_CSV_COLUMNS } from "~/network/allies-csv";
+import { importAllies } from "~/network/allies-csv.server";
 import { setFlash } from "~/utils/flash.server";
 import { readFormData } from "~/utils/forms.server";
 import { requireStaff } from "~/utils/permissions.server";
