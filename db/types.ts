@@ -255,6 +255,7 @@ export interface AllyProfilesTable {
   consentedAt: Timestamp;
   withdrawnAt: Timestamp | null;
   search: ColumnType<string, never, never>;
+  facetTokens: ColumnType<string[], never, never>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;

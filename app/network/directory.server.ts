@@ -26,12 +26,12 @@ export const availableNowSql = sql<boolean>`(ally_profiles.hours_per_month > 0
   and (ally_profiles.available_until is null or ally_profiles.available_until >= current_date))`;
 
 /**
- * The full-text query of what someone typed, in web-search syntax ("a phrase", -not, or): English
- * stems (policies finds policy) or, word for word, prefixes (encrypt finds encryption).
+ * The full-text query of what someone typed, in web-search syntax ("a phrase", -not, or), every
+ * word an English stem matched as a prefix: policies finds policy, encrypt finds encryption, and
+ * a name can be typed in part.
  */
 export function textQuery(q: string) {
-  return sql`(websearch_to_tsquery('english', ${q}) || to_tsquery('simple',
-    regexp_replace(websearch_to_tsquery('simple', ${q})::text, '''(?:[^'']|'''')+''', '\\&:*', 'g')))`;
+  return sql`regexp_replace(websearch_to_tsquery('english', ${q})::text, '''(?:[^'']|'''')+''', '\\&:*', 'g')::tsquery`;
 }
 
 /** Whether a query has anything to search for (only punctuation finds nothing and is ignored). */
@@ -43,11 +43,14 @@ function filtersFor(query: DirectoryQuery, audience: DirectoryAudience) {
   return (eb: Profiles) => {
     const conditions: Expression<SqlBool>[] = [listedFor(eb, audience)];
     if (hasSearchText(query.q)) conditions.push(sql<SqlBool>`ally_profiles.search @@ ${textQuery(query.q)}`);
-    if (query.disciplines.length)
-      conditions.push(sql<SqlBool>`ally_profiles.disciplines @> ${query.disciplines}::text[]`);
-    if (query.skills.length) conditions.push(sql<SqlBool>`ally_profiles.skills @> ${query.skills}::text[]`);
-    if (query.languages.length) conditions.push(sql<SqlBool>`ally_profiles.languages @> ${query.languages}::text[]`);
-    if (query.region) conditions.push(eb("allyProfiles.region", "=", query.region));
+    const tokens = [
+      ...query.disciplines.map((value) => `d:${value}`),
+      ...query.skills.map((value) => `s:${value}`),
+      ...query.languages.map((value) => `l:${value}`),
+      ...(query.region ? [`r:${query.region}`] : []),
+    ];
+    // All chosen facet values at once, through the facet tokens' GIN index.
+    if (tokens.length) conditions.push(sql<SqlBool>`ally_profiles.facet_tokens @> ${tokens}::text[]`);
     if (query.availableNow) conditions.push(availableNowSql);
     return eb.and(conditions);
   };
@@ -59,8 +62,10 @@ export interface FacetCount {
 }
 
 export interface DirectoryFacets {
-  /** Counts estimated from a sample (a very large result). */
+  /** Facet counts estimated from a sample (a very large result). */
   approximate: boolean;
+  /** Whether the total itself is an estimate (it is exact whenever the results query counted it). */
+  approximateTotal: boolean;
   total: number;
   disciplines: FacetCount[];
   skills: FacetCount[];
@@ -85,6 +90,8 @@ function resultsQuery(db: Kysely<Database>, query: DirectoryQuery, audience: Dir
       "country",
       "region",
       availableNowSql.as("availableNow"),
+      // Ranking reads every match anyway, so counting them on the way costs next to nothing.
+      sql<number | null>`${rankFirst ? sql`count(*) over ()` : sql`null::bigint`}`.as("matches"),
     ])
     .where(filtersFor(query, audience))
     .$if(rankFirst, (qb) => qb.orderBy(sql`ts_rank(ally_profiles.search, ${textQuery(query.q)})`, "desc"))
@@ -120,19 +127,20 @@ export async function searchDirectory(db: DB, query: DirectoryQuery, audience: D
     // a full scan is the last resort.
     if (hasSearchText(query.q)) await sql`set local enable_seqscan = off`.execute(trx);
     const rows = await resultsQuery(trx, query, audience).execute();
-    const facets = await facetCounts(trx, filtersFor(query, audience));
-    return { profiles: rows.slice(0, DIRECTORY_PAGE_SIZE), hasMore: rows.length > DIRECTORY_PAGE_SIZE, facets };
+    const facets = await facetCounts(trx, filtersFor(query, audience), rows[0]?.matches ?? undefined);
+    const profiles = rows.slice(0, DIRECTORY_PAGE_SIZE).map(({ matches: _matches, ...profile }) => profile);
+    return { profiles, hasMore: rows.length > DIRECTORY_PAGE_SIZE, facets };
   });
 }
 
 /**
- * Facet counts are exact up to this many matches. Beyond it they come from a fixed 10 % sample
+ * Facet counts are exact up to this many matches. Beyond it they come from a fixed 5 % sample
  * of the table (stable between requests) and are shown as estimates: counting every row of a
  * result that is most of the directory costs more than a page may take, and "about 41,000"
  * tells a person as much as "41,144".
  */
 export const EXACT_FACETS_UP_TO = 3000;
-const SAMPLE_PERCENT = 10;
+const SAMPLE_PERCENT = 5;
 
 function facetSql(matched: ReturnType<typeof matchedQuery>) {
   return sql<{ facet: string; value: string | null; count: number }>`
@@ -146,22 +154,26 @@ function facetSql(matched: ReturnType<typeof matchedQuery>) {
                order by count(*) desc, s limit ${TOP_SKILLS})`;
 }
 
+/** Facet counts; `knownTotal` (the number of matches, when the results query counted them) saves a query. */
 async function facetCounts(
   db: Kysely<Database>,
   where: (eb: Profiles) => Expression<SqlBool>,
+  knownTotal?: number,
 ): Promise<DirectoryFacets> {
   const matched = matchedQuery(db, where);
-  const exact = await facetSql(matched.limit(EXACT_FACETS_UP_TO + 1)).execute(db);
-  let rows = exact.rows;
+  type Row = { facet: string; value: string | null; count: number };
+  let rows: Row[] = [];
   let scale = 1;
-  if (Number(rows.find((row) => row.facet === "total")?.count ?? 0) > EXACT_FACETS_UP_TO) {
+  const large = knownTotal !== undefined && Number(knownTotal) > EXACT_FACETS_UP_TO;
+  if (!large) rows = (await facetSql(matched.limit(EXACT_FACETS_UP_TO + 1)).execute(db)).rows;
+  if (large || Number(rows.find((row) => row.facet === "total")?.count ?? 0) > EXACT_FACETS_UP_TO) {
     // The same query over a sample: Kysely has no TABLESAMPLE, so the compiled text gains it.
     const compiled = facetSql(matched).compile(db);
     const sampled = compiled.sql.replace(
       'from "ally_profiles"',
       `from "ally_profiles" tablesample system (${SAMPLE_PERCENT}) repeatable (42)`,
     );
-    rows = (await db.executeQuery<(typeof rows)[number]>(CompiledQuery.raw(sampled, [...compiled.parameters]))).rows;
+    rows = (await db.executeQuery<Row>(CompiledQuery.raw(sampled, [...compiled.parameters]))).rows;
     scale = 100 / SAMPLE_PERCENT;
   }
   const estimate = (count: unknown) => Math.round(Number(count) * scale);
@@ -170,11 +182,17 @@ async function facetCounts(
       .filter((row) => row.facet === facet)
       .map((row) => ({ value: row.value ?? "", count: estimate(row.count) }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  const total = estimate(rows.find((row) => row.facet === "total")?.count ?? 0);
+  const sampledTotal = estimate(rows.find((row) => row.facet === "total")?.count ?? 0);
   return {
     approximate: scale !== 1,
+    approximateTotal: scale !== 1 && knownTotal === undefined,
     // A sample can come out below the exact threshold; the result is known to be larger.
-    total: scale !== 1 ? Math.max(total, EXACT_FACETS_UP_TO + 1) : total,
+    total:
+      knownTotal !== undefined
+        ? Number(knownTotal)
+        : scale !== 1
+          ? Math.max(sampledTotal, EXACT_FACETS_UP_TO + 1)
+          : sampledTotal,
     availableNow: estimate(rows.find((row) => row.facet === "available")?.count ?? 0),
     disciplines: of("discipline"),
     languages: of("language"),

@@ -115,6 +115,9 @@ export default function DirectoryPage() {
             </select>
           </div>
           <button type="submit">Search</button>
+          {facets.approximate ? (
+            <p className="hint">So many allies match that the counts below are estimates.</p>
+          ) : null}
           <fieldset>
             <legend>Availability</legend>
             <label className="choice">
@@ -143,7 +146,7 @@ export default function DirectoryPage() {
         </Form>
         <section aria-labelledby="results-title" aria-busy={navigation.state === "loading"}>
           <h2 id="results-title" aria-live="polite">
-            {facets.approximate ? "About " : ""}
+            {facets.approximateTotal ? "About " : ""}
             {facets.total === 1 ? "1 ally" : `${facets.total.toLocaleString("en")} allies`}
           </h2>
           <DirectoryResults profiles={profiles} />

@@ -170,7 +170,7 @@ export default function AccountPage() {
         </p>
       </section>
       <section aria-labelledby="delete-title" className="card narrow">
-        <h2 id="delete-title">Delete your account</h2>
+        <h2 id="delete-title">Deleting the account</h2>
         <p>
           Your directory profile, messages and personal details are removed for good. Applications are kept without your
           answers, for the program&apos;s numbers; audit entries are kept without your name or address.

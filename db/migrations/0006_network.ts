@@ -7,6 +7,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create function network_tags_text(text[]) returns text
     language sql immutable parallel safe as $$ select array_to_string($1, ' ') $$`.execute(db);
 
+  // Every facet value of a profile as one tag ("d:policy", "s:design", "l:French", "r:Europe"), so
+  // any combination of facet filters is one GIN lookup.
+  await sql`create function network_facet_tokens(text[], text[], text[], text) returns text[]
+    language sql immutable parallel safe as $$
+      select array(select 'd:' || x from unnest($1) x) || array(select 's:' || x from unnest($2) x)
+        || array(select 'l:' || x from unnest($3) x) || case when $4 is null then '{}'::text[] else array['r:' || $4] end
+    $$`.execute(db);
+
   await db.schema
     .createTable("ally_profiles")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -38,17 +46,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("terms_version", "text", (c) => c.notNull())
     .addColumn("consented_at", "timestamptz", (c) => c.notNull())
     .addColumn("withdrawn_at", "timestamptz")
-    // Names and skills are matched word for word (and by prefix); prose also by English stems.
+    // English stems (policies finds policy); searches match them by prefix, names included.
     .addColumn("search", sql`tsvector`, (c) =>
       c
         .generatedAlwaysAs(
-          sql`
-        setweight(to_tsvector('simple', display_name || ' ' || network_tags_text(skills)), 'A') ||
-        setweight(to_tsvector('english', network_tags_text(skills)), 'A') ||
-        setweight(to_tsvector('english', headline), 'B') || setweight(to_tsvector('simple', headline), 'B') ||
-        setweight(to_tsvector('english', bio), 'C') || setweight(to_tsvector('simple', bio), 'D')`,
+          sql`setweight(to_tsvector('english', display_name || ' ' || network_tags_text(skills)), 'A') ||
+            setweight(to_tsvector('english', headline), 'B') || setweight(to_tsvector('english', bio), 'C')`,
         )
         .stored(),
+    )
+    .addColumn("facet_tokens", sql`text[]`, (c) =>
+      c.generatedAlwaysAs(sql`network_facet_tokens(disciplines, skills, languages, region)`).stored(),
     )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -58,9 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       sql`available_until is null or available_from is null or available_until >= available_from`,
     )
     .execute();
-  await sql`create index ally_profiles_search_idx on ally_profiles using gin (search) where withdrawn_at is null`.execute(
-    db,
-  );
+  await sql`create index ally_profiles_search_idx on ally_profiles using gin (search)`.execute(db);
+  await sql`create index ally_profiles_facets_idx on ally_profiles using gin (facet_tokens)`.execute(db);
   await sql`create index ally_profiles_listed_updated_idx on ally_profiles (updated_at desc, id)
     where withdrawn_at is null`.execute(db);
 
