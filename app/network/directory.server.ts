@@ -1,10 +1,23 @@
-import { CompiledQuery, sql, type Kysely, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import type { DirectoryAudience } from "~/auth/roles";
+import {
+  facetCounts,
+  facetSql,
+  facetUnion,
+  matchedQuery,
+  RANKED_EXACT_UP_TO,
+  sampledFacets,
+  summarise,
+  EXACT_FACETS_UP_TO,
+  type DirectoryFacets,
+  type FacetRow,
+} from "./directory-facets.server";
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from "./directory-query";
 
-type Profiles = ExpressionBuilder<Database, "allyProfiles">;
+export type { DirectoryFacets, FacetCount } from "./directory-facets.server";
+export type Profiles = ExpressionBuilder<Database, "allyProfiles">;
 
 /** Which visibility levels an audience reaches. A staff-only profile reaches staff alone. */
 export function visibleLevels(audience: DirectoryAudience): ("public" | "network" | "staff")[] {
@@ -39,7 +52,7 @@ export function hasSearchText(q: string): boolean {
   return /[\p{L}\p{N}]/u.test(q);
 }
 
-function filtersFor(query: DirectoryQuery, audience: DirectoryAudience) {
+export function filtersFor(query: DirectoryQuery, audience: DirectoryAudience) {
   return (eb: Profiles) => {
     const conditions: Expression<SqlBool>[] = [listedFor(eb, audience)];
     if (hasSearchText(query.q)) conditions.push(sql<SqlBool>`ally_profiles.search @@ ${textQuery(query.q)}`);
@@ -56,152 +69,110 @@ function filtersFor(query: DirectoryQuery, audience: DirectoryAudience) {
   };
 }
 
-export interface FacetCount {
-  value: string;
-  count: number;
+const CARD_COLUMNS = [
+  "id",
+  "displayName",
+  "headline",
+  "disciplines",
+  "skills",
+  "languages",
+  "country",
+  "region",
+] as const;
+
+export interface DirectoryCardRow {
+  id: string;
+  displayName: string;
+  headline: string;
+  disciplines: string[];
+  skills: string[];
+  languages: string[];
+  country: string | null;
+  region: string | null;
+  availableNow: boolean;
 }
 
-export interface DirectoryFacets {
-  /** Facet counts estimated from a sample (a very large result). */
-  approximate: boolean;
-  /** Whether the total itself is an estimate (it is exact whenever the results query counted it). */
-  approximateTotal: boolean;
-  total: number;
-  disciplines: FacetCount[];
-  skills: FacetCount[];
-  languages: FacetCount[];
-  regions: FacetCount[];
-  availableNow: number;
-}
-
-const TOP_SKILLS = 15;
-
-function resultsQuery(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
-  const rankFirst = hasSearchText(query.q) && query.sort === "relevance";
+/** A page in order of last update (no words to rank by, or asked for). */
+function updatedPageQuery(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
   return db
     .selectFrom("allyProfiles")
-    .select([
-      "id",
-      "displayName",
-      "headline",
-      "disciplines",
-      "skills",
-      "languages",
-      "country",
-      "region",
-      availableNowSql.as("availableNow"),
-      // Ranking reads every match anyway, so counting them on the way costs next to nothing.
-      sql<number | null>`${rankFirst ? sql`count(*) over ()` : sql`null::bigint`}`.as("matches"),
-    ])
+    .select([...CARD_COLUMNS, availableNowSql.as("availableNow")])
     .where(filtersFor(query, audience))
-    .$if(rankFirst, (qb) => qb.orderBy(sql`ts_rank(ally_profiles.search, ${textQuery(query.q)})`, "desc"))
     .orderBy("updatedAt", "desc")
     .orderBy("id")
     .limit(DIRECTORY_PAGE_SIZE + 1)
     .offset((query.page - 1) * DIRECTORY_PAGE_SIZE);
 }
 
-function matchedQuery(db: Kysely<Database>, where: (eb: Profiles) => Expression<SqlBool>) {
-  return db
+/**
+ * A ranked search in one statement: the matches are read and ranked once, and the page, the
+ * exact total and (up to RANKED_EXACT_UP_TO matches) the exact facet counts all come from them.
+ */
+function rankedSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
+  const matched = db
     .selectFrom("allyProfiles")
-    .select(["disciplines", "skills", "languages", "region", availableNowSql.as("availableNow")])
-    .where(where);
+    .select([
+      ...CARD_COLUMNS,
+      "updatedAt",
+      availableNowSql.as("availableNow"),
+      sql<number>`ts_rank(ally_profiles.search, ${textQuery(query.q)})`.as("rank"),
+    ])
+    .where(filtersFor(query, audience));
+  return sql<{ profiles: DirectoryCardRow[]; total: number | string; facets: FacetRow[] | null }>`
+    with matched as materialized (${matched}), counted as (select count(*) as n from matched)
+    select
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'displayName', display_name, 'headline', headline,
+          'disciplines', disciplines, 'skills', skills, 'languages', languages, 'country', country, 'region', region,
+          'availableNow', available_now) order by rank desc, updated_at desc, id), '[]'::jsonb)
+        from (select * from matched order by rank desc, updated_at desc, id
+              limit ${DIRECTORY_PAGE_SIZE + 1} offset ${(query.page - 1) * DIRECTORY_PAGE_SIZE}) page) as profiles,
+      (select n from counted) as total,
+      case when (select n from counted) <= ${RANKED_EXACT_UP_TO}
+        then (select jsonb_agg(f) from (${facetUnion}) f) end as facets`;
 }
 
-/** The two statements a directory page runs (for the benchmark's raw floor server). */
+/** The statements a directory page runs (for the benchmark's raw floor server). */
 export function directoryQueries(db: DB, query: DirectoryQuery, audience: DirectoryAudience) {
-  return {
-    results: resultsQuery(db, query, audience).compile(),
-    facets: facetSql(matchedQuery(db, filtersFor(query, audience)).limit(EXACT_FACETS_UP_TO + 1)).compile(db),
-  };
+  if (hasSearchText(query.q) && query.sort === "relevance") return [rankedSearchSql(db, query, audience).compile(db)];
+  return [
+    updatedPageQuery(db, query, audience).compile(),
+    facetSql(matchedQuery(db, filtersFor(query, audience)).limit(EXACT_FACETS_UP_TO + 1)).compile(db),
+  ];
 }
 
 /**
- * One page of the directory and the facet counts of the whole result, in two or three queries
- * however many profiles match. Counts are over the current result (choosing a value narrows it).
+ * One page of the directory and the facet counts of the whole result, in a fixed number of
+ * queries however many profiles match. Counts are over the current result (choosing a value
+ * narrows it).
  */
-export async function searchDirectory(db: DB, query: DirectoryQuery, audience: DirectoryAudience) {
+export async function searchDirectory(
+  db: DB,
+  query: DirectoryQuery,
+  audience: DirectoryAudience,
+): Promise<{ profiles: DirectoryCardRow[]; hasMore: boolean; facets: DirectoryFacets }> {
+  const where = filtersFor(query, audience);
   return db.transaction().execute(async (trx) => {
-    // The planner prices a prefix search on the GIN index above reading the whole table and
-    // testing every row, which is many times slower in practice; for these statements only,
-    // a full scan is the last resort.
-    if (hasSearchText(query.q)) await sql`set local enable_seqscan = off`.execute(trx);
-    const rows = await resultsQuery(trx, query, audience).execute();
-    const facets = await facetCounts(trx, filtersFor(query, audience), rows[0]?.matches ?? undefined);
-    const profiles = rows.slice(0, DIRECTORY_PAGE_SIZE).map(({ matches: _matches, ...profile }) => profile);
-    return { profiles, hasMore: rows.length > DIRECTORY_PAGE_SIZE, facets };
+    let rows: DirectoryCardRow[];
+    let facets: DirectoryFacets;
+    if (hasSearchText(query.q)) {
+      // The planner prices a prefix search on the GIN index above reading the whole table and
+      // testing every row, which is many times slower in practice; for these statements only,
+      // a full scan is the last resort.
+      await sql`set local enable_seqscan = off`.execute(trx);
+    }
+    if (hasSearchText(query.q) && query.sort === "relevance") {
+      const { rows: result } = await rankedSearchSql(trx, query, audience).execute(trx);
+      const { profiles, total, facets: counts } = result[0]!;
+      rows = profiles;
+      facets = counts ? summarise(counts, 1) : await sampledFacets(trx, where, Number(total));
+    } else {
+      rows = await updatedPageQuery(trx, query, audience).execute();
+      facets = await facetCounts(trx, where);
+    }
+    return { profiles: rows.slice(0, DIRECTORY_PAGE_SIZE), hasMore: rows.length > DIRECTORY_PAGE_SIZE, facets };
   });
 }
 
-/**
- * Facet counts are exact up to this many matches. Beyond it they come from a fixed 5 % sample
- * of the table (stable between requests) and are shown as estimates: counting every row of a
- * result that is most of the directory costs more than a page may take, and "about 41,000"
- * tells a person as much as "41,144".
- */
-export const EXACT_FACETS_UP_TO = 3000;
-const SAMPLE_PERCENT = 5;
-
-function facetSql(matched: ReturnType<typeof matchedQuery>) {
-  return sql<{ facet: string; value: string | null; count: number }>`
-    with matched as materialized (${matched})
-    select 'total' as facet, null as value, count(*) as count from matched
-    union all select 'available', null, count(*) from matched where available_now
-    union all (select 'discipline', d, count(*) from matched, unnest(disciplines) d group by d)
-    union all (select 'language', l, count(*) from matched, unnest(languages) l group by l)
-    union all (select 'region', region, count(*) from matched where region is not null group by region)
-    union all (select 'skill', s, count(*) from matched, unnest(skills) s group by s
-               order by count(*) desc, s limit ${TOP_SKILLS})`;
-}
-
-/** Facet counts; `knownTotal` (the number of matches, when the results query counted them) saves a query. */
-async function facetCounts(
-  db: Kysely<Database>,
-  where: (eb: Profiles) => Expression<SqlBool>,
-  knownTotal?: number,
-): Promise<DirectoryFacets> {
-  const matched = matchedQuery(db, where);
-  type Row = { facet: string; value: string | null; count: number };
-  let rows: Row[] = [];
-  let scale = 1;
-  const large = knownTotal !== undefined && Number(knownTotal) > EXACT_FACETS_UP_TO;
-  if (!large) rows = (await facetSql(matched.limit(EXACT_FACETS_UP_TO + 1)).execute(db)).rows;
-  if (large || Number(rows.find((row) => row.facet === "total")?.count ?? 0) > EXACT_FACETS_UP_TO) {
-    // The same query over a sample: Kysely has no TABLESAMPLE, so the compiled text gains it.
-    const compiled = facetSql(matched).compile(db);
-    const sampled = compiled.sql.replace(
-      'from "ally_profiles"',
-      `from "ally_profiles" tablesample system (${SAMPLE_PERCENT}) repeatable (42)`,
-    );
-    rows = (await db.executeQuery<Row>(CompiledQuery.raw(sampled, [...compiled.parameters]))).rows;
-    scale = 100 / SAMPLE_PERCENT;
-  }
-  const estimate = (count: unknown) => Math.round(Number(count) * scale);
-  const of = (facet: string) =>
-    rows
-      .filter((row) => row.facet === facet)
-      .map((row) => ({ value: row.value ?? "", count: estimate(row.count) }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  const sampledTotal = estimate(rows.find((row) => row.facet === "total")?.count ?? 0);
-  return {
-    approximate: scale !== 1,
-    approximateTotal: scale !== 1 && knownTotal === undefined,
-    // A sample can come out below the exact threshold; the result is known to be larger.
-    total:
-      knownTotal !== undefined
-        ? Number(knownTotal)
-        : scale !== 1
-          ? Math.max(sampledTotal, EXACT_FACETS_UP_TO + 1)
-          : sampledTotal,
-    availableNow: estimate(rows.find((row) => row.facet === "available")?.count ?? 0),
-    disciplines: of("discipline"),
-    languages: of("language"),
-    regions: of("region"),
-    skills: of("skill"),
-  };
-}
-
-/** One profile as the directory shows it, if this audience may see it (else undefined: a 404). */
 export async function getDirectoryProfile(db: DB, profileId: string, audience: DirectoryAudience) {
   return db
     .selectFrom("allyProfiles")

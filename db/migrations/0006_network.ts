@@ -67,7 +67,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute();
   await sql`create index ally_profiles_search_idx on ally_profiles using gin (search)`.execute(db);
+  // Search and facet indexes per audience's reach too, so a visitor's search reads only public
+  // rows (a broad word matches a quarter of the directory; reading rows it may not see dominated).
+  await sql`create index ally_profiles_search_public_idx on ally_profiles using gin (search)
+    where withdrawn_at is null and visibility = 'public'`.execute(db);
+  await sql`create index ally_profiles_search_network_idx on ally_profiles using gin (search)
+    where withdrawn_at is null and visibility in ('public', 'network')`.execute(db);
   await sql`create index ally_profiles_facets_idx on ally_profiles using gin (facet_tokens)`.execute(db);
+  await sql`create index ally_profiles_facets_public_idx on ally_profiles using gin (facet_tokens)
+    where withdrawn_at is null and visibility = 'public'`.execute(db);
+  await sql`create index ally_profiles_facets_network_idx on ally_profiles using gin (facet_tokens)
+    where withdrawn_at is null and visibility in ('public', 'network')`.execute(db);
   await sql`create index ally_profiles_listed_updated_idx on ally_profiles (updated_at desc, id)
     where withdrawn_at is null`.execute(db);
 

@@ -57,14 +57,11 @@ if (kind === "app") {
   const pool = new pg.Pool({ connectionString: url, max: POOL });
   createServer((req, res) => {
     const query = parseDirectoryQuery(new URL(req.url ?? "/", "http://bench").searchParams);
-    const { results, facets } = directoryQueries(db, query, "public");
-    Promise.all([
-      pool.query(results.sql, [...results.parameters]),
-      pool.query(facets.sql, [...facets.parameters]),
-    ]).then(
-      ([rows, counts]) => {
+    const statements = directoryQueries(db, query, "public");
+    Promise.all(statements.map((statement) => pool.query(statement.sql, [...statement.parameters]))).then(
+      (results) => {
         res.setHeader("Content-Type", "application/json");
-        res.end(JSON.stringify({ rows: rows.rows, facets: counts.rows }));
+        res.end(JSON.stringify(results.map((result) => result.rows)));
       },
       (error: unknown) => {
         res.statusCode = 500;

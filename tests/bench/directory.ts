@@ -91,6 +91,7 @@ function pathOf(query: string, base: "/directory" | "/") {
 /** Server time and query count of every page of the mix, one request at a time. */
 async function measureServerTime(origin: string) {
   const times: number[] = [];
+  const byQuery = new Map<string, number[]>();
   const queries = new Set<number>();
   let rows = 0;
   for (let round = 0; round <= ROUNDS; round++) {
@@ -103,11 +104,12 @@ async function measureServerTime(origin: string) {
       const count = Number(/db;desc="(\d+) queries"/.exec(timing)?.[1]);
       if (round === 0) continue; // warm-up
       times.push(total);
+      byQuery.set(query, [...(byQuery.get(query) ?? []), total]);
       queries.add(count);
       rows++;
     }
   }
-  return { times, queries: [...queries].sort(), rows };
+  return { times, byQuery, queries: [...queries].sort(), rows };
 }
 
 async function throughput(origin: string, base: "/directory" | "/") {
@@ -129,12 +131,14 @@ async function main() {
   const app = await startServer("app");
   let appRps: number;
   try {
-    const { times, queries, rows } = await measureServerTime(app.origin);
+    const { times, byQuery, queries, rows } = await measureServerTime(app.origin);
     print("pages_measured", rows);
     print("server_time_p50", percentile(times, 50).toFixed(1), "ms");
     print("server_time_p95", percentile(times, 95).toFixed(1), "ms");
     print("server_time_max", Math.max(...times).toFixed(1), "ms");
     print("db_queries_per_page", queries.join("–"), "queries");
+    for (const [query, values] of byQuery)
+      print(`server_time_p50 [${query || "(first page)"}]`, percentile(values, 50).toFixed(1), "ms");
     // Same search, one result versus a full page and more: the count must not move.
     const counts = [];
     for (const query of ["q=amina+okafor+zulu", "q=encryption", "q=encryption&page=3"]) {
