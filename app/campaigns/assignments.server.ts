@@ -244,3 +244,40 @@ export async function listMyAssignments(db: DB, userId: string) {
     .orderBy("campaignAssignments.createdAt", "desc")
     .execute();
 }
+
+export type CompleteResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
+
+/** Staff mark an accepted assignment done when the ally's part is over. Marking it twice is harmless. */
+export async function completeAssignment(
+  db: DB,
+  actorId: string,
+  campaignId: string,
+  assignmentId: string,
+): Promise<CompleteResult> {
+  return db.transaction().execute(async (trx) => {
+    const assignment = await trx
+      .selectFrom("campaignAssignments")
+      .select(["id", "status"])
+      .where("id", "=", assignmentId)
+      .where("campaignId", "=", campaignId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!assignment) return { ok: false, status: 404, message: "That assignment does not exist." };
+    if (assignment.status === "completed") return { ok: true };
+    if (assignment.status !== "accepted") {
+      return { ok: false, status: 409, message: "Only an accepted assignment can be marked done." };
+    }
+    await trx
+      .updateTable("campaignAssignments")
+      .set({ status: "completed", updatedAt: sql`now()`, version: sql`version + 1` })
+      .where("id", "=", assignment.id)
+      .execute();
+    await audit(trx, {
+      actorId,
+      action: "campaign.complete",
+      subjectType: "campaign_assignment",
+      subjectId: assignment.id,
+    });
+    return { ok: true };
+  });
+}

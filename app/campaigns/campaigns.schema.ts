@@ -75,6 +75,8 @@ export const NeedSchema = z
 
 export const RemoveNeedSchema = z.object({ intent: z.literal("remove-need"), needId: z.uuid("Choose a need") });
 
+export const CompleteSchema = z.object({ intent: z.literal("complete"), assignmentId: z.uuid("Choose an assignment") });
+
 export const ProposeSchema = z.object({
   intent: z.literal("propose"),
   profileId: z.uuid("Choose an ally"),

@@ -2,7 +2,14 @@ import { getFormProps, getSelectProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ASSIGNMENT_STATUS_LABELS, CampaignSchema, NeedSchema, RemoveNeedSchema } from "~/campaigns/campaigns.schema";
+import { completeAssignment } from "~/campaigns/assignments.server";
+import {
+  ASSIGNMENT_STATUS_LABELS,
+  CampaignSchema,
+  CompleteSchema,
+  NeedSchema,
+  RemoveNeedSchema,
+} from "~/campaigns/campaigns.schema";
 import { addNeed, listAssignments, needProgress, removeNeed, updateCampaign } from "~/campaigns/campaigns.server";
 import { loadStaffCampaign } from "~/campaigns/staff-campaign.server";
 import { CampaignForm } from "~/components/campaign-form";
@@ -66,6 +73,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       notFound("That need does not exist.");
     return back(`/staff/campaigns/${campaign.slug}`, "Need removed.");
   }
+  if (intent === "complete") {
+    const submission = parseWithZod(formData, { schema: CompleteSchema });
+    if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
+    const result = await completeAssignment(context.db, staff.id, campaign.id, submission.value.assignmentId);
+    if (!result.ok) {
+      if (result.status === 404) notFound(result.message);
+      return invalid({ intent, result: submission.reply({ formErrors: [result.message] }) }, result.status);
+    }
+    return back(`/staff/campaigns/${campaign.slug}`, "Marked done.");
+  }
   unknownIntent();
 }
 
@@ -91,7 +108,9 @@ export default function StaffCampaignPage() {
         <Link to={`/staff/campaigns/${campaign.slug}/suggestions`}>Suggested allies</Link> ·{" "}
         <Link to={`/campaigns/${campaign.slug}`}>Public page</Link>
       </p>
-      {actionData?.intent === "remove-need" ? <FormErrors errors={replyErrors(actionData.result)} /> : null}
+      {actionData?.intent === "remove-need" || actionData?.intent === "complete" ? (
+        <FormErrors errors={replyErrors(actionData.result)} />
+      ) : null}
       <section aria-labelledby="needs-title" className="card">
         <h2 id="needs-title">Staffing</h2>
         {needs.length === 0 ? <p>No needs yet: add what the campaign needs below.</p> : null}
@@ -133,12 +152,15 @@ export default function StaffCampaignPage() {
                 <th scope="col">For</th>
                 <th scope="col">Status</th>
                 <th scope="col">Answered</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {assignments.length === 0 ? (
                 <tr>
-                  <td colSpan={4}>Nobody has been asked yet.</td>
+                  <td colSpan={5}>Nobody has been asked yet.</td>
                 </tr>
               ) : (
                 assignments.map((a) => (
@@ -149,6 +171,16 @@ export default function StaffCampaignPage() {
                     <td>{a.needValue ?? "—"}</td>
                     <td>{ASSIGNMENT_STATUS_LABELS[a.status]}</td>
                     <td>{a.answeredAt ? formatDateTime(a.answeredAt) : "—"}</td>
+                    <td>
+                      {a.status === "accepted" ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="assignmentId" value={a.id} />
+                          <button type="submit" name="intent" value="complete" className="secondary">
+                            Mark done<span className="visually-hidden">: {a.displayName}</span>
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
                   </tr>
                 ))
               )}

@@ -214,6 +214,12 @@ const CASES: Record<string, Case> = {
     as: "staff",
     says: "At most 500",
   },
+  "marking done an assignment id that is not an id": {
+    path: "/staff/campaigns/CAMPAIGN",
+    form: { intent: "complete", assignmentId: "all" },
+    as: "staff",
+    says: "Choose an assignment",
+  },
   "proposal for an ally id that is not an id": {
     path: "/staff/campaigns/CAMPAIGN/suggestions",
     form: { intent: "propose", profileId: "someone" },

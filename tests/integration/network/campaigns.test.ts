@@ -1,6 +1,12 @@
 import { sql } from "kysely";
 import { beforeAll, expect, it } from "vitest";
-import { answerAsAlly, answerByLink, findReplyLink, proposeAssignment } from "~/campaigns/assignments.server";
+import {
+  answerAsAlly,
+  answerByLink,
+  completeAssignment,
+  findReplyLink,
+  proposeAssignment,
+} from "~/campaigns/assignments.server";
 import {
   addNeed,
   createCampaign,
@@ -184,6 +190,24 @@ describeDb("campaigns: needs, suggestions, proposals and answers", (t) => {
     expect(await answerAsAlly(t.db, ally.userId, id, "accepted", true)).toMatchObject({ ok: false, status: 409 });
     // The emailed link died with the answer.
     expect((await answerByLink(t.db, await tokenFor(ally), "accepted", true)).ok).toBe(false);
+  });
+
+  it("lets staff mark an accepted assignment done, once, and nothing else", async () => {
+    const rows = await t.db
+      .selectFrom("campaignAssignments")
+      .select(["id", "status"])
+      .where("campaignId", "=", campaign.id)
+      .execute();
+    const accepted = rows.find((row) => row.status === "accepted")!;
+    const proposed = rows.find((row) => row.status === "proposed")!;
+    expect(await completeAssignment(t.db, staffId, campaign.id, accepted.id)).toEqual({ ok: true });
+    expect(await completeAssignment(t.db, staffId, campaign.id, accepted.id)).toEqual({ ok: true });
+    expect(await completeAssignment(t.db, staffId, campaign.id, proposed.id)).toMatchObject({ status: 409 });
+    const other = await newCampaign(1, 5);
+    expect(await completeAssignment(t.db, staffId, other.id, accepted.id)).toMatchObject({ status: 404 });
+    // Done still counts as staffed.
+    const progress = await needProgress(t.db, campaign.id);
+    expect(progress.find((n) => n.value === "security training")).toMatchObject({ accepted: 1 });
   });
 
   it("shows on the public page only allies who accepted and chose to be shown, while they consent", async () => {
