@@ -34,6 +34,8 @@ export interface DatabaseHandle {
 // pg hands back bigint (int8) and numeric as strings; counts come back as int8, and they
 // always fit in a JS number here, so parse them once for every query.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+// A date (no time of day) stays the `YYYY-MM-DD` it is; a JS Date would shift it by the server's zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 function createKysely(pool: pg.Pool): DB {
   return new Kysely<Database>({

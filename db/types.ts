@@ -366,6 +366,90 @@ export interface MatchRunsTable {
   publishedBy: string | null;
 }
 
+export type ProfileVisibility = "public" | "network" | "staff";
+export type ContactRequestStatus = "pending" | "accepted" | "declined";
+export type CampaignStatus = "planning" | "active" | "closed";
+export type CampaignAssignmentStatus = "proposed" | "accepted" | "declined" | "completed";
+/** A date column (no time of day): read as a `YYYY-MM-DD` string (see db/client.ts). */
+export type DateOnly = ColumnType<string, string, string>;
+
+export interface AllyProfilesTable {
+  id: Generated<string>;
+  userId: string;
+  displayName: string;
+  headline: Generated<string>;
+  bio: Generated<string>;
+  disciplines: Generated<string[]>;
+  skills: Generated<string[]>;
+  languages: Generated<string[]>;
+  country: string | null;
+  region: string | null;
+  timezone: Generated<string>;
+  links: Json<{ label: string; url: string }[]>;
+  hoursPerMonth: Generated<number>;
+  availableFrom: DateOnly | null;
+  availableUntil: DateOnly | null;
+  visibility: Generated<ProfileVisibility>;
+  termsVersion: string;
+  consentedAt: Timestamp;
+  withdrawnAt: Timestamp | null;
+  search: ColumnType<string, never, never>;
+  facetTokens: ColumnType<string[], never, never>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface ContactRequestsTable {
+  id: Generated<string>;
+  senderId: string;
+  profileId: string;
+  message: string;
+  status: Generated<ContactRequestStatus>;
+  answeredAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface CampaignsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  summary: Generated<string>;
+  startsOn: DateOnly;
+  endsOn: DateOnly;
+  status: Generated<CampaignStatus>;
+  languages: Generated<string[]>;
+  timezone: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface CampaignNeedsTable {
+  id: Generated<string>;
+  campaignId: string;
+  kind: "discipline" | "skill";
+  value: string;
+  quantity: number;
+  createdAt: CreatedAt;
+}
+
+export interface CampaignAssignmentsTable {
+  id: Generated<string>;
+  campaignId: string;
+  profileId: string;
+  needId: string | null;
+  status: Generated<CampaignAssignmentStatus>;
+  proposedBy: string | null;
+  answeredAt: Timestamp | null;
+  showPublicly: Generated<boolean>;
+  replyTokenHash: Buffer | null;
+  replyExpiresAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -395,6 +479,11 @@ export interface Database {
   interviews: InterviewsTable;
   rankEntries: RankEntriesTable;
   matchRuns: MatchRunsTable;
+  allyProfiles: AllyProfilesTable;
+  contactRequests: ContactRequestsTable;
+  campaigns: CampaignsTable;
+  campaignNeeds: CampaignNeedsTable;
+  campaignAssignments: CampaignAssignmentsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -13,6 +13,11 @@ import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ReviewerInvitation, * as reviewerInvitation from "./reviewer-invitation";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
 import VerificationCode, * as verificationCode from "./verification-code";
+import CampaignProposal, * as campaignProposal from "./campaign-proposal";
+import ContactAnswered, * as contactAnswered from "./contact-answered";
+import ContactRequest, * as contactRequest from "./contact-request";
+import DeleteAccountCode, * as deleteAccountCode from "./delete-account-code";
+import NetworkInvitation, * as networkInvitation from "./network-invitation";
 
 interface Template<P> {
   component: ComponentType<P>;
@@ -38,6 +43,11 @@ export const emailTemplates = {
   "match-result": template(MatchResult, matchResult.subject),
   "match-host": template(MatchHost, matchHost.subject),
   "ranking-reminder": template(RankingReminder, rankingReminder.subject),
+  "contact-request": template(ContactRequest, contactRequest.subject),
+  "contact-answered": template(ContactAnswered, contactAnswered.subject),
+  "campaign-proposal": template(CampaignProposal, campaignProposal.subject),
+  "delete-account-code": template(DeleteAccountCode, deleteAccountCode.subject),
+  "network-invitation": template(NetworkInvitation, networkInvitation.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -15,12 +15,26 @@ export async function loadRoles(db: DB, userId: string): Promise<Role[]> {
           eb.selectFrom("cycleReviewers").select("userId").where("userId", "=", userId).where("active", "=", true),
         )
         .as("reviewer"),
+      // An ally has a consented profile that is not withdrawn.
+      eb
+        .exists(
+          eb.selectFrom("allyProfiles").select("id").where("userId", "=", userId).where("withdrawnAt", "is", null),
+        )
+        .as("ally"),
+      // A fellow accepted a placement.
+      eb
+        .exists(
+          eb.selectFrom("applications").select("id").where("applicantId", "=", userId).where("status", "=", "accepted"),
+        )
+        .as("fellow"),
     ])
     .executeTakeFirstOrThrow();
   const roles: Role[] = [];
   if (row.staff) roles.push(Role.staff);
   if (row.reviewer) roles.push(Role.reviewer);
   if (row.partner) roles.push(Role.partner);
+  if (row.ally) roles.push(Role.ally);
+  if (row.fellow) roles.push(Role.fellow);
   if (row.applicant) roles.push(Role.applicant);
   return roles;
 }

@@ -4,6 +4,7 @@ export const Role = {
   reviewer: "reviewer",
   partner: "partner",
   ally: "ally",
+  fellow: "fellow",
   applicant: "applicant",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -13,5 +14,29 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: "Reviewer",
   partner: "Host partner",
   ally: "Network ally",
+  fellow: "Fellow",
   applicant: "Applicant",
 };
+
+/**
+ * Who may see profiles marked `network`: people inside the program. The one place this is
+ * decided; a new role that belongs inside the network is added here.
+ */
+export const NETWORK_ROLES: readonly Role[] = [Role.staff, Role.partner, Role.reviewer, Role.ally, Role.fellow];
+
+export function canSeeNetworkProfiles(user: { roles: readonly Role[] } | null): boolean {
+  return user?.roles.some((role) => NETWORK_ROLES.includes(role)) ?? false;
+}
+
+/** The widest profile visibility a viewer may see: `public` for visitors, `staff` for staff. */
+export type DirectoryAudience = "public" | "network" | "staff";
+
+export function directoryAudience(user: { roles: readonly Role[] } | null): DirectoryAudience {
+  if (user?.roles.includes(Role.staff)) return "staff";
+  return canSeeNetworkProfiles(user) ? "network" : "public";
+}
+
+/** Who may write to an ally through the portal (DESIGN §3.4: partners and staff). */
+export function canContactAllies(user: { roles: readonly Role[] } | null): boolean {
+  return user?.roles.some((role) => role === Role.partner || role === Role.staff) ?? false;
+}

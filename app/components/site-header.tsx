@@ -11,18 +11,26 @@ interface NavItem {
   label: string;
   /** Shown to a signed-in user who holds any of these roles; absent means everyone signed in. */
   roles?: Role[];
+  /** Shown to visitors who are not signed in too. */
+  public?: boolean;
 }
 
 const NAV: NavItem[] = [
+  { to: "/directory", label: "Directory", public: true },
   { to: "/me/applications", label: "My applications", roles: [Role.applicant] },
   { to: "/review", label: "Review", roles: [Role.reviewer] },
   { to: "/partner", label: "Host", roles: [Role.partner] },
+  { to: "/me/profile", label: "My profile" },
+  { to: "/me/campaigns", label: "My campaigns", roles: [Role.ally] },
+  { to: "/me/contacts", label: "Messages", roles: [Role.ally, Role.partner, Role.staff] },
   { to: "/staff", label: "Staff", roles: [Role.staff] },
   { to: "/me/account", label: "Account" },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
-  const items = user ? NAV.filter((item) => !item.roles || item.roles.some((role) => user.roles.includes(role))) : [];
+  const items = user
+    ? NAV.filter((item) => !item.roles || item.roles.some((role) => user.roles.includes(role)))
+    : NAV.filter((item) => item.public);
   return (
     <header className="site-header">
       <div className="container header-row">

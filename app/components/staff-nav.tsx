@@ -5,6 +5,8 @@ const LINKS = [
   { to: "/staff/cycles", label: "Cycles" },
   { to: "/staff/organizations", label: "Hosts" },
   { to: "/staff/users", label: "Users" },
+  { to: "/staff/campaigns", label: "Campaigns" },
+  { to: "/staff/allies", label: "Allies" },
   { to: "/staff/emails", label: "Emails" },
   { to: "/staff/audit", label: "Audit log" },
 ];

@@ -4,6 +4,7 @@ import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { groupBy } from "~/utils/group-by";
 import { enqueueEmail } from "~/email/outbox.server";
+import { inviteFellowToNetwork } from "~/network/fellows.server";
 import type { AppConfig } from "~/utils/config.server";
 import {
   compareMatchings,
@@ -382,6 +383,7 @@ export type PlacementAnswer = { ok: true } | { ok: false; status: 404 | 409; mes
 /** A matched finalist accepts or declines the placement; answering twice the same way changes nothing. */
 export async function answerPlacement(
   db: DB,
+  config: AppConfig,
   input: { applicationId: string; applicantId: string; accept: boolean },
 ): Promise<PlacementAnswer> {
   return db.transaction().execute(async (trx) => {
@@ -418,6 +420,8 @@ export async function answerPlacement(
       subjectType: "application",
       subjectId: application.id,
     });
+    // A new fellow is welcome in the network; the invitation exists exactly when the acceptance does.
+    if (wanted === "accepted") await inviteFellowToNetwork(trx, config, application.id);
     return { ok: true };
   });
 }

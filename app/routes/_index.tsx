@@ -53,6 +53,7 @@ const ROLE_HOME: Record<Role, { to: string; text: string }> = {
   reviewer: { to: "/review", text: "Score the applications assigned to you." },
   partner: { to: "/partner", text: "Publish positions and rank your finalists." },
   ally: { to: "/me/profile", text: "Keep your directory profile and answer campaign requests." },
+  fellow: { to: "/me/profile", text: "Join the network of allies with a directory profile." },
   applicant: { to: "/me/applications", text: "Follow your applications." },
 };
 

@@ -2,6 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { z } from "zod";
+import { CodeField } from "~/auth/auth.schema";
+import { CODE_MESSAGES } from "~/auth/verification.server";
+import { confirmAccountDeletion, requestAccountDeletion } from "~/privacy/privacy.server";
 import { clearSessionCookie, endAllSessions, endSession, listSessions } from "~/auth/session.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm } from "~/utils/forms.server";
@@ -14,6 +17,8 @@ const SessionActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("end-session"), sessionId: z.uuid() }),
     z.object({ intent: z.literal("end-other-sessions") }),
     z.object({ intent: z.literal("end-all-sessions") }),
+    z.object({ intent: z.literal("request-deletion") }),
+    z.object({ intent: z.literal("confirm-deletion"), code: CodeField }),
   ],
   { error: "That form action is not known." },
 );
@@ -22,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const sessions = await listSessions(context.db, user.id);
   return {
+    deletionCodeSent: new URL(request.url).searchParams.get("deletion") === "code-sent",
     account: { name: user.name, email: user.email },
     sessions: sessions.map((session) => ({
       id: session.id,
@@ -40,7 +46,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply());
   const { intent } = submission.value;
 
-  if (intent === "end-all-sessions" || (intent === "end-session" && submission.value.sessionId === user.sessionId)) {
+  if (intent === "request-deletion") {
+    await requestAccountDeletion(context.db, context.config, user);
+    return redirect("/me/account?deletion=code-sent", {
+      headers: {
+        "Set-Cookie": await setFlash(context.config, {
+          kind: "info",
+          message: `We sent a code to ${user.email}. Enter it below to delete your account.`,
+        }),
+      },
+    });
+  }
+  if (submission.value.intent === "confirm-deletion") {
+    const result = await confirmAccountDeletion(context.db, context.config, user, submission.value.code);
+    if (!result.ok) return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+    return redirect("/", {
+      headers: [
+        ["Set-Cookie", await clearSessionCookie(context.config)],
+        ["Set-Cookie", await setFlash(context.config, { kind: "success", message: "Your account has been deleted." })],
+      ],
+    });
+  }
+
+  if (
+    intent === "end-all-sessions" ||
+    (submission.value.intent === "end-session" && submission.value.sessionId === user.sessionId)
+  ) {
     if (intent === "end-all-sessions") await endAllSessions(context.db, user.id);
     else await endSession(context.db, user.id, user.sessionId);
     return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookie(context.config) } });
@@ -57,6 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   // Another user's session id answers like a missing one.
+  if (submission.value.intent !== "end-session") return invalid(submission.reply());
   const ended = await endSession(context.db, user.id, submission.value.sessionId);
   if (!ended) return data({ message: "That session does not exist." }, { status: 404 });
   return redirect("/me/account", {
@@ -67,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Your account — Open Web Fellows" }];
 
 export default function AccountPage() {
-  const { account, sessions } = useLoaderData<typeof loader>();
+  const { account, sessions, deletionCodeSent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "message" in actionData ? [actionData.message] : replyErrors(actionData);
   return (
@@ -127,6 +159,39 @@ export default function AccountPage() {
             Sign out everywhere
           </button>
         </Form>
+      </section>
+      <section aria-labelledby="data-title" className="stack">
+        <h2 id="data-title">Your data</h2>
+        <p>
+          <a href="/me/data.json" download>
+            Download all your data
+          </a>{" "}
+          (JSON): your account, directory profile, applications, messages and campaigns.
+        </p>
+      </section>
+      <section aria-labelledby="delete-title" className="card narrow">
+        <h2 id="delete-title">Deleting the account</h2>
+        <p>
+          Your directory profile, messages and personal details are removed for good. Applications are kept without your
+          answers, for the program&apos;s numbers; audit entries are kept without your name or address.
+        </p>
+        {deletionCodeSent ? (
+          <Form method="post">
+            <div className="field">
+              <label htmlFor="deletion-code">Code from the email</label>
+              <input id="deletion-code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
+            </div>
+            <button type="submit" name="intent" value="confirm-deletion" className="danger">
+              Delete my account now
+            </button>
+          </Form>
+        ) : (
+          <Form method="post">
+            <button type="submit" name="intent" value="request-deletion" className="danger">
+              Email me a code to delete my account
+            </button>
+          </Form>
+        )}
       </section>
     </div>
   );

@@ -96,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "accept-placement" || intent === "decline-placement") {
     const placement = parseWithZod(formData, { schema: PlacementSchema });
     if (placement.status !== "success") return invalid(placement.reply());
-    const answered = await answerPlacement(context.db, {
+    const answered = await answerPlacement(context.db, context.config, {
       applicationId: placement.value.applicationId,
       applicantId: user.id,
       accept: placement.value.intent === "accept-placement",

@@ -10,7 +10,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** The zone's offset from UTC at an instant, in minutes (e.g. -240 for New York in summer). */
-function offsetMinutes(instant: number, timeZone: string): number {
+export function offsetMinutes(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",

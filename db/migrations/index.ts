@@ -4,6 +4,7 @@ import * as m0002 from "./0002_applications";
 import * as m0003 from "./0003_organizations";
 import * as m0004 from "./0004_review";
 import * as m0005 from "./0005_matching";
+import * as m0006 from "./0006_network";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0003_organizations": m0003,
   "0004_review": m0004,
   "0005_matching": m0005,
+  "0006_network": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
 import { seedCycles } from "./cycles";
 import { seedMatching } from "./matching";
+import { seedNetwork } from "./network";
 import { seedOrganizations } from "./organizations";
 import { seedReview } from "./review";
 
@@ -46,5 +47,6 @@ export async function seedDemo(db: DB): Promise<void> {
   const reviewCycle = await db.selectFrom("cycles").select("id").where("slug", "=", "open-web-2026").executeTakeFirst();
   if (reviewCycle) await seedReview(db, reviewCycle.id, passwordHash);
   await seedMatching(db, passwordHash, organizations);
+  await seedNetwork(db, passwordHash);
   await sql`analyze`.execute(db);
 }

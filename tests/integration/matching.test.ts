@@ -217,20 +217,32 @@ describeDb("matching", (t) => {
     await publishRun(t.db, config, fixture.staffId, fixture.cycle);
     const [finalist] = fixture.finalists;
     expect(
-      await answerPlacement(t.db, {
+      await answerPlacement(t.db, config, {
         applicationId: finalist!.applicationId,
         applicantId: fixture.staffId,
         accept: true,
       }),
     ).toMatchObject({ status: 404 });
     expect(
-      await answerPlacement(t.db, { applicationId: finalist!.applicationId, applicantId: finalist!.id, accept: true }),
+      await answerPlacement(t.db, config, {
+        applicationId: finalist!.applicationId,
+        applicantId: finalist!.id,
+        accept: true,
+      }),
     ).toEqual({ ok: true });
     expect(
-      await answerPlacement(t.db, { applicationId: finalist!.applicationId, applicantId: finalist!.id, accept: true }),
+      await answerPlacement(t.db, config, {
+        applicationId: finalist!.applicationId,
+        applicantId: finalist!.id,
+        accept: true,
+      }),
     ).toEqual({ ok: true });
     expect(
-      await answerPlacement(t.db, { applicationId: finalist!.applicationId, applicantId: finalist!.id, accept: false }),
+      await answerPlacement(t.db, config, {
+        applicationId: finalist!.applicationId,
+        applicantId: finalist!.id,
+        accept: false,
+      }),
     ).toMatchObject({ ok: false, status: 409 });
     const row = await t.db
       .selectFrom("applications")
@@ -239,6 +251,14 @@ describeDb("matching", (t) => {
       .executeTakeFirstOrThrow();
     expect(row.status).toBe("accepted");
     expect(row.placementAnsweredAt).toBeInstanceOf(Date);
+    // The new fellow is invited to the network, once, in the same transaction as the acceptance.
+    const invitations = await t.db
+      .selectFrom("emailOutbox")
+      .select("template")
+      .where("recipient", "=", finalist!.email)
+      .where("template", "=", "network-invitation")
+      .execute();
+    expect(invitations).toHaveLength(1);
   });
 
   it("builds the market only from finalists considered and pairs still on the lists", async () => {

@@ -12,6 +12,7 @@ describe("email templates", () => {
     expect(email.html).toMatch(/^<!DOCTYPE html/i);
     expect(email.text).toContain("Open Web Fellows");
     expect(email.text).not.toMatch(/<[a-z]+[\s>]/i);
+    expect(email.html + email.text).not.toContain("\u0000");
   });
 
   it("keeps headings as written in plain text", async () => {

@@ -9,6 +9,10 @@ import { completeAnswers, createOpenCycle, questionByKind } from "../../support/
 import { createMatchingFixture } from "../../support/matching";
 import { createReviewFixture } from "../../support/review";
 import { uniqueEmail } from "../../support/db";
+import { proposeAssignment } from "~/campaigns/assignments.server";
+import { addNeed, createCampaign } from "~/campaigns/campaigns.server";
+import { saveProfile } from "~/network/profiles.server";
+import { latestEmailTo } from "../../support/outbox";
 import { createPersonas, PERSONAS, type Persona, type PersonaSet } from "../../support/personas";
 import { describeServer, get, post, type TestServer } from "../../support/server";
 
@@ -32,6 +36,9 @@ interface Fixtures {
   matchingCycleSlug: string;
   positionId: string;
   organizationSlug: string;
+  profileId: string;
+  campaignSlug: string;
+  replyToken: string;
 }
 
 interface RouteRule {
@@ -46,6 +53,7 @@ const all = (expected: Expected): ByPersona => ({
   applicant: expected,
   reviewer: expected,
   partner: expected,
+  ally: expected,
   staff: expected,
 });
 const signedIn = (expected: Expected): ByPersona => ({ ...all(expected), anonymous: "login" });
@@ -94,7 +102,7 @@ const RULES: Record<string, RouteRule> = {
   // Someone else's file answers like a missing one.
   "routes/files.$id": {
     path: (f) => `/files/${f.applicantFileId}`,
-    get: { anonymous: "login", user: 404, applicant: 200, reviewer: 404, partner: 404, staff: 200 },
+    get: { anonymous: "login", user: 404, applicant: 200, reviewer: 404, partner: 404, ally: 404, staff: 200 },
     post: all(405),
   },
   "routes/review._index": { path: () => "/review", get: reviewerOnly(200), post: reviewerOnly(400) },
@@ -206,7 +214,90 @@ const RULES: Record<string, RouteRule> = {
     post: all(405),
   },
   "routes/staff.audit": { path: () => "/staff/audit", get: staffOnly(200), post: all(405) },
+  "routes/directory._index": { path: () => "/directory?q=ally", get: all(200), post: all(405) },
+  // Only partners and staff may write to an ally; to anyone else the form does not exist.
+  "routes/directory.$id": {
+    path: (f) => `/directory/${f.profileId}`,
+    get: all(200),
+    post: { anonymous: "login", user: 404, applicant: 404, reviewer: 404, partner: 400, ally: 404, staff: 400 },
+  },
+  "routes/me.profile": { path: () => "/me/profile", get: signedIn(200), post: signedIn(400) },
+  "routes/me.contacts": { path: () => "/me/contacts", get: signedIn(200), post: signedIn(400) },
+  "routes/me.campaigns": { path: () => "/me/campaigns", get: signedIn(200), post: signedIn(400) },
+  "routes/me.data[.]json": { path: () => "/me/data.json", get: signedIn(200), post: all(405) },
+  // The emailed link is the credential: no sign-in, and an empty form changes nothing.
+  "routes/campaign-replies.$token": { path: (f) => `/campaign-replies/${f.replyToken}`, get: all(200), post: all(400) },
+  "routes/campaigns.$slug": { path: (f) => `/campaigns/${f.campaignSlug}`, get: all(200), post: all(405) },
+  "routes/staff.campaigns._index": { path: () => "/staff/campaigns", get: staffOnly(200), post: staffOnly(400) },
+  "routes/staff.campaigns.$slug._index": {
+    path: (f) => `/staff/campaigns/${f.campaignSlug}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.campaigns.$slug.suggestions": {
+    path: (f) => `/staff/campaigns/${f.campaignSlug}/suggestions`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.allies": { path: () => "/staff/allies", get: staffOnly(200), post: staffOnly(400) },
+  "routes/staff.allies[.]csv": { path: () => "/staff/allies.csv", get: staffOnly(200), post: all(405) },
 };
+
+/** A public ally profile (not a persona's), and an active campaign that has asked that ally. */
+async function networkFixtures(server: TestServer, staffId: string) {
+  const user = await server.db
+    .insertInto("users")
+    .values({ email: uniqueEmail("listed"), name: "Listed Ally" })
+    .returning(["id", "email"])
+    .executeTakeFirstOrThrow();
+  await saveProfile(server.db, user.id, {
+    intent: "save",
+    displayName: "Listed Ally",
+    headline: "",
+    bio: "",
+    disciplines: ["artist"],
+    skills: ["design"],
+    languages: [],
+    country: undefined,
+    region: undefined,
+    timezone: "UTC",
+    links: [],
+    hoursPerMonth: 4,
+    availableFrom: undefined,
+    availableUntil: undefined,
+    visibility: "public",
+    consent: "on",
+    version: 0,
+  });
+  const profile = await server.db
+    .selectFrom("allyProfiles")
+    .select("id")
+    .where("userId", "=", user.id)
+    .executeTakeFirstOrThrow();
+  const slug = `authz-${profile.id.slice(0, 8)}`;
+  await createCampaign(server.db, staffId, {
+    intent: "save-campaign",
+    name: "Authorization campaign",
+    slug,
+    summary: "",
+    startsOn: "2030-01-01",
+    endsOn: "2030-02-01",
+    status: "active",
+    languages: [],
+    timezone: "UTC",
+    version: undefined,
+  });
+  const campaign = await server.db
+    .selectFrom("campaigns")
+    .select("id")
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow();
+  await addNeed(server.db, staffId, campaign.id, { kind: "skill", value: "design", quantity: 1 });
+  await proposeAssignment(server.db, server.config, staffId, { campaignId: campaign.id, profileId: profile.id });
+  const text = (await latestEmailTo(server.db, user.email))?.text ?? "";
+  const replyToken = /campaign-replies\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
+  return { profileId: profile.id, campaignSlug: slug, replyToken };
+}
 
 function matches(response: Response, expected: Expected): boolean {
   if (expected === "login")
@@ -279,7 +370,9 @@ describeServer("authorization of every route", (t) => {
       .select("slug")
       .where("id", "=", matching.organizations[0]!.id)
       .executeTakeFirstOrThrow();
+    const network = await networkFixtures(server, personas.users.staff.id);
     fixtures = {
+      ...network,
       matchingCycleSlug: matching.cycle.slug,
       positionId: matching.positions[0]!.id,
       organizationSlug: organization.slug,

@@ -1,4 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
+import { createCampaign } from "~/campaigns/campaigns.server";
+import { createAlly } from "../../support/network";
 import { createOpenCycle, type TestCycle } from "../../support/cycles";
 import { createReviewFixture, type ReviewFixture } from "../../support/review";
 import { createUser, describeServer, post, type TestUser } from "../../support/server";
@@ -375,6 +377,132 @@ const CASES: Record<string, Case> = {
     status: 404,
     says: "We could not find that application",
   },
+  "profile with a time zone that does not exist": {
+    path: "/me/profile",
+    form: {
+      intent: "save",
+      displayName: "Ana",
+      disciplines: "policy",
+      timezone: "Mars/Olympus",
+      hoursPerMonth: "4",
+      visibility: "public",
+      consent: "on",
+    },
+    as: "user",
+    says: "Use a time zone name",
+  },
+  "profile without agreeing to the terms": {
+    path: "/me/profile",
+    form: {
+      intent: "save",
+      displayName: "Ana",
+      disciplines: "policy",
+      timezone: "UTC",
+      hoursPerMonth: "4",
+      visibility: "public",
+    },
+    as: "user",
+    says: "Agree to the terms",
+  },
+  "profile with an unknown discipline and a javascript link": {
+    path: "/me/profile",
+    form: {
+      intent: "save",
+      displayName: "Ana",
+      disciplines: "wizard",
+      timezone: "UTC",
+      hoursPerMonth: "4",
+      visibility: "public",
+      links: "Me javascript:alert(1)",
+      consent: "on",
+    },
+    as: "user",
+    says: "is not a web address",
+  },
+  "profile with availability that ends before it starts": {
+    path: "/me/profile",
+    form: {
+      intent: "save",
+      displayName: "Ana",
+      disciplines: "policy",
+      timezone: "UTC",
+      hoursPerMonth: "4",
+      visibility: "public",
+      availableFrom: "2027-05-01",
+      availableUntil: "2027-04-01",
+      consent: "on",
+    },
+    as: "user",
+    says: "must be after its start",
+  },
+  "profile with an unknown intent": {
+    path: "/me/profile",
+    form: { intent: "publish-everything" },
+    as: "user",
+    says: "not known",
+  },
+  "contact message that is too short": {
+    path: "/directory/PROFILE",
+    form: { intent: "contact", message: "hi" },
+    as: "staff",
+    says: "at least 20 characters",
+  },
+  "contact answer for a request id that is not an id": {
+    path: "/me/contacts",
+    form: { intent: "accept", requestId: "1; drop table users" },
+    as: "user",
+    says: "Choose a message",
+  },
+  "campaign answer with an unknown intent": {
+    path: "/me/campaigns",
+    form: { intent: "maybe" },
+    as: "user",
+    says: "not known",
+  },
+  "campaign with a bad address and dates the wrong way round": {
+    path: "/staff/campaigns",
+    form: {
+      intent: "save-campaign",
+      name: "Encrypt",
+      slug: "Not A Slug!",
+      startsOn: "2030-02-01",
+      endsOn: "2030-01-01",
+      timezone: "UTC",
+    },
+    as: "staff",
+    says: "Use lower-case letters",
+  },
+  "campaign need with an unknown discipline": {
+    path: "/staff/campaigns/CAMPAIGN",
+    form: { intent: "add-need", kind: "discipline", value: "wizardry", quantity: "2" },
+    as: "staff",
+    says: "A discipline is one of",
+  },
+  "campaign need for a thousand people": {
+    path: "/staff/campaigns/CAMPAIGN",
+    form: { intent: "add-need", kind: "skill", value: "design", quantity: "1000" },
+    as: "staff",
+    says: "At most 500",
+  },
+  "marking done an assignment id that is not an id": {
+    path: "/staff/campaigns/CAMPAIGN",
+    form: { intent: "complete", assignmentId: "all" },
+    as: "staff",
+    says: "Choose an assignment",
+  },
+  "proposal for an ally id that is not an id": {
+    path: "/staff/campaigns/CAMPAIGN/suggestions",
+    form: { intent: "propose", profileId: "someone" },
+    as: "staff",
+    says: "Choose an ally",
+  },
+  "ally import without a file": { path: "/staff/allies", form: {}, as: "staff", says: "Choose a CSV file" },
+  "account deletion with letters for a code": {
+    path: "/me/account",
+    form: { intent: "confirm-deletion", code: "abcdef" },
+    as: "user",
+    says: "The code is 6 digits",
+  },
 };
 
 describeServer("bad input to every action", (t) => {
@@ -382,6 +510,8 @@ describeServer("bad input to every action", (t) => {
   let cycle: TestCycle;
   let review: ReviewFixture;
   let assignmentId: string;
+  let profileId: string;
+  let campaignSlug: string;
   beforeAll(async () => {
     users.user = await createUser(t.server);
     users.staff = await createUser(t.server, { staff: true });
@@ -402,9 +532,25 @@ describeServer("bad input to every action", (t) => {
       .returning("id")
       .executeTakeFirstOrThrow();
     assignmentId = assignment.id;
+    profileId = (await createAlly(t.server.db, { visibility: "public" })).profileId;
+    campaignSlug = `bad-input-${profileId.slice(0, 8)}`;
+    await createCampaign(t.server.db, users.staff.id, {
+      intent: "save-campaign",
+      name: "Bad input campaign",
+      slug: campaignSlug,
+      summary: "",
+      startsOn: "2030-01-01",
+      endsOn: "2030-02-01",
+      status: "planning",
+      languages: [],
+      timezone: "UTC",
+      version: undefined,
+    });
   });
   const resolve = (text: string) =>
     text
+      .replaceAll("PROFILE", profileId)
+      .replaceAll("CAMPAIGN", campaignSlug)
       .replaceAll("REVIEWID", review.cycle.id)
       .replaceAll("REVIEW", review.cycle.slug)
       .replaceAll("CYCLE", cycle.slug)

@@ -1,0 +1,12 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { notFound } from "~/utils/http.server";
+import { requireStaff } from "~/utils/permissions.server";
+import { getCampaignBySlug } from "./campaigns.server";
+
+/** The staff member and the campaign a /staff/campaigns/:slug page is about (403, or 404 when there is none). */
+export async function loadStaffCampaign(request: Request, context: AppLoadContext, slug: string | undefined) {
+  const staff = await requireStaff(request, context);
+  const campaign = slug ? await getCampaignBySlug(context.db, slug) : undefined;
+  if (!campaign) notFound("We could not find that campaign.");
+  return { staff, campaign };
+}

@@ -1,0 +1,166 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { audit } from "~/audit/audit.server";
+import type { ProfileInput } from "./profile.schema";
+import { TERMS_VERSION } from "./terms";
+
+export const PROFILE_COLUMNS = [
+  "id",
+  "displayName",
+  "headline",
+  "bio",
+  "disciplines",
+  "skills",
+  "languages",
+  "country",
+  "region",
+  "timezone",
+  "links",
+  "hoursPerMonth",
+  "availableFrom",
+  "availableUntil",
+  "visibility",
+  "termsVersion",
+  "consentedAt",
+  "withdrawnAt",
+  "updatedAt",
+  "version",
+] as const;
+
+/** The signed-in person's own profile, withdrawn or not. */
+export async function getOwnProfile(db: DB, userId: string) {
+  return db.selectFrom("allyProfiles").select(PROFILE_COLUMNS).where("userId", "=", userId).executeTakeFirst();
+}
+
+export type OwnProfile = NonNullable<Awaited<ReturnType<typeof getOwnProfile>>>;
+
+/** The skills allies already use, most used first: offered as suggestions while typing. */
+export async function popularSkills(db: DB, limit = 40): Promise<string[]> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("allyProfiles")
+        .select(sql<string>`unnest(skills)`.as("skill"))
+        .where("withdrawnAt", "is", null)
+        .as("tags"),
+    )
+    .select(["skill", sql<number>`count(*)`.as("uses")])
+    .groupBy("skill")
+    .orderBy("uses", "desc")
+    .orderBy("skill")
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.skill);
+}
+
+export type ProfileWrite =
+  { ok: true; joined: boolean } | { ok: false; status: 400 | 409; field?: "consent"; message: string };
+
+/**
+ * Creates or updates the person's profile. Joining (or rejoining after a withdrawal, or saving
+ * after the terms changed) needs consent to the current terms; the version and time are kept.
+ * A form loaded before someone else's save (another tab) is refused by its version.
+ */
+export async function saveProfile(db: DB, userId: string, input: ProfileInput): Promise<ProfileWrite> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("allyProfiles")
+      .select(["id", "version", "withdrawnAt", "termsVersion"])
+      .where("userId", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
+    const needsConsent = !current || current.withdrawnAt !== null || current.termsVersion !== TERMS_VERSION;
+    if (needsConsent && input.consent !== "on") {
+      return { ok: false, status: 400, field: "consent", message: "Agree to the terms to be listed in the directory" };
+    }
+    if ((current?.version ?? 0) !== input.version) {
+      return {
+        ok: false,
+        status: 409,
+        message: "Your profile was changed in another tab or window. Reload the page and make your changes again.",
+      };
+    }
+    const fields = {
+      displayName: input.displayName,
+      headline: input.headline,
+      bio: input.bio,
+      disciplines: input.disciplines,
+      skills: input.skills,
+      languages: input.languages,
+      country: input.country || null,
+      region: input.region ?? null,
+      timezone: input.timezone,
+      links: JSON.stringify(input.links),
+      hoursPerMonth: input.hoursPerMonth,
+      availableFrom: input.availableFrom ?? null,
+      availableUntil: input.availableUntil ?? null,
+      visibility: input.visibility,
+    };
+    const consent = needsConsent
+      ? { termsVersion: TERMS_VERSION, consentedAt: sql<Date>`now()`, withdrawnAt: null }
+      : {};
+    if (!current) {
+      const created = await trx
+        .insertInto("allyProfiles")
+        .values({ userId, ...fields, termsVersion: TERMS_VERSION, consentedAt: sql<Date>`now()` })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        actorId: userId,
+        action: "profile.consent",
+        subjectType: "ally_profile",
+        subjectId: created.id,
+        data: { termsVersion: TERMS_VERSION },
+      });
+      return { ok: true, joined: true };
+    }
+    await trx
+      .updateTable("allyProfiles")
+      .set({ ...fields, ...consent, updatedAt: sql`now()`, version: sql`version + 1` })
+      .where("id", "=", current.id)
+      .execute();
+    if (needsConsent) {
+      await audit(trx, {
+        actorId: userId,
+        action: "profile.consent",
+        subjectType: "ally_profile",
+        subjectId: current.id,
+        data: { termsVersion: TERMS_VERSION },
+      });
+    }
+    return { ok: true, joined: current.withdrawnAt !== null };
+  });
+}
+
+/** Withdraws consent: from this moment the profile is out of every listing, search and suggestion. */
+export async function withdrawProfile(
+  db: DB,
+  userId: string,
+  version: number,
+): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("allyProfiles")
+      .select(["id", "version", "withdrawnAt"])
+      .where("userId", "=", userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) return { ok: false, status: 404, message: "You have no directory profile." };
+    if (current.withdrawnAt) return { ok: true };
+    if (current.version !== version) {
+      return { ok: false, status: 409, message: "Your profile was changed in another tab. Reload and try again." };
+    }
+    await trx
+      .updateTable("allyProfiles")
+      .set({ withdrawnAt: sql`now()`, updatedAt: sql`now()`, version: sql`version + 1` })
+      .where("id", "=", current.id)
+      .execute();
+    await audit(trx, {
+      actorId: userId,
+      action: "profile.withdraw",
+      subjectType: "ally_profile",
+      subjectId: current.id,
+    });
+    return { ok: true };
+  });
+}

@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getPublicCampaign } from "~/campaigns/campaigns.server";
+import { formatDate } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+
+export async function loader({ context, params }: LoaderFunctionArgs) {
+  const found = params.slug ? await getPublicCampaign(context.db, params.slug) : undefined;
+  if (!found) notFound("We could not find that campaign.");
+  const { campaign, allies } = found;
+  return {
+    campaign: {
+      name: campaign.name,
+      summary: campaign.summary,
+      startsOn: campaign.startsOn,
+      endsOn: campaign.endsOn,
+      status: campaign.status,
+    },
+    allies: allies.map((ally) => ({
+      // The profile is linked only where the public may open it.
+      id: ally.publicProfile ? ally.id : null,
+      displayName: ally.displayName,
+      headline: ally.headline,
+    })),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.campaign.name} — Open Web Fellows` : "Campaign — Open Web Fellows" },
+  ...(data ? [{ name: "description", content: data.campaign.summary.slice(0, 160) }] : []),
+];
+
+export default function PublicCampaignPage() {
+  const { campaign, allies } = useLoaderData<typeof loader>();
+  return (
+    <div className="stack">
+      <h1>{campaign.name}</h1>
+      <p className="muted">
+        {formatDate(campaign.startsOn)} – {formatDate(campaign.endsOn)}
+        {campaign.status === "closed" ? " · this campaign has ended" : ""}
+      </p>
+      {campaign.summary ? <p className="lede">{campaign.summary}</p> : null}
+      <section aria-labelledby="allies-title">
+        <h2 id="allies-title">Allies on this campaign</h2>
+        {allies.length === 0 ? (
+          <p>The allies on this campaign have not chosen to be listed here.</p>
+        ) : (
+          <ul className="cards">
+            {allies.map((ally) => (
+              <li key={`${ally.displayName}-${ally.id}`} className="card">
+                <h3>{ally.id ? <Link to={`/directory/${ally.id}`}>{ally.displayName}</Link> : ally.displayName}</h3>
+                {ally.headline ? <p>{ally.headline}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Button, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle } from "./components/layout";
+
+export interface ContactRequestProps {
+  allyName: string;
+  senderName: string;
+  senderOrganization: string | null;
+  message: string;
+  answerUrl: string;
+}
+
+export const subject = ({ senderName }: ContactRequestProps) => `${senderName} would like to get in touch`;
+
+export default function ContactRequest({
+  allyName,
+  senderName,
+  senderOrganization,
+  message,
+  answerUrl,
+}: ContactRequestProps) {
+  const from = senderOrganization ? `${senderName} (${senderOrganization})` : senderName;
+  return (
+    <EmailLayout
+      preview={`${from} wrote to you through the network directory`}
+      heading="A message through the directory"
+    >
+      <Text>Hello {allyName},</Text>
+      <Text>{from} found you in the Open Web Fellows network directory and wrote:</Text>
+      <Text style={{ whiteSpace: "pre-wrap", borderLeft: "3px solid #d9d4dd", paddingLeft: "12px" }}>{message}</Text>
+      <Text>
+        Your email address has not been shared. If you accept, {senderName} receives it and can write to you directly;
+        if you decline, they only learn that you declined.
+      </Text>
+      <Button href={answerUrl} style={buttonStyle}>
+        Accept or decline
+      </Button>
+      <Text>Or open {answerUrl}</Text>
+    </EmailLayout>
+  );
+}
+
+ContactRequest.PreviewProps = {
+  allyName: "Tomás Rivera",
+  senderName: "Lena Fischer",
+  senderOrganization: "Fundación Datos Libres",
+  message: "We are planning a digital-security training in Bogotá in March. Would you like to co-teach it?",
+  answerUrl: "http://localhost:3000/me/contacts",
+} satisfies ContactRequestProps;
