@@ -166,6 +166,8 @@ export async function answerByLink(
   return db.transaction().execute(async (trx) => {
     const assignment = await assignmentByToken(trx, token).forUpdate("campaignAssignments").executeTakeFirst();
     if (!assignment) return { ok: false, status: 404, reason: "not-found", message: "This link is not valid." };
+    // The same answer again (a resubmitted form, a second click) is what was already recorded.
+    if (assignment.status === answer) return { ok: true, campaignName: assignment.campaignName, answer };
     if (assignment.status !== "proposed") {
       return {
         ok: false,

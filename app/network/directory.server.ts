@@ -173,7 +173,13 @@ export async function searchDirectory(
   });
 }
 
-export async function getDirectoryProfile(db: DB, profileId: string, audience: DirectoryAudience) {
+/** A profile as this viewer may see it; its owner always sees their own (the "as others see it" preview). */
+export async function getDirectoryProfile(
+  db: DB,
+  profileId: string,
+  audience: DirectoryAudience,
+  viewerId: string | null = null,
+) {
   return db
     .selectFrom("allyProfiles")
     .select([
@@ -197,6 +203,10 @@ export async function getDirectoryProfile(db: DB, profileId: string, audience: D
       availableNowSql.as("availableNow"),
     ])
     .where("id", "=", profileId)
-    .where((eb) => listedFor(eb, audience))
+    .where((eb) =>
+      viewerId
+        ? eb.or([listedFor(eb, audience), eb.and([eb("userId", "=", viewerId), eb("withdrawnAt", "is", null)])])
+        : listedFor(eb, audience),
+    )
     .executeTakeFirst();
 }

@@ -61,6 +61,8 @@ export type ProfileWrite =
  * after the terms changed) needs consent to the current terms; the version and time are kept.
  * A form loaded before someone else's save (another tab) is refused by its version.
  */
+const STALE_MESSAGE = "Your profile was changed in another tab or window. Reload the page and make your changes again.";
+
 export async function saveProfile(db: DB, userId: string, input: ProfileInput): Promise<ProfileWrite> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
@@ -74,11 +76,7 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
       return { ok: false, status: 400, field: "consent", message: "Agree to the terms to be listed in the directory" };
     }
     if ((current?.version ?? 0) !== input.version) {
-      return {
-        ok: false,
-        status: 409,
-        message: "Your profile was changed in another tab or window. Reload the page and make your changes again.",
-      };
+      return { ok: false, status: 409, message: STALE_MESSAGE };
     }
     const fields = {
       displayName: input.displayName,
@@ -100,11 +98,15 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
       ? { termsVersion: TERMS_VERSION, consentedAt: sql<Date>`now()`, withdrawnAt: null }
       : {};
     if (!current) {
+      // Two first saves at once (a double click, two tabs) both find no row to lock: the second
+      // one's insert does nothing and it is answered like any other stale form.
       const created = await trx
         .insertInto("allyProfiles")
         .values({ userId, ...fields, termsVersion: TERMS_VERSION, consentedAt: sql<Date>`now()` })
+        .onConflict((oc) => oc.column("userId").doNothing())
         .returning("id")
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      if (!created) return { ok: false, status: 409, message: STALE_MESSAGE };
       await audit(trx, {
         actorId: userId,
         action: "profile.consent",

@@ -1,9 +1,11 @@
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
+import type { Database } from "#db/types";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { consumeCode, issueCode, VerificationPurpose, type CodeCheck } from "~/auth/verification.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
+import { releaseProgramWork } from "./program-work.server";
 
 /** Everything the portal keeps about one person, as they may download it (no secrets, no hashes). */
 export async function exportMyData(db: DB, userId: string) {
@@ -170,24 +172,38 @@ export async function requestAccountDeletion(
   db: DB,
   config: AppConfig,
   user: { id: string; email: string; name: string },
-) {
-  await db.transaction().execute(async (trx) => {
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  return db.transaction().execute(async (trx) => {
+    if (await isLastStaff(trx, user.id)) return { ok: false, message: LAST_STAFF_MESSAGE };
     const issued = await issueCode(trx, config.sessionSecrets[0]!, {
       purpose: VerificationPurpose.deleteAccount,
       target: user.email,
       payload: { userId: user.id },
     });
-    if (!issued) return;
+    // Asked again too soon: the code already sent still works.
+    if (!issued) return { ok: true };
     await enqueueEmail(trx, {
       to: user.email,
       template: "delete-account-code",
       props: { name: user.name, code: issued.code, accountUrl: new URL("/me/account", config.appUrl).toString() },
       idempotencyKey: `delete-account:${issued.id}`,
     });
+    return { ok: true };
   });
 }
 
-export type DeletionResult = { ok: true } | { ok: false; reason: Exclude<CodeCheck["status"], "ok"> };
+export type DeletionResult = { ok: true } | { ok: false; reason: Exclude<CodeCheck["status"], "ok"> | "last-staff" };
+
+export const LAST_STAFF_MESSAGE = "You are the program's only staff member: give someone else staff access first.";
+
+/**
+ * Whether this person is the program's only staff member, who may not leave it without staff.
+ * Locks the staff rows (as revoking staff access does) so two deletions at once cannot both pass.
+ */
+async function isLastStaff(trx: Transaction<Database>, userId: string): Promise<boolean> {
+  const staff = await trx.selectFrom("userRoles").select("userId").where("role", "=", "staff").forUpdate().execute();
+  return staff.length === 1 && staff[0]!.userId === userId;
+}
 
 /**
  * Deletes an account once the emailed code matches, in one transaction: the directory profile,
@@ -202,6 +218,7 @@ export async function confirmAccountDeletion(
   code: string,
 ): Promise<DeletionResult> {
   return db.transaction().execute(async (trx) => {
+    if (await isLastStaff(trx, user.id)) return { ok: false, reason: "last-staff" };
     const check = await consumeCode(trx, config.sessionSecrets, {
       purpose: VerificationPurpose.deleteAccount,
       target: user.email,
@@ -217,50 +234,7 @@ export async function confirmAccountDeletion(
     await trx.deleteFrom("files").where("ownerId", "=", id).execute();
     const applications = trx.selectFrom("applications").select("id").where("applicantId", "=", id);
     await trx.deleteFrom("applicationDemographics").where("applicationId", "in", applications).execute();
-    await trx
-      .deleteFrom("rankEntries")
-      .where("side", "=", "applicant")
-      .where("applicationId", "in", applications)
-      .execute();
-    // An application still in the running is withdrawn: nobody is left to review, rank or place.
-    const running = await trx
-      .selectFrom("applications")
-      .select(["id", "status"])
-      .where("applicantId", "=", id)
-      .where("status", "in", ["draft", "submitted", "in_review", "finalist", "matched"])
-      .forUpdate()
-      .execute();
-    if (running.length > 0) {
-      await trx
-        .updateTable("applications")
-        .set({ status: "withdrawn", withdrawnAt: sql`now()` })
-        .where(
-          "id",
-          "in",
-          running.map((row) => row.id),
-        )
-        .execute();
-      await trx
-        .insertInto("applicationEvents")
-        .values(
-          running.map((row) => ({
-            applicationId: row.id,
-            actorId: id,
-            kind: "status",
-            fromStatus: row.status,
-            toStatus: "withdrawn",
-          })),
-        )
-        .execute();
-    }
-    // A reviewer leaves every panel; unfinished assignments go back to staff to cover again.
-    await trx.updateTable("cycleReviewers").set({ active: false }).where("userId", "=", id).execute();
-    await trx
-      .updateTable("reviewAssignments")
-      .set({ status: "recused", recusalReason: "The reviewer deleted their account.", updatedAt: sql`now()` })
-      .where("reviewerId", "=", id)
-      .where("status", "=", "assigned")
-      .execute();
+    await releaseProgramWork(trx, id);
     await trx
       .updateTable("applications")
       .set({ answers: JSON.stringify({}), updatedAt: sql`now()`, version: sql`version + 1` })
@@ -268,6 +242,7 @@ export async function confirmAccountDeletion(
       .execute();
     await trx.deleteFrom("emailOutbox").where("recipient", "=", user.email).execute();
     await trx.deleteFrom("verifications").where("target", "=", user.email).execute();
+    await trx.deleteFrom("invitations").where("email", "=", user.email).where("acceptedAt", "is", null).execute();
     await trx.deleteFrom("signInFailures").where("email", "=", user.email).execute();
     await trx
       .updateTable("auditLog")

@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   // A profile this viewer may not see answers exactly like one that does not exist.
   const profile = isUuid(params.id)
-    ? await getDirectoryProfile(context.db, params.id, directoryAudience(user))
+    ? await getDirectoryProfile(context.db, params.id, directoryAudience(user), user?.id ?? null)
     : undefined;
   if (!profile) notFound(MISSING);
   const own = user?.id === profile.userId;

@@ -4,7 +4,7 @@ import { FormErrors, replyErrors } from "~/components/forms";
 import { z } from "zod";
 import { CodeField } from "~/auth/auth.schema";
 import { CODE_MESSAGES } from "~/auth/verification.server";
-import { confirmAccountDeletion, requestAccountDeletion } from "~/privacy/privacy.server";
+import { confirmAccountDeletion, LAST_STAFF_MESSAGE, requestAccountDeletion } from "~/privacy/privacy.server";
 import { clearSessionCookie, endAllSessions, endSession, listSessions } from "~/auth/session.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm } from "~/utils/forms.server";
@@ -47,7 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { intent } = submission.value;
 
   if (intent === "request-deletion") {
-    await requestAccountDeletion(context.db, context.config, user);
+    const requested = await requestAccountDeletion(context.db, context.config, user);
+    if (!requested.ok) return invalid(submission.reply({ formErrors: [requested.message] }), 409);
     return redirect("/me/account?deletion=code-sent", {
       headers: {
         "Set-Cookie": await setFlash(context.config, {
@@ -59,7 +60,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (submission.value.intent === "confirm-deletion") {
     const result = await confirmAccountDeletion(context.db, context.config, user, submission.value.code);
-    if (!result.ok) return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+    if (!result.ok) {
+      if (result.reason === "last-staff") return invalid(submission.reply({ formErrors: [LAST_STAFF_MESSAGE] }), 409);
+      return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+    }
     return redirect("/", {
       headers: [
         ["Set-Cookie", await clearSessionCookie(context.config)],

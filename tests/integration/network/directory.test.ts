@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { parseDirectoryQuery } from "~/network/directory-query";
-import { searchDirectory } from "~/network/directory.server";
+import { getDirectoryProfile, searchDirectory } from "~/network/directory.server";
 import { withdrawProfile } from "~/network/profiles.server";
 import { describeDb } from "../../support/db";
 import { clearProfiles, createAlly, type TestAlly } from "../../support/network";
@@ -96,6 +96,15 @@ describeDb("directory search, facets and visibility", (t) => {
     expect(visitor.profiles.map((p) => p.displayName)).toEqual(["Ngozi Adeyemi"]);
     expect(visitor.profiles[0]).not.toHaveProperty("email");
     expect(visitor.profiles[0]).not.toHaveProperty("userId");
+  });
+
+  it("shows a staff-only profile to its owner, and to nobody else outside staff", async () => {
+    expect(await getDirectoryProfile(t.db, hidden.profileId, "network")).toBeUndefined();
+    expect(await getDirectoryProfile(t.db, hidden.profileId, "network", trainer.userId)).toBeUndefined();
+    expect(await getDirectoryProfile(t.db, hidden.profileId, "public", hidden.userId)).toMatchObject({
+      id: hidden.profileId,
+    });
+    expect(await getDirectoryProfile(t.db, hidden.profileId, "staff")).toMatchObject({ id: hidden.profileId });
   });
 
   it("hides a profile the moment consent is withdrawn", async () => {

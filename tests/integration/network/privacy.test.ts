@@ -6,6 +6,7 @@ import { confirmAccountDeletion, exportMyData, requestAccountDeletion } from "~/
 import { loadConfig } from "~/utils/config.server";
 import { completeAnswers, createOpenCycle, questionByKind } from "../../support/cycles";
 import { describeDb, uniqueEmail } from "../../support/db";
+import { createMatchingFixture } from "../../support/matching";
 import { createReviewFixture } from "../../support/review";
 import { createAlly } from "../../support/network";
 import { latestEmailTo } from "../../support/outbox";
@@ -51,7 +52,7 @@ describeDb("privacy self-service", (t) => {
   it("deletes the account only with the emailed code: profile and personal fields gone, applications anonymised, audit kept", async () => {
     const { ally, applicationId } = await allyWithHistory();
     const user = { id: ally.userId, email: ally.email, name: "Delia Leaving" };
-    await requestAccountDeletion(t.db, config, user);
+    expect(await requestAccountDeletion(t.db, config, user)).toEqual({ ok: true });
     const code = codeIn((await latestEmailTo(t.db, ally.email))!.text);
     const wrong = code === "000000" ? "111111" : "000000";
     expect(await confirmAccountDeletion(t.db, config, user, wrong)).toEqual({ ok: false, reason: "invalid" });
@@ -91,7 +92,13 @@ describeDb("privacy self-service", (t) => {
     expect(await t.db.selectFrom("sessions").select("id").where("userId", "=", ally.userId).execute()).toEqual([]);
   });
 
-  it("takes a deleted reviewer off every panel and hands their unfinished assignments back", async () => {
+  async function deleteAccount(user: { id: string; email: string; name: string }) {
+    expect(await requestAccountDeletion(t.db, config, user)).toEqual({ ok: true });
+    const code = codeIn((await latestEmailTo(t.db, user.email))!.text);
+    return confirmAccountDeletion(t.db, config, user, code);
+  }
+
+  it("takes a deleted reviewer off every panel and removes their unfinished assignments", async () => {
     const review = await createReviewFixture(t.db, config, { applicants: 2, reviewers: 0, k: 1 });
     const reviewer = await t.db
       .insertInto("users")
@@ -102,7 +109,7 @@ describeDb("privacy self-service", (t) => {
       .insertInto("cycleReviewers")
       .values({ cycleId: review.cycle.id, userId: reviewer.id, capacity: 5, expertise: "[]" })
       .execute();
-    const [open, done] = await t.db
+    const [, done] = await t.db
       .insertInto("reviewAssignments")
       .values(
         review.applicants.map((applicant) => ({
@@ -120,24 +127,123 @@ describeDb("privacy self-service", (t) => {
       review.applicants.map((a) => a.applicationId).sort(),
     );
 
-    await requestAccountDeletion(t.db, config, reviewer);
-    const code = codeIn((await latestEmailTo(t.db, reviewer.email))!.text);
-    expect(await confirmAccountDeletion(t.db, config, reviewer, code)).toEqual({ ok: true });
+    expect(await deleteAccount(reviewer)).toEqual({ ok: true });
     const panel = await t.db
       .selectFrom("cycleReviewers")
       .select("active")
       .where("userId", "=", reviewer.id)
       .executeTakeFirstOrThrow();
     expect(panel.active).toBe(false);
-    const statuses = await t.db
+    const left = await t.db
       .selectFrom("reviewAssignments")
       .select(["id", "status"])
       .where("reviewerId", "=", reviewer.id)
       .execute();
-    // The finished review stays part of the program's record; the open one is free to cover again.
+    // The finished review stays part of the program's record; the open one is a gap to cover again.
+    expect(left).toEqual([{ id: done!.id, status: "submitted" }]);
+  });
+
+  it("withdraws a deleted applicant from review: their open assignments leave reviewers' queues", async () => {
+    const review = await createReviewFixture(t.db, config, { applicants: 2, reviewers: 0, k: 1 });
+    const reviewer = await t.db
+      .insertInto("users")
+      .values({ email: uniqueEmail("queue"), name: "Queue Reviewer" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("cycleReviewers")
+      .values({ cycleId: review.cycle.id, userId: reviewer.id, capacity: 5, expertise: "[]" })
+      .execute();
+    await t.db
+      .insertInto("reviewAssignments")
+      .values(
+        review.applicants.map((applicant) => ({
+          cycleId: review.cycle.id,
+          applicationId: applicant.applicationId,
+          reviewerId: reviewer.id,
+        })),
+      )
+      .execute();
+    await t.db
+      .updateTable("applications")
+      .set({ status: "in_review" })
+      .where("cycleId", "=", review.cycle.id)
+      .execute();
+    const [leaving, staying] = review.applicants;
+    expect(await deleteAccount({ id: leaving!.id, email: leaving!.email, name: "Leaving" })).toEqual({ ok: true });
+    const queue = await t.db
+      .selectFrom("reviewAssignments")
+      .select("applicationId")
+      .where("reviewerId", "=", reviewer.id)
+      .execute();
+    expect(queue).toEqual([{ applicationId: staying!.applicationId }]);
+    const statuses = await t.db
+      .selectFrom("applications")
+      .select(["id", "status"])
+      .where("cycleId", "=", review.cycle.id)
+      .execute();
     expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({
-      [open!.id]: "recused",
-      [done!.id]: "submitted",
+      [leaving!.applicationId]: "withdrawn",
+      [staying!.applicationId]: "in_review",
     });
+  });
+
+  it("takes a deleted finalist off every position: candidacies, interview notes and rank lists", async () => {
+    const market = await createMatchingFixture(t.db, config, { finalists: 2, seats: [1] });
+    const [position] = market.positions;
+    const [leaving, staying] = market.finalists;
+    await t.db
+      .insertInto("rankEntries")
+      .values(
+        market.finalists.flatMap((finalist, index) => [
+          {
+            cycleId: market.cycle.id,
+            side: "position" as const,
+            positionId: position!.id,
+            applicationId: finalist.applicationId,
+            rank: index + 1,
+          },
+          {
+            cycleId: market.cycle.id,
+            side: "applicant" as const,
+            positionId: position!.id,
+            applicationId: finalist.applicationId,
+            rank: 1,
+          },
+        ]),
+      )
+      .execute();
+    await t.db
+      .insertInto("interviews")
+      .values({ positionId: position!.id, applicationId: leaving!.applicationId, notes: "Strong on policy." })
+      .execute();
+    expect(await deleteAccount({ id: leaving!.id, email: leaving!.email, name: "Leaving" })).toEqual({ ok: true });
+    const left = async (table: "positionCandidates" | "interviews" | "rankEntries") =>
+      (await t.db.selectFrom(table).select("applicationId").where("positionId", "=", position!.id).execute()).map(
+        (row) => row.applicationId,
+      );
+    expect(await left("positionCandidates")).toEqual([staying!.applicationId]);
+    expect(await left("interviews")).toEqual([]);
+    expect(await left("rankEntries")).toEqual([staying!.applicationId, staying!.applicationId]);
+  });
+
+  it("refuses to delete the program's only staff member", async () => {
+    const staff = await t.db
+      .insertInto("users")
+      .values({ email: uniqueEmail("only-staff"), name: "Only Staff" })
+      .returning(["id", "email", "name"])
+      .executeTakeFirstOrThrow();
+    await t.db.deleteFrom("userRoles").where("role", "=", "staff").execute();
+    await t.db.insertInto("userRoles").values({ userId: staff.id, role: "staff", grantedBy: null }).execute();
+    expect(await requestAccountDeletion(t.db, config, staff)).toMatchObject({ ok: false });
+    expect(await confirmAccountDeletion(t.db, config, staff, "123456")).toEqual({ ok: false, reason: "last-staff" });
+
+    const colleague = await t.db
+      .insertInto("users")
+      .values({ email: uniqueEmail("colleague"), name: "Colleague" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("userRoles").values({ userId: colleague.id, role: "staff", grantedBy: staff.id }).execute();
+    expect(await deleteAccount(staff)).toEqual({ ok: true });
   });
 });
