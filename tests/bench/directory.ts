@@ -12,6 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
+import pg from "pg";
 import { sql } from "kysely";
 import { createDatabase } from "#db/client";
 import { migrateToLatest } from "#db/migrate";
@@ -37,7 +38,23 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
+/** Creates the benchmark's database when the server does not have it yet. */
+async function ensureDatabase(target: string) {
+  const name = decodeURIComponent(new URL(target).pathname.slice(1));
+  const admin = new URL(target);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await client.query(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function prepare() {
+  await ensureDatabase(url!);
   const { db, close } = await createDatabase({ url });
   try {
     await migrateToLatest(db);
