@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | undefined | null }) {
@@ -43,6 +43,40 @@ export function Field<T>({
         key={key}
         {...props}
         {...inputProps}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+      />
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+/** A labelled textarea, with its hint and errors tied to it like Field's. */
+export function TextAreaField<T>({
+  label,
+  field,
+  hint,
+  rows = 4,
+}: {
+  label: ReactNode;
+  field: FieldMetadata<T>;
+  hint?: ReactNode;
+  rows?: number;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const errorId = field.errors?.length ? field.errorId : undefined;
+  const { key, ...props } = getTextareaProps(field, { ariaDescribedBy: hintId });
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        key={key}
+        rows={rows}
+        {...props}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
       />
       <ErrorList id={field.errorId} errors={field.errors} />

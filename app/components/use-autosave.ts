@@ -22,8 +22,12 @@ export function useAutosave(
   const versionRef = useRef(loadedVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dirtyWhileSaving = useRef(false);
+  // A submit clicked while a background save is in flight, replayed once that save answers.
+  const heldSubmit = useRef<{ submitter: HTMLElement | null } | null>(null);
   const submit = fetcher.submit;
   const busy = fetcher.state !== "idle";
+  const busyRef = useRef(busy);
+  busyRef.current = busy;
 
   // A navigation (save and continue, reload) brings a new version from the loader.
   useEffect(() => {
@@ -48,14 +52,25 @@ export function useAutosave(
       versionRef.current = reply.version;
       setVersion(reply.version);
       setSavedAt(reply.savedAt);
-      if (dirtyWhileSaving.current) {
-        dirtyWhileSaving.current = false;
-        save();
-      }
     } else {
       setRefusal(reply.message);
     }
-  }, [fetcher.data, fetcher.state, save]);
+    const held = heldSubmit.current;
+    if (held) {
+      // The held submit carries everything typed since, with the version this save returned (a
+      // refusal is left for the submit's own answer to explain).
+      heldSubmit.current = null;
+      dirtyWhileSaving.current = false;
+      const form = document.getElementById(formId);
+      if (!(form instanceof HTMLFormElement)) return;
+      const versionInput = form.elements.namedItem("version");
+      if (versionInput instanceof HTMLInputElement) versionInput.value = String(versionRef.current);
+      form.requestSubmit(held.submitter);
+    } else if (reply.kind === "autosaved" && dirtyWhileSaving.current) {
+      dirtyWhileSaving.current = false;
+      save();
+    }
+  }, [fetcher.data, fetcher.state, formId, save]);
 
   useEffect(() => {
     const form = document.getElementById(formId);
@@ -68,8 +83,14 @@ export function useAutosave(
         else save();
       }, DEBOUNCE_MS);
     };
-    // The form's own submit carries everything; a pending background save would only race it.
-    const onSubmit = () => clearTimeout(timer.current);
+    // The form's own submit carries everything; a pending background save would only race it,
+    // and one already on its way would make the submit's version stale, so the submit waits for it.
+    const onSubmit = (event: SubmitEvent) => {
+      clearTimeout(timer.current);
+      if (!busyRef.current) return;
+      event.preventDefault();
+      heldSubmit.current = { submitter: event.submitter };
+    };
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
     form.addEventListener("submit", onSubmit);

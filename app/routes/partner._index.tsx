@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, TextAreaField } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { PositionFields } from "~/matching/positions.schema";
 import { createPosition } from "~/matching/positions.server";
@@ -141,7 +141,7 @@ export default function PartnerHome() {
             </select>
           </div>
           <Field label="Title" field={f.title} />
-          <Field label="What the fellow would do" field={f.description} />
+          <TextAreaField label="What the fellow would do" field={f.description} />
           <Field label="Seats" field={f.seats} type="number" />
           <Field label="Skills wanted (comma-separated)" field={f.skills} />
           <Field label="Location" field={f.location} />

@@ -108,6 +108,40 @@ test("a typed answer is autosaved and survives closing the tab", async ({ page, 
   );
 });
 
+test("saving while a background save is on its way waits for it instead of reporting a conflict", async ({
+  page,
+  createAccount,
+}) => {
+  const account = await createAccount();
+  await signIn(page, account);
+  await page.goto(`/apply/${CYCLE}/2`);
+  const answer = page.getByLabel("Why is the open web important to you?");
+  await answer.fill("Open standards");
+  await expect(page.getByText(/Draft saved at/)).toBeVisible({ timeout: 10_000 });
+  // The next background save reaches the server at once but its answer comes back late, so the
+  // draft's version has moved on before the page knows it.
+  let releaseAutosave = () => {};
+  const autosaveHeld = new Promise<void>((resolve) => (releaseAutosave = resolve));
+  await page.route(`**/apply/${CYCLE}/2**`, async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !(request.postData() ?? "").includes("intent=autosave")) return route.continue();
+    const response = await route.fetch();
+    await autosaveHeld;
+    await route.fulfill({ response });
+  });
+  const sent = page.waitForRequest((request) => (request.postData() ?? "").includes("intent=autosave"));
+  await answer.pressSequentially(" and open source.");
+  await sent;
+  await answer.pressSequentially(" Always.");
+  await page.getByRole("button", { name: "Save and go to the next step" }).click();
+  releaseAutosave();
+  await expect(page).toHaveURL(new RegExp(`/apply/${CYCLE}/3$`));
+  await page.goto(`/apply/${CYCLE}/2`);
+  await expect(page.getByLabel("Why is the open web important to you?")).toHaveValue(
+    "Open standards and open source. Always.",
+  );
+});
+
 test("an applicant cannot open another applicant's file", async ({ page, createAccount, db }) => {
   const owner = await createAccount();
   const other = await createAccount();
