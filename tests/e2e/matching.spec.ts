@@ -102,5 +102,32 @@ test("a host ranks, a finalist ranks without JavaScript, staff run and publish, 
   await finalistPage.goto("/me/applications");
   await finalistPage.getByRole("button", { name: "Accept the placement" }).click();
   await expect(finalistPage.getByRole("status")).toContainText("you accepted the placement");
+  // A new fellow is invited to the network.
+  const invitation = await mailbox.waitFor(first!.email, "Join the Open Web Fellows network");
+  expect(invitation.text).toContain("/me/profile");
   await noScript.close();
+});
+
+test("a host ranks finalists by dragging them into order", async ({ page, db, createAccount }) => {
+  const partner = await createAccount({ name: "Dragging Host" });
+  const fixture = await createMatchingFixture(db, config, { finalists: 3, seats: [1], partnerIds: [partner.id] });
+  const [first, second, third] = fixture.finalists;
+  await signIn(page, partner.email);
+  await page.goto(`/partner/positions/${fixture.positions[0]!.id}`);
+  const list = page.getByRole("form", { name: "Rank the finalists" });
+  const item = (name: string) => list.getByRole("listitem").filter({ hasText: name });
+  await expect(list.getByRole("listitem")).toHaveCount(3);
+  // Unranked at first, in the page's order; dragging the last onto the first puts it on top.
+  const names = await list.locator(".rank-label").allTextContents();
+  expect(names.sort()).toEqual([first!.name, second!.name, third!.name].sort());
+  const [top, , last] = await list.locator(".rank-label").allTextContents();
+  await item(last!).dragTo(item(top!));
+  await expect(list.locator(".rank-label").first()).toHaveText(last!);
+  await expect(list.getByLabel(last!)).toHaveValue("1");
+  await expect(list.getByText(`${last} moved to position 1.`)).toBeAttached();
+  await list.getByRole("button", { name: "Save the ranking" }).click();
+  await expect(page.getByRole("status")).toContainText("Ranking saved");
+  await page.reload();
+  await expect(list.locator(".rank-label").first()).toHaveText(last!);
+  await expect(list.getByLabel(last!)).toHaveValue("1");
 });
