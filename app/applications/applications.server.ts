@@ -8,7 +8,7 @@ import { nowExpression, type Clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "./application-status";
 import { storeApplicationFile, type Upload } from "./files.server";
-import { listQuestions } from "~/cycles/cycles.server";
+import { listQuestions } from "~/cycles/questions.server";
 import { buildAnswersSchema } from "./answer-schema";
 import { fieldName, isAnswered, missingAnswers, type Question } from "./questions";
 

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { cyclePhase } from "~/cycles/cycle-status";
-import { getCycleBySlug, listQuestions } from "~/cycles/cycles.server";
+import { getCycleBySlug } from "~/cycles/cycles.server";
+import { listQuestions } from "~/cycles/questions.server";
 import { notFound } from "~/utils/http.server";
 import { requireUser } from "~/utils/permissions.server";
 import { getOwnApplication, listApplicationFiles } from "./applications.server";

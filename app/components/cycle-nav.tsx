@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { SubNav } from "./sub-nav";
 
 const PAGES = [
   { path: "", label: "Overview", end: true },
@@ -18,16 +18,9 @@ const PAGES = [
 /** The staff pages of one cycle. */
 export function CycleNav({ slug }: { slug: string }) {
   return (
-    <nav aria-label="Cycle" className="subnav">
-      <ul className="nav-list">
-        {PAGES.map((page) => (
-          <li key={page.path}>
-            <NavLink to={`/staff/cycles/${slug}${page.path}`} end={page.end}>
-              {page.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SubNav
+      label="Cycle"
+      links={PAGES.map((page) => ({ to: `/staff/cycles/${slug}${page.path}`, label: page.label, end: page.end }))}
+    />
   );
 }

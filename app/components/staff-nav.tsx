@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { SubNav } from "./sub-nav";
 
 const LINKS = [
   { to: "/staff", label: "Overview", end: true },
@@ -12,17 +12,5 @@ const LINKS = [
 ];
 
 export function StaffNav() {
-  return (
-    <nav aria-label="Staff" className="subnav">
-      <ul className="nav-list">
-        {LINKS.map((link) => (
-          <li key={link.to}>
-            <NavLink to={link.to} end={link.end}>
-              {link.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Staff" links={LINKS} />;
 }

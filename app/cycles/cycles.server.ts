@@ -3,10 +3,9 @@ import type { DB } from "#db/client";
 import type { CycleStatus, Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors.server";
-import type { Question } from "~/applications/questions";
 import { zonedLocalToUtc } from "~/utils/timezones";
 import { CYCLE_TRANSITIONS } from "./cycle-status";
-import type { CycleSettings, QuestionInput } from "./cycles.schema";
+import type { CycleSettings } from "./cycles.schema";
 
 export const CYCLE_COLUMNS = [
   "id",
@@ -59,29 +58,6 @@ export async function listCyclesForStaff(db: DB) {
     .groupBy("cycles.id")
     .orderBy("cycles.opensAt", "desc")
     .execute();
-}
-
-export async function listQuestions(db: DB, cycleId: string): Promise<Question[]> {
-  const rows = await db
-    .selectFrom("cycleQuestions")
-    .select(["id", "section", "kind", "label", "help", "required", "maxWords", "options", "identifying", "version"])
-    .where("cycleId", "=", cycleId)
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
-  return rows;
-}
-
-/** Once someone has submitted, the questions they answered must keep meaning the same. */
-export async function questionsFrozen(db: DB, cycleId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("applications")
-    .select("id")
-    .where("cycleId", "=", cycleId)
-    .where("submittedAt", "is not", null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export type CycleWrite =
@@ -264,173 +240,4 @@ async function startReview(trx: Kysely<Database>, actorId: string, cycleId: stri
       })),
     )
     .execute();
-}
-
-export type QuestionWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
-
-const FROZEN_MESSAGE =
-  "People have already submitted answers to these questions. You can still edit wording, help and the identifying flag, but not add, remove or change what a question asks for.";
-
-export async function addQuestion(
-  db: DB,
-  actorId: string,
-  cycleId: string,
-  input: QuestionInput,
-): Promise<QuestionWrite> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
-    if (await questionsFrozen(trx, cycleId)) return { ok: false, status: 409, message: FROZEN_MESSAGE };
-    // The same question added twice within seconds is a double click, not two questions.
-    const justAdded = await trx
-      .selectFrom("cycleQuestions")
-      .select("id")
-      .where("cycleId", "=", cycleId)
-      .where("label", "=", input.label)
-      .where("createdAt", ">", sql<Date>`now() - interval '10 seconds'`)
-      .executeTakeFirst();
-    if (justAdded) return { ok: true };
-    const last = await trx
-      .selectFrom("cycleQuestions")
-      .select(sql<number>`coalesce(max(position), 0)`.as("max"))
-      .where("cycleId", "=", cycleId)
-      .executeTakeFirstOrThrow();
-    const row = await trx
-      .insertInto("cycleQuestions")
-      .values({ cycleId, position: Number(last.max) + 1, ...questionValues(input) })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await audit(trx, {
-      actorId,
-      action: "question.add",
-      subjectType: "question",
-      subjectId: row.id,
-      data: { cycleId },
-    });
-    return { ok: true };
-  });
-}
-
-function questionValues(input: QuestionInput) {
-  const isText = input.kind === "short_text" || input.kind === "long_text";
-  const isChoice = input.kind === "single_choice" || input.kind === "multi_choice";
-  return {
-    section: input.section,
-    kind: input.kind,
-    label: input.label,
-    help: input.help,
-    required: input.required,
-    identifying: input.identifying,
-    maxWords: isText ? (input.maxWords ?? null) : null,
-    options: JSON.stringify(isChoice ? input.options : []),
-  };
-}
-
-export async function updateQuestion(
-  db: DB,
-  actorId: string,
-  cycleId: string,
-  questionId: string,
-  version: number,
-  input: QuestionInput,
-): Promise<QuestionWrite> {
-  return db.transaction().execute(async (trx) => {
-    // Freezing is decided under the cycle's lock, which submissions share.
-    await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().execute();
-    const current = await trx
-      .selectFrom("cycleQuestions")
-      .select(["kind", "required", "maxWords", "options", "version"])
-      .where("id", "=", questionId)
-      .where("cycleId", "=", cycleId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That question does not exist" };
-    if (current.version !== version) {
-      return {
-        ok: false,
-        status: 409,
-        message: "Someone else changed this question since you opened it. Reload to see their changes.",
-      };
-    }
-    const next = questionValues(input);
-    if (await questionsFrozen(trx, cycleId)) {
-      const changesMeaning =
-        next.kind !== current.kind ||
-        next.required !== current.required ||
-        next.maxWords !== current.maxWords ||
-        next.options !== JSON.stringify(current.options);
-      if (changesMeaning) return { ok: false, status: 409, message: FROZEN_MESSAGE };
-    }
-    await trx
-      .updateTable("cycleQuestions")
-      .set({ ...next, updatedAt: sql`now()`, version: sql`version + 1` })
-      .where("id", "=", questionId)
-      .execute();
-    await audit(trx, {
-      actorId,
-      action: "question.update",
-      subjectType: "question",
-      subjectId: questionId,
-      data: { cycleId },
-    });
-    return { ok: true };
-  });
-}
-
-export async function deleteQuestion(
-  db: DB,
-  actorId: string,
-  cycleId: string,
-  questionId: string,
-): Promise<QuestionWrite> {
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
-    if (await questionsFrozen(trx, cycleId)) return { ok: false, status: 409, message: FROZEN_MESSAGE };
-    const deleted = await trx
-      .deleteFrom("cycleQuestions")
-      .where("id", "=", questionId)
-      .where("cycleId", "=", cycleId)
-      .executeTakeFirst();
-    if (deleted.numDeletedRows === 0n) return { ok: false, status: 404, message: "That question does not exist" };
-    await audit(trx, {
-      actorId,
-      action: "question.delete",
-      subjectType: "question",
-      subjectId: questionId,
-      data: { cycleId },
-    });
-    return { ok: true };
-  });
-}
-
-/** Swaps a question with its neighbour; order is presentation, so it may change at any time. */
-export async function moveQuestion(
-  db: DB,
-  cycleId: string,
-  questionId: string,
-  direction: "up" | "down",
-): Promise<QuestionWrite> {
-  return db.transaction().execute(async (trx) => {
-    const questions = await trx
-      .selectFrom("cycleQuestions")
-      .select(["id", "position"])
-      .where("cycleId", "=", cycleId)
-      .orderBy("position")
-      .orderBy("id")
-      .forUpdate()
-      .execute();
-    const index = questions.findIndex((question) => question.id === questionId);
-    if (index < 0) return { ok: false, status: 404, message: "That question does not exist" };
-    const other = direction === "up" ? index - 1 : index + 1;
-    if (other < 0 || other >= questions.length) return { ok: true };
-    const reordered = [...questions];
-    [reordered[index], reordered[other]] = [reordered[other]!, reordered[index]!];
-    for (const [position, question] of reordered.entries()) {
-      await trx
-        .updateTable("cycleQuestions")
-        .set({ position: position + 1 })
-        .where("id", "=", question.id)
-        .execute();
-    }
-    return { ok: true };
-  });
 }

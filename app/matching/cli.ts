@@ -5,7 +5,8 @@
  * prints one line on stderr, nothing on stdout, and exits with code 2.
  */
 import { readFileSync } from "node:fs";
-import { findBlockingPairs, matchApplicantProposing, validateMatchingInput } from "./engine";
+import { findBlockingPairs, matchApplicantProposing } from "./engine";
+import { validateMatchingInput } from "./engine-input";
 
 function matchFile(args: readonly string[]): { output: string } | { problem: string } {
   const [file, ...extra] = args;

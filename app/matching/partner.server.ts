@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
-import { listQuestions } from "~/cycles/cycles.server";
+import { listQuestions } from "~/cycles/questions.server";
 import { audit } from "~/audit/audit.server";
 import { rankingOf } from "./rankings.server";
 

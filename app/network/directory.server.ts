@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import type { DirectoryAudience } from "~/auth/roles";
+import { LISTED_PROFILE_COLUMNS } from "./profiles.server";
 import {
   facetCounts,
   facetSql,
@@ -182,26 +183,7 @@ export async function getDirectoryProfile(
 ) {
   return db
     .selectFrom("allyProfiles")
-    .select([
-      "id",
-      "userId",
-      "displayName",
-      "headline",
-      "bio",
-      "disciplines",
-      "skills",
-      "languages",
-      "country",
-      "region",
-      "timezone",
-      "links",
-      "hoursPerMonth",
-      "availableFrom",
-      "availableUntil",
-      "visibility",
-      "updatedAt",
-      availableNowSql.as("availableNow"),
-    ])
+    .select([...LISTED_PROFILE_COLUMNS, "userId", availableNowSql.as("availableNow")])
     .where("id", "=", profileId)
     .where((eb) =>
       viewerId

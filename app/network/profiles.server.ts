@@ -4,7 +4,8 @@ import { audit } from "~/audit/audit.server";
 import type { ProfileInput } from "./profile.schema";
 import { TERMS_VERSION } from "./terms";
 
-export const PROFILE_COLUMNS = [
+/** What anyone allowed to see a profile sees of it (never the email, never consent bookkeeping). */
+export const LISTED_PROFILE_COLUMNS = [
   "id",
   "displayName",
   "headline",
@@ -20,10 +21,15 @@ export const PROFILE_COLUMNS = [
   "availableFrom",
   "availableUntil",
   "visibility",
+  "updatedAt",
+] as const;
+
+/** What the owner sees of their own profile: also consent and the version that guards edits. */
+export const PROFILE_COLUMNS = [
+  ...LISTED_PROFILE_COLUMNS,
   "termsVersion",
   "consentedAt",
   "withdrawnAt",
-  "updatedAt",
   "version",
 ] as const;
 

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { listApplicationFiles } from "~/applications/applications.server";
-import { listQuestions } from "~/cycles/cycles.server";
+import { listQuestions } from "~/cycles/questions.server";
 import type { AppConfig } from "~/utils/config.server";
 import { fillGaps } from "./assignments.server";
 import { reviewerAnswers } from "./reviewer-view";

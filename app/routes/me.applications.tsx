@@ -5,7 +5,7 @@ import { z } from "zod";
 import { finalistMatchingView } from "~/matching/finalist.server";
 import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
 import { saveApplicantRanking } from "~/matching/rankings.server";
-import { answerPlacement } from "~/matching/runs.server";
+import { answerPlacement } from "~/matching/publish.server";
 import { RankList } from "~/components/rank-list";
 import { APPLICATION_STATUS_LABELS, WITHDRAWABLE_STATUSES } from "~/applications/application-status";
 import { listMyApplications, withdrawApplication } from "~/applications/applications.server";

@@ -5,7 +5,7 @@ import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
 import { groupIntoSteps, isAnswered } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
 import { formatSize } from "~/components/question-field";
-import { listQuestions } from "~/cycles/cycles.server";
+import { listQuestions } from "~/cycles/questions.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { formatDateTime } from "~/utils/format";
 import { isUuid, notFound } from "~/utils/http.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportAnswersCsv } from "~/applications/admin.server";
-import { listQuestions } from "~/cycles/cycles.server";
+import { listQuestions } from "~/cycles/questions.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { csvResponse } from "~/utils/csv.server";
 

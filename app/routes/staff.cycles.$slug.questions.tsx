@@ -13,7 +13,7 @@ import {
   moveQuestion,
   questionsFrozen,
   updateQuestion,
-} from "~/cycles/cycles.server";
+} from "~/cycles/questions.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";

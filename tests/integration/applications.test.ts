@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers, submitApplication, withdrawApplication } from "~/applications/applications.server";
-import { addQuestion, updateQuestion } from "~/cycles/cycles.server";
+import { addQuestion, updateQuestion } from "~/cycles/questions.server";
 import { loadConfig } from "~/utils/config.server";
 import { completeAnswers, createOpenCycle, questionByKind, TEST_QUESTIONS, type TestCycle } from "../support/cycles";
 import { describeDb, uniqueEmail } from "../support/db";

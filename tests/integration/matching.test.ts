@@ -3,14 +3,9 @@ import { expect, it } from "vitest";
 import { saveInterviewNotes } from "~/matching/partner.server";
 import { suggestCandidates } from "~/matching/positions.server";
 import { rankingOf, saveApplicantRanking, savePositionRanking } from "~/matching/rankings.server";
-import {
-  answerPlacement,
-  buildMatchingInput,
-  dryRun,
-  latestRunView,
-  publishRun,
-  readiness,
-} from "~/matching/runs.server";
+import { buildMatchingInput } from "~/matching/market.server";
+import { answerPlacement, publishRun } from "~/matching/publish.server";
+import { dryRun, latestRunView, readiness } from "~/matching/runs.server";
 import { loadConfig } from "~/utils/config.server";
 import { describeDb } from "../support/db";
 import { createMatchingFixture, type MatchingFixture } from "../support/matching";

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import type { Question } from "~/applications/questions";
-import { addQuestion, createCycle, listQuestions } from "~/cycles/cycles.server";
+import { createCycle } from "~/cycles/cycles.server";
+import { addQuestion, listQuestions } from "~/cycles/questions.server";
 import type { QuestionInput } from "~/cycles/cycles.schema";
 
 const DAY = 24 * 60 * 60 * 1000;

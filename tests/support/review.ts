@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers, submitApplication } from "~/applications/applications.server";
-import { addQuestion, listQuestions } from "~/cycles/cycles.server";
+import { addQuestion, listQuestions } from "~/cycles/questions.server";
 import { addCriterion, listCriteria } from "~/review/rubric.server";
 import type { AppConfig } from "~/utils/config.server";
 import { completeAnswers, createOpenCycle, questionByKind, type TestCycle } from "./cycles";

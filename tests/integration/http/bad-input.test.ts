@@ -18,6 +18,16 @@ interface Case {
 
 const long = (n: number) => "x".repeat(n);
 
+/** A valid new-cycle form; each case below spoils one thing. */
+const NEW_CYCLE: Form = {
+  name: "X 2028",
+  slug: "x-2028",
+  opensAt: "2028-04-01T00:00",
+  closesAt: "2028-05-01T00:00",
+  timezone: "UTC",
+  reviewersPerApplication: "3",
+};
+
 const CASES: Record<string, Case> = {
   "sign-up with nothing": { path: "/signup", form: {}, says: "Enter your name" },
   "sign-up with a bad email": {
@@ -153,53 +163,25 @@ const CASES: Record<string, Case> = {
   },
   "a new cycle with a bad address": {
     path: "/staff/cycles",
-    form: {
-      name: "X 2028",
-      slug: "Not A Slug!",
-      opensAt: "2028-04-01T00:00",
-      closesAt: "2028-05-01T00:00",
-      timezone: "America/New_York",
-      reviewersPerApplication: "3",
-    },
+    form: { ...NEW_CYCLE, slug: "Not A Slug!", timezone: "America/New_York" },
     as: "staff",
     says: "Use lower-case letters",
   },
   "a new cycle with dates the wrong way round": {
     path: "/staff/cycles",
-    form: {
-      name: "X 2028",
-      slug: "x-2028",
-      opensAt: "2028-05-01T00:00",
-      closesAt: "2028-04-01T00:00",
-      timezone: "UTC",
-      reviewersPerApplication: "3",
-    },
+    form: { ...NEW_CYCLE, opensAt: "2028-05-01T00:00", closesAt: "2028-04-01T00:00" },
     as: "staff",
     says: "The deadline must be after the opening",
   },
   "a new cycle in a time zone that does not exist": {
     path: "/staff/cycles",
-    form: {
-      name: "X 2028",
-      slug: "x-2028",
-      opensAt: "2028-04-01T00:00",
-      closesAt: "2028-05-01T00:00",
-      timezone: "Mars/Base",
-      reviewersPerApplication: "3",
-    },
+    form: { ...NEW_CYCLE, timezone: "Mars/Base" },
     as: "staff",
     says: "Use a time zone name",
   },
   "a new cycle with words for a number": {
     path: "/staff/cycles",
-    form: {
-      name: "X 2028",
-      slug: "x-2028",
-      opensAt: "2028-04-01T00:00",
-      closesAt: "2028-05-01T00:00",
-      timezone: "UTC",
-      reviewersPerApplication: "eleven",
-    },
+    form: { ...NEW_CYCLE, reviewersPerApplication: "eleven" },
     as: "staff",
     says: "Enter a number",
   },

@@ -6,11 +6,11 @@ import {
   findBlockingPairs,
   matchApplicantProposing,
   matchPositionProposing,
-  validateMatchingInput,
   type Match,
   type MatchingInput,
   type MatchingResult,
 } from "~/matching/engine";
+import { validateMatchingInput } from "~/matching/engine-input";
 
 // Ids include names that break code keying plain objects by id.
 const idArbitrary = fc.oneof(fc.string({ minLength: 1, maxLength: 3 }), fc.constantFrom("__proto__", "constructor"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateMatchingInput } from "~/matching/engine";
+import { validateMatchingInput } from "~/matching/engine-input";
 
 const valid = {
   applicants: [

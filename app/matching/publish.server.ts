@@ -1,0 +1,216 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "#db/client";
+import type { Database } from "#db/types";
+import { audit } from "~/audit/audit.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import { inviteFellowToNetwork } from "~/network/fellows.server";
+import type { AppConfig } from "~/utils/config.server";
+import type { MatchingInput, MatchingResult } from "./engine";
+import { buildMatchingInput, marketKey } from "./market.server";
+
+export type PublishResult =
+  { ok: true; matched: number; unmatched: number } | { ok: false; status: 404 | 409; message: string };
+
+/**
+ * Publishes the latest dry run if the rank lists have not changed since: statuses become matched
+ * or unmatched, finalists and hosts are emailed, the run is locked (one published run per cycle)
+ * and audited, all in one transaction.
+ */
+export async function publishRun(
+  db: DB,
+  config: AppConfig,
+  actorId: string,
+  cycle: { id: string; name: string },
+): Promise<PublishResult> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`match:${cycle.id}`}))`.execute(trx);
+    const run = await trx
+      .selectFrom("matchRuns")
+      .select(["id", "inputs", "result", "publishedAt"])
+      .where("cycleId", "=", cycle.id)
+      .orderBy("createdAt", "desc")
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!run) return { ok: false, status: 404, message: "Run the matching first." };
+    const status = await trx.selectFrom("cycles").select("status").where("id", "=", cycle.id).executeTakeFirstOrThrow();
+    if (status.status !== "matching")
+      return { ok: false, status: 409, message: "The cycle is not in its matching stage." };
+    if (run.publishedAt) return { ok: false, status: 409, message: "This match is already published." };
+    const current = await buildMatchingInput(trx, cycle.id);
+    if (marketKey(current) !== marketKey(run.inputs as MatchingInput)) {
+      return {
+        ok: false,
+        status: 409,
+        message: "Rank lists changed since this run. Run the matching again and check it before publishing.",
+      };
+    }
+    const result = run.result as MatchingResult;
+    await trx
+      .updateTable("matchRuns")
+      .set({ publishedAt: sql`now()`, publishedBy: actorId })
+      .where("id", "=", run.id)
+      .execute();
+
+    // A finalist no position considered was never in the market: they are not matched either.
+    const stillFinalists = await trx
+      .selectFrom("applications")
+      .select("id")
+      .where("cycleId", "=", cycle.id)
+      .where("status", "=", "finalist")
+      .execute();
+    const inMarket = new Set([...result.matches.map((m) => m.applicant), ...result.unmatched]);
+    const unmatched = [...result.unmatched, ...stillFinalists.map((row) => row.id).filter((id) => !inMarket.has(id))];
+    const finalistIds = [...result.matches.map((m) => m.applicant), ...unmatched];
+    const people = finalistIds.length
+      ? await trx
+          .selectFrom("applications")
+          .innerJoin("users", "users.id", "applications.applicantId")
+          .select(["applications.id", "users.name", "users.email"])
+          .where("applications.id", "in", finalistIds)
+          .execute()
+      : [];
+    const positions = await trx
+      .selectFrom("positions")
+      .innerJoin("organizations", "organizations.id", "positions.organizationId")
+      .select(["positions.id", "positions.title", "positions.organizationId", "organizations.name as organizationName"])
+      .where("positions.cycleId", "=", cycle.id)
+      .execute();
+    const person = new Map(people.map((row) => [row.id, row]));
+    const position = new Map(positions.map((row) => [row.id, row]));
+    const applicationsUrl = new URL("/me/applications", config.appUrl).toString();
+    for (const match of result.matches) {
+      await setOutcome(trx, actorId, match.applicant, "matched", match.position);
+      const who = person.get(match.applicant)!;
+      const where = position.get(match.position)!;
+      await enqueueEmail(trx, {
+        to: who.email,
+        template: "match-result",
+        props: {
+          name: who.name,
+          cycleName: cycle.name,
+          positionTitle: where.title,
+          organizationName: where.organizationName,
+          applicationsUrl,
+        },
+        idempotencyKey: `match-result:${run.id}:${match.applicant}`,
+      });
+    }
+    for (const applicationId of unmatched) {
+      await setOutcome(trx, actorId, applicationId, "unmatched", null);
+      const who = person.get(applicationId)!;
+      await enqueueEmail(trx, {
+        to: who.email,
+        template: "match-result",
+        props: { name: who.name, cycleName: cycle.name, positionTitle: null, organizationName: null, applicationsUrl },
+        idempotencyKey: `match-result:${run.id}:${applicationId}`,
+      });
+    }
+    const members = positions.length
+      ? await trx
+          .selectFrom("orgMembers")
+          .innerJoin("users", "users.id", "orgMembers.userId")
+          .select(["orgMembers.organizationId", "users.id", "users.name", "users.email"])
+          .where(
+            "orgMembers.organizationId",
+            "in",
+            positions.map((p) => p.organizationId),
+          )
+          .execute()
+      : [];
+    for (const host of positions) {
+      const fellows = result.matches
+        .filter((match) => match.position === host.id)
+        .map((match) => person.get(match.applicant)!.name);
+      for (const member of members.filter((row) => row.organizationId === host.organizationId)) {
+        await enqueueEmail(trx, {
+          to: member.email,
+          template: "match-host",
+          props: {
+            name: member.name,
+            cycleName: cycle.name,
+            positionTitle: host.title,
+            fellows,
+            partnerUrl: new URL(`/partner/positions/${host.id}`, config.appUrl).toString(),
+          },
+          idempotencyKey: `match-host:${run.id}:${host.id}:${member.id}`,
+        });
+      }
+    }
+    await audit(trx, {
+      actorId,
+      action: "match.publish",
+      subjectType: "cycle",
+      subjectId: cycle.id,
+      data: { runId: run.id, matched: result.matches.length, unmatched: unmatched.length },
+    });
+    return { ok: true, matched: result.matches.length, unmatched: unmatched.length };
+  });
+}
+
+async function setOutcome(
+  trx: Kysely<Database>,
+  actorId: string,
+  applicationId: string,
+  status: "matched" | "unmatched",
+  positionId: string | null,
+) {
+  await trx
+    .updateTable("applications")
+    .set({ status, matchedPositionId: positionId, version: sql`version + 1`, updatedAt: sql`now()` })
+    .where("id", "=", applicationId)
+    .where("status", "=", "finalist")
+    .execute();
+  await trx
+    .insertInto("applicationEvents")
+    .values({ applicationId, actorId, kind: "status", fromStatus: "finalist", toStatus: status })
+    .execute();
+}
+
+export type PlacementAnswer = { ok: true } | { ok: false; status: 404 | 409; message: string };
+
+/** A matched finalist accepts or declines the placement; answering twice the same way changes nothing. */
+export async function answerPlacement(
+  db: DB,
+  config: AppConfig,
+  input: { applicationId: string; applicantId: string; accept: boolean },
+): Promise<PlacementAnswer> {
+  return db.transaction().execute(async (trx) => {
+    const application = await trx
+      .selectFrom("applications")
+      .select(["id", "status"])
+      .where("id", "=", input.applicationId)
+      .where("applicantId", "=", input.applicantId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!application) return { ok: false, status: 404, message: "We could not find that application." };
+    const wanted = input.accept ? "accepted" : "declined";
+    if (application.status === wanted) return { ok: true };
+    if (application.status !== "matched")
+      return { ok: false, status: 409, message: "There is no placement waiting for your answer." };
+    await trx
+      .updateTable("applications")
+      .set({ status: wanted, placementAnsweredAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
+      .where("id", "=", application.id)
+      .execute();
+    await trx
+      .insertInto("applicationEvents")
+      .values({
+        applicationId: application.id,
+        actorId: input.applicantId,
+        kind: "status",
+        fromStatus: "matched",
+        toStatus: wanted,
+      })
+      .execute();
+    await audit(trx, {
+      actorId: input.applicantId,
+      action: `placement.${wanted === "accepted" ? "accept" : "decline"}`,
+      subjectType: "application",
+      subjectId: application.id,
+    });
+    // A new fellow is welcome in the network; the invitation exists exactly when the acceptance does.
+    if (wanted === "accepted") await inviteFellowToNetwork(trx, config, application.id);
+    return { ok: true };
+  });
+}
