@@ -95,8 +95,16 @@ export interface EmailOutboxTable {
   lockedUntil: Timestamp | null;
   lastError: string | null;
   sentAt: Timestamp | null;
+  attachments: Json<EmailAttachment[]> | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
+}
+
+/** A file sent with an email; calendar invitations are `text/calendar; method=…`. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface AuditLogTable {
@@ -321,6 +329,8 @@ export interface PositionsTable {
   skills: Json<string[]>;
   location: Generated<string>;
   remote: Generated<boolean>;
+  interviewTimezone: Generated<string>;
+  interviewCutoffHours: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -329,6 +339,7 @@ export interface PositionsTable {
 export interface PositionCandidatesTable {
   positionId: string;
   applicationId: string;
+  interviewInvitedAt: Timestamp | null;
   createdAt: CreatedAt;
 }
 
@@ -337,6 +348,7 @@ export interface InterviewsTable {
   positionId: string;
   applicationId: string;
   notes: Generated<string>;
+  scores: Json<Record<string, number>> | null;
   updatedBy: string | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
@@ -450,6 +462,131 @@ export interface CampaignAssignmentsTable {
   version: Generated<number>;
 }
 
+export interface InterviewSlotsTable {
+  id: Generated<string>;
+  positionId: string;
+  startsAt: Timestamp;
+  minutes: number;
+  capacity: number;
+  location: Generated<string>;
+  cancelledAt: Timestamp | null;
+  cancelMessage: string | null;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export type BookingStatus = "booked" | "cancelled";
+
+export interface InterviewBookingsTable {
+  id: Generated<string>;
+  positionId: string;
+  applicationId: string;
+  slotId: string;
+  seat: number;
+  status: BookingStatus;
+  sequence: Generated<number>;
+  cancelledBy: "finalist" | "host" | "program" | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
+export interface CalendarFeedsTable {
+  id: Generated<string>;
+  userId: string;
+  tokenHash: Buffer;
+  expiresAt: Timestamp;
+  revokedAt: Timestamp | null;
+  lastUsedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface FellowshipTermsTable {
+  cycleId: string;
+  startsOn: DateOnly;
+  endsOn: DateOnly;
+  cohortYear: number;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export type ReportKind = "check_in" | "midterm" | "final";
+
+export interface ReportFormsTable {
+  id: Generated<string>;
+  cycleId: string;
+  kind: ReportKind;
+  title: string;
+  everyMonths: number | null;
+  offsetMonths: number | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface ReportQuestionsTable {
+  id: Generated<string>;
+  formId: string;
+  position: number;
+  section: Generated<string>;
+  kind: Exclude<QuestionKind, "file">;
+  label: string;
+  help: Generated<string>;
+  required: Generated<boolean>;
+  maxWords: number | null;
+  options: Json<string[]>;
+  identifying: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export type FellowshipStatus = "active" | "completed" | "ended_early";
+
+export interface FellowshipsTable {
+  id: Generated<string>;
+  applicationId: string;
+  cycleId: string;
+  positionId: string;
+  organizationId: string;
+  fellowId: string;
+  startsOn: DateOnly;
+  endsOn: DateOnly;
+  cohortYear: number;
+  status: Generated<FellowshipStatus>;
+  endedAt: Timestamp | null;
+  endReason: string | null;
+  alumniListingAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export type ReportStatus = "open" | "submitted";
+
+export interface FellowshipReportsTable {
+  id: Generated<string>;
+  fellowshipId: string;
+  formId: string;
+  dueOn: DateOnly;
+  status: Generated<ReportStatus>;
+  answers: ColumnType<Record<string, AnswerValue>, string | undefined, string>;
+  submittedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface ReportCommentsTable {
+  id: Generated<string>;
+  reportId: string;
+  authorId: string | null;
+  body: string;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -484,6 +621,15 @@ export interface Database {
   campaigns: CampaignsTable;
   campaignNeeds: CampaignNeedsTable;
   campaignAssignments: CampaignAssignmentsTable;
+  interviewSlots: InterviewSlotsTable;
+  interviewBookings: InterviewBookingsTable;
+  calendarFeeds: CalendarFeedsTable;
+  fellowshipTerms: FellowshipTermsTable;
+  reportForms: ReportFormsTable;
+  reportQuestions: ReportQuestionsTable;
+  fellowships: FellowshipsTable;
+  fellowshipReports: FellowshipReportsTable;
+  reportComments: ReportCommentsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -18,6 +18,13 @@ import ContactAnswered, * as contactAnswered from "./contact-answered";
 import ContactRequest, * as contactRequest from "./contact-request";
 import DeleteAccountCode, * as deleteAccountCode from "./delete-account-code";
 import NetworkInvitation, * as networkInvitation from "./network-invitation";
+import FellowshipCompleted, * as fellowshipCompleted from "./fellowship-completed";
+import InterviewCalendar, * as interviewCalendar from "./interview-calendar";
+import InterviewInvitation, * as interviewInvitation from "./interview-invitation";
+import InterviewReminder, * as interviewReminder from "./interview-reminder";
+import ReportComment, * as reportComment from "./report-comment";
+import ReportReminder, * as reportReminder from "./report-reminder";
+import ReportSubmitted, * as reportSubmitted from "./report-submitted";
 
 interface Template<P> {
   component: ComponentType<P>;
@@ -48,6 +55,13 @@ export const emailTemplates = {
   "campaign-proposal": template(CampaignProposal, campaignProposal.subject),
   "delete-account-code": template(DeleteAccountCode, deleteAccountCode.subject),
   "network-invitation": template(NetworkInvitation, networkInvitation.subject),
+  "interview-invitation": template(InterviewInvitation, interviewInvitation.subject),
+  "interview-calendar": template(InterviewCalendar, interviewCalendar.subject),
+  "interview-reminder": template(InterviewReminder, interviewReminder.subject),
+  "report-reminder": template(ReportReminder, reportReminder.subject),
+  "report-submitted": template(ReportSubmitted, reportSubmitted.subject),
+  "report-comment": template(ReportComment, reportComment.subject),
+  "fellowship-completed": template(FellowshipCompleted, fellowshipCompleted.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

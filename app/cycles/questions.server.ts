@@ -82,7 +82,8 @@ export async function addQuestion(
   });
 }
 
-function questionValues(input: QuestionInput) {
+/** The stored columns of a question from the builder's form (also used by report forms). */
+export function questionValues(input: QuestionInput) {
   const isText = input.kind === "short_text" || input.kind === "long_text";
   const isChoice = input.kind === "single_choice" || input.kind === "multi_choice";
   return {

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
-import type { EmailOutboxRow } from "#db/types";
+import type { EmailAttachment, EmailOutboxRow } from "#db/types";
 
 export interface MailMessage {
   from: string;
@@ -10,6 +10,7 @@ export interface MailMessage {
   text: string;
   /** Stable per outbox row, so a receiver can drop a duplicate if a crash made us resend. */
   messageId: string;
+  attachments?: EmailAttachment[] | undefined;
 }
 
 export interface MailTransport {
@@ -97,6 +98,7 @@ async function deliverOne(
       subject: row.subject,
       html: row.html,
       text: row.text,
+      attachments: row.attachments ?? undefined,
       messageId: `<${row.id}@${options.messageIdDomain ?? "open-web-fellows.invalid"}>`,
     });
     await db

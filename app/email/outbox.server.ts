@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "#db/types";
+import type { Database, EmailAttachment } from "#db/types";
 import { renderEmail, type EmailProps, type EmailTemplateName } from "#emails/index";
 
 export interface OutgoingEmail<N extends EmailTemplateName> {
@@ -8,6 +8,8 @@ export interface OutgoingEmail<N extends EmailTemplateName> {
   props: EmailProps<N>;
   /** The same key twice yields one message: resubmits and retries never send twice. */
   idempotencyKey: string;
+  /** Files sent with the message (a calendar invitation); stored with it, so a retry sends the same. */
+  attachments?: EmailAttachment[];
 }
 
 /**
@@ -30,6 +32,7 @@ export async function enqueueEmail<N extends EmailTemplateName>(
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      attachments: email.attachments?.length ? JSON.stringify(email.attachments) : null,
     })
     .onConflict((oc) => oc.column("idempotencyKey").doNothing())
     .returning("id")

@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
+import { createFellowship } from "~/fellowships/lifecycle.server";
 import { inviteFellowToNetwork } from "~/network/fellows.server";
 import type { AppConfig } from "~/utils/config.server";
 import type { MatchingInput, MatchingResult } from "./engine";
@@ -209,8 +210,12 @@ export async function answerPlacement(
       subjectType: "application",
       subjectId: application.id,
     });
-    // A new fellow is welcome in the network; the invitation exists exactly when the acceptance does.
-    if (wanted === "accepted") await inviteFellowToNetwork(trx, config, application.id);
+    // A new fellow is welcome in the network, and their fellowship year begins: both exist
+    // exactly when the acceptance does.
+    if (wanted === "accepted") {
+      await inviteFellowToNetwork(trx, config, application.id);
+      await createFellowship(trx, application.id);
+    }
     return { ok: true };
   });
 }

@@ -13,6 +13,7 @@ import { startOutboxLogger } from "~/email/outbox-logger.server";
 import { createSmtpTransport } from "~/email/smtp.server";
 import { ConfigError, loadConfig, type AppConfig } from "~/utils/config.server";
 import { createApp } from "./app";
+import { startProgramJobs } from "./program-jobs";
 import { ensureBuild } from "./build";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -72,6 +73,7 @@ export async function startPortal(
   }
 
   const stopPruning = startPruning(db, (error) => console.error("Pruning expired rows failed:", error));
+  const stopProgramJobs = startProgramJobs(db, config, (error) => console.error("Program reminders failed:", error));
   const app = createApp({ db, config, build, clientDir: path.join(root, "build", "client") });
   const server: Server = app.listen(config.port, config.host, () => {
     log(`\nOpen Web Fellows is running at ${config.appUrl.origin}`);
@@ -91,6 +93,7 @@ export async function startPortal(
   return {
     async stop() {
       stopPruning();
+      stopProgramJobs();
       server.close();
       server.closeAllConnections();
       await worker.stop();

@@ -1,0 +1,28 @@
+import type { DB } from "#db/client";
+import { completeEndedFellowships } from "~/fellowships/lifecycle.server";
+import { sendReportReminders } from "~/fellowships/reminders.server";
+import { sendInterviewReminders } from "~/interviews/reminders.server";
+import type { AppConfig } from "~/utils/config.server";
+
+/** Every quarter of an hour is often enough for reminders "the day before" and due dates. */
+const PROGRAM_JOBS_MS = 15 * 60 * 1000;
+
+/**
+ * The program's calendar chores: interview reminders the day before, report reminders, and
+ * fellowships completed when their term ends. Each is idempotent through the outbox's keys and
+ * the state machine, so a second process running them at the same time sends nothing twice.
+ */
+export async function runProgramJobs(db: DB, config: AppConfig): Promise<void> {
+  await sendInterviewReminders(db, config);
+  await sendReportReminders(db, config);
+  await completeEndedFellowships(db, config);
+}
+
+/** Runs the chores now and every quarter hour; the timer does not keep the process alive (like startPruning). */
+export function startProgramJobs(db: DB, config: AppConfig, onError: (error: unknown) => void): () => void {
+  const run = () => void runProgramJobs(db, config).catch(onError);
+  run();
+  const timer = setInterval(run, PROGRAM_JOBS_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

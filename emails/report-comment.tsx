@@ -1,0 +1,33 @@
+import { Text } from "@react-email/components";
+import { EmailLayout } from "./components/layout";
+
+export interface ReportCommentProps {
+  name: string;
+  authorName: string;
+  reportTitle: string;
+  comment: string;
+  reportUrl: string;
+}
+
+export const subject = (props: ReportCommentProps) => `${props.authorName} commented on your ${props.reportTitle}`;
+
+export default function ReportComment({ name, authorName, reportTitle, comment, reportUrl }: ReportCommentProps) {
+  return (
+    <EmailLayout preview={`A comment from ${authorName}`} heading="A comment on your report">
+      <Text>Hello {name},</Text>
+      <Text>
+        {authorName} commented on your {reportTitle}:
+      </Text>
+      <Text>“{comment}”</Text>
+      <Text>Read it in the portal: {reportUrl}</Text>
+    </EmailLayout>
+  );
+}
+
+ReportComment.PreviewProps = {
+  name: "Adaeze Nwosu",
+  authorName: "Lena Fischer",
+  reportTitle: "Monthly check-in",
+  comment: "Great progress on the dataset — let's talk about publishing it next week.",
+  reportUrl: "http://localhost:3000/me/fellowship",
+} satisfies ReportCommentProps;
