@@ -10,7 +10,12 @@ export interface FellowshipCompletedProps {
 
 export const subject = (props: FellowshipCompletedProps) => `Welcome to the alumni of the ${props.cohortYear} cohort`;
 
-export default function FellowshipCompleted({ name, organizationName, cohortYear, fellowshipUrl }: FellowshipCompletedProps) {
+export default function FellowshipCompleted({
+  name,
+  organizationName,
+  cohortYear,
+  fellowshipUrl,
+}: FellowshipCompletedProps) {
   return (
     <EmailLayout preview="Your fellowship year is complete" heading="Your fellowship is complete">
       <Text>Congratulations, {name}!</Text>

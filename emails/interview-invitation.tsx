@@ -22,9 +22,9 @@ export default function InterviewInvitation({
     <EmailLayout preview={`Choose a time to meet ${organizationName}`} heading="Book your interview">
       <Text>Hello {name},</Text>
       <Text>
-        {organizationName} would like to interview you for {positionTitle} before the two of you rank each other.
-        Choose one of their times in the portal; the times are shown in your own time zone, and you get a calendar
-        invitation as soon as you book.
+        {organizationName} would like to interview you for {positionTitle} before the two of you rank each other. Choose
+        one of their times in the portal; the times are shown in your own time zone, and you get a calendar invitation
+        as soon as you book.
       </Text>
       <Text>
         You can move or cancel your interview there until {cutoffHours} hour{cutoffHours === 1 ? "" : "s"} before it

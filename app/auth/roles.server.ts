@@ -27,6 +27,12 @@ export async function loadRoles(db: DB, userId: string): Promise<Role[]> {
           eb.selectFrom("applications").select("id").where("applicantId", "=", userId).where("status", "=", "accepted"),
         )
         .as("fellow"),
+      // An alumnus completed a fellowship year.
+      eb
+        .exists(
+          eb.selectFrom("fellowships").select("id").where("fellowId", "=", userId).where("status", "=", "completed"),
+        )
+        .as("alumnus"),
     ])
     .executeTakeFirstOrThrow();
   const roles: Role[] = [];
@@ -35,6 +41,7 @@ export async function loadRoles(db: DB, userId: string): Promise<Role[]> {
   if (row.partner) roles.push(Role.partner);
   if (row.ally) roles.push(Role.ally);
   if (row.fellow) roles.push(Role.fellow);
+  if (row.alumnus) roles.push(Role.alumnus);
   if (row.applicant) roles.push(Role.applicant);
   return roles;
 }

@@ -5,6 +5,7 @@ export const Role = {
   partner: "partner",
   ally: "ally",
   fellow: "fellow",
+  alumnus: "alumnus",
   applicant: "applicant",
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -15,6 +16,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   partner: "Host partner",
   ally: "Network ally",
   fellow: "Fellow",
+  alumnus: "Alumnus",
   applicant: "Applicant",
 };
 
@@ -22,7 +24,14 @@ export const ROLE_LABELS: Record<Role, string> = {
  * Who may see profiles marked `network`: people inside the program. The one place this is
  * decided; a new role that belongs inside the network is added here.
  */
-export const NETWORK_ROLES: readonly Role[] = [Role.staff, Role.partner, Role.reviewer, Role.ally, Role.fellow];
+export const NETWORK_ROLES: readonly Role[] = [
+  Role.staff,
+  Role.partner,
+  Role.reviewer,
+  Role.ally,
+  Role.fellow,
+  Role.alumnus,
+];
 
 export function canSeeNetworkProfiles(user: { roles: readonly Role[] } | null): boolean {
   return user?.roles.some((role) => NETWORK_ROLES.includes(role)) ?? false;

@@ -90,7 +90,12 @@ export async function feedEvents(db: DB, config: AppConfig, userId: string): Pro
     db
       .selectFrom("reviewAssignments")
       .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
-      .select(["cycles.id", "cycles.name", sql<Date>`max(review_assignments.due_at)`.as("dueAt"), sql<number>`count(*)`.as("open")])
+      .select([
+        "cycles.id",
+        "cycles.name",
+        sql<Date>`max(review_assignments.due_at)`.as("dueAt"),
+        sql<number>`count(*)`.as("open"),
+      ])
       .where("reviewAssignments.reviewerId", "=", userId)
       .where("reviewAssignments.status", "=", "assigned")
       .where("reviewAssignments.dueAt", ">", SINCE)

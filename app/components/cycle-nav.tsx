@@ -12,7 +12,9 @@ const PAGES = [
   { path: "/ranking", label: "Ranking" },
   { path: "/decisions", label: "Decisions" },
   { path: "/positions", label: "Positions" },
+  { path: "/interviews", label: "Interviews" },
   { path: "/matching", label: "Matching" },
+  { path: "/fellowship", label: "Fellowship year" },
 ];
 
 /** The staff pages of one cycle. */

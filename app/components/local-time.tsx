@@ -4,7 +4,7 @@ import { formatDateTime } from "~/utils/format";
 const noSubscription = () => () => {};
 
 /** The viewer's time zone: unknown on the server (null), the browser's own once hydrated. */
-function useViewerTimeZone(): string | null {
+export function useViewerTimeZone(): string | null {
   return useSyncExternalStore(
     noSubscription,
     () => Intl.DateTimeFormat().resolvedOptions().timeZone,

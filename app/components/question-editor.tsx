@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { QUESTION_KIND_LABELS, QUESTION_KINDS, type Question } from "~/applications/questions";
+import { QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type QuestionKind } from "~/applications/questions";
 import { QuestionActionSchema } from "~/cycles/cycles.schema";
 import { ErrorList, Field, FormErrors } from "./forms";
 import { useConformForm } from "./use-conform";
@@ -17,11 +17,17 @@ export function QuestionEditor({
   lastResult,
   frozen,
   defaultSection,
+  kinds = QUESTION_KINDS,
+  askIdentifying = true,
 }: {
   question?: Question & { version: number };
   lastResult?: SubmissionResult<string[]> | null;
   frozen: boolean;
   defaultSection?: string;
+  /** The kinds of answer offered (report forms ask for no files). */
+  kinds?: readonly QuestionKind[];
+  /** Whether to offer the "identifying" flag (it only means something for blind review). */
+  askIdentifying?: boolean;
 }) {
   const id = question ? `question-${question.id}` : "new-question";
   const [form, fields] = useConformForm(QuestionActionSchema, {
@@ -74,7 +80,7 @@ export function QuestionEditor({
         <label htmlFor={f.kind.id}>Kind of answer</label>
         {meaningLocked ? <input type="hidden" name="kind" value={question?.kind} /> : null}
         <select key={kindKey} {...kindProps} disabled={meaningLocked}>
-          {QUESTION_KINDS.map((kind) => (
+          {kinds.map((kind) => (
             <option key={kind} value={kind}>
               {QUESTION_KIND_LABELS[kind]}
             </option>
@@ -99,10 +105,12 @@ export function QuestionEditor({
           Required
         </label>
         {meaningLocked && question?.required ? <input type="hidden" name="required" value="on" /> : null}
-        <label className="choice">
-          <input key={identifyingKey} {...identifyingProps} />
-          Identifying: hidden from reviewers in a blind cycle
-        </label>
+        {askIdentifying ? (
+          <label className="choice">
+            <input key={identifyingKey} {...identifyingProps} />
+            Identifying: hidden from reviewers in a blind cycle
+          </label>
+        ) : null}
       </div>
       <div className="actions">
         <button

@@ -1,9 +1,11 @@
 import { Form } from "@remix-run/react";
-import { useState, type DragEvent } from "react";
+import { useState, type DragEvent, type ReactNode } from "react";
 
 export interface RankItem {
   id: string;
   label: string;
+  /** A short remark shown beside the item (e.g. its interview score), not part of its name. */
+  note?: string;
 }
 
 /**
@@ -17,6 +19,8 @@ export function RankList({
   disabled,
   name,
   extra,
+  draft,
+  children,
 }: {
   items: RankItem[];
   /** Ids in rank order; items not in it start unranked. */
@@ -24,16 +28,22 @@ export function RankList({
   disabled: boolean;
   name: string;
   extra?: Record<string, string>;
+  /** An order the server sent back unsaved (e.g. awaiting a confirmation): shown instead of `ranked`. */
+  draft?: string[] | undefined;
+  /** More fields of the form, shown above its save button. */
+  children?: ReactNode;
 }) {
+  const start = draft ?? ranked;
   const initial = [
-    ...ranked.filter((id) => items.some((item) => item.id === id)),
-    ...items.filter((item) => !ranked.includes(item.id)).map((item) => item.id),
+    ...start.filter((id) => items.some((item) => item.id === id)),
+    ...items.filter((item) => !start.includes(item.id)).map((item) => item.id),
   ];
   const [order, setOrder] = useState(initial);
-  const [rankedCount, setRankedCount] = useState(ranked.filter((id) => items.some((item) => item.id === id)).length);
+  const [rankedCount, setRankedCount] = useState(start.filter((id) => items.some((item) => item.id === id)).length);
   const [dragging, setDragging] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const label = (id: string) => items.find((item) => item.id === id)?.label ?? id;
+  const note = (id: string) => items.find((item) => item.id === id)?.note;
 
   const move = (id: string, to: number) => {
     const target = Math.max(0, Math.min(to, order.length - 1));
@@ -75,6 +85,7 @@ export function RankList({
             <label htmlFor={`rank-${id}`} className="rank-label">
               {label(id)}
             </label>
+            {note(id) ? <span className="muted rank-note">{note(id)}</span> : null}
             <input
               id={`rank-${id}`}
               name={`rank.${id}`}
@@ -118,6 +129,7 @@ export function RankList({
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
+      {children}
       {!disabled ? (
         <button type="submit" name="intent" value="save-ranking">
           Save the ranking

@@ -18,6 +18,8 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: "/directory", label: "Directory", public: true },
   { to: "/me/applications", label: "My applications", roles: [Role.applicant] },
+  { to: "/me/interviews", label: "Interviews", roles: [Role.applicant] },
+  { to: "/me/fellowship", label: "Fellowship", roles: [Role.fellow, Role.alumnus] },
   { to: "/review", label: "Review", roles: [Role.reviewer] },
   { to: "/partner", label: "Host", roles: [Role.partner] },
   { to: "/me/profile", label: "My profile" },

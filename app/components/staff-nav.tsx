@@ -4,6 +4,7 @@ const LINKS = [
   { to: "/staff", label: "Overview", end: true },
   { to: "/staff/cycles", label: "Cycles" },
   { to: "/staff/organizations", label: "Hosts" },
+  { to: "/staff/fellowships", label: "Fellowships" },
   { to: "/staff/users", label: "Users" },
   { to: "/staff/campaigns", label: "Campaigns" },
   { to: "/staff/allies", label: "Allies" },

@@ -11,7 +11,9 @@ function mailParts(attachments: EmailAttachment[] = []) {
   const calendar = attachments.find((file) => file.contentType.startsWith("text/calendar"));
   const method = calendar ? /method=([A-Z]+)/i.exec(calendar.contentType)?.[1] : undefined;
   return {
-    icalEvent: calendar ? { filename: calendar.filename, method: method ?? "PUBLISH", content: calendar.content } : undefined,
+    icalEvent: calendar
+      ? { filename: calendar.filename, method: method ?? "PUBLISH", content: calendar.content }
+      : undefined,
     attachments: attachments
       .filter((file) => file !== calendar)
       .map((file) => ({ filename: file.filename, contentType: file.contentType, content: file.content })),

@@ -35,7 +35,10 @@ export const FellowshipScheduleSchema = z.discriminatedUnion(
           .min(1990, "Enter a year such as 2025")
           .max(2200, "Enter a year such as 2025"),
       })
-      .refine((value) => value.endsOn > value.startsOn, { message: "The end must be after the start", path: ["endsOn"] }),
+      .refine((value) => value.endsOn > value.startsOn, {
+        message: "The end must be after the start",
+        path: ["endsOn"],
+      }),
     z.object({ intent: z.literal("add-form"), ...ReportFormFields }),
     z.object({
       intent: z.literal("update-form"),
@@ -48,7 +51,10 @@ export const FellowshipScheduleSchema = z.discriminatedUnion(
   { error: "That form action is not known." },
 );
 
-export type ReportFormInput = Pick<z.output<typeof FellowshipScheduleSchema> & { intent: "add-form" }, "kind" | "title" | "everyMonths" | "offsetMonths">;
+export type ReportFormInput = Pick<
+  z.output<typeof FellowshipScheduleSchema> & { intent: "add-form" },
+  "kind" | "title" | "everyMonths" | "offsetMonths"
+>;
 
 /** A comment on a report, by a host member or staff. */
 export const CommentSchema = z.object({

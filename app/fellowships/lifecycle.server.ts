@@ -15,9 +15,9 @@ import { canMoveFellowship, canSubmitReport, defaultTerm, dueDates, reportState 
 
 /** Today's date by the database clock, in UTC (`YYYY-MM-DD`). */
 export async function today(db: Kysely<Database>, clock: Clock = {}): Promise<string> {
-  const row = await sql<{ today: string }>`select ((${nowExpression(clock)}) at time zone 'UTC')::date::text as today`.execute(
-    db,
-  );
+  const row = await sql<{
+    today: string;
+  }>`select ((${nowExpression(clock)}) at time zone 'UTC')::date::text as today`.execute(db);
   return row.rows[0]!.today;
 }
 

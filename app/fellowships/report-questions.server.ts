@@ -17,7 +17,10 @@ export type ReportQuestionWrite = { ok: true } | { ok: false; status: 400 | 404 
 const FROZEN =
   "Fellows have already submitted this report. You can still edit wording and help, but not add, remove or change what a question asks for.";
 
-export async function listReportQuestions(db: Kysely<Database>, formId: string): Promise<(Question & { version: number })[]> {
+export async function listReportQuestions(
+  db: Kysely<Database>,
+  formId: string,
+): Promise<(Question & { version: number })[]> {
   return db
     .selectFrom("reportQuestions")
     .select(["id", "section", "kind", "label", "help", "required", "maxWords", "options", "identifying", "version"])
@@ -73,7 +76,9 @@ export async function writeReportQuestion(
     const questions = await listReportQuestions(trx, formId);
     if (change.intent === "add-question") {
       if (form.frozen) return { ok: false, status: 409, message: FROZEN };
-      const values = questionValues(change.input) as ReturnType<typeof questionValues> & { kind: Exclude<Question["kind"], "file"> };
+      const values = questionValues(change.input) as ReturnType<typeof questionValues> & {
+        kind: Exclude<Question["kind"], "file">;
+      };
       await trx
         .insertInto("reportQuestions")
         .values({ formId, position: questions.length + 1, ...values })
@@ -87,8 +92,14 @@ export async function writeReportQuestion(
         await trx.deleteFrom("reportQuestions").where("id", "=", current.id).execute();
       } else if (change.intent === "update-question") {
         if (current.version !== change.version)
-          return { ok: false, status: 409, message: "Someone else changed this question since you opened it. Reload to see their changes." };
-        const next = questionValues(change.input) as ReturnType<typeof questionValues> & { kind: Exclude<Question["kind"], "file"> };
+          return {
+            ok: false,
+            status: 409,
+            message: "Someone else changed this question since you opened it. Reload to see their changes.",
+          };
+        const next = questionValues(change.input) as ReturnType<typeof questionValues> & {
+          kind: Exclude<Question["kind"], "file">;
+        };
         const changesMeaning =
           next.kind !== current.kind ||
           next.required !== current.required ||
@@ -106,7 +117,11 @@ export async function writeReportQuestion(
         const order = [...questions];
         [order[index], order[other]] = [order[other]!, order[index]!];
         for (const [position, question] of order.entries())
-          await trx.updateTable("reportQuestions").set({ position: position + 1 }).where("id", "=", question.id).execute();
+          await trx
+            .updateTable("reportQuestions")
+            .set({ position: position + 1 })
+            .where("id", "=", question.id)
+            .execute();
       }
     }
     await audit(trx, {

@@ -62,7 +62,11 @@ export async function saveTerm(
         .set({ ...values, updatedAt: sql`now()`, version: sql`version + 1` })
         .where("cycleId", "=", cycleId)
         .execute();
-    else await trx.insertInto("fellowshipTerms").values({ cycleId, ...values }).execute();
+    else
+      await trx
+        .insertInto("fellowshipTerms")
+        .values({ cycleId, ...values })
+        .execute();
     await trx
       .updateTable("fellowships")
       .set({ ...values, updatedAt: sql`now()`, version: sql`version + 1` })
@@ -122,7 +126,11 @@ export async function writeReportForm(
       if (!form) return { ok: false, status: 404, message: "That report form does not exist." };
       if (change.intent === "delete-form") {
         if (form.answered)
-          return { ok: false, status: 409, message: "Fellows have already submitted this report; it cannot be removed." };
+          return {
+            ok: false,
+            status: 409,
+            message: "Fellows have already submitted this report; it cannot be removed.",
+          };
         await trx.deleteFrom("reportForms").where("id", "=", formId).execute();
       } else {
         if (form.version !== change.version) return { ok: false, status: 409, message: STALE };

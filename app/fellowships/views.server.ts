@@ -156,14 +156,22 @@ export async function fellowshipDetail(
         db
           .selectFrom("reportComments")
           .leftJoin("users", "users.id", "reportComments.authorId")
-          .select(["reportComments.id", "reportComments.reportId", "reportComments.body", "reportComments.createdAt", "users.name as authorName"])
+          .select([
+            "reportComments.id",
+            "reportComments.reportId",
+            "reportComments.body",
+            "reportComments.createdAt",
+            "users.name as authorName",
+          ])
           .where("reportComments.reportId", "in", reportIds)
           .orderBy("reportComments.createdAt")
           .execute(),
       ])
     : [[], []];
   const formIds = [...new Set(answers.map((row) => row.formId))];
-  const questions = new Map(await Promise.all(formIds.map(async (id) => [id, await listReportQuestions(db, id)] as const)));
+  const questions = new Map(
+    await Promise.all(formIds.map(async (id) => [id, await listReportQuestions(db, id)] as const)),
+  );
   const isFellow = "fellowId" in reader;
   return {
     ...withState!,
@@ -195,4 +203,19 @@ export async function alumniCohorts(db: DB, userIds: readonly string[]): Promise
   const cohorts = new Map<string, number[]>();
   for (const row of rows) cohorts.set(row.fellowId, [...(cohorts.get(row.fellowId) ?? []), row.cohortYear]);
   return cohorts;
+}
+
+/** One of a fellow's own reports (with its fellowship), or null: someone else's answers like a missing one. */
+export async function reportForFellow(db: DB, fellowId: string, reportId: string) {
+  const owner = await db
+    .selectFrom("fellowshipReports")
+    .innerJoin("fellowships", "fellowships.id", "fellowshipReports.fellowshipId")
+    .select(["fellowships.id"])
+    .where("fellowshipReports.id", "=", reportId)
+    .where("fellowships.fellowId", "=", fellowId)
+    .executeTakeFirst();
+  if (!owner) return null;
+  const fellowship = await fellowshipDetail(db, owner.id, { fellowId });
+  const report = fellowship?.reports.find((row) => row.id === reportId);
+  return fellowship && report ? { fellowship, report } : null;
 }

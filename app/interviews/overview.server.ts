@@ -27,7 +27,12 @@ export async function interviewOverview(db: DB, cycleId: string) {
       .innerJoin("positions", "positions.id", "positionCandidates.positionId")
       .innerJoin("applications", "applications.id", "positionCandidates.applicationId")
       .innerJoin("users", "users.id", "applications.applicantId")
-      .select(["positionCandidates.positionId", "applications.id", "users.name", "positionCandidates.interviewInvitedAt"])
+      .select([
+        "positionCandidates.positionId",
+        "applications.id",
+        "users.name",
+        "positionCandidates.interviewInvitedAt",
+      ])
       .where("positions.cycleId", "=", cycleId)
       .where("applications.status", "=", "finalist")
       .orderBy("users.name")

@@ -11,7 +11,12 @@ export type InterviewScores = Partial<Record<ScoreKey, number>>;
 
 const scoreField = z.preprocess(
   (value) => (value === "" ? undefined : value),
-  z.coerce.number().int("Choose a score from 1 to 5").min(1, "Choose a score from 1 to 5").max(5, "Choose a score from 1 to 5").optional(),
+  z.coerce
+    .number()
+    .int("Choose a score from 1 to 5")
+    .min(1, "Choose a score from 1 to 5")
+    .max(5, "Choose a score from 1 to 5")
+    .optional(),
 );
 
 /** The score fields of the interview notes form (`score.skills`, …); each may be left out. */

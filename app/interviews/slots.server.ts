@@ -16,8 +16,7 @@ export interface HostPosition {
 }
 
 export type SlotWrite =
-  | { ok: true; count: number }
-  | { ok: false; status: 400 | 409; field?: "startsAt"; message: string };
+  { ok: true; count: number } | { ok: false; status: 400 | 409; field?: "startsAt"; message: string };
 
 /**
  * The host's schedule for one position: every time with who booked it (this position's bookings
@@ -55,7 +54,9 @@ export async function hostSchedule(db: DB, positionId: string) {
   return {
     slots: slots.map((slot) => ({
       ...slot,
-      booked: bookings.filter((b) => b.slotId === slot.id).map((b) => ({ applicationId: b.applicationId, name: b.name })),
+      booked: bookings
+        .filter((b) => b.slotId === slot.id)
+        .map((b) => ({ applicationId: b.applicationId, name: b.name })),
     })),
     finalists: finalists.map((finalist) => ({
       id: finalist.id,
@@ -93,9 +94,12 @@ export async function addSlots(
       .forUpdate(["positions"])
       .executeTakeFirstOrThrow();
     if (!window.interviewing)
-      return { ok: false, status: 409, message: "Interviews are closed: the match is published or the cycle moved on." };
-    if (window.past)
-      return { ok: false, status: 400, field: "startsAt", message: "Choose a time in the future" };
+      return {
+        ok: false,
+        status: 409,
+        message: "Interviews are closed: the match is published or the cycle moved on.",
+      };
+    if (window.past) return { ok: false, status: 400, field: "startsAt", message: "Choose a time in the future" };
     const starts = Array.from(
       { length: input.count },
       (_, index) => new Date(first.getTime() + index * input.minutes * 60_000),

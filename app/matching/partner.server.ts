@@ -49,6 +49,8 @@ export async function findPartnerPosition(db: DB, positionId: string, userId: st
       "positions.location",
       "positions.remote",
       "positions.version",
+      "positions.interviewTimezone",
+      "positions.interviewCutoffHours",
       "organizations.name as organizationName",
       "cycles.name as cycleName",
       "cycles.status as cycleStatus",
@@ -82,7 +84,7 @@ export async function positionCandidatesView(db: DB, position: PartnerPosition) 
     listQuestions(db, position.cycleId),
     db
       .selectFrom("interviews")
-      .select(["applicationId", "notes", "version"])
+      .select(["applicationId", "notes", "scores", "version"])
       .where("positionId", "=", position.id)
       .execute(),
     rankingOf(db, "position", position.id),
@@ -105,6 +107,7 @@ export async function positionCandidatesView(db: DB, position: PartnerPosition) 
         id: candidate.id,
         name: candidate.name,
         notes: note?.notes ?? "",
+        scores: note?.scores ?? {},
         notesVersion: note?.version ?? 0,
         answers: questions.map((question) => {
           const value = candidate.answers[question.id];
@@ -130,7 +133,14 @@ export type NotesWrite = { ok: true } | { ok: false; status: 404 | 409; message:
 /** The host's private notes on one finalist, with a version check (two colleagues, one candidate). */
 export async function saveInterviewNotes(
   db: DB,
-  input: { positionId: string; applicationId: string; notes: string; version: number; actorId: string },
+  input: {
+    positionId: string;
+    applicationId: string;
+    notes: string;
+    scores?: Record<string, number>;
+    version: number;
+    actorId: string;
+  },
 ): Promise<NotesWrite> {
   return db.transaction().execute(async (trx) => {
     const candidate = await trx
@@ -158,7 +168,13 @@ export async function saveInterviewNotes(
     if (current) {
       await trx
         .updateTable("interviews")
-        .set({ notes: input.notes, updatedBy: input.actorId, updatedAt: sql`now()`, version: sql`version + 1` })
+        .set({
+          notes: input.notes,
+          scores: JSON.stringify(input.scores ?? {}),
+          updatedBy: input.actorId,
+          updatedAt: sql`now()`,
+          version: sql`version + 1`,
+        })
         .where("id", "=", current.id)
         .execute();
     } else {
@@ -169,6 +185,7 @@ export async function saveInterviewNotes(
           positionId: input.positionId,
           applicationId: input.applicationId,
           notes: input.notes,
+          scores: JSON.stringify(input.scores ?? {}),
           updatedBy: input.actorId,
         })
         .onConflict((oc) => oc.columns(["positionId", "applicationId"]).doNothing())

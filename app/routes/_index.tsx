@@ -53,7 +53,8 @@ const ROLE_HOME: Record<Role, { to: string; text: string }> = {
   reviewer: { to: "/review", text: "Score the applications assigned to you." },
   partner: { to: "/partner", text: "Publish positions and rank your finalists." },
   ally: { to: "/me/profile", text: "Keep your directory profile and answer campaign requests." },
-  fellow: { to: "/me/profile", text: "Join the network of allies with a directory profile." },
+  fellow: { to: "/me/fellowship", text: "Your fellowship year: check-ins, reports and your host's comments." },
+  alumnus: { to: "/me/fellowship", text: "Show your cohort on your network profile, if you wish." },
   applicant: { to: "/me/applications", text: "Follow your applications." },
 };
 

@@ -9,6 +9,7 @@ import { useConformForm } from "~/components/use-conform";
 import { ContactRequestSchema } from "~/network/contact.schema";
 import { sendContactRequest } from "~/network/contact.server";
 import { getDirectoryProfile } from "~/network/directory.server";
+import { alumniCohorts } from "~/fellowships/views.server";
 import { setFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
@@ -25,7 +26,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     : undefined;
   if (!profile) notFound(MISSING);
   const own = user?.id === profile.userId;
+  // Alumni who consented show their cohort; nothing else of the fellowship is public.
+  const cohorts = (await alumniCohorts(context.db, [profile.userId])).get(profile.userId) ?? [];
   return {
+    cohorts,
     profile: {
       id: profile.id,
       displayName: profile.displayName,
@@ -83,7 +87,7 @@ function availability(profile: { hoursPerMonth: number; availableFrom: string | 
 }
 
 export default function DirectoryProfilePage() {
-  const { profile, own, canContact, signedIn } = useLoaderData<typeof loader>();
+  const { profile, own, canContact, signedIn, cohorts } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useConformForm(ContactRequestSchema, { id: "contact", lastResult });
   return (
@@ -93,6 +97,13 @@ export default function DirectoryProfilePage() {
       </p>
       <h1>{profile.displayName}</h1>
       {profile.headline ? <p className="lede">{profile.headline}</p> : null}
+      {cohorts.length > 0 ? (
+        <p>
+          <span className="badge badge-success">
+            Open Web Fellows alumnus · {cohorts.join(", ")} cohort{cohorts.length > 1 ? "s" : ""}
+          </span>
+        </p>
+      ) : null}
       {own ? (
         <p className="notice">
           This is your profile as others see it. <Link to="/me/profile">Edit it</Link>.

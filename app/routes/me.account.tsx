@@ -1,5 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { feedAction, loadFeed } from "~/calendar/feed-route.server";
+import { CalendarFeedSection } from "~/components/calendar-feed";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { z } from "zod";
 import { CodeField } from "~/auth/auth.schema";
@@ -7,7 +9,8 @@ import { CODE_MESSAGES } from "~/auth/verification.server";
 import { confirmAccountDeletion, LAST_STAFF_MESSAGE, requestAccountDeletion } from "~/privacy/privacy.server";
 import { clearSessionCookie, endAllSessions, endSession, listSessions } from "~/auth/session.server";
 import { setFlash } from "~/utils/flash.server";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { invalid, readFormData } from "~/utils/forms.server";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
 
@@ -25,8 +28,9 @@ const SessionActionSchema = z.discriminatedUnion(
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const sessions = await listSessions(context.db, user.id);
+  const [sessions, feed] = await Promise.all([listSessions(context.db, user.id), loadFeed(context, user.id)]);
   return {
+    feed,
     deletionCodeSent: new URL(request.url).searchParams.get("deletion") === "code-sent",
     account: { name: user.name, email: user.email },
     sessions: sessions.map((session) => ({
@@ -42,7 +46,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const { submission } = await parseForm(request, SessionActionSchema);
+  const formData = await readFormData(request);
+  const feed = await feedAction(context, user.id, formData, "/me/account");
+  if (feed) return feed;
+  const submission = parseWithZod(formData, { schema: SessionActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { intent } = submission.value;
 
@@ -103,7 +110,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Your account — Open Web Fellows" }];
 
 export default function AccountPage() {
-  const { account, sessions, deletionCodeSent } = useLoaderData<typeof loader>();
+  const { account, sessions, deletionCodeSent, feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && "message" in actionData ? [actionData.message] : replyErrors(actionData);
   return (
@@ -164,6 +171,7 @@ export default function AccountPage() {
           </button>
         </Form>
       </section>
+      <CalendarFeedSection feed={feed} actionData={actionData} />
       <section aria-labelledby="data-title" className="stack">
         <h2 id="data-title">Your data</h2>
         <p>

@@ -97,6 +97,9 @@ export default function PartnerHome() {
     <div className="stack">
       <h1>Your positions</h1>
       <p className="muted">{organizations.map((org) => org.name).join(", ")}</p>
+      <p>
+        <Link to="/partner/fellows">Your fellows: their check-ins and reports</Link>
+      </p>
       {positions.length === 0 ? <p>No positions yet: publish one below.</p> : null}
       <ul className="cards">
         {positions.map((position) => (

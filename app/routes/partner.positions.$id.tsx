@@ -1,9 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { RankList } from "~/components/rank-list";
+import { rankedWithoutInterview } from "~/interviews/overview.server";
+import { meanScore, SCORE_CRITERIA, ScoreFields, scoresFromValues } from "~/interviews/scores";
+import { hostSchedule } from "~/interviews/slots.server";
 import { findPartnerPosition, positionCandidatesView, saveInterviewNotes } from "~/matching/partner.server";
 import { PositionFields } from "~/matching/positions.schema";
 import { updatePosition } from "~/matching/positions.server";
@@ -24,6 +27,7 @@ const PositionActionSchema = z.discriminatedUnion(
       applicationId: z.uuid(),
       version: z.coerce.number().int().min(0),
       notes: z.string().max(10_000, "Use at most 10,000 characters").optional().default(""),
+      ...ScoreFields,
     }),
   ],
   { error: "That form action is not known." },
@@ -38,7 +42,15 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], id
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { position } = await load(request, context, params.id);
-  const view = await positionCandidatesView(context.db, position);
+  const [view, schedule] = await Promise.all([
+    positionCandidatesView(context.db, position),
+    hostSchedule(context.db, position.id),
+  ]);
+  const interviewOf = (id: string) => {
+    const slotId = schedule.finalists.find((finalist) => finalist.id === id)?.slotId;
+    const slot = slotId ? schedule.slots.find((row) => row.id === slotId) : undefined;
+    return slot ? formatDateTime(slot.startsAt, position.interviewTimezone) : null;
+  };
   const rankingOpen =
     ["reviewing", "matching"].includes(position.cycleStatus) && !position.pastDeadline && !position.published;
   return {
@@ -57,7 +69,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     rankingOpen,
     published: position.published,
-    candidates: view.candidates,
+    candidates: view.candidates.map((candidate) => ({
+      ...candidate,
+      interview: interviewOf(candidate.id),
+      meanScore: meanScore(candidate.scores),
+    })),
     ranking: view.ranking,
   };
 }
@@ -78,6 +94,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
     if (!read.ok)
       return invalid({ target: "ranking", result: { status: "error" as const, error: { "": [read.message] } } });
+    // Ranking someone never interviewed is allowed, but only when the host says so for each.
+    const confirmed = new Set(formData.getAll("withoutInterview").map(String));
+    const unconfirmed = (await rankedWithoutInterview(context.db, position.id, read.order)).filter(
+      (id) => !confirmed.has(id),
+    );
+    if (unconfirmed.length > 0) {
+      const names = unconfirmed.map((id) => view.candidates.find((c) => c.id === id)?.name ?? id);
+      return invalid({
+        target: "ranking",
+        result: {
+          status: "error" as const,
+          error: {
+            "": [
+              `You have no interview booked with ${names.join(", ")}. Tick "rank without interview" for each to rank them anyway.`,
+            ],
+          },
+        },
+        withoutInterview: unconfirmed.map((id, index) => ({ id, name: names[index]! })),
+        draft: read.order,
+      });
+    }
     const saved = await savePositionRanking(context.db, {
       positionId: position.id,
       actorId: user.id,
@@ -102,6 +139,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           positionId: position.id,
           applicationId: value.applicationId,
           notes: value.notes,
+          scores: scoresFromValues(value),
           version: value.version,
           actorId: user.id,
         });
@@ -117,12 +155,20 @@ export default function PartnerPositionPage() {
   const { position, rankingOpen, published, candidates, ranking } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
+  // The server's answer when some ranked finalists were never interviewed: who, and the order tried.
+  const confirm =
+    actionData && "withoutInterview" in actionData
+      ? (actionData as unknown as { withoutInterview: { id: string; name: string }[]; draft: string[] })
+      : null;
   return (
     <div className="stack">
       <p className="muted">
         {position.organizationName} · {position.cycleName}
       </p>
       <h1>{position.title}</h1>
+      <p>
+        <Link to={`/partner/positions/${position.id}/interviews`}>Interviews: times, bookings and invitations</Link>
+      </p>
       <section aria-labelledby="ranking-title" className="card stack">
         <h2 id="ranking-title">Your rank list</h2>
         <p>
@@ -139,10 +185,32 @@ export default function PartnerPositionPage() {
         ) : (
           <RankList
             name="Rank the finalists"
-            items={candidates.map((c) => ({ id: c.id, label: c.name }))}
+            items={candidates.map((c) => ({
+              id: c.id,
+              label: c.name,
+              note: [
+                c.interview ? `interview ${c.interview}` : "not interviewed",
+                c.meanScore !== null ? `score ${c.meanScore} / 5` : null,
+              ]
+                .filter(Boolean)
+                .join(" · "),
+            }))}
             ranked={ranking}
+            draft={confirm?.draft}
             disabled={!rankingOpen}
-          />
+          >
+            {confirm ? (
+              <fieldset className="choice-group notice">
+                <legend className="fieldset-legend">Rank without interview</legend>
+                {confirm.withoutInterview.map((finalist) => (
+                  <label key={finalist.id} className="choice">
+                    <input type="checkbox" name="withoutInterview" value={finalist.id} />
+                    Rank {finalist.name} without an interview
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+          </RankList>
         )}
       </section>
       <section aria-labelledby="candidates-title" className="stack">
@@ -171,10 +239,36 @@ export default function PartnerPositionPage() {
               <input type="hidden" name="applicationId" value={candidate.id} />
               <input type="hidden" name="version" value={candidate.notesVersion} />
               <FormErrors errors={errorsFor(candidate.id)} />
+              <p>
+                {candidate.interview ? `Interview booked: ${candidate.interview}.` : "No interview booked."}
+                {candidate.meanScore !== null ? ` Your score: ${candidate.meanScore} / 5.` : ""}
+              </p>
               <label htmlFor={`notes-${candidate.id}`}>Interview notes (only your organization sees them)</label>
               <textarea id={`notes-${candidate.id}`} name="notes" rows={3} defaultValue={candidate.notes} />
+              <fieldset className="score-grid">
+                <legend className="fieldset-legend">
+                  Interview score (1 weak – 5 strong; only your organization sees it)
+                </legend>
+                {SCORE_CRITERIA.map((criterion) => (
+                  <div key={criterion.key} className="field">
+                    <label htmlFor={`score-${criterion.key}-${candidate.id}`}>{criterion.label}</label>
+                    <select
+                      id={`score-${criterion.key}-${candidate.id}`}
+                      name={`score_${criterion.key}`}
+                      defaultValue={String(candidate.scores[criterion.key] ?? "")}
+                    >
+                      <option value="">Not scored</option>
+                      {[1, 2, 3, 4, 5].map((n) => (
+                        <option key={n} value={n}>
+                          {n}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                ))}
+              </fieldset>
               <button type="submit" name="intent" value="save-notes" className="secondary">
-                Save notes<span className="visually-hidden"> on {candidate.name}</span>
+                Save notes and score<span className="visually-hidden"> on {candidate.name}</span>
               </button>
             </Form>
           </article>

@@ -1,4 +1,4 @@
-import { createCookie, type Cookie } from "@remix-run/node";
+import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import type { AppConfig } from "./config.server";
 
 export interface Flash {
@@ -41,4 +41,10 @@ export async function readFlash(
     return { flash: null, setCookie };
   }
   return { flash: { kind: kind as Flash["kind"], message }, setCookie };
+}
+
+/** Redirects after a successful change with a message for the next page (no resubmission on refresh). */
+export async function redirectWithFlash(config: AppConfig, to: string, flash: Flash | string): Promise<Response> {
+  const message = typeof flash === "string" ? { kind: "success" as const, message: flash } : flash;
+  return redirect(to, { headers: { "Set-Cookie": await setFlash(config, message) } });
 }

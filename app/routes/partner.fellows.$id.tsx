@@ -1,0 +1,81 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { FellowshipHeader } from "~/components/fellowship-header";
+import { replyErrors } from "~/components/forms";
+import { reportSummary, ReportView } from "~/components/report-view";
+import { addReportComment } from "~/fellowships/comments.server";
+import { CommentSchema } from "~/fellowships/fellowships.schema";
+import { fellowshipDetail } from "~/fellowships/views.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { invalid, readFormData } from "~/utils/forms.server";
+import { isUuid, notFound } from "~/utils/http.server";
+import { requirePartner } from "~/utils/permissions.server";
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+  const user = await requirePartner(request, context);
+  // Another host's fellow answers like a missing one.
+  const fellowship = isUuid(id) ? await fellowshipDetail(context.db, id, { memberId: user.id }) : null;
+  if (!fellowship) notFound("We could not find that fellow.");
+  return { user, fellowship };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { fellowship } = await load(request, context, params.id);
+  return {
+    fellowship: {
+      id: fellowship.id,
+      fellowName: fellowship.fellowName,
+      positionTitle: fellowship.positionTitle,
+      organizationName: fellowship.organizationName,
+      startsOn: fellowship.startsOn,
+      endsOn: fellowship.endsOn,
+      cohortYear: fellowship.cohortYear,
+      status: fellowship.status,
+      counts: fellowship.counts,
+    },
+    reports: fellowship.reports.map(reportSummary),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, fellowship } = await load(request, context, params.id);
+  const formData = await readFormData(request);
+  const target = String(formData.get("reportId") ?? "page");
+  const submission = parseWithZod(formData, { schema: CommentSchema });
+  if (submission.status !== "success") return invalid({ target, result: submission.reply() });
+  const result = await addReportComment(context.db, context.config, {
+    reportId: submission.value.reportId,
+    fellowshipId: fellowship.id,
+    author: { id: user.id, name: user.name, staff: false },
+    body: submission.value.body,
+  });
+  if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
+  return redirectWithFlash(
+    context.config,
+    `/partner/fellows/${fellowship.id}#report-${submission.value.reportId}`,
+    "Comment added; the fellow has been emailed.",
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.fellowship.fellowName ?? "Fellow"} — Host partner — Open Web Fellows` },
+];
+
+export default function HostFellowPage() {
+  const { fellowship, reports } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
+  return (
+    <div className="stack">
+      <FellowshipHeader fellowship={fellowship} errors={errorsFor("page")} />
+      <section aria-labelledby="reports-title" className="stack">
+        <h2 id="reports-title">Check-ins and reports</h2>
+        {reports.length === 0 ? <p>No reports are scheduled.</p> : null}
+        {reports.map((report) => (
+          <ReportView key={report.id} report={report} canComment errors={errorsFor(report.id)} />
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FellowshipHeader } from "~/components/fellowship-header";
+import { replyErrors } from "~/components/forms";
+import { reportSummary, ReportView } from "~/components/report-view";
+import { StaffNav } from "~/components/staff-nav";
+import { addReportComment } from "~/fellowships/comments.server";
+import { CommentSchema, FellowshipAdminSchema } from "~/fellowships/fellowships.schema";
+import { moveFellowship } from "~/fellowships/lifecycle.server";
+import { fellowshipDetail } from "~/fellowships/views.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { invalid, readFormData } from "~/utils/forms.server";
+import { isUuid, notFound } from "~/utils/http.server";
+import { requireStaff } from "~/utils/permissions.server";
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
+  const staff = await requireStaff(request, context);
+  const fellowship = isUuid(id) ? await fellowshipDetail(context.db, id, { staff: true }) : null;
+  if (!fellowship) notFound("We could not find that fellowship.");
+  return { staff, fellowship };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { fellowship } = await load(request, context, params.id);
+  return {
+    fellowship: {
+      id: fellowship.id,
+      fellowName: fellowship.fellowName,
+      fellowEmail: fellowship.fellowEmail,
+      positionTitle: fellowship.positionTitle,
+      organizationName: fellowship.organizationName,
+      startsOn: fellowship.startsOn,
+      endsOn: fellowship.endsOn,
+      cohortYear: fellowship.cohortYear,
+      status: fellowship.status,
+      endReason: fellowship.endReason,
+      counts: fellowship.counts,
+    },
+    reports: fellowship.reports.map(reportSummary),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { staff, fellowship } = await load(request, context, params.id);
+  const formData = await readFormData(request);
+  const back = (message: string) => redirectWithFlash(context.config, `/staff/fellowships/${fellowship.id}`, message);
+  if (formData.get("intent") === "comment") {
+    const target = String(formData.get("reportId") ?? "page");
+    const submission = parseWithZod(formData, { schema: CommentSchema });
+    if (submission.status !== "success") return invalid({ target, result: submission.reply() });
+    const result = await addReportComment(context.db, context.config, {
+      reportId: submission.value.reportId,
+      fellowshipId: fellowship.id,
+      author: { id: staff.id, name: staff.name, staff: true },
+      body: submission.value.body,
+    });
+    if (!result.ok)
+      return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
+    return back("Comment added; the fellow has been emailed.");
+  }
+  const submission = parseWithZod(formData, { schema: FellowshipAdminSchema });
+  if (submission.status !== "success") return invalid({ target: "admin", result: submission.reply() });
+  const value = submission.value;
+  const moved = await context.db.transaction().execute((trx) =>
+    moveFellowship(trx, context.config, {
+      fellowshipId: fellowship.id,
+      to: value.intent === "complete" ? "completed" : "ended_early",
+      actorId: staff.id,
+      reason: value.intent === "end-early" ? value.reason : undefined,
+    }),
+  );
+  if (!moved.ok)
+    return invalid({ target: "admin", result: submission.reply({ formErrors: [moved.message] }) }, moved.status);
+  return back(
+    value.intent === "complete"
+      ? "The fellowship is completed; the fellow is now an alumnus."
+      : "The fellowship is ended.",
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.fellowship.fellowName ?? "Fellowship"} — Staff — Open Web Fellows` },
+];
+
+export default function StaffFellowshipPage() {
+  const { fellowship, reports } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
+  return (
+    <div className="stack">
+      <StaffNav />
+      <FellowshipHeader fellowship={fellowship} errors={errorsFor("admin")} />
+      <p>
+        Email: <a href={`mailto:${fellowship.fellowEmail}`}>{fellowship.fellowEmail}</a>
+        {fellowship.endReason ? ` · Ended: ${fellowship.endReason}` : ""}
+      </p>
+      {fellowship.status === "active" ? (
+        <details className="card">
+          <summary>Complete or end the fellowship</summary>
+          <Form method="post" className="stack">
+            <p>Completing makes the fellow an alumnus (it happens by itself the day after the term ends).</p>
+            <button type="submit" name="intent" value="complete" className="secondary">
+              Mark completed
+            </button>
+          </Form>
+          <Form method="post" className="stack">
+            <div className="field">
+              <label htmlFor="end-reason">Reason for ending early</label>
+              <textarea id="end-reason" name="reason" rows={2} required />
+            </div>
+            <button type="submit" name="intent" value="end-early" className="danger">
+              End the fellowship early
+            </button>
+          </Form>
+        </details>
+      ) : null}
+      <section aria-labelledby="reports-title" className="stack">
+        <h2 id="reports-title">Check-ins and reports</h2>
+        {reports.length === 0 ? <p>No reports are scheduled.</p> : null}
+        {reports.map((report) => (
+          <ReportView key={report.id} report={report} canComment errors={errorsFor(report.id)} />
+        ))}
+      </section>
+    </div>
+  );
+}
