@@ -10,6 +10,9 @@ export const DEMO_ACCOUNTS = [
   { email: "partner@demo.test", name: "Lena Fischer", role: "Host partner" },
   { email: "ally@demo.test", name: "Tomás Rivera", role: "Network ally" },
   { email: "applicant@demo.test", name: "Amina Okafor", role: "Applicant" },
+  // A finalist of the matching cycle (books an interview) and a fellow part-way through the year.
+  { email: "adaeze.nwosu@applicants.demo.test", name: "Adaeze Nwosu", role: "Finalist" },
+  { email: "ines.carvalho@applicants.demo.test", name: "Inês Carvalho", role: "Fellow" },
 ] as const;
 
 /**

@@ -3,6 +3,8 @@ import { hashPassword } from "~/auth/password.server";
 import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
 import { seedCycles } from "./cycles";
+import { seedFellowships } from "./fellowships";
+import { seedInterviews } from "./interviews";
 import { seedMatching } from "./matching";
 import { seedNetwork } from "./network";
 import { seedOrganizations } from "./organizations";
@@ -47,6 +49,8 @@ export async function seedDemo(db: DB): Promise<void> {
   const reviewCycle = await db.selectFrom("cycles").select("id").where("slug", "=", "open-web-2026").executeTakeFirst();
   if (reviewCycle) await seedReview(db, reviewCycle.id, passwordHash);
   await seedMatching(db, passwordHash, organizations);
+  await seedInterviews(db);
+  await seedFellowships(db, passwordHash, organizations);
   await seedNetwork(db, passwordHash);
   await sql`analyze`.execute(db);
 }
