@@ -39,9 +39,8 @@ describe("calendar invitations", () => {
   });
 
   it("moves a meeting under the same UID with a higher sequence, and cancels it the same way", () => {
-    const moved = parseCalendar(
-      invitationIcs({ ...invite, sequence: 1, start: new Date("2026-12-15T09:30:00Z") }),
-    ).events[0]!;
+    const moved = parseCalendar(invitationIcs({ ...invite, sequence: 1, start: new Date("2026-12-15T09:30:00Z") }))
+      .events[0]!;
     expect(moved.uid).toBe(invite.uid);
     expect(moved.sequence).toBe(1);
     expect(moved.start.toISOString()).toBe("2026-12-15T09:30:00.000Z");
@@ -78,6 +77,9 @@ describe("the sender as organizer", () => {
       name: "Open Web Fellows",
       email: "fellowships@localhost",
     });
-    expect(mailboxOf("fellowships@example.org")).toEqual({ name: "fellowships@example.org", email: "fellowships@example.org" });
+    expect(mailboxOf("fellowships@example.org")).toEqual({
+      name: "fellowships@example.org",
+      email: "fellowships@example.org",
+    });
   });
 });
