@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { DB } from "#db/client";
 import { expect, it } from "vitest";
 import { bookSlot, cancelBooking, cancelSlot } from "~/interviews/bookings.server";
 import { rankedWithoutInterview } from "~/interviews/overview.server";
@@ -21,7 +22,7 @@ function calendarOf(email: { attachments: { contentType: string; content: string
   return parseCalendar(file.content);
 }
 
-async function hostPosition(t: { db: import("#db/client").DB }, positionId: string): Promise<HostPosition> {
+async function hostPosition(t: { db: DB }, positionId: string): Promise<HostPosition> {
   const row = await t.db
     .selectFrom("positions")
     .innerJoin("organizations", "organizations.id", "positions.organizationId")
