@@ -6,7 +6,7 @@ import { cookieHeader, createUser, type TestServer, type TestUser } from "./serv
  * The kinds of visitor the authorization test plays. Each capability adds the people it needs
  * (an applicant with an application, a reviewer in a cycle's pool, …) with their fixtures.
  */
-export const PERSONAS = ["anonymous", "user", "applicant", "reviewer", "partner", "ally", "staff"] as const;
+export const PERSONAS = ["anonymous", "user", "applicant", "reviewer", "partner", "ally", "fellow", "staff"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 export interface PersonaSet {
@@ -22,6 +22,8 @@ export async function createPersonas(server: TestServer): Promise<PersonaSet> {
     reviewer: await createUser(server, { name: "Revi Ewer" }),
     partner: await createUser(server, { name: "Host Partner" }),
     ally: await createUser(server, { name: "Network Ally" }),
+    // Becomes a fellow when the authorization test gives them an accepted placement.
+    fellow: await createUser(server, { name: "Fellow Person" }),
     staff: await createUser(server, { staff: true, name: "Staff Member" }),
   };
   // A partner is a member of a host organization; an ally has a consented directory profile.

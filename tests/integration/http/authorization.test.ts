@@ -13,6 +13,8 @@ import { proposeAssignment } from "~/campaigns/assignments.server";
 import { addNeed, createCampaign } from "~/campaigns/campaigns.server";
 import { saveProfile } from "~/network/profiles.server";
 import { latestEmailTo } from "../../support/outbox";
+import { rotateFeed } from "~/calendar/feeds.server";
+import { createFellowshipFixture, reportsOf } from "../../support/fellowships";
 import { createPersonas, PERSONAS, type Persona, type PersonaSet } from "../../support/personas";
 import { describeServer, get, post, type TestServer } from "../../support/server";
 
@@ -39,6 +41,11 @@ interface Fixtures {
   profileId: string;
   campaignSlug: string;
   replyToken: string;
+  reportId: string;
+  fellowshipId: string;
+  feedToken: string;
+  formId: string;
+  fellowshipCycleSlug: string;
 }
 
 interface RouteRule {
@@ -54,6 +61,7 @@ const all = (expected: Expected): ByPersona => ({
   reviewer: expected,
   partner: expected,
   ally: expected,
+  fellow: expected,
   staff: expected,
 });
 const signedIn = (expected: Expected): ByPersona => ({ ...all(expected), anonymous: "login" });
@@ -102,7 +110,16 @@ const RULES: Record<string, RouteRule> = {
   // Someone else's file answers like a missing one.
   "routes/files.$id": {
     path: (f) => `/files/${f.applicantFileId}`,
-    get: { anonymous: "login", user: 404, applicant: 200, reviewer: 404, partner: 404, ally: 404, staff: 200 },
+    get: {
+      anonymous: "login",
+      user: 404,
+      applicant: 200,
+      reviewer: 404,
+      partner: 404,
+      ally: 404,
+      fellow: 404,
+      staff: 200,
+    },
     post: all(405),
   },
   "routes/review._index": { path: () => "/review", get: reviewerOnly(200), post: reviewerOnly(400) },
@@ -219,7 +236,16 @@ const RULES: Record<string, RouteRule> = {
   "routes/directory.$id": {
     path: (f) => `/directory/${f.profileId}`,
     get: all(200),
-    post: { anonymous: "login", user: 404, applicant: 404, reviewer: 404, partner: 400, ally: 404, staff: 400 },
+    post: {
+      anonymous: "login",
+      user: 404,
+      applicant: 404,
+      reviewer: 404,
+      partner: 400,
+      ally: 404,
+      fellow: 404,
+      staff: 400,
+    },
   },
   "routes/me.profile": { path: () => "/me/profile", get: signedIn(200), post: signedIn(400) },
   "routes/me.contacts": { path: () => "/me/contacts", get: signedIn(200), post: signedIn(400) },
@@ -241,6 +267,48 @@ const RULES: Record<string, RouteRule> = {
   },
   "routes/staff.allies": { path: () => "/staff/allies", get: staffOnly(200), post: staffOnly(400) },
   "routes/staff.allies[.]csv": { path: () => "/staff/allies.csv", get: staffOnly(200), post: all(405) },
+  "routes/me.interviews": { path: () => "/me/interviews", get: signedIn(200), post: signedIn(400) },
+  "routes/me.fellowship._index": { path: () => "/me/fellowship", get: signedIn(200), post: signedIn(400) },
+  // Only the report's fellow: anyone else, staff included, finds nothing there.
+  "routes/me.fellowship.reports.$id": {
+    path: (f) => `/me/fellowship/reports/${f.reportId}`,
+    get: { ...all(404), anonymous: "login", fellow: 200 },
+    post: { ...all(404), anonymous: "login", fellow: 400 },
+  },
+  // The address is the credential (calendar apps cannot sign in): it answers whoever has it.
+  "routes/calendar.$token": { path: (f) => `/calendar/${f.feedToken}.ics`, get: all(200), post: all(405) },
+  "routes/partner.positions.$id_.interviews": {
+    path: (f) => `/partner/positions/${f.positionId}/interviews`,
+    get: partnerOnly(200),
+    post: partnerOnly(400),
+  },
+  "routes/partner.fellows._index": { path: () => "/partner/fellows", get: partnerOnly(200), post: all(405) },
+  "routes/partner.fellows.$id": {
+    path: (f) => `/partner/fellows/${f.fellowshipId}`,
+    get: partnerOnly(200),
+    post: partnerOnly(400),
+  },
+  "routes/staff.fellowships._index": { path: () => "/staff/fellowships", get: staffOnly(200), post: all(405) },
+  "routes/staff.fellowships.$id": {
+    path: (f) => `/staff/fellowships/${f.fellowshipId}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.interviews": {
+    path: (f) => `/staff/cycles/${f.matchingCycleSlug}/interviews`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.fellowship._index": {
+    path: (f) => `/staff/cycles/${f.matchingCycleSlug}/fellowship`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.fellowship.$formId": {
+    path: (f) => `/staff/cycles/${f.fellowshipCycleSlug}/fellowship/${f.formId}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
 };
 
 /** A public ally profile (not a persona's), and an active campaign that has asked that ally. */
@@ -297,6 +365,29 @@ async function networkFixtures(server: TestServer, staffId: string) {
   const text = (await latestEmailTo(server.db, user.email))?.text ?? "";
   const replyToken = /campaign-replies\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
   return { profileId: profile.id, campaignSlug: slug, replyToken };
+}
+
+/**
+ * The fellow persona's fellowship, hosted by the partner persona's organization (the fixture's
+ * finalist's placement handed to the persona), its first report, and the persona's calendar address.
+ */
+async function fellowshipFixtures(server: TestServer, personas: PersonaSet) {
+  const fixture = await createFellowshipFixture(server.db, server.config, { partnerIds: [personas.users.partner.id] });
+  const fellowId = personas.users.fellow.id;
+  await server.db
+    .updateTable("applications")
+    .set({ applicantId: fellowId })
+    .where("id", "=", fixture.fellow.applicationId)
+    .execute();
+  await server.db.updateTable("fellowships").set({ fellowId }).where("id", "=", fixture.fellowship.id).execute();
+  const [report] = await reportsOf(server.db, fixture.fellowship.id);
+  return {
+    fellowshipId: fixture.fellowship.id,
+    reportId: report!.id,
+    formId: fixture.checkInFormId,
+    fellowshipCycleSlug: fixture.cycle.slug,
+    feedToken: await rotateFeed(server.db, fellowId),
+  };
 }
 
 function matches(response: Response, expected: Expected): boolean {
@@ -371,8 +462,10 @@ describeServer("authorization of every route", (t) => {
       .where("id", "=", matching.organizations[0]!.id)
       .executeTakeFirstOrThrow();
     const network = await networkFixtures(server, personas.users.staff.id);
+    const year = await fellowshipFixtures(server, personas);
     fixtures = {
       ...network,
+      ...year,
       matchingCycleSlug: matching.cycle.slug,
       positionId: matching.positions[0]!.id,
       organizationSlug: organization.slug,

@@ -69,15 +69,31 @@ describeServer("hosts and finalists over HTTP", (t) => {
   it("saves a host's ranking from numbers, and a move without JavaScript", async () => {
     const position = fixture.positions[0]!;
     const [f0, f1, f2] = fixture.finalists;
+    const form = {
+      intent: "save-ranking",
+      [`rank.${f0!.applicationId}`]: "2",
+      [`rank.${f1!.applicationId}`]: "1",
+      [`rank.${f2!.applicationId}`]: "",
+    };
+    // Nobody booked an interview: ranking them needs the host to confirm it for each.
+    const unconfirmed = await post(t.server, `/partner/positions/${position.id}`, form, { cookie: partnerA.cookie });
+    expect(unconfirmed.status).toBe(400);
+    const warning = await pageText(unconfirmed);
+    expect(warning).toContain(`You have no interview booked with ${f1!.name}, ${f0!.name}`);
+    expect(warning).toContain(`Rank ${f0!.name} without an interview`);
+    expect(await rankingOf(t.server.db, "position", position.id)).toEqual([]);
+    const partly = await post(
+      t.server,
+      `/partner/positions/${position.id}`,
+      { ...form, withoutInterview: [f1!.applicationId] },
+      { cookie: partnerA.cookie },
+    );
+    expect(partly.status).toBe(400);
+    expect(await pageText(partly)).toContain(`You have no interview booked with ${f0!.name}.`);
     const numbers = await post(
       t.server,
       `/partner/positions/${position.id}`,
-      {
-        intent: "save-ranking",
-        [`rank.${f0!.applicationId}`]: "2",
-        [`rank.${f1!.applicationId}`]: "1",
-        [`rank.${f2!.applicationId}`]: "",
-      },
+      { ...form, withoutInterview: [f0!.applicationId, f1!.applicationId] },
       { cookie: partnerA.cookie },
     );
     expect(numbers.status).toBe(302);
@@ -85,7 +101,12 @@ describeServer("hosts and finalists over HTTP", (t) => {
     const move = await post(
       t.server,
       `/partner/positions/${position.id}`,
-      { move: `${f0!.applicationId}:up`, [`rank.${f0!.applicationId}`]: "2", [`rank.${f1!.applicationId}`]: "1" },
+      {
+        move: `${f0!.applicationId}:up`,
+        [`rank.${f0!.applicationId}`]: "2",
+        [`rank.${f1!.applicationId}`]: "1",
+        withoutInterview: [f0!.applicationId, f1!.applicationId],
+      },
       { cookie: partnerA.cookie },
     );
     expect(move.status).toBe(302);
@@ -98,6 +119,7 @@ describeServer("hosts and finalists over HTTP", (t) => {
         intent: "save-ranking",
         previous: `${f1!.applicationId},${f0!.applicationId}`,
         [`rank.${f2!.applicationId}`]: "1",
+        withoutInterview: f2!.applicationId,
       },
       { cookie: partnerA.cookie },
     );
@@ -159,7 +181,12 @@ describeServer("hosts and finalists over HTTP", (t) => {
     await post(
       t.server,
       `/partner/positions/${fixture.positions[1]!.id}`,
-      { intent: "save-ranking", [`rank.${f2!.applicationId}`]: "1", [`rank.${f1!.applicationId}`]: "2" },
+      {
+        intent: "save-ranking",
+        [`rank.${f2!.applicationId}`]: "1",
+        [`rank.${f1!.applicationId}`]: "2",
+        withoutInterview: [f2!.applicationId, f1!.applicationId],
+      },
       { cookie: partnerB.cookie },
     );
     const base = `/staff/cycles/${fixture.cycle.slug}/matching`;
