@@ -112,9 +112,7 @@ export async function seedInterviews(db: DB): Promise<void> {
       .where("positionId", "=", position.id)
       .execute();
     // Every other finalist has booked, never the demo finalist: they book in the walk-through.
-    const booking = candidates.filter(
-      (candidate, i) => i % 2 === 0 && candidate.email !== demoEmail(DEMO_FINALIST),
-    );
+    const booking = candidates.filter((candidate, i) => i % 2 === 0 && candidate.email !== demoEmail(DEMO_FINALIST));
     for (const [i, candidate] of booking.slice(0, slots.length).entries()) {
       await db
         .insertInto("interviewBookings")

@@ -8,6 +8,8 @@ export interface ReceivedEmail {
   text: string;
   html: string;
   messageId: string | undefined;
+  /** Attached files as text (calendar invitations), with their content type as sent. */
+  attachments: { filename: string | undefined; contentType: string; content: string }[];
 }
 
 /** A real SMTP server on loopback that keeps what it receives. It can be stopped and started again. */
@@ -33,6 +35,11 @@ export class TestSmtpServer {
               text: mail.text ?? "",
               html: typeof mail.html === "string" ? mail.html : "",
               messageId: mail.messageId,
+              attachments: mail.attachments.map((file) => ({
+                filename: file.filename,
+                contentType: file.contentType,
+                content: file.content.toString("utf8"),
+              })),
             });
             callback();
           })
