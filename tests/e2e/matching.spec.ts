@@ -59,6 +59,13 @@ test("a host ranks, a finalist ranks without JavaScript, staff run and publish, 
   await list.getByRole("button", { name: `Up ${first!.name}` }).click();
   await expect(list.getByLabel(first!.name)).toHaveValue("1");
   await list.getByRole("button", { name: "Save the ranking" }).click();
+  // Nobody booked an interview: the host confirms ranking each without one, and the order stays.
+  await expect(page.getByRole("alert")).toContainText("You have no interview booked with");
+  await expect(list.getByLabel(first!.name, { exact: true })).toHaveValue("1");
+  await list.getByLabel(`Rank ${first!.name} without an interview`).check();
+  await list.getByLabel(`Rank ${second!.name} without an interview`).check();
+  await expectAccessible(page);
+  await list.getByRole("button", { name: "Save the ranking" }).click();
   await expect(page.getByRole("status")).toContainText("Ranking saved");
   await expect(list.getByLabel(first!.name)).toHaveValue("1");
   await expect(list.getByLabel(second!.name)).toHaveValue("2");
@@ -125,6 +132,8 @@ test("a host ranks finalists by dragging them into order", async ({ page, db, cr
   await expect(list.locator(".rank-label").first()).toHaveText(last!);
   await expect(list.getByLabel(last!)).toHaveValue("1");
   await expect(list.getByText(`${last} moved to position 1.`)).toBeAttached();
+  await list.getByRole("button", { name: "Save the ranking" }).click();
+  await list.getByLabel(`Rank ${last} without an interview`).check();
   await list.getByRole("button", { name: "Save the ranking" }).click();
   await expect(page.getByRole("status")).toContainText("Ranking saved");
   await page.reload();
