@@ -147,6 +147,7 @@ export async function exportMyData(db: DB, userId: string) {
       .execute(),
   ]);
   const { search: _search, ...profileFields } = profile ?? { search: "" };
+  const year = await fellowshipYearOf(db, userId);
   return {
     exportedAt: new Date().toISOString(),
     account: user,
@@ -164,7 +165,49 @@ export async function exportMyData(db: DB, userId: string) {
     reviewerPanels: panels,
     reviewsWritten: reviews,
     placementRankings: rankings,
+    ...year,
   };
+}
+
+/** A person's interviews as a finalist, their fellowships with the reports they wrote, and their calendar addresses (never tokens). */
+async function fellowshipYearOf(db: DB, userId: string) {
+  const [interviews, fellowships, reports, calendarAddresses] = await Promise.all([
+    db
+      .selectFrom("interviewBookings")
+      .innerJoin("applications", "applications.id", "interviewBookings.applicationId")
+      .innerJoin("interviewSlots", "interviewSlots.id", "interviewBookings.slotId")
+      .select([
+        "interviewBookings.positionId",
+        "interviewBookings.status",
+        "interviewSlots.startsAt",
+        "interviewSlots.minutes",
+      ])
+      .where("applications.applicantId", "=", userId)
+      .execute(),
+    db
+      .selectFrom("fellowships")
+      .select(["id", "positionId", "startsOn", "endsOn", "cohortYear", "status", "alumniListingAt"])
+      .where("fellowId", "=", userId)
+      .execute(),
+    db
+      .selectFrom("fellowshipReports")
+      .innerJoin("fellowships", "fellowships.id", "fellowshipReports.fellowshipId")
+      .select([
+        "fellowshipReports.fellowshipId",
+        "fellowshipReports.dueOn",
+        "fellowshipReports.status",
+        "fellowshipReports.answers",
+        "fellowshipReports.submittedAt",
+      ])
+      .where("fellowships.fellowId", "=", userId)
+      .execute(),
+    db
+      .selectFrom("calendarFeeds")
+      .select(["createdAt", "expiresAt", "revokedAt", "lastUsedAt"])
+      .where("userId", "=", userId)
+      .execute(),
+  ]);
+  return { interviews, fellowships, fellowshipReports: reports, calendarAddresses };
 }
 
 /** Sends the code that confirms a deletion (to the account's own address: a stolen session alone cannot delete it). */

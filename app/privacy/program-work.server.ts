@@ -65,6 +65,8 @@ export async function releaseProgramWork(trx: Transaction<Database>, userId: str
     .execute();
   await trx.deleteFrom("positionCandidates").where("applicationId", "in", ids).execute();
   await trx.deleteFrom("interviews").where("applicationId", "in", ids).execute();
+  // Their interview times free up for other finalists.
+  await trx.deleteFrom("interviewBookings").where("applicationId", "in", ids).execute();
   await trx.deleteFrom("rankEntries").where("applicationId", "in", ids).execute();
   const matched = locked.filter((row) => row.status === "matched").map((row) => row.id);
   const others = locked.filter((row) => row.status !== "matched").map((row) => row.id);

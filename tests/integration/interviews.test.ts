@@ -5,6 +5,8 @@ import { bookSlot, cancelBooking, cancelSlot } from "~/interviews/bookings.serve
 import { rankedWithoutInterview } from "~/interviews/overview.server";
 import { sendInterviewReminders } from "~/interviews/reminders.server";
 import { addSlots, inviteFinalists, type HostPosition } from "~/interviews/slots.server";
+import { exportMyData } from "~/privacy/privacy.server";
+import { releaseProgramWork } from "~/privacy/program-work.server";
 import { loadConfig } from "~/utils/config.server";
 import { describeDb } from "../support/db";
 import { parseCalendar } from "../support/ical";
@@ -264,6 +266,24 @@ describeDb("interview booking", (t) => {
     // A day later the second interview is due its reminder too.
     const sent = await sendInterviewReminders(t.db, config, { at: new Date(Date.now() + 40 * 60 * 60 * 1000) });
     expect(sent).toBe(2);
+  });
+});
+
+describeDb("interviews when a finalist deletes their account", (t) => {
+  it("frees their interview time for another finalist", async () => {
+    const fixture = await createMatchingFixture(t.db, config, { finalists: 2, seats: [1] });
+    const [leaving, staying] = fixture.finalists;
+    const slot = await addSlot(t.db, fixture.positions[0]!.id);
+    await bookSlot(t.db, config, { applicantId: leaving!.id, slotId: slot.id });
+    expect(await bookSlot(t.db, config, { applicantId: staying!.id, slotId: slot.id })).toMatchObject({
+      reason: "slot_full",
+    });
+    await t.db.transaction().execute((trx) => releaseProgramWork(trx, leaving!.id));
+    expect(await bookSlot(t.db, config, { applicantId: staying!.id, slotId: slot.id })).toMatchObject({ ok: true });
+    const exported = await exportMyData(t.db, staying!.id);
+    expect(exported.interviews).toEqual([
+      expect.objectContaining({ status: "booked", positionId: fixture.positions[0]!.id }),
+    ]);
   });
 });
 
