@@ -12,6 +12,9 @@ for (const javaScriptEnabled of [true, false]) {
       mailbox,
       expectAccessible,
     }) => {
+      // Six pages, each checked with axe (without JavaScript, in a fresh context each time): on two
+      // shared cores this ran past 30 s under load, so it gets the slow-test budget.
+      test.slow();
       const email = uniqueEmail("signup");
       await page.goto("/");
       await expectAccessible(page);
