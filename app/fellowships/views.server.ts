@@ -219,3 +219,31 @@ export async function reportForFellow(db: DB, fellowId: string, reportId: string
   const report = fellowship?.reports.find((row) => row.id === reportId);
   return fellowship && report ? { fellowship, report } : null;
 }
+
+/** What a page says about a fellowship in its header or a list: who, where, when, and its reports counted. */
+export function fellowshipSummary(
+  fellowship: Pick<
+    Awaited<ReturnType<typeof hostFellows>>[number],
+    | "id"
+    | "fellowName"
+    | "positionTitle"
+    | "organizationName"
+    | "startsOn"
+    | "endsOn"
+    | "cohortYear"
+    | "status"
+    | "counts"
+  >,
+) {
+  return {
+    id: fellowship.id,
+    fellowName: fellowship.fellowName,
+    positionTitle: fellowship.positionTitle,
+    organizationName: fellowship.organizationName,
+    startsOn: fellowship.startsOn,
+    endsOn: fellowship.endsOn,
+    cohortYear: fellowship.cohortYear,
+    status: fellowship.status,
+    counts: fellowship.counts,
+  };
+}

@@ -85,34 +85,44 @@ export async function notifyBookingChange(
     message: input.message ?? null,
   };
   const key = `interview-calendar:${booking.id}:${booking.sequence}`;
-  await enqueueEmail(trx, {
-    to: booking.finalistEmail,
-    template: "interview-calendar",
+  for (const reader of readersOf(config, booking, hosts))
+    await enqueueEmail(trx, {
+      to: reader.email,
+      template: "interview-calendar",
+      props: { ...common, ...reader.props },
+      idempotencyKey: `${key}:${reader.id}`,
+      attachments,
+    });
+}
+
+type BookingContext = Awaited<ReturnType<typeof bookingContext>>;
+
+/** Both sides of an interview, each with the time in their own zone and the page where they manage it. */
+function readersOf(config: AppConfig, booking: BookingContext["booking"], hosts: BookingContext["hosts"]) {
+  const finalist = {
+    id: booking.finalistId,
+    email: booking.finalistEmail,
     props: {
-      ...common,
       name: booking.finalistName,
-      audience: "finalist",
+      audience: "finalist" as const,
       when: formatDateTime(booking.startsAt, booking.finalistTimezone),
       manageUrl: new URL("/me/interviews", config.appUrl).toString(),
     },
-    idempotencyKey: `${key}:${booking.finalistId}`,
-    attachments,
-  });
-  for (const host of hosts) {
-    await enqueueEmail(trx, {
-      to: host.email,
-      template: "interview-calendar",
+  };
+  const hostUrl = new URL(`/partner/positions/${booking.positionId}/interviews`, config.appUrl).toString();
+  return [
+    finalist,
+    ...hosts.map((host) => ({
+      id: host.id,
+      email: host.email,
       props: {
-        ...common,
         name: host.name,
-        audience: "host",
+        audience: "host" as const,
         when: formatDateTime(booking.startsAt, booking.interviewTimezone),
-        manageUrl: new URL(`/partner/positions/${booking.positionId}/interviews`, config.appUrl).toString(),
+        manageUrl: hostUrl,
       },
-      idempotencyKey: `${key}:${host.id}`,
-      attachments,
-    });
-  }
+    })),
+  ];
 }
 
 /** The day-before reminder of one booking, to both sides; keyed by the booking and its start, so a moved interview is reminded again. */
@@ -126,37 +136,14 @@ export async function remindBooking(trx: Kysely<Database>, config: AppConfig, bo
     location: booking.location,
   };
   let sent = 0;
-  if (
-    await enqueueEmail(trx, {
-      to: booking.finalistEmail,
+  for (const reader of readersOf(config, booking, hosts)) {
+    const queued = await enqueueEmail(trx, {
+      to: reader.email,
       template: "interview-reminder",
-      props: {
-        ...common,
-        name: booking.finalistName,
-        audience: "finalist",
-        when: formatDateTime(booking.startsAt, booking.finalistTimezone),
-        manageUrl: new URL("/me/interviews", config.appUrl).toString(),
-      },
-      idempotencyKey: `${key}:${booking.finalistId}`,
-    })
-  )
-    sent += 1;
-  for (const host of hosts) {
-    if (
-      await enqueueEmail(trx, {
-        to: host.email,
-        template: "interview-reminder",
-        props: {
-          ...common,
-          name: host.name,
-          audience: "host",
-          when: formatDateTime(booking.startsAt, booking.interviewTimezone),
-          manageUrl: new URL(`/partner/positions/${booking.positionId}/interviews`, config.appUrl).toString(),
-        },
-        idempotencyKey: `${key}:${host.id}`,
-      })
-    )
-      sent += 1;
+      props: { ...common, ...reader.props },
+      idempotencyKey: `${key}:${reader.id}`,
+    });
+    if (queued) sent += 1;
   }
   return sent;
 }

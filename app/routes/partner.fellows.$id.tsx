@@ -6,7 +6,7 @@ import { replyErrors } from "~/components/forms";
 import { reportSummary, ReportView } from "~/components/report-view";
 import { addReportComment } from "~/fellowships/comments.server";
 import { CommentSchema } from "~/fellowships/fellowships.schema";
-import { fellowshipDetail } from "~/fellowships/views.server";
+import { fellowshipDetail, fellowshipSummary } from "~/fellowships/views.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
@@ -23,17 +23,7 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], id
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { fellowship } = await load(request, context, params.id);
   return {
-    fellowship: {
-      id: fellowship.id,
-      fellowName: fellowship.fellowName,
-      positionTitle: fellowship.positionTitle,
-      organizationName: fellowship.organizationName,
-      startsOn: fellowship.startsOn,
-      endsOn: fellowship.endsOn,
-      cohortYear: fellowship.cohortYear,
-      status: fellowship.status,
-      counts: fellowship.counts,
-    },
+    fellowship: fellowshipSummary(fellowship),
     reports: fellowship.reports.map(reportSummary),
   };
 }

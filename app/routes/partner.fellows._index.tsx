@@ -2,24 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDueDate } from "~/components/report-view";
 import { FELLOWSHIP_STATUS_LABELS } from "~/fellowships/lifecycle";
-import { hostFellows } from "~/fellowships/views.server";
+import { fellowshipSummary, hostFellows } from "~/fellowships/views.server";
 import { requirePartner } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePartner(request, context);
   const fellows = await hostFellows(context.db, user.id);
   return {
-    fellows: fellows.map((fellowship) => ({
-      id: fellowship.id,
-      fellowName: fellowship.fellowName,
-      positionTitle: fellowship.positionTitle,
-      organizationName: fellowship.organizationName,
-      startsOn: fellowship.startsOn,
-      endsOn: fellowship.endsOn,
-      cohortYear: fellowship.cohortYear,
-      status: fellowship.status,
-      counts: fellowship.counts,
-    })),
+    fellows: fellows.map(fellowshipSummary),
   };
 }
 

@@ -8,7 +8,7 @@ import { StaffNav } from "~/components/staff-nav";
 import { addReportComment } from "~/fellowships/comments.server";
 import { CommentSchema, FellowshipAdminSchema } from "~/fellowships/fellowships.schema";
 import { moveFellowship } from "~/fellowships/lifecycle.server";
-import { fellowshipDetail } from "~/fellowships/views.server";
+import { fellowshipDetail, fellowshipSummary } from "~/fellowships/views.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
@@ -25,17 +25,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { fellowship } = await load(request, context, params.id);
   return {
     fellowship: {
-      id: fellowship.id,
-      fellowName: fellowship.fellowName,
+      ...fellowshipSummary(fellowship),
       fellowEmail: fellowship.fellowEmail,
-      positionTitle: fellowship.positionTitle,
-      organizationName: fellowship.organizationName,
-      startsOn: fellowship.startsOn,
-      endsOn: fellowship.endsOn,
-      cohortYear: fellowship.cohortYear,
-      status: fellowship.status,
       endReason: fellowship.endReason,
-      counts: fellowship.counts,
     },
     reports: fellowship.reports.map(reportSummary),
   };

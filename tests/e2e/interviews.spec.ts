@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "#db/seed/accounts";
 import { hashPassword } from "~/auth/password.server";
 import { loadConfig } from "~/utils/config.server";
@@ -6,7 +5,7 @@ import { parseCalendar } from "../support/ical";
 import { addSlot } from "../support/interviews";
 import { createMatchingFixture } from "../support/matching";
 import type { ReceivedEmail } from "../support/smtp";
-import { expect, test } from "./support/fixtures";
+import { expect, signIn, test } from "./support/fixtures";
 
 const config = loadConfig({
   SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
@@ -16,14 +15,8 @@ const PASSWORD = "a password for the browser test";
 const FINALIST = "adaeze.nwosu@applicants.demo.test";
 const FELLOW = "ines.carvalho@applicants.demo.test";
 
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-}
+/** A demo account (they share one password), or a test's own. */
+const as = (email: string, password = DEMO_PASSWORD) => ({ email, password });
 
 function calendarIn(email: ReceivedEmail) {
   const file = email.attachments.find((attachment) => attachment.contentType.startsWith("text/calendar"));
@@ -37,7 +30,8 @@ test("on the demo, a finalist books an interview and both sides get calendar inv
   mailbox,
   expectAccessible,
 }) => {
-  await signIn(page, FINALIST);
+  test.slow();
+  await signIn(page, as(FINALIST));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Interviews" }).click();
   await expect(page.getByRole("heading", { name: "Your interviews" })).toBeVisible();
   await expectAccessible(page);
@@ -57,7 +51,7 @@ test("on the demo, a finalist books an interview and both sides get calendar inv
   expect(calendarIn(host).events[0]!.uid).toBe(invitation.events[0]!.uid);
 
   // The host sees the booking on the schedule, in the host's own time zone.
-  await signIn(page, "partner@demo.test");
+  await signIn(page, as("partner@demo.test"));
   const position = await db
     .selectFrom("positions")
     .innerJoin("cycles", "cycles.id", "positions.cycleId")
@@ -96,7 +90,7 @@ test.describe("without JavaScript", () => {
     await addSlot(db, fixture.positions[0]!.id, { hours: 48 });
     await addSlot(db, fixture.positions[0]!.id, { hours: 96 });
 
-    await signIn(page, finalist.email, PASSWORD);
+    await signIn(page, as(finalist.email, PASSWORD));
     await page.goto("/me/interviews");
     await expectAccessible(page);
     const card = page.getByRole("region", { name: /Position 1/ });
@@ -128,7 +122,9 @@ test("on the demo, a fellow submits a check-in that the host and staff read", as
   mailbox,
   expectAccessible,
 }) => {
-  await signIn(page, FELLOW);
+  // Three people sign in and four pages are checked with axe: more than 30 s on two loaded cores.
+  test.slow();
+  await signIn(page, as(FELLOW));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Fellowship" }).click();
   await expect(page.getByRole("heading", { name: "Your fellowship" })).toBeVisible();
   await expectAccessible(page);
@@ -145,13 +141,13 @@ test("on the demo, a fellow submits a check-in that the host and staff read", as
   await expect(page.getByRole("status")).toContainText("is submitted");
   await mailbox.waitFor("partner@demo.test", "Inês Carvalho sent their Monthly check-in");
 
-  await signIn(page, "partner@demo.test");
+  await signIn(page, as("partner@demo.test"));
   await page.goto("/partner/fellows");
   await page.getByRole("link", { name: "Inês Carvalho" }).click();
   await expect(page.getByText("Shipped the open data portal and trained two newsrooms.")).toBeVisible();
   await expectAccessible(page);
 
-  await signIn(page, "staff@demo.test");
+  await signIn(page, as("staff@demo.test"));
   await page.goto("/staff/fellowships?cohort=2025");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Inês Carvalho" }).click();

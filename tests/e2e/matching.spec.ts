@@ -1,24 +1,14 @@
-import type { Page } from "@playwright/test";
 import { hashPassword } from "~/auth/password.server";
 import { saveApplicantRanking } from "~/matching/rankings.server";
 import { loadConfig } from "~/utils/config.server";
 import { createMatchingFixture } from "../support/matching";
-import { expect, test } from "./support/fixtures";
+import { expect, signIn, test } from "./support/fixtures";
 
 const config = loadConfig({
   SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
   APP_URL: "http://127.0.0.1:3210",
 });
 const PASSWORD = "a password for the browser test";
-
-async function signIn(page: Page, email: string) {
-  await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: /Welcome/ })).toBeVisible();
-}
 
 test("a host ranks, a finalist ranks without JavaScript, staff run and publish, and both sides are emailed", async ({
   page,
@@ -45,7 +35,7 @@ test("a host ranks, a finalist ranks without JavaScript, staff run and publish, 
   });
 
   // The host puts the first finalist on top with the keyboard-friendly buttons, then saves.
-  await signIn(page, partner.email);
+  await signIn(page, { email: partner.email, password: PASSWORD });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Host" }).click();
   await expect(page.getByRole("heading", { name: "Your positions" })).toBeVisible();
   await expectAccessible(page);
@@ -87,7 +77,7 @@ test("a host ranks, a finalist ranks without JavaScript, staff run and publish, 
   await expect(finalistPage.getByRole("status")).toContainText("Your ranking is saved");
 
   // Staff run the matching, read the certificate, and publish.
-  await signIn(page, staff.email);
+  await signIn(page, { email: staff.email, password: PASSWORD });
   await page.goto(`/staff/cycles/${fixture.cycle.slug}/matching`);
   await expect(page.getByText("Everyone has ranked.")).toBeVisible();
   await expectAccessible(page);
@@ -119,7 +109,7 @@ test("a host ranks finalists by dragging them into order", async ({ page, db, cr
   const partner = await createAccount({ name: "Dragging Host" });
   const fixture = await createMatchingFixture(db, config, { finalists: 3, seats: [1], partnerIds: [partner.id] });
   const [first, second, third] = fixture.finalists;
-  await signIn(page, partner.email);
+  await signIn(page, { email: partner.email, password: PASSWORD });
   await page.goto(`/partner/positions/${fixture.positions[0]!.id}`);
   const list = page.getByRole("form", { name: "Rank the finalists" });
   const item = (name: string) => list.getByRole("listitem").filter({ hasText: name });
