@@ -65,6 +65,19 @@ export function codeIn(email: ReceivedEmail): string {
   return match[1]!;
 }
 
+/**
+ * Signs the page's browser in through the real sign-in action, without the round trip through the
+ * form (tests of the sign-in form itself live in auth.spec.ts). Any earlier session is dropped.
+ */
+export async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.context().clearCookies();
+  const response = await page.request.post("/login", {
+    form: { email: account.email, password: account.password },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in of ${account.email}`).toBe(302);
+}
+
 export interface Account {
   id: string;
   email: string;
