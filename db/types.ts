@@ -145,6 +145,8 @@ export interface CyclesTable {
   finalistTarget: number | null;
   reviewDueAt: Timestamp | null;
   rankingDeadline: Timestamp | null;
+  /** Minutes released decisions wait, cancellable, before they are sent. */
+  decisionDelayMinutes: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -181,9 +183,22 @@ export interface ApplicationsTable {
   decisionReleasedAt: Timestamp | null;
   matchedPositionId: string | null;
   placementAnsweredAt: Timestamp | null;
+  decisionReleaseId: string | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
+}
+
+export interface DecisionReleasesTable {
+  id: Generated<string>;
+  cycleId: string;
+  releasedBy: string | null;
+  sendAt: Timestamp;
+  decisions: number;
+  cancelledAt: Timestamp | null;
+  cancelledBy: string | null;
+  sentAt: Timestamp | null;
+  createdAt: CreatedAt;
 }
 
 export interface ApplicationEventsTable {
@@ -465,6 +480,7 @@ export interface Database {
   cycleQuestions: CycleQuestionsTable;
   applications: ApplicationsTable;
   applicationEvents: ApplicationEventsTable;
+  decisionReleases: DecisionReleasesTable;
   files: FilesTable;
   applicationDemographics: ApplicationDemographicsTable;
   organizations: OrganizationsTable;

@@ -8,6 +8,8 @@ export interface OutgoingEmail<N extends EmailTemplateName> {
   props: EmailProps<N>;
   /** The same key twice yields one message: resubmits and retries never send twice. */
   idempotencyKey: string;
+  /** Held in the outbox until then (a release staff can still cancel); due at once without it. */
+  notBefore?: Date;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function enqueueEmail<N extends EmailTemplateName>(
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      ...(email.notBefore ? { nextAttemptAt: email.notBefore } : {}),
     })
     .onConflict((oc) => oc.column("idempotencyKey").doNothing())
     .returning("id")

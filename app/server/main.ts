@@ -10,6 +10,7 @@ import { startPruning } from "~/auth/prune.server";
 import { resolveSessionSecrets } from "~/auth/secrets.server";
 import { startOutboxWorker, type OutboxWorker } from "~/email/delivery.server";
 import { startOutboxLogger } from "~/email/outbox-logger.server";
+import { startReleaseFinaliser } from "~/review/decision-release.server";
 import { createSmtpTransport } from "~/email/smtp.server";
 import { ConfigError, loadConfig, type AppConfig } from "~/utils/config.server";
 import { createApp } from "./app";
@@ -72,6 +73,11 @@ export async function startPortal(
   }
 
   const stopPruning = startPruning(db, (error) => console.error("Pruning expired rows failed:", error));
+  // Decision releases whose cancellable delay is over change their applications' statuses.
+  const releases = startReleaseFinaliser(db, {
+    pollMs: config.outboxPollMs,
+    onError: (error) => console.error("Sending due decision releases failed:", error),
+  });
   const app = createApp({ db, config, build, clientDir: path.join(root, "build", "client") });
   const server: Server = app.listen(config.port, config.host, () => {
     log(`\nOpen Web Fellows is running at ${config.appUrl.origin}`);
@@ -93,6 +99,7 @@ export async function startPortal(
       stopPruning();
       server.close();
       server.closeAllConnections();
+      await releases.stop();
       await worker.stop();
       await database.close();
     },

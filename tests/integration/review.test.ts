@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { acceptInvitation, findInvitation } from "~/invitations/invitations.server";
 import { runAssignment, assignManually } from "~/review/assignments.server";
 import { declareConflicts } from "~/review/conflicts.server";
-import { releaseDecisions, sendReviewReminders, setPendingDecisions } from "~/review/decisions.server";
+import { scheduleRelease } from "~/review/decision-release.server";
+import { sendReviewReminders, setPendingDecisions } from "~/review/decisions.server";
 import { inviteReviewer } from "~/review/pool.server";
 import { loadReviewerAssignment, recuse, saveReview } from "~/review/reviews.server";
 import { addCriterion, updateCriterion } from "~/review/rubric.server";
@@ -264,6 +265,8 @@ describeDb("review workflow", (t) => {
 
   it("holds decisions until released, then moves statuses, emails each applicant once and audits it", async () => {
     const fixture = await createReviewFixture(t.db, config, { applicants: 3, reviewers: 1, k: 1 });
+    // Sent at once (no cancellable delay: decision-release.test.ts covers the delay).
+    await t.db.updateTable("cycles").set({ decisionDelayMinutes: 0 }).where("id", "=", fixture.cycle.id).execute();
     const [a, b, c] = fixture.applicants;
     expect(
       await setPendingDecisions(
@@ -284,8 +287,15 @@ describeDb("review workflow", (t) => {
       .where("id", "=", a!.applicationId)
       .executeTakeFirstOrThrow();
     expect(status.status).toBe("in_review");
-    expect(await releaseDecisions(t.db, config, fixture.staffId, fixture.cycle)).toBe(3);
-    expect(await releaseDecisions(t.db, config, fixture.staffId, fixture.cycle)).toBe(0);
+    expect(await scheduleRelease(t.db, config, fixture.staffId, fixture.cycle)).toMatchObject({
+      ok: true,
+      decisions: 3,
+      sentNow: true,
+    });
+    expect(await scheduleRelease(t.db, config, fixture.staffId, fixture.cycle)).toMatchObject({
+      ok: false,
+      reason: "nothing-pending",
+    });
     const rows = await t.db
       .selectFrom("applications")
       .select(["id", "status", "pendingDecision"])

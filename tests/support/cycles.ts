@@ -88,6 +88,7 @@ export async function createOpenCycle(
     blindReview: options.blindReview ?? true,
     reviewersPerApplication: 2,
     finalistTarget: undefined,
+    decisionDelayMinutes: 10,
     version: undefined,
   });
   if (!created.ok) throw new Error(created.message);
