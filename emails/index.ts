@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import ApplicationReceipt, * as applicationReceipt from "./application-receipt";
+import ApplicationWithdrawn, * as applicationWithdrawn from "./application-withdrawn";
 import AssignmentDigest, * as assignmentDigest from "./assignment-digest";
 import Decision, * as decision from "./decision";
 import ExistingAccount, * as existingAccount from "./existing-account";
@@ -35,6 +36,7 @@ export const emailTemplates = {
   "existing-account": template(ExistingAccount, existingAccount.subject),
   "staff-invitation": template(StaffInvitation, staffInvitation.subject),
   "application-receipt": template(ApplicationReceipt, applicationReceipt.subject),
+  "application-withdrawn": template(ApplicationWithdrawn, applicationWithdrawn.subject),
   "reviewer-invitation": template(ReviewerInvitation, reviewerInvitation.subject),
   "assignment-digest": template(AssignmentDigest, assignmentDigest.subject),
   "review-reminder": template(ReviewReminder, reviewReminder.subject),
