@@ -1,10 +1,25 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
+import type { Database } from "#db/types";
+import { EXPORTED_USER_REFERENCES, exportMyData } from "~/privacy/export.server";
 import { cancelRelease, finaliseDueReleases, scheduleRelease } from "~/review/decision-release.server";
 import { setDecisionFeedback, setPendingDecisions } from "~/review/decisions.server";
 import { loadConfig } from "~/utils/config.server";
 import { describeDb } from "../support/db";
+import { createOpenCycle, submitTestApplication } from "../support/cycles";
 import { createReviewFixture, type ReviewFixture } from "../support/review";
+
+/** Every column that points at a person (a foreign key to users), as `table.column`, from the catalog. */
+async function userReferences(db: Kysely<Database>): Promise<string[]> {
+  const rows = await sql<{ reference: string }>`
+    select cl.relname || '.' || a.attname as reference
+    from pg_constraint co
+    join pg_class cl on cl.oid = co.conrelid
+    join pg_attribute a on a.attrelid = co.conrelid and a.attnum = any (co.conkey)
+    where co.contype = 'f' and co.confrelid = 'users'::regclass
+    order by 1`.execute(db);
+  return rows.rows.map((row) => row.reference);
+}
 
 const config = loadConfig({ SESSION_SECRET: "integration-secret-long-enough-for-hmac-use" });
 
@@ -185,6 +200,73 @@ describeDb("trust: reversible releases, saves, withdrawals, exports", (t) => {
         expect(await decisionEmails(fixture)).toHaveLength(3);
         expect(await statuses(fixture)).toEqual(["finalist:-", "finalist:-", "not_selected:-"]);
       }
+    });
+  });
+
+  describe("the data export", () => {
+    it("covers every column that points at a person: a new one fails here until it is exported", async () => {
+      expect(await userReferences(t.db)).toEqual(Object.keys(EXPORTED_USER_REFERENCES).sort());
+      // The check sees a new reference (made and rolled back here), so it can fail.
+      const seen = await t.db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`create table export_probe (owner_id uuid references users (id))`.execute(trx);
+          const references = await userReferences(trx);
+          throw Object.assign(new Error("roll back"), { references });
+        })
+        .catch((error: { references?: string[] }) => error.references ?? []);
+      expect(seen).toContain("export_probe.owner_id");
+      expect(await userReferences(t.db)).not.toContain("export_probe.owner_id");
+    });
+
+    it("names each answer by its question, includes the self-described answers, and what staff did", async () => {
+      const cycle = await createOpenCycle(t.db);
+      const person = await t.db
+        .insertInto("users")
+        .values({ email: `export-${cycle.slug}@example.org`, name: "Mei Exports" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const { applicationId } = await submitTestApplication(t.db, config, cycle, person.id);
+      await t.db
+        .insertInto("applicationDemographics")
+        .values({ applicationId, cycleId: cycle.id, region: "Asia", careerStage: "Early career" })
+        .execute();
+      const data = await exportMyData(t.db, person.id);
+      const [application] = data.applications;
+      expect(application!.answers).toEqual([
+        { question: "Track", answer: "Open Web" },
+        { question: "Country and city", answer: "Nairobi, Kenya" },
+        {
+          question: "Why is the open web important to you?",
+          answer: "Because knowledge should be free for everyone to reach.",
+        },
+        { question: "CV", file: "cv.pdf" },
+      ]);
+      expect(application!.demographics).toEqual({
+        "Where are you based?": "Asia",
+        "How do you describe your gender?": null,
+        "Are you the first in your family to attend university?": null,
+        "Do you identify as a disabled person?": null,
+        "Where are you in your career?": "Early career",
+      });
+      expect(application!.events.map((event) => event.kind)).toEqual(["created", "submitted"]);
+      expect(data.emailsToYou.map((email) => email.template)).toEqual(["application-receipt"]);
+
+      const fixture = await createReviewFixture(t.db, config, { applicants: 1, reviewers: 0, k: 1, rubric: false });
+      await setPendingDecisions(
+        t.db,
+        fixture.staffId,
+        fixture.cycle.id,
+        [fixture.applicants[0]!.applicationId],
+        "finalist",
+      );
+      await scheduleRelease(t.db, config, fixture.staffId, fixture.cycle);
+      await cancelRelease(t.db, fixture.staffId, fixture.cycle.id);
+      const staff = await exportMyData(t.db, fixture.staffId);
+      expect(staff.decisionReleases).toMatchObject([{ decisions: 1, releasedByYou: true, cancelledByYou: true }]);
+      expect(staff.actions.map((action) => action.action)).toEqual(
+        expect.arrayContaining(["decision.set", "decision.release.schedule", "decision.release.cancel"]),
+      );
     });
   });
 });

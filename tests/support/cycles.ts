@@ -138,8 +138,11 @@ export async function submitTestApplication(
     questions: cycle.questions,
     answers: { ...completeAnswers(cycle.questions), ...extra.answers },
     uploads: [
-      { questionId: questionByKind(cycle.questions, "file").id, filename: extra.cvFilename ?? "cv.pdf",
-        bytes: tinyPdf(`CV ${extra.cvFilename ?? ""}`), },
+      {
+        questionId: questionByKind(cycle.questions, "file").id,
+        filename: extra.cvFilename ?? "cv.pdf",
+        bytes: tinyPdf(`CV ${extra.cvFilename ?? ""}`),
+      },
       ...(extra.uploads ?? []),
     ],
     version: 0,
