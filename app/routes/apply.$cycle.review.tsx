@@ -90,8 +90,9 @@ export default function ReviewPage() {
       {submitted ? (
         <p className="notice">
           Status: <strong>{APPLICATION_STATUS_LABELS[application.status]}</strong>
-          {application.submittedAt ? `, submitted ${formatDateTime(application.submittedAt, cycle.timezone)}` : ""}.{" "}
-          {editable ? "You can still change your answers until the deadline." : "It can no longer be changed."}
+          {application.submittedAt
+            ? `, submitted ${formatDateTime(application.submittedAt, cycle.timezone)}`
+            : ""}. {editable ? "You can still change your answers until the deadline." : "It can no longer be changed."}
         </p>
       ) : null}
       {missing.length > 0 && editable ? (
