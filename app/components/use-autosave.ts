@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 /** A save of the step: the draft's new version, when, and how many answers it had to leave out. */
 export interface StepSave {
   version: number;
-  savedAt: string;
+  /** Null when nothing could be stored (only invalid answers, and no draft yet). */
+  savedAt: string | null;
   invalid: number;
 }
 
@@ -56,7 +57,7 @@ export function useAutosave(
     if (!lastSave) return;
     versionRef.current = Math.max(versionRef.current, lastSave.version);
     setVersion(versionRef.current);
-    setSavedAt(lastSave.savedAt);
+    if (lastSave.savedAt) setSavedAt(lastSave.savedAt);
     setInvalid(lastSave.invalid);
     setUnsaved(lastSave.invalid > 0);
   }, [lastSave]);
@@ -77,7 +78,7 @@ export function useAutosave(
     if (reply.kind === "autosaved") {
       versionRef.current = reply.version;
       setVersion(reply.version);
-      setSavedAt(reply.savedAt);
+      if (reply.savedAt) setSavedAt(reply.savedAt);
       setInvalid(reply.invalid);
       setUnsaved(reply.invalid > 0 || dirtyWhileSaving.current);
     } else {

@@ -121,6 +121,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (control.status !== "success")
     return refuse(replyErrors(control.reply())[0] ?? "That form action is not known.", 400);
 
+  // A first save with nothing valid to store creates no draft: the errors are all there is to say.
+  const nothingToStore =
+    !apply.application &&
+    read.uploads.length === 0 &&
+    Object.values(answers.answers).every((answer) => answer === null);
+  if (answers.invalid > 0 && nothingToStore) {
+    const saved: StepSave = { version: 0, savedAt: null, invalid: answers.invalid };
+    if (autosave) return { kind: "autosaved", ...saved } satisfies AutosaveReply;
+    return data({ kind: "form" as const, result: answers.submission.reply(), saved }, { status: 400 });
+  }
   // Every valid answer is stored; the invalid ones keep their text in the form, with their errors.
   const result = await saveAnswers(context.db, {
     cycleId: apply.cycle.id,
