@@ -1,11 +1,11 @@
-import { hashPassword } from "~/auth/password.server";
 import { proposeAssignment } from "~/campaigns/assignments.server";
 import { createCampaign } from "~/campaigns/campaigns.server";
 import { loadConfig } from "~/utils/config.server";
 import { createOpenCycle, submitTestApplication } from "../support/cycles";
 import { releaseDecisionsNow } from "../support/decisions";
 import { createMatchingFixture } from "../support/matching";
-import { expect, signIn, test, type Account } from "./support/fixtures";
+import { createAlly } from "../support/network";
+import { expect, signIn, test } from "./support/fixtures";
 
 // Issue 9: what applicants, hosts and allies do is what they meant, with JavaScript on and off.
 const config = loadConfig({
@@ -151,24 +151,8 @@ for (const javaScriptEnabled of [true, false]) {
       createAccount,
       mailbox,
     }) => {
-      const ally: Account = await createAccount({ name: "Sol Storyteller" });
-      const profile = await db
-        .insertInto("allyProfiles")
-        .values({
-          userId: ally.id,
-          displayName: `Sol ${ally.id.slice(0, 6)}`,
-          disciplines: ["artist"],
-          skills: ["storytelling"],
-          languages: ["English"],
-          timezone: "UTC",
-          links: "[]",
-          hoursPerMonth: 10,
-          visibility: "staff",
-          termsVersion: "test",
-          consentedAt: new Date(),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const ally = await createAccount({ name: "Sol Storyteller" });
+      const profile = await createAlly(db, { displayName: `Sol ${ally.id.slice(0, 6)}`, visibility: "staff" }, ally);
       const campaignIds = [];
       for (const label of ["link", "portal"]) {
         const slug = `optin-${label}-${ally.id.slice(0, 8)}`;
@@ -190,7 +174,7 @@ for (const javaScriptEnabled of [true, false]) {
           .select("id")
           .where("slug", "=", slug)
           .executeTakeFirstOrThrow();
-        await proposeAssignment(db, config, ally.id, { campaignId: campaign.id, profileId: profile.id });
+        await proposeAssignment(db, config, ally.id, { campaignId: campaign.id, profileId: profile.profileId });
         campaignIds.push(campaign.id);
       }
       const proposal = await mailbox.waitFor(ally.email, "Campaign by link");
@@ -207,11 +191,6 @@ for (const javaScriptEnabled of [true, false]) {
         .executeTakeFirstOrThrow();
       expect(answered).toEqual({ status: "accepted", showPublicly: false });
 
-      await db
-        .updateTable("users")
-        .set({ passwordHash: await hashPassword(ally.password) })
-        .where("id", "=", ally.id)
-        .execute();
       await signIn(page, ally);
       await page.goto("/me/campaigns");
       await expect(
