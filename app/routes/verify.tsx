@@ -7,7 +7,7 @@ import { startSession } from "~/auth/session.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
 import { Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
-import { setFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readFormData } from "~/utils/forms.server";
 import { tooMany, unknownIntent } from "~/utils/http.server";
 import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
@@ -39,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     await resendSignUpCode(context.db, context.config, submission.value.email);
     const redirectTo = safeRedirect(submission.value.redirectTo, "");
-    return redirect(
+    // The page says a new code is on its way; the rebuilt form drops the old code typed in it.
+    return redirectAfterSuccess(
+      context.config,
       `/verify?${new URLSearchParams({ email: submission.value.email, resent: "1", ...(redirectTo ? { redirectTo } : {}) })}`,
     );
   }
