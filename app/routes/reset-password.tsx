@@ -8,7 +8,7 @@ import { CODE_MESSAGES } from "~/auth/verification.server";
 import { Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { setFlash } from "~/utils/flash.server";
-import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
+import { checkThrottle, recordThrottleFailure, tooManyMessage } from "~/auth/throttle.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { tooMany } from "~/utils/http.server";
 import { requireAnonymous } from "~/utils/permissions.server";
@@ -24,15 +24,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, ResetPasswordSchema);
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return invalid(submission.reply({ hideFields }));
-  const throttle = await takeThrottle(context.db, "codeCheck", context.clientAddress);
+  const throttle = await checkThrottle(context.db, "codeCheck", context.clientAddress);
   if (!throttle.allowed)
     return tooMany(
       submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)], hideFields }),
       throttle.retryAfterSeconds,
     );
   const result = await completePasswordReset(context.db, context.config, submission.value);
-  if (!result.ok)
+  if (!result.ok) {
+    await recordThrottleFailure(context.db, "codeCheck", context.clientAddress);
     return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] }, hideFields }));
+  }
 
   const headers = new Headers();
   headers.append(

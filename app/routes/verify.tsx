@@ -10,7 +10,7 @@ import { useConformForm } from "~/components/use-conform";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readFormData } from "~/utils/forms.server";
 import { tooMany, unknownIntent } from "~/utils/http.server";
-import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
+import { checkThrottle, recordThrottleFailure, takeThrottle, tooManyMessage } from "~/auth/throttle.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -47,14 +47,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { submission } = await parseForm(request, VerifySchema);
   if (submission.status !== "success") return invalid(submission.reply());
-  const throttle = await takeThrottle(context.db, "codeCheck", context.clientAddress);
+  const throttle = await checkThrottle(context.db, "codeCheck", context.clientAddress);
   if (!throttle.allowed)
     return tooMany(
       submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)] }),
       throttle.retryAfterSeconds,
     );
   const result = await completeSignUp(context.db, context.config, submission.value);
-  if (!result.ok) return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+  if (!result.ok) {
+    await recordThrottleFailure(context.db, "codeCheck", context.clientAddress);
+    return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+  }
 
   const headers = new Headers();
   headers.append(
