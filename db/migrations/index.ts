@@ -5,6 +5,7 @@ import * as m0003 from "./0003_organizations";
 import * as m0004 from "./0004_review";
 import * as m0005 from "./0005_matching";
 import * as m0006 from "./0006_network";
+import * as m0008 from "./0008_reliability";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0004_review": m0004,
   "0005_matching": m0005,
   "0006_network": m0006,
+  "0008_reliability": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

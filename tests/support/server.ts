@@ -27,7 +27,6 @@ export interface TestServer {
 
 /** The real production build behind the real Express app, on a database of its own. */
 export async function startTestServer(driver: Driver, env: Record<string, string> = {}): Promise<TestServer> {
-  const handle = await createTestDatabase(driver);
   // TRUST_PROXY lets each request name its client address (X-Forwarded-For), so the per-address
   // sign-in limit of one test does not spill into the next.
   const config = loadConfig({
@@ -36,6 +35,12 @@ export async function startTestServer(driver: Driver, env: Record<string, string
     SERVER_TIMING: "1",
     TRUST_PROXY: "1",
     ...env,
+  });
+  const handle = await createTestDatabase(driver, {
+    // Twenty unless a test asks for another size: concurrency tests need room.
+    maxConnections: env.DATABASE_POOL_SIZE ? config.database.poolSize : 20,
+    connectionTimeoutMs: config.database.connectTimeoutMs,
+    statementTimeoutMs: config.database.statementTimeoutMs,
   });
   const build = (await import(path.join(root, "build", "server", "index.js"))) as ServerBuild;
   const app = createApp({ db: handle.db, config, build, clientDir: path.join(root, "build", "client") });
