@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { CamelCasePlugin, sql, type Kysely, type PostgresPool } from "kysely";
 import pg from "pg";
 import { isConnectionError } from "./connection-errors";
+import { lockDataDir } from "./data-dir-lock";
 import type { Database } from "./types";
 import { recordQuery } from "./query-stats";
 import { ResilientPostgresDialect, RetryingKysely } from "./resilient-driver";
@@ -125,14 +126,24 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     import("@electric-sql/pglite/node-postgres"),
   ]);
   const dataDir = options.pgliteDataDir ?? "./data/pglite";
-  // PGlite does not create missing parent folders.
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  // Extensions must be registered every time the database is opened, not only when created.
-  const pglite = await PGlite.create({
-    dataDir,
-    extensions: { citext, pg_trgm },
-    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
-  });
+  let unlock = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    // PGlite does not create missing parent folders, nor stop a second process from opening the folder.
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pglite: InstanceType<typeof PGlite>;
+  try {
+    // Extensions must be registered every time the database is opened, not only when created.
+    pglite = await PGlite.create({
+      dataDir,
+      extensions: { citext, pg_trgm },
+      ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // PGlite is a single connection: a pool of one queues queries in order.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   listenForClientErrors(pool, options.onPoolError ?? (() => {}));
@@ -144,6 +155,7 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     close: async () => {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
     dumpDataDir: async () => {
       const dump = await pglite.dumpDataDir("none");

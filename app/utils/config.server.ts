@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(2_000),
 });
 
 export interface AppConfig {
@@ -54,6 +55,11 @@ export interface AppConfig {
   smtpTimeoutMs: number;
   /** At SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   shutdownGraceMs: number;
+  /**
+   * At SIGTERM, how long to keep accepting while the health check already says "draining", so a
+   * proxy stops sending here before the listener closes (closing it resets unaccepted connections).
+   */
+  shutdownDrainMs: number;
   /** Set at start-up: the database was seeded as a demo (its emails and codes are not secret). */
   demoDatabase: boolean;
 }
@@ -109,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     demoDatabase: false,
   };
 }
