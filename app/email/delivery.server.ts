@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { DB } from "#db/client";
+import { isDatabaseUnavailable } from "#db/connection-errors";
 
 export interface MailMessage {
   from: string;
@@ -119,8 +120,8 @@ export async function deliverDueEmails(
       messageId: `<${row.id}@${options.messageIdDomain ?? "open-web-fellows.invalid"}>`,
     };
     const outcome = await sendWithin(transport, message, sendTimeoutMs).then(
-      () => markSent(db, row.id, claimToken),
-      (error: unknown) => markFailed(db, row.id, claimToken, renewed.attempts, error, options),
+      () => persistently(() => markSent(db, row.id, claimToken)),
+      (error: unknown) => persistently(() => markFailed(db, row.id, claimToken, renewed.attempts, error, options)),
     );
     result[outcome] += 1;
   }
@@ -137,6 +138,22 @@ async function sendWithin(transport: MailTransport, message: MailMessage, timeou
     await Promise.race([transport.send(message), timeout]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Records what happened to a message that has left, waiting out a database restart (up to
+ * about 20 s): "sent" lost to a restart would send the message again when the lease runs out.
+ * Safe to repeat, since the write is fenced by the claim token and sets a final value.
+ */
+async function persistently<T>(write: () => Promise<T>): Promise<T> {
+  for (let delay = 250; ; delay *= 2) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || delay > 8_000) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }
 
