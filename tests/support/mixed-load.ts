@@ -7,7 +7,7 @@ import { startSession } from "~/auth/session.server";
 import { loadConfig } from "~/utils/config.server";
 import { tinyPdf } from "#db/seed/pdf";
 import { completeAnswers, createOpenCycle, questionByKind } from "./cycles";
-import { cookieHeader, randomAddress } from "./server";
+import { cookieHeader, randomAddress } from "./http";
 import type { TestSmtpServer } from "./smtp";
 
 export interface Applicant {

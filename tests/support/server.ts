@@ -9,6 +9,9 @@ import { startSession } from "~/auth/session.server";
 import { createApp } from "~/server/app";
 import { loadConfig, type AppConfig } from "~/utils/config.server";
 import { createTestDatabase, drivers, uniqueEmail } from "./db";
+import { cookieHeader, randomAddress } from "./http";
+
+export { cookieHeader, randomAddress };
 
 const root = process.cwd();
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -123,20 +126,9 @@ export async function createUser(
   return { id: user.id, email, name, cookie: cookieHeader(setCookie) };
 }
 
-/** The `name=value` part of a Set-Cookie header, ready to send back as a Cookie header. */
-export function cookieHeader(setCookie: string): string {
-  return setCookie.split(";")[0]!;
-}
-
 export interface RequestOptions {
   cookie?: string | undefined;
   headers?: Record<string, string>;
-}
-
-/** A client address of its own for a request (see TRUST_PROXY above). */
-export function randomAddress(): string {
-  const octet = () => Math.floor(Math.random() * 254) + 1;
-  return `10.${octet()}.${octet()}.${octet()}`;
 }
 
 function headersFor(

@@ -38,7 +38,7 @@ describe("scale-out: three instances behind haproxy survive restarts under load"
     });
 
     await pause(2000);
-    cluster.pg.restart();
+    await cluster.pg.restart();
     await pause(3000);
     expect(await cluster.restartInstance(1)).toBe(0);
     await pause(2000);
