@@ -1,6 +1,9 @@
 import {
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
+  sql,
+  type DialectAdapter,
   type CompiledQuery,
   type DatabaseConnection,
   type Driver,
@@ -94,10 +97,37 @@ export class ResilientDriver implements Driver {
   }
 }
 
-/** Kysely's PostgreSQL dialect with the driver above. */
+const MIGRATION_LOCK = 3_853_314_791;
+
+/**
+ * Kysely takes a session-level advisory lock around migrations, which PgBouncer in transaction
+ * mode breaks: the unlock can reach another server connection, and the lock stays held on the
+ * first one, so the next instance to start waits for it for an hour. This lock is transaction-
+ * scoped instead: the lock connection opens a transaction and takes the lock, the migrations then
+ * run in that same transaction (Kysely's own BEGIN on the connection is only a warning), and the
+ * lock ends with their COMMIT or ROLLBACK; the release is a COMMIT of nothing.
+ */
+class TransactionScopedMigrationLock extends PostgresAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`begin`.execute(db);
+    // Waiting for another instance's migrations is not a runaway statement.
+    await sql`select set_config('statement_timeout', '0', true)`.execute(db);
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(db);
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>): Promise<void> {
+    await sql`commit`.execute(db);
+  }
+}
+
+/** Kysely's PostgreSQL dialect with the driver above and a migration lock PgBouncer can keep. */
 export class ResilientPostgresDialect extends PostgresDialect {
   override createDriver(): Driver {
     return new ResilientDriver(super.createDriver());
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionScopedMigrationLock();
   }
 }
 

@@ -29,6 +29,8 @@ export async function isEmptyDatabase(db: DB): Promise<boolean> {
  */
 export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    // Waiting for another instance's seed (seconds) is not a runaway statement.
+    await sql`select set_config('statement_timeout', '0', true)`.execute(trx);
     await sql`select pg_advisory_xact_lock(hashtext('owf:seed-demo'))`.execute(trx);
     if (!(await isEmptyDatabase(trx))) return false;
     await seedDemo(trx);

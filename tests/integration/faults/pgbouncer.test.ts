@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle } from "#db/client";
 import { migrateToLatest } from "#db/migrate";
@@ -37,6 +38,26 @@ describe.runIf(drivers.includes("pg"))("behind PgBouncer in transaction mode", (
       await expect(migrateToLatest(handle.db)).rejects.toThrow(/unsupported startup parameter: statement_timeout/);
     } finally {
       await handle.close();
+    }
+  });
+
+  it("lets several instances migrate at once and again later: the migration lock is transaction-scoped", async () => {
+    const handles = await Promise.all(
+      Array.from({ length: 3 }, () => createDatabase({ url, statementTimeoutMs: 0, maxConnections: 2 })),
+    );
+    try {
+      await Promise.all(handles.map((handle) => migrateToLatest(handle.db)));
+      for (const handle of handles) expect(await migrateToLatest(handle.db)).toEqual([]);
+      const held = await handles[0]!.db
+        .selectFrom("pg_locks" as never)
+        .select(sql<number>`count(*)::int`.as("count"))
+        .where(
+          sql<boolean>`locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`,
+        )
+        .executeTakeFirstOrThrow();
+      expect(held).toEqual({ count: 0 });
+    } finally {
+      await Promise.all(handles.map((handle) => handle.close()));
     }
   });
 
