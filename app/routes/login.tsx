@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LoginSchema } from "~/auth/auth.schema";
 import { authenticatePassword } from "~/auth/authenticator.server";
-import { endRequestSession, startSession } from "~/auth/session.server";
+import { replaceRequestSession } from "~/auth/session.server";
 import { sendSignInCode } from "~/auth/sign-in-code.server";
 import { Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
@@ -39,12 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       401,
     );
   }
-  // A fresh session id at every sign-in; whatever session the browser carried is ended.
-  await endRequestSession(context.db, context.config, request);
-  const cookie = await startSession(context.db, context.config, result.userId, {
-    userAgent: request.headers.get("User-Agent"),
-    clientAddress: context.clientAddress,
-  });
+  const cookie = await replaceRequestSession(context.db, context.config, request, result.userId, context.clientAddress);
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
 

@@ -2,10 +2,10 @@ import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailField, LoginCodeSchema } from "~/auth/auth.schema";
-import { endRequestSession, startSession } from "~/auth/session.server";
+import { replaceRequestSession } from "~/auth/session.server";
 import { completeSignInWithCode } from "~/auth/sign-in-code.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
-import { Field, FormErrors } from "~/components/forms";
+import { EmailedCodeField, Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { requireAnonymous } from "~/utils/permissions.server";
@@ -23,12 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await completeSignInWithCode(context.db, context.config, submission.value);
   if (!result.ok) return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }), 401);
-  // A fresh session id at every sign-in; whatever session the browser carried is ended.
-  await endRequestSession(context.db, context.config, request);
-  const cookie = await startSession(context.db, context.config, result.userId, {
-    userAgent: request.headers.get("User-Agent"),
-    clientAddress: context.clientAddress,
-  });
+  const cookie = await replaceRequestSession(context.db, context.config, request, result.userId, context.clientAddress);
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
 
@@ -49,11 +44,7 @@ export default function LoginCodePage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <Field
-          label="Code"
-          field={fields.code}
-          inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12 }}
-        />
+        <EmailedCodeField field={fields.code} />
         <div className="actions">
           <button type="submit">Sign in</button>
         </div>

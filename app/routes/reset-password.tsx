@@ -5,7 +5,7 @@ import { completePasswordReset } from "~/auth/accounts.server";
 import { EmailField, ResetPasswordSchema } from "~/auth/auth.schema";
 import { startSession } from "~/auth/session.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
-import { Field, FormErrors } from "~/components/forms";
+import { EmailedCodeField, Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { setFlash } from "~/utils/flash.server";
 import { checkThrottle, recordThrottleFailure, tooManyMessage } from "~/auth/throttle.server";
@@ -73,7 +73,7 @@ export default function ResetPasswordPage() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <Field label="Code" field={fields.code} inputProps={{ inputMode: "numeric", autoComplete: "one-time-code" }} />
+        <EmailedCodeField field={fields.code} />
         <Field
           label="New password"
           field={fields.password}

@@ -5,7 +5,7 @@ import { completeSignUp, resendSignUpCode } from "~/auth/accounts.server";
 import { EmailField, VerifySchema } from "~/auth/auth.schema";
 import { startSession } from "~/auth/session.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
-import { Field, FormErrors } from "~/components/forms";
+import { EmailedCodeField, Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readFormData } from "~/utils/forms.server";
@@ -94,11 +94,7 @@ export default function VerifyPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <Field
-          label="Code"
-          field={fields.code}
-          inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12 }}
-        />
+        <EmailedCodeField field={fields.code} />
         <div className="actions">
           <button type="submit" name="intent" value="verify">
             Confirm

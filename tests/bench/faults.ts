@@ -55,22 +55,18 @@ try {
   print("baseline_emails_sent_twice", baselineAudit.emailsSentTwice, "emails");
 
   const windows: Record<string, { from: number; to: number; recovery: number }> = {};
+  /** Runs one fault, and notes when it began, when every instance was healthy again, and a second of margin. */
+  const fault = async (name: string, act: () => Promise<unknown>) => {
+    await pause(2000);
+    const from = Date.now();
+    await act();
+    const recovery = await secondsUntilHealthy(cluster, from);
+    windows[name] = { from, recovery, to: Date.now() + 1000 };
+  };
   const faulted = await mixedLoad(cluster, 16, async () => {
-    await pause(2000);
-    let from = Date.now();
-    await cluster.pg.restart();
-    windows.pg_restart = { from, to: 0, recovery: await secondsUntilHealthy(cluster, from) };
-    windows.pg_restart.to = Date.now() + 1000;
-    await pause(2000);
-    from = Date.now();
-    await cluster.restartInstance(1);
-    windows.app_restart = { from, to: 0, recovery: await secondsUntilHealthy(cluster, from) };
-    windows.app_restart.to = Date.now() + 1000;
-    await pause(2000);
-    from = Date.now();
-    await cluster.pg.crashAndStart();
-    windows.pg_crash = { from, to: 0, recovery: await secondsUntilHealthy(cluster, from) };
-    windows.pg_crash.to = Date.now() + 1000;
+    await fault("pg_restart", () => cluster.pg.restart());
+    await fault("app_restart", () => cluster.restartInstance(1));
+    await fault("pg_crash", () => cluster.pg.crashAndStart());
   });
   const audit = await auditLoad(cluster.db, cluster.smtp, faulted);
   const failed = faulted.outcomes.filter((o) => !succeeded(o));

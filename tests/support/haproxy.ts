@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "./portal-process";
+import { freePort, stopChild, waitForPort } from "./portal-process";
 
 /**
  * The haproxy configuration the README recommends in front of several instances: health checks
@@ -55,25 +55,11 @@ export async function startHaproxy(backends: number[], port?: number): Promise<H
   });
   let errors = "";
   child.stderr!.on("data", (chunk) => (errors += chunk));
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`haproxy exited: ${errors}`);
-    try {
-      await fetch(`${url}/healthz`);
-      break;
-    } catch (error) {
-      if (attempt > 100) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  await waitForPort(port, child, () => errors);
   return {
-    url,
+    url: `http://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -2,8 +2,7 @@ import { spawn, execFileSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { connect } from "node:net";
-import { freePort } from "./portal-process";
+import { freePort, stopChild, waitForPort } from "./portal-process";
 
 export interface Pgbouncer {
   /** The same database, reached through PgBouncer. */
@@ -45,27 +44,11 @@ default_pool_size = 10
   });
   let errors = "";
   child.stderr!.on("data", (chunk) => (errors += chunk));
-  for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited: ${errors}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1", () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) break;
-    if (attempt > 100) throw new Error(`pgbouncer did not listen: ${errors}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitForPort(port, child, () => errors);
   return {
     url: (database) => `postgres://${server.username}@127.0.0.1:${port}/${database}`,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

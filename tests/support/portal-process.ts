@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 /** A free TCP port on loopback (listen on 0, read it, let go). */
 export async function freePort(): Promise<number> {
@@ -63,4 +63,29 @@ export async function startPortalProcess(env: Record<string, string>, timeoutMs 
 export async function stopPortalProcess(portal: PortalProcess): Promise<number | null> {
   if (portal.child.exitCode === null) portal.child.kill("SIGTERM");
   return portal.exited;
+}
+
+/** Waits until something accepts TCP connections on `port`; fails if `child` exits first. */
+export async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}: ${output()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    if (attempt > 200) throw new Error(`nothing listens on ${port}: ${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** SIGTERM to a helper process (a proxy, a pooler), and wait until it has exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
 }
