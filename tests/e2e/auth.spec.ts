@@ -12,6 +12,9 @@ for (const javaScriptEnabled of [true, false]) {
       mailbox,
       expectAccessible,
     }) => {
+      // A whole journey with five accessibility checks (without JavaScript each opens a second
+      // page): past 30 s on a loaded two-core machine, so it gets the slow-test budget.
+      test.slow();
       const email = uniqueEmail("signup");
       await page.goto("/");
       await expectAccessible(page);
