@@ -85,7 +85,10 @@ export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
     const message =
-      error.status < 500 && error.data && typeof error.data === "object" && "message" in error.data
+      (error.status < 500 || error.status === 503) &&
+      error.data &&
+      typeof error.data === "object" &&
+      "message" in error.data
         ? String((error.data as { message: unknown }).message)
         : undefined;
     return <ErrorPage status={error.status} message={message} />;

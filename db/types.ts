@@ -93,6 +93,8 @@ export interface EmailOutboxTable {
   attempts: Generated<number>;
   nextAttemptAt: CreatedAt;
   lockedUntil: Timestamp | null;
+  /** The claim of the worker sending this message; fences its writes (0008). */
+  claimToken: string | null;
   lastError: string | null;
   sentAt: Timestamp | null;
   createdAt: CreatedAt;

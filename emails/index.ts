@@ -10,6 +10,7 @@ import MatchResult, * as matchResult from "./match-result";
 import PartnerInvitation, * as partnerInvitation from "./partner-invitation";
 import RankingReminder, * as rankingReminder from "./ranking-reminder";
 import ResetCode, * as resetCode from "./reset-code";
+import SignInCode, * as signInCode from "./sign-in-code";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ReviewerInvitation, * as reviewerInvitation from "./reviewer-invitation";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
@@ -33,6 +34,7 @@ function template<P>(component: ComponentType<P>, subject: (props: P) => string)
 export const emailTemplates = {
   "verification-code": template(VerificationCode, verificationCode.subject),
   "reset-code": template(ResetCode, resetCode.subject),
+  "sign-in-code": template(SignInCode, signInCode.subject),
   "existing-account": template(ExistingAccount, existingAccount.subject),
   "staff-invitation": template(StaffInvitation, staffInvitation.subject),
   "application-receipt": template(ApplicationReceipt, applicationReceipt.subject),

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_review";
 import * as m0005 from "./0005_matching";
 import * as m0006 from "./0006_network";
 import * as m0007 from "./0007_trust";
+import * as m0008 from "./0008_reliability";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0005_matching": m0005,
   "0006_network": m0006,
   "0007_trust": m0007,
+  "0008_reliability": m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
