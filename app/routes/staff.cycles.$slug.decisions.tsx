@@ -15,7 +15,7 @@ import { groupBy } from "~/utils/group-by";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const [ranking, details] = await Promise.all([
-    cycleRanking(context.db, cycle.id),
+    cycleRanking(context.db, cycle),
     context.db
       .selectFrom("applications")
       .select(["id", "decisionFeedback"])
@@ -33,22 +33,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     .execute();
   const feedback = new Map(details.map((row) => [row.id, row.decisionFeedback]));
   const commentsByApplication = groupBy(comments, (comment) => comment.applicationId);
-  const rows = ranking.applications
-    .map((row) => ({
-      id: row.id,
-      name: row.name,
-      status: row.status,
-      pendingDecision: row.pendingDecision,
-      raw: row.score?.rawMean ?? null,
-      normalised: row.score?.normalisedMean ?? null,
-      reviews: row.score?.reviewCount ?? 0,
-      feedback: feedback.get(row.id) ?? null,
-      comments: (commentsByApplication.get(row.id) ?? []).map((comment) => comment.overallComment),
-    }))
-    .sort(
-      (a, b) =>
-        (b.normalised ?? -99) - (a.normalised ?? -99) || (b.raw ?? -1) - (a.raw ?? -1) || a.name.localeCompare(b.name),
-    );
+  const rows = ranking.applications.map((row) => ({
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    pendingDecision: row.pendingDecision,
+    raw: row.score?.rawMean ?? null,
+    calibrated: row.score?.score ?? null,
+    reviews: row.score?.reviewCount ?? 0,
+    feedback: feedback.get(row.id) ?? null,
+    comments: (commentsByApplication.get(row.id) ?? []).map((comment) => comment.overallComment),
+  }));
   return {
     cycle: { slug: cycle.slug, name: cycle.name, finalistTarget: cycle.finalistTarget },
     rows,
@@ -112,7 +107,7 @@ export default function DecisionsPage() {
                   <span className="visually-hidden">Select</span>
                 </th>
                 <th scope="col">Applicant</th>
-                <th scope="col">Normalised</th>
+                <th scope="col">Calibrated</th>
                 <th scope="col">Raw</th>
                 <th scope="col">Reviews</th>
                 <th scope="col">Decision</th>
@@ -127,7 +122,7 @@ export default function DecisionsPage() {
                     ) : null}
                   </td>
                   <td>{row.name}</td>
-                  <td>{fixed(row.normalised, 2)}</td>
+                  <td>{fixed(row.calibrated)}</td>
                   <td>{fixed(row.raw)}</td>
                   <td>{row.reviews}</td>
                   <td>

@@ -20,10 +20,15 @@ const overall = (reviewerId: string, applicationId: string, score: number): Subm
   scores: { overall: score },
 });
 
+/** Reviewers read the same application a few points apart: a fixed, made-up sequence of such noise. */
+const NOISE = [7, -6, 3, -8, 5, -2, 8, -4, 1, -7, 6, -3];
+
 /** Three reviewers who each score nine applications, all of them on every one, around 50. */
 const panel = (): SubmittedReview[] =>
   ["p1", "p2", "p3"].flatMap((reviewerId, r) =>
-    Array.from({ length: 9 }, (_, a) => overall(reviewerId, `common-${a}`, 30 + a * 5 + r * 2)),
+    Array.from({ length: 9 }, (_, a) =>
+      overall(reviewerId, `common-${a}`, 30 + a * 5 + r * 2 + NOISE[(a * 3 + r) % 12]!),
+    ),
   );
 
 describe("ranking defects of the z-score ranking (issue 12)", () => {
