@@ -1,12 +1,14 @@
 /**
  * Calibrated ranking: every score is read as quality of the application + bias of the reviewer + noise,
- *   y = μ + q(application) + b(reviewer) + ε,   q ~ N(0, τq²), b ~ N(0, τb²), ε ~ N(0, σ²),
- * and q, b are the penalised least-squares (ridge) estimates, i.e. the posterior means of this
- * crossed random-effects model, with the three variances estimated from the reviews themselves
- * (empirical Bayes, by expectation–maximisation). A reviewer seen once is shrunk hard toward no bias,
- * an application seen once toward the mean; nobody is left out. Pure and deterministic.
+ *   y = q(application) + b(reviewer) + ε,   b ~ N(0, τb²), ε ~ N(0, σ²),
+ * fitted by regularised least squares: Σ (y − q − b)² + λb Σ b², λb = σ²/τb², with σ² and τb²
+ * estimated from the reviews themselves (empirical Bayes, by expectation–maximisation). So a reviewer
+ * seen on few applications is shrunk toward no bias, and nobody is left out. Quality is not shrunk by
+ * default: shrinking it toward one global mean reads a strong topic, reviewed mostly by its own experts,
+ * as lenient reviewers (measured in `npm run bench:rank`; see the README's decision). Pure and
+ * deterministic.
  *
- * The interval is μ + q ± 1.96 standard errors, from the application's own noise (its residuals, pooled
+ * The interval is q ± 1.96 standard errors, from the application's own noise (its residuals, pooled
  * with σ² as if it had PRIOR_REVIEWS more reviews), its number of reviews, and the uncertainty of its
  * reviewers' biases: fewer or more discordant reviews make it wider.
  */
@@ -55,14 +57,13 @@ export interface CalibrationOptions {
   minReviews?: number;
   /** A residual spread of this many points or more flags disagreement; default 30. */
   disagreementSpread?: number;
-  /**
-   * Fixed penalties (σ²/τq², σ²/τb²) instead of estimating the variances; for comparisons only.
-   * `biasPenalty: Infinity` means no bias term at all.
-   */
-  fixedPenalties?: { quality: number; bias: number };
+  /** Penalties to use instead of the estimated ones (see {@link Penalties}); the default is {@link DEFAULT_PENALTIES}. */
+  penalties?: Penalties;
 }
 
 export const DEFAULT_MIN_REVIEWS = 2;
+/** Quality unpenalised, bias penalty estimated from the data (see the README's decision on the ranking). */
+export const DEFAULT_PENALTIES: Penalties = { quality: 0 };
 export const DEFAULT_DISAGREEMENT_SPREAD = 30;
 /** The application's own residual variance counts as much as this many reviews at the pooled σ². */
 const PRIOR_REVIEWS = 4;
@@ -95,7 +96,7 @@ export function calibrate(input: readonly ReviewScore[], options: CalibrationOpt
     r: r(review.reviewerId),
     y: review.score,
   }));
-  const fit = fitModel(data, applicationIds.length, reviewerIds.length, options.fixedPenalties);
+  const fit = fitModel(data, applicationIds.length, reviewerIds.length, options.penalties ?? DEFAULT_PENALTIES);
 
   const byApplication = applicationIds.map((): Observation[] => []);
   for (const o of data) byApplication[o.a]!.push(o);
@@ -105,9 +106,9 @@ export function calibrate(input: readonly ReviewScore[], options: CalibrationOpt
     const adjusted = own.map((o) => o.y - fit.bias[o.r]!);
     const residuals = own.map((o) => o.y - fit.mean - fit.quality[index]! - fit.bias[o.r]!);
     const localNoise = (PRIOR_REVIEWS * fit.noise + sumOf(residuals.map((e) => e * e))) / (PRIOR_REVIEWS + n);
-    const precision = n / localNoise + 1 / fit.qualityVariance;
+    const precision = n / localNoise + fit.qualityPenalty / fit.noise;
     // Each reviewer's bias is uncertain too, and enters the estimate with weight 1/(n + λq).
-    const shrink = 1 / (n + fit.noise / fit.qualityVariance);
+    const shrink = 1 / (n + fit.qualityPenalty);
     const biasVariance = sumOf(own.map((o) => fit.biasPosteriorVariance[o.r]!)) * shrink * shrink;
     const se = Math.sqrt(1 / precision + biasVariance);
     const score = fit.mean + fit.quality[index]!;
@@ -124,6 +125,9 @@ export function calibrate(input: readonly ReviewScore[], options: CalibrationOpt
       fewReviews: n < minReviews,
     };
   });
+  const scores = applications.map((row) => row.score);
+  const levelMean = sumOf(scores) / scores.length;
+  const levels = { mean: levelMean, sd: Math.sqrt(sumOf(scores.map((x) => (x - levelMean) ** 2)) / scores.length) };
   const reviewers = reviewerIds.map((reviewerId, index) => {
     const se = Math.sqrt(fit.biasPosteriorVariance[index]!);
     return {
@@ -138,9 +142,9 @@ export function calibrate(input: readonly ReviewScore[], options: CalibrationOpt
     applications: applications.sort(compareCalibrated),
     reviewers,
     model: {
-      mean: fit.mean,
+      mean: levels.mean,
       noiseSd: Math.sqrt(fit.noise),
-      qualitySd: Math.sqrt(fit.qualityVariance),
+      qualitySd: levels.sd,
       biasSd: Number.isFinite(fit.biasVariance) ? Math.sqrt(fit.biasVariance) : 0,
     },
   };
@@ -171,8 +175,16 @@ interface Observation {
   y: number;
 }
 
+interface Penalties {
+  /** λq = σ²/τq²: how hard application quality is shrunk toward the mean. */
+  quality?: number;
+  /** λb = σ²/τb²: how hard reviewer bias is shrunk toward zero. */
+  bias?: number;
+}
+
 interface Fit {
   mean: number;
+  qualityPenalty: number;
   quality: Float64Array;
   bias: Float64Array;
   noise: number;
@@ -182,8 +194,11 @@ interface Fit {
   reviewCount: Int32Array;
 }
 
-/** Empirical Bayes: alternate the ridge solution and the variance updates (mean-field EM) until stable. */
-function fitModel(data: Observation[], nA: number, nR: number, fixed?: { quality: number; bias: number }): Fit {
+/**
+ * Empirical Bayes: alternate the ridge solution and the variance updates (mean-field EM) until stable.
+ * A penalty given in `fixed` is kept; the others are estimated.
+ */
+function fitModel(data: Observation[], nA: number, nR: number, fixed: Penalties = {}): Fit {
   const ys = data.map((o) => o.y);
   const grand = sumOf(ys) / ys.length;
   const spread = Math.max(sumOf(ys.map((y) => (y - grand) ** 2)) / ys.length, 1e-6);
@@ -197,15 +212,13 @@ function fitModel(data: Observation[], nA: number, nR: number, fixed?: { quality
   let noise = spread / 2;
   let qualityVariance = spread / 2;
   let biasVariance = spread / 4;
-  if (fixed) {
-    noise = spread / 2;
-    qualityVariance = noise / fixed.quality;
-    biasVariance = fixed.bias === Infinity ? 0 : noise / fixed.bias;
-  }
-  let solution = ridge(data, nA, nR, noise / qualityVariance, biasVariance > 0 ? noise / biasVariance : Infinity);
-  for (let iteration = 0; !fixed && iteration < EM_ITERATIONS; iteration++) {
-    const qualityPost = Float64Array.from(perApplication, (n) => noise / (n + noise / qualityVariance));
-    const biasPost = Float64Array.from(perReviewer, (m) => noise / (m + noise / biasVariance));
+  const lambdaQ = () => fixed.quality ?? noise / qualityVariance;
+  const lambdaB = () => fixed.bias ?? noise / biasVariance;
+  let solution = ridge(data, nA, nR, lambdaQ(), lambdaB());
+  const estimating = fixed.quality === undefined || fixed.bias === undefined;
+  for (let iteration = 0; estimating && iteration < EM_ITERATIONS; iteration++) {
+    const qualityPost = Float64Array.from(perApplication, (n) => noise / (n + lambdaQ()));
+    const biasPost = Float64Array.from(perReviewer, (m) => noise / (m + lambdaB()));
     let residualSquares = 0;
     for (const o of data) residualSquares += (o.y - solution.mean - solution.quality[o.a]! - solution.bias[o.r]!) ** 2;
     let qualityTrace = 0;
@@ -216,22 +229,22 @@ function fitModel(data: Observation[], nA: number, nR: number, fixed?: { quality
     const nextQuality = Math.max(floor, meanOf(solution.quality, qualityPost));
     const nextBias = Math.max(floor, meanOf(solution.bias, biasPost));
     const change =
-      Math.abs(nextNoise - noise) + Math.abs(nextQuality - qualityVariance) + Math.abs(nextBias - biasVariance);
+      Math.abs(nextNoise - noise) +
+      (fixed.quality === undefined ? Math.abs(nextQuality - qualityVariance) : 0) +
+      (fixed.bias === undefined ? Math.abs(nextBias - biasVariance) : 0);
     noise = nextNoise;
     qualityVariance = nextQuality;
     biasVariance = nextBias;
-    solution = ridge(data, nA, nR, noise / qualityVariance, noise / biasVariance);
+    solution = ridge(data, nA, nR, lambdaQ(), lambdaB());
     if (change <= EM_TOLERANCE * spread) break;
   }
-  const biasPenalty = biasVariance > 0 ? noise / biasVariance : Infinity;
   return {
     ...solution,
     noise,
+    qualityPenalty: lambdaQ(),
     qualityVariance,
     biasVariance,
-    biasPosteriorVariance: Float64Array.from(perReviewer, (m) =>
-      biasPenalty === Infinity ? 0 : noise / (m + biasPenalty),
-    ),
+    biasPosteriorVariance: Float64Array.from(perReviewer, (m) => noise / (m + lambdaB())),
     reviewCount: perReviewer,
   };
 }
@@ -277,6 +290,8 @@ function ridge(data: Observation[], nA: number, nR: number, lambdaQ: number, lam
   }
   if (withBias) for (let i = 1; i < size; i++) matrix[i * size + i]! += lambdaB;
   else for (let i = 1; i < size; i++) matrix[i * size + i] = 1;
+  // Unpenalised quality absorbs any overall level: pin the split with a unit ridge on μ (μ + q is unaffected).
+  if (lambdaQ === 0) matrix[0]! += 1;
   const theta = solveLinear(matrix, rhs, size);
   const mean = theta[0]!;
   const bias = withBias ? theta.slice(1) : new Float64Array(nR);
