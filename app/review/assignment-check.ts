@@ -26,21 +26,31 @@ const key = (reviewerId: string, applicationId: string) => `${reviewerId}\u0000$
 export function checkAssignment(input: AssignmentInput, result: AssignmentResult): AssignmentCheck {
   const problems: string[] = [];
   const { certificate } = result;
-  const conflicted = new Set(input.conflicts.map((pair) => key(pair.reviewerId, pair.applicationId)));
+  // Per application, the reviewers it may not get (conflict or already on it) and preference costs.
+  const blocked = new Map<string, Set<string>>();
+  for (const pair of [...input.conflicts, ...input.existing]) {
+    const set = blocked.get(pair.applicationId) ?? new Set<string>();
+    set.add(pair.reviewerId);
+    blocked.set(pair.applicationId, set);
+  }
   const existing = new Set(input.existing.map((pair) => key(pair.reviewerId, pair.applicationId)));
   const applications = new Map(input.applications.map((application) => [application.id, application]));
   const reviewers = new Map(input.reviewers.map((reviewer) => [reviewer.id, reviewer]));
-  const preference = new Map((input.preferences ?? []).map((p) => [key(p.reviewerId, p.applicationId), p.cost]));
+  const preference = new Map<string, Map<string, number>>();
+  for (const p of input.preferences ?? []) {
+    const costs = preference.get(p.applicationId) ?? new Map<string, number>();
+    costs.set(p.reviewerId, (costs.get(p.reviewerId) ?? 0) + p.cost);
+    preference.set(p.applicationId, costs);
+  }
   const expertise = new Map(input.reviewers.map((reviewer) => [reviewer.id, new Set(reviewer.expertise)]));
   const tags = new Map(input.applications.map((application) => [application.id, [...new Set(application.tags)]]));
   const pairCost = (reviewerId: string, applicationId: string) => {
     const known = expertise.get(reviewerId)!;
     let shared = 0;
     for (const tag of tags.get(applicationId)!) if (known.has(tag)) shared++;
-    return (preference.get(key(reviewerId, applicationId)) ?? 0) - shared;
+    return (preference.get(applicationId)?.get(reviewerId) ?? 0) - shared;
   };
-  const eligible = (reviewerId: string, applicationId: string) =>
-    !conflicted.has(key(reviewerId, applicationId)) && !existing.has(key(reviewerId, applicationId));
+  const eligible = (reviewerId: string, applicationId: string) => !blocked.get(applicationId)?.has(reviewerId);
 
   const before = countAssignments([...existing]);
   const need = new Map(
@@ -106,6 +116,7 @@ export function checkAssignment(input: AssignmentInput, result: AssignmentResult
     eligible,
     pairCost,
     added,
+    addedTo,
     load,
   });
   problems.push(...slackness);
@@ -163,6 +174,7 @@ interface Network {
   eligible: (reviewerId: string, applicationId: string) => boolean;
   pairCost: (reviewerId: string, applicationId: string) => number;
   added: Set<string>;
+  addedTo: Map<string, string[]>;
   load: Map<string, number>;
 }
 
@@ -178,15 +190,16 @@ function duality(input: AssignmentInput, certificate: AssignmentCertificate, net
   let primal = 0;
   let dual = 0;
   const price = (record: Record<string, number>, id: string) => {
-    const value = record[id];
+    const value = Object.hasOwn(record, id) ? record[id] : undefined;
     if (typeof value !== "number" || !Number.isFinite(value)) slackness.push(`no price for ${id}`);
     return value ?? 0;
   };
-  // An arc u → v of capacity `capacity` and cost `cost` carrying `flow`.
-  const arc = (from: number, to: number, cost: number, capacity: number, flow: number, label: string) => {
+  const reviewerPrice = new Map(input.reviewers.map((reviewer) => [reviewer.id, price(prices.reviewers, reviewer.id)]));
+  // An arc u → v of capacity `capacity` and cost `cost` carrying `flow`; labels are built only for a problem.
+  const arc = (from: number, to: number, cost: number, capacity: number, flow: number, tail: string, head: string) => {
     const reduced = cost + from - to;
-    if (flow < capacity && reduced < 0) slackness.push(`${label}: unused with reduced cost ${reduced}`);
-    if (flow > 0 && reduced > 0) slackness.push(`${label}: used with reduced cost ${reduced}`);
+    if (flow < capacity && reduced < 0) slackness.push(`${tail} → ${head}: unused with reduced cost ${reduced}`);
+    if (flow > 0 && reduced > 0) slackness.push(`${tail} → ${head}: used with reduced cost ${reduced}`);
     primal += cost * flow;
     dual += capacity * Math.min(0, reduced);
   };
@@ -199,26 +212,28 @@ function duality(input: AssignmentInput, certificate: AssignmentCertificate, net
     const wanted = network.need.get(application.id)!;
     if (wanted === 0) continue;
     const pa = price(prices.applications, application.id);
+    const taken = new Set(network.addedTo.get(application.id) ?? []);
     let count = 0;
     for (const reviewer of input.reviewers) {
       if (!network.eligible(reviewer.id, application.id)) continue;
       const cost = network.pairCost(reviewer.id, application.id);
       costLow = Math.min(costLow, cost);
       costHigh = Math.max(costHigh, cost);
-      const flow = network.added.has(key(reviewer.id, application.id)) ? 1 : 0;
+      const flow = taken.has(reviewer.id) ? 1 : 0;
       count += flow;
-      arc(pa, price(prices.reviewers, reviewer.id), cost, 1, flow, `${application.id} → ${reviewer.id}`);
+      arc(pa, reviewerPrice.get(reviewer.id)!, cost, 1, flow, application.id, reviewer.id);
     }
     const supply = network.reaches(application.id) ? prices.completion : prices.shortfall;
     if (network.reaches(application.id)) completionSupply += count;
     else shortfallSupply += count;
-    arc(supply, pa, 0, wanted, count, `supply → ${application.id}`);
+    arc(supply, pa, 0, wanted, count, "supply", application.id);
   }
   for (const reviewer of input.reviewers) {
     const base = network.baseLoad(reviewer.id);
-    const pr = price(prices.reviewers, reviewer.id);
+    const pr = reviewerPrice.get(reviewer.id)!;
+    const load = network.load.get(reviewer.id)!;
     for (let j = base + 1; j <= reviewer.capacity; j++) {
-      arc(pr, prices.sink, W * (2 * j - 1), 1, j <= network.load.get(reviewer.id)! ? 1 : 0, `${reviewer.id} unit ${j}`);
+      arc(pr, prices.sink, W * (2 * j - 1), 1, j <= load ? 1 : 0, reviewer.id, `sink (unit ${j})`);
     }
   }
   // −Σ b(v)·π(v): supplies at the two sources, their sum taken at the sink.

@@ -84,6 +84,7 @@ class CostFlow {
   private readonly predecessorKind: Int8Array;
   private readonly predecessorCost: Int32Array;
   private readonly arcTo: Int32Array;
+  private readonly queue: Int32Array;
   private readonly arcReduced: Float64Array;
   private readonly arcKind: Int8Array;
   private readonly arcCost: Int32Array;
@@ -127,6 +128,7 @@ class CostFlow {
     this.predecessorKind = new Int8Array(this.nodes);
     this.predecessorCost = new Int32Array(this.nodes);
     this.arcTo = new Int32Array(this.nodes);
+    this.queue = new Int32Array(this.nodes);
     this.arcReduced = new Float64Array(this.nodes);
     this.arcKind = new Int8Array(this.nodes);
     this.arcCost = new Int32Array(this.nodes);
@@ -268,12 +270,6 @@ class CostFlow {
   private collectArcs(from: number, skip: Uint8Array): number {
     const { nR, potential, sink, arcTo, arcReduced, arcKind, arcCost } = this;
     let count = 0;
-    const push = (to: number, reduced: number, kind: number, cost: number) => {
-      arcTo[count] = to;
-      arcReduced[count] = reduced;
-      arcKind[count] = kind;
-      arcCost[count++] = cost;
-    };
     if (from > nR) {
       const g = from - nR - 1;
       const { canTake, costWidth } = this;
@@ -293,7 +289,10 @@ class CostFlow {
     }
     const r = from;
     if (!skip[sink] && this.load[r]! < this.instance.capacity[r]!) {
-      push(sink, this.unitCost(r) + potential[r]! - potential[sink]!, TO_SINK, 0);
+      arcTo[count] = sink;
+      arcReduced[count] = this.unitCost(r) + potential[r]! - potential[sink]!;
+      arcKind[count] = TO_SINK;
+      arcCost[count++] = 0;
     }
     const row = r * nR;
     const own = potential[r]!;
@@ -311,7 +310,11 @@ class CostFlow {
       if (skip[node]) continue;
       // Giving up the assignment with the highest pair cost is the cheapest way back to the supply.
       const cost = this.extremeCost(this.holding, g, r, true);
-      if (cost !== null) push(node, -cost + own - potential[node]!, TO_SUPPLY, cost);
+      if (cost === null) continue;
+      arcTo[count] = node;
+      arcReduced[count] = -cost + own - potential[node]!;
+      arcKind[count] = TO_SUPPLY;
+      arcCost[count++] = cost;
     }
     return count;
   }
@@ -384,13 +387,15 @@ class CostFlow {
     const { visited, sink } = this;
     visited.fill(0);
     visited[source] = 1;
-    const queue = [source];
+    const queue = this.queue;
+    queue[0] = source;
+    let tail = 1;
     const record = (to: number, from: number, kind: number, cost: number) => {
       this.predecessor[to] = from;
       this.predecessorKind[to] = kind;
       this.predecessorCost[to] = cost;
     };
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const u = queue[head]!;
       const count = this.collectArcs(u, visited);
       for (let i = 0; i < count; i++) {
@@ -399,7 +404,7 @@ class CostFlow {
         record(to, u, this.arcKind[i]!, this.arcCost[i]!);
         if (to === sink) return true;
         visited[to] = 1;
-        queue.push(to);
+        queue[tail++] = to;
         if (to < this.nR && this.freeUnit(to)) {
           record(sink, to, TO_SINK, 0);
           return true;
