@@ -4,6 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { assignReviewers, type AssignmentInput } from "~/review/assignment";
 import { checkAssignment } from "~/review/assignment-check";
+import { seededRandom } from "../support/seeded-random";
 import { assignGreedily } from "./greedy-assignment";
 
 const APPLICATIONS = 5_000;
@@ -13,18 +14,6 @@ const CONFLICT_RATE = 0.02;
 const TOPICS = Array.from({ length: 10 }, (_, index) => `topic-${index}`);
 const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 9;
-
-/** mulberry32: tiny, seedable, good enough to generate test data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function generateInstance(random: () => number, halfConflicts = false): AssignmentInput {
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));

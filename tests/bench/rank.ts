@@ -5,6 +5,7 @@
 // quality, averaged over the seeds. Prints `name: value unit` lines; nothing here fails on a figure.
 import { assignReviewers } from "~/review/assignment";
 import { calibrate, type CalibrationOptions, type ReviewScore } from "~/review/calibration";
+import { normalFrom, seededRandom } from "../support/seeded-random";
 
 const APPLICATIONS = 600;
 const REVIEWERS = 40;
@@ -30,22 +31,9 @@ const REGIMES: Regime[] = [
   { name: "topics_differ_no_bias", biasSd: 0, noiseSd: 8, topicSd: 10 },
 ];
 
-/** mulberry32 with Box–Muller on top. */
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
-
 function simulate(regime: Regime, seed: number) {
-  const { uniform, normal } = randomSource(seed);
+  const uniform = seededRandom(seed);
+  const normal = normalFrom(uniform);
   const topicMean = Array.from({ length: TOPICS }, () => 55 + regime.topicSd * normal());
   const applications = Array.from({ length: APPLICATIONS }, (_, i) => {
     const topic = Math.floor(uniform() * TOPICS);

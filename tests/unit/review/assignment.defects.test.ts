@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignReviewers, type AssignmentInput, type AssignmentResult } from "~/review/assignment";
+import { checkAssignment } from "~/review/assignment-check";
 
 // Defects reported in issue 12, each reproduced on the greedy assignment it replaced.
 
@@ -15,22 +16,24 @@ const overlapOf = (input: AssignmentInput, result: AssignmentResult) =>
     return total + tags.filter((tag) => expertise.includes(tag)).length;
   }, 0);
 
+const EXPERTISE_TIE: AssignmentInput = {
+  applications: [
+    { id: "a1", tags: ["x"] },
+    { id: "a2", tags: ["y"] },
+  ],
+  reviewers: [
+    { id: "r1", capacity: 1, expertise: ["x", "y"] },
+    { id: "r2", capacity: 1, expertise: ["x"] },
+  ],
+  conflicts: [],
+  existing: [],
+  k: 1,
+};
+
 describe("assignment defects of the greedy (issue 12)", () => {
   it("reaches the best expertise overlap at the same loads, not a tie-break's", () => {
     // The greedy gives a1 to r1 (a tie on overlap, smaller id), leaving a2 with r2, who knows nothing of it.
-    const input: AssignmentInput = {
-      applications: [
-        { id: "a1", tags: ["x"] },
-        { id: "a2", tags: ["y"] },
-      ],
-      reviewers: [
-        { id: "r1", capacity: 1, expertise: ["x", "y"] },
-        { id: "r2", capacity: 1, expertise: ["x"] },
-      ],
-      conflicts: [],
-      existing: [],
-      k: 1,
-    };
+    const input = EXPERTISE_TIE;
     const result = assignReviewers(input);
     expect(overlapOf(input, result)).toBe(2);
     expect(result.added).toEqual([
@@ -74,5 +77,24 @@ describe("assignment defects of the greedy (issue 12)", () => {
     expect(result.added).toHaveLength(540);
     // The short ones get nothing: every reviewer spent on them would be one an application reaching k lacks.
     expect(result.uncovered.every((gap) => gap.assigned === 0)).toBe(true);
+  });
+});
+
+describe("the certificate of the expertise example", () => {
+  it("proves the greedy's answer worse: a reduced-cost violation and a positive duality gap", () => {
+    const result = assignReviewers(EXPERTISE_TIE);
+    expect(checkAssignment(EXPERTISE_TIE, result).valid).toBe(true);
+    // The greedy's pairs: the same loads, less overlap.
+    const greedy = {
+      ...result,
+      added: [
+        { applicationId: "a1", reviewerId: "r1" },
+        { applicationId: "a2", reviewerId: "r2" },
+      ],
+    };
+    const check = checkAssignment(EXPERTISE_TIE, greedy);
+    expect(check.valid).toBe(false);
+    expect(check.problems.some((problem) => problem.includes("reduced cost"))).toBe(true);
+    expect(check.primal).toBeGreaterThan(check.dual);
   });
 });

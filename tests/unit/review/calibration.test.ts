@@ -1,24 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { calibrate, type ReviewScore } from "~/review/calibration";
-
-/** mulberry32 and Box–Muller: seeded, so the synthetic panels are the same on every run. */
-function normalSource(seed: number) {
-  let state = seed >>> 0;
-  const uniform = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  return { uniform, normal };
-}
+import { normalFrom, seededRandom } from "../../support/seeded-random";
 
 /** 120 applications, 12 reviewers with planted biases, each application seen by 3 reviewers drawn at random. */
 function syntheticPanel(seed: number) {
-  const { uniform, normal } = normalSource(seed);
+  const uniform = seededRandom(seed);
+  const normal = normalFrom(uniform);
   const biases = Array.from({ length: 12 }, (_, r) => (r - 5.5) * 4); // −22 … +22 points
   const quality = Array.from({ length: 120 }, () => 55 + 15 * normal());
   const reviews: ReviewScore[] = quality.flatMap((q, a) => {
