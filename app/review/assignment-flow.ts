@@ -90,6 +90,7 @@ class CostFlow {
   private readonly arcCost: Int32Array;
   /** Reviewers whose next unit of load had zero reduced cost when the potentials last changed. */
   private ready: number[] = [];
+  private directSearches = 0;
 
   constructor(
     private readonly instance: Instance,
@@ -365,7 +366,13 @@ class CostFlow {
   /** supply → r → sink at zero reduced cost, tried before any search: the common case by far. */
   private directPath(source: number): boolean {
     const g = source - this.nR - 1;
-    for (const r of this.ready) {
+    const { ready } = this;
+    // Among equally good reviewers, start at a scrambled place: ties broken in index order would give
+    // consecutive applications the same panels, cutting the review graph into cliques in which
+    // reviewer bias cannot be told from quality (calibration.ts). Deterministic all the same.
+    const start = ready.length > 0 ? scramble(this.directSearches++) % ready.length : 0;
+    for (let i = 0; i < ready.length; i++) {
+      const r = ready[(start + i) % ready.length]!;
       if (!this.freeUnit(r)) continue;
       const cost = this.extremeCost(this.canTake, g, r, false);
       if (cost === null || cost + this.potential[source]! - this.potential[r]! !== 0) continue;
@@ -500,6 +507,14 @@ class CostFlow {
     if (this.flow[a]! > 0) lower = Math.max(lower, supplyPrice);
     return Number.isFinite(lower) ? lower : Number.isFinite(upper) ? upper : supplyPrice;
   }
+}
+
+/** A fixed integer hash (murmur3's finaliser), non-negative. */
+function scramble(value: number): number {
+  let h = value | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export function balanceAndMatch(instance: Instance, completes: Uint8Array, total: number): CostFlowResult {
