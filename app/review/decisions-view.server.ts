@@ -9,12 +9,12 @@ import { cycleRanking } from "./ranking.server";
 export async function decisionsView(
   db: DB,
   config: AppConfig,
-  cycle: { id: string; name: string; timezone: string; decisionDelayMinutes: number },
+  cycle: { id: string; name: string; timezone: string; decisionDelayMinutes: number; reviewersPerApplication: number },
 ) {
   // A release whose time has come is sent before the page is read, whatever the timer's rhythm.
   await finaliseDueReleases(db, { cycleId: cycle.id });
   const [ranking, details, comments, waiting] = await Promise.all([
-    cycleRanking(db, cycle.id),
+    cycleRanking(db, cycle),
     db
       .selectFrom("applications")
       .select(["id", "decisionFeedback", "decisionReleaseId"])
@@ -33,23 +33,19 @@ export async function decisionsView(
   ]);
   const detailsById = new Map(details.map((row) => [row.id, row]));
   const commentsByApplication = groupBy(comments, (comment) => comment.applicationId);
-  const rows = ranking.applications
-    .map((row) => ({
-      id: row.id,
-      name: row.name,
-      status: row.status,
-      pendingDecision: row.pendingDecision,
-      inRelease: Boolean(waiting && detailsById.get(row.id)?.decisionReleaseId === waiting.id),
-      raw: row.score?.rawMean ?? null,
-      normalised: row.score?.normalisedMean ?? null,
-      reviews: row.score?.reviewCount ?? 0,
-      feedback: detailsById.get(row.id)?.decisionFeedback ?? null,
-      comments: (commentsByApplication.get(row.id) ?? []).map((comment) => comment.overallComment),
-    }))
-    .sort(
-      (a, b) =>
-        (b.normalised ?? -99) - (a.normalised ?? -99) || (b.raw ?? -1) - (a.raw ?? -1) || a.name.localeCompare(b.name),
-    );
+  // The ranking's own order (calibrated score, then its documented tie-break) is the page's order.
+  const rows = ranking.applications.map((row) => ({
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    pendingDecision: row.pendingDecision,
+    inRelease: Boolean(waiting && detailsById.get(row.id)?.decisionReleaseId === waiting.id),
+    raw: row.score?.rawMean ?? null,
+    calibrated: row.score?.score ?? null,
+    reviews: row.score?.reviewCount ?? 0,
+    feedback: detailsById.get(row.id)?.decisionFeedback ?? null,
+    comments: (commentsByApplication.get(row.id) ?? []).map((comment) => comment.overallComment),
+  }));
   return {
     rows,
     pending: rows.filter((row) => row.status === "in_review" && row.pendingDecision && !row.inRelease).length,

@@ -85,7 +85,7 @@ export default function DecisionsPage() {
                   <span className="visually-hidden">Select</span>
                 </th>
                 <th scope="col">Applicant</th>
-                <th scope="col">Normalised</th>
+                <th scope="col">Calibrated</th>
                 <th scope="col">Raw</th>
                 <th scope="col">Reviews</th>
                 <th scope="col">Decision</th>
@@ -100,7 +100,7 @@ export default function DecisionsPage() {
                     ) : null}
                   </td>
                   <td>{row.name}</td>
-                  <td>{fixed(row.normalised, 2)}</td>
+                  <td>{fixed(row.calibrated)}</td>
                   <td>{fixed(row.raw)}</td>
                   <td>{row.reviews}</td>
                   <td>

@@ -96,17 +96,29 @@ describeDb("review workflow", (t) => {
       added: 0,
       uncovered: [],
     });
+    // Each run records what its certificate proved, checked independently.
+    const runs = await t.db
+      .selectFrom("auditLog")
+      .select("data")
+      .where("action", "=", "assignment.run")
+      .where("subjectId", "=", fixture.cycle.id)
+      .orderBy("at")
+      .execute();
+    expect(runs.map((row) => row.data)).toEqual([
+      expect.objectContaining({ added: 12, reachedK: 6, upperBound: 6, certificateValid: true, dualityGap: 0 }),
+      expect.objectContaining({ added: 0, reachedK: 6, upperBound: 6, certificateValid: true, dualityGap: 0 }),
+    ]);
   });
 
   it("reports which applications cannot be covered, and why", async () => {
     const fixture = await createReviewFixture(t.db, config, { applicants: 3, reviewers: 2, capacity: 2, k: 2 });
     const run = await runAssignment(t.db, config, fixture.staffId, fixture.cycle);
     if (!run.ok) throw new Error(run.message);
-    // Four slots for three applications: spread so each has someone, two short of their second reader.
+    // Four slots for three applications: two reach k, and the third is left short whole rather than
+    // spreading the slots so that two are left halfway (the shortfall policy).
     expect(run.added).toBe(4);
-    expect(run.uncovered).toHaveLength(2);
-    for (const item of run.uncovered)
-      expect(item).toMatchObject({ assigned: 1, needed: 2, reason: "reviewers-at-capacity" });
+    expect(run.uncovered).toHaveLength(1);
+    expect(run.uncovered[0]).toMatchObject({ assigned: 0, needed: 2, reason: "reviewers-at-capacity" });
   });
 
   it("refuses a manual assignment across a conflict or over capacity", async () => {
