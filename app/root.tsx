@@ -6,11 +6,13 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLoaderData,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
+import { usePageGeneration } from "./components/page-generation";
 import { SiteHeader } from "./components/site-header";
 import { readFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
@@ -55,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader user={root?.user ?? null} />
         <main id="main" className="container" tabIndex={-1}>
-          {root?.flash ? (
+          {root?.flash?.message ? (
             <p className={`flash flash-${root.flash.kind}`} role="status">
               {root.flash.message}
             </p>
@@ -75,14 +77,18 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  const { flash } = useLoaderData<typeof loader>();
+  return <Outlet key={usePageGeneration(flash?.id)} />;
 }
 
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
     const message =
-      error.status < 500 && error.data && typeof error.data === "object" && "message" in error.data
+      (error.status < 500 || error.status === 503) &&
+      error.data &&
+      typeof error.data === "object" &&
+      "message" in error.data
         ? String((error.data as { message: unknown }).message)
         : undefined;
     return <ErrorPage status={error.status} message={message} />;

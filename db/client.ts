@@ -1,8 +1,11 @@
 import { mkdirSync } from "node:fs";
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from "kysely";
+import { CamelCasePlugin, sql, type Kysely, type PostgresPool } from "kysely";
 import pg from "pg";
+import { isConnectionError } from "./connection-errors";
+import { lockDataDir } from "./data-dir-lock";
 import type { Database } from "./types";
 import { recordQuery } from "./query-stats";
+import { ResilientPostgresDialect, RetryingKysely } from "./resilient-driver";
 
 export type DB = Kysely<Database>;
 export type Driver = "pg" | "pglite";
@@ -14,10 +17,16 @@ export interface DatabaseOptions {
   pgliteDataDir?: string | undefined;
   /** A PGlite data directory dump to start from (tests clone a migrated template this way). */
   pgliteLoadDataDir?: Blob | undefined;
-  /** Pool size for PostgreSQL. */
+  /** Pool size for PostgreSQL (default 10). */
   maxConnections?: number | undefined;
+  /** Sent as the `statement_timeout` start-up parameter (default 15 s); 0 sends none (PgBouncer, see README). */
   statementTimeoutMs?: number | undefined;
+  /**
+   * How long to wait for a connection (default 5 s): for a free one from the pool, and for a
+   * server that is restarting. Past it the request fails with a 503.
+   */
   connectionTimeoutMs?: number | undefined;
+  /** Called when an idle connection breaks (a server restart); the pool replaces it. */
   onPoolError?: (error: Error) => void;
 }
 
@@ -37,9 +46,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 // A date (no time of day) stays the `YYYY-MM-DD` it is; a JS Date would shift it by the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-function createKysely(pool: pg.Pool): DB {
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+function createKysely(pool: PostgresPool): DB {
+  return new RetryingKysely<Database>({
+    dialect: new ResilientPostgresDialect({ pool }),
     // maintainNestedObjectKeys: jsonb values (answers keyed by question id) keep their keys.
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
     log: (event) => recordQuery(event),
@@ -51,18 +60,56 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   return createPglite(options);
 }
 
+/**
+ * Every client gets an error listener for its whole life. pg-pool listens only while a client is
+ * idle; a checked-out client whose server goes away (a restart, pg_terminate_backend on a
+ * connection idle in a transaction) emits `error` with no listener, and Node ends the process.
+ * The error needs no handling here: the client is unusable, its next query fails, and that
+ * request's transaction is retried or answered with a 503; the pool drops it on release.
+ */
+function listenForClientErrors(pool: pg.Pool, onPoolError: (error: Error) => void) {
+  pool.on("error", onPoolError);
+  pool.on("connect", (client) => client.on("error", () => {}));
+}
+
+/**
+ * Hands out pool connections, waiting out a server that is restarting (connection refused,
+ * "the database system is starting up") until the connection timeout, instead of failing the
+ * request at once. A full pool is not waited out twice: pg-pool's own timeout covers that.
+ */
+function patientPool(pool: pg.Pool, budgetMs: number): PostgresPool {
+  return {
+    async connect() {
+      const deadline = Date.now() + budgetMs;
+      for (let delay = 50; ; delay = Math.min(delay * 2, 500)) {
+        try {
+          return await pool.connect();
+        } catch (error) {
+          if (!isConnectionError(error) || Date.now() + delay > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    },
+    end: () => pool.end(),
+  };
+}
+
+export const DATABASE_DEFAULTS = { maxConnections: 10, statementTimeoutMs: 15_000, connectionTimeoutMs: 5_000 };
+
 async function createPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const connectionTimeoutMs = options.connectionTimeoutMs ?? DATABASE_DEFAULTS.connectionTimeoutMs;
+  const statementTimeoutMs = options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? DATABASE_DEFAULTS.maxConnections,
     // Without a connection timeout pg waits forever for a server that is down.
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
-    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    connectionTimeoutMillis: connectionTimeoutMs,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     idleTimeoutMillis: 30_000,
+    application_name: "open-web-fellows",
   });
-  // Without this handler an idle client's error (e.g. a server restart, 57P01) kills the process.
-  pool.on("error", options.onPoolError ?? (() => {}));
-  const db = createKysely(pool);
+  listenForClientErrors(pool, options.onPoolError ?? (() => {}));
+  const db = createKysely(patientPool(pool, connectionTimeoutMs));
   return {
     db,
     driver: "pg",
@@ -79,17 +126,27 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     import("@electric-sql/pglite/node-postgres"),
   ]);
   const dataDir = options.pgliteDataDir ?? "./data/pglite";
-  // PGlite does not create missing parent folders.
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  // Extensions must be registered every time the database is opened, not only when created.
-  const pglite = await PGlite.create({
-    dataDir,
-    extensions: { citext, pg_trgm },
-    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
-  });
+  let unlock = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    // PGlite does not create missing parent folders, nor stop a second process from opening the folder.
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pglite: InstanceType<typeof PGlite>;
+  try {
+    // Extensions must be registered every time the database is opened, not only when created.
+    pglite = await PGlite.create({
+      dataDir,
+      extensions: { citext, pg_trgm },
+      ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // PGlite is a single connection: a pool of one queues queries in order.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  pool.on("error", options.onPoolError ?? (() => {}));
+  listenForClientErrors(pool, options.onPoolError ?? (() => {}));
   const db = createKysely(pool);
   return {
     db,
@@ -98,6 +155,7 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     close: async () => {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
     dumpDataDir: async () => {
       const dump = await pglite.dumpDataDir("none");

@@ -93,6 +93,8 @@ export interface EmailOutboxTable {
   attempts: Generated<number>;
   nextAttemptAt: CreatedAt;
   lockedUntil: Timestamp | null;
+  /** The claim of the worker sending this message; fences its writes (0008). */
+  claimToken: string | null;
   lastError: string | null;
   sentAt: Timestamp | null;
   attachments: Json<EmailAttachment[]> | null;
@@ -153,6 +155,8 @@ export interface CyclesTable {
   finalistTarget: number | null;
   reviewDueAt: Timestamp | null;
   rankingDeadline: Timestamp | null;
+  /** Minutes released decisions wait, cancellable, before they are sent. */
+  decisionDelayMinutes: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -189,9 +193,22 @@ export interface ApplicationsTable {
   decisionReleasedAt: Timestamp | null;
   matchedPositionId: string | null;
   placementAnsweredAt: Timestamp | null;
+  decisionReleaseId: string | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
+}
+
+export interface DecisionReleasesTable {
+  id: Generated<string>;
+  cycleId: string;
+  releasedBy: string | null;
+  sendAt: Timestamp;
+  decisions: number;
+  cancelledAt: Timestamp | null;
+  cancelledBy: string | null;
+  sentAt: Timestamp | null;
+  createdAt: CreatedAt;
 }
 
 export interface ApplicationEventsTable {
@@ -602,6 +619,7 @@ export interface Database {
   cycleQuestions: CycleQuestionsTable;
   applications: ApplicationsTable;
   applicationEvents: ApplicationEventsTable;
+  decisionReleases: DecisionReleasesTable;
   files: FilesTable;
   applicationDemographics: ApplicationDemographicsTable;
   organizations: OrganizationsTable;

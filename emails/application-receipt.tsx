@@ -1,5 +1,5 @@
 import { Section, Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ApplicationReceiptProps {
   name: string;
@@ -24,12 +24,17 @@ export default function ApplicationReceipt({
   answers,
 }: ApplicationReceiptProps) {
   return (
-    <EmailLayout preview={`Your application to ${cycleName} is in`} heading="Your application is in">
+    <EmailLayout
+      preview={`Your application to ${cycleName} is in`}
+      heading="Your application is in"
+      reason={`You received this email because you applied to ${cycleName}.`}
+    >
       <Text>Hello {name},</Text>
       <Text>
-        Thank you for applying to {cycleName}. We received your application on {submittedAt}. You can still change it
-        until {editUntil}, or withdraw it, at {applicationsUrl}
+        Thank you for applying to {cycleName}. We received your application on {submittedAt}. Until {editUntil} you can
+        still change it, or withdraw it, from your applications page.
       </Text>
+      <MainAction href={applicationsUrl} label="Your applications" />
       <Text>Here is a copy of your answers:</Text>
       <Section>
         {answers.map((item) => (

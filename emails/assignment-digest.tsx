@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface AssignmentDigestProps {
   name: string;
@@ -14,17 +14,18 @@ export const subject = (props: AssignmentDigestProps) =>
 
 export default function AssignmentDigest({ name, cycleName, count, dueAt, queueUrl }: AssignmentDigestProps) {
   return (
-    <EmailLayout preview={`New applications to review for ${cycleName}`} heading="New applications to review">
+    <EmailLayout
+      preview={`New applications to review for ${cycleName}`}
+      heading="New applications to review"
+      reason={`You received this email because you review applications for ${cycleName}.`}
+    >
       <Text>Hello {name},</Text>
       <Text>
         {count === 1 ? "One application was" : `${count} applications were`} assigned to you for {cycleName}
         {dueAt ? `, due by ${dueAt}` : ""}. If you know an applicant, recuse yourself from that review and it goes to
         someone else.
       </Text>
-      <Button href={queueUrl} style={buttonStyle}>
-        Open your review queue
-      </Button>
-      <Text>Or open {queueUrl}</Text>
+      <MainAction href={queueUrl} label="Your review queue" />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface CampaignProposalProps {
   allyName: string;
@@ -19,6 +19,7 @@ export default function CampaignProposal(props: CampaignProposalProps) {
     <EmailLayout
       preview={`The program staff suggest you for ${props.campaignName}`}
       heading={`Join ${props.campaignName}?`}
+      reason="You received this email because you are listed in the Open Web Fellows network directory."
     >
       <Text>Hello {props.allyName},</Text>
       <Text>
@@ -26,15 +27,11 @@ export default function CampaignProposal(props: CampaignProposalProps) {
         {props.role ? `, for ${props.role}` : ""}.
       </Text>
       {props.summary ? <Text>{props.summary}</Text> : null}
-      <Button href={props.acceptUrl} style={buttonStyle}>
-        Accept
-      </Button>{" "}
-      <Button href={props.declineUrl} style={{ ...buttonStyle, backgroundColor: "#5f5a66" }}>
-        Decline
-      </Button>
+      <MainAction href={props.acceptUrl} label="Accept" />
+      <MainAction href={props.declineUrl} label="Decline" secondary />
       <Text>
-        Or open {props.acceptUrl} to accept, {props.declineUrl} to decline. Each link asks you to confirm, works once
-        and expires on {props.expiresAt}. You can also answer on your campaigns page in the portal.
+        Each link asks you to confirm, works once and expires on {props.expiresAt}. You can also answer on your
+        campaigns page in the portal.
       </Text>
     </EmailLayout>
   );

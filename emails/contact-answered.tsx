@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ContactAnsweredProps {
   senderName: string;
@@ -16,12 +16,17 @@ export default function ContactAnswered({ senderName, allyName, allyEmail }: Con
     <EmailLayout
       preview={allyEmail ? `You can now write to ${allyName} directly` : `${allyName} declined your message`}
       heading={allyEmail ? "Your message was accepted" : "Your message was declined"}
+      reason={`You received this email because you wrote to ${allyName} through the Open Web Fellows network directory.`}
     >
       <Text>Hello {senderName},</Text>
       {allyEmail ? (
-        <Text>
-          {allyName} accepted the message you sent through the network directory. You can write to them at {allyEmail}.
-        </Text>
+        <>
+          <Text>
+            {allyName} accepted the message you sent through the network directory. You can write to them at {allyEmail}
+            .
+          </Text>
+          <MainAction href={`mailto:${allyEmail}`} label={`Write to ${allyName}`} />
+        </>
       ) : (
         <Text>
           {allyName} declined the message you sent through the network directory. Their contact details stay private.

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ContactRequestProps {
   allyName: string;
@@ -23,6 +23,7 @@ export default function ContactRequest({
     <EmailLayout
       preview={`${from} wrote to you through the network directory`}
       heading="A message through the directory"
+      reason="You received this email because you are listed in the Open Web Fellows network directory."
     >
       <Text>Hello {allyName},</Text>
       <Text>{from} found you in the Open Web Fellows network directory and wrote:</Text>
@@ -31,10 +32,7 @@ export default function ContactRequest({
         Your email address has not been shared. If you accept, {senderName} receives it and can write to you directly;
         if you decline, they only learn that you declined.
       </Text>
-      <Button href={answerUrl} style={buttonStyle}>
-        Accept or decline
-      </Button>
-      <Text>Or open {answerUrl}</Text>
+      <MainAction href={answerUrl} label="Accept or decline" />
     </EmailLayout>
   );
 }

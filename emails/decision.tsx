@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface DecisionProps {
   name: string;
@@ -17,6 +17,7 @@ export default function Decision({ name, cycleName, outcome, feedback, applicati
     <EmailLayout
       preview={outcome === "finalist" ? "Good news about your application" : "An update on your application"}
       heading={outcome === "finalist" ? "You are a finalist" : "An update on your application"}
+      reason={`You received this email because you applied to ${cycleName}.`}
     >
       <Text>Hello {name},</Text>
       {outcome === "finalist" ? (
@@ -36,7 +37,7 @@ export default function Decision({ name, cycleName, outcome, feedback, applicati
           <Text style={{ whiteSpace: "pre-wrap", fontStyle: "italic" }}>{feedback}</Text>
         </>
       ) : null}
-      <Text>Your applications: {applicationsUrl}</Text>
+      <MainAction href={applicationsUrl} label="Your applications" />
     </EmailLayout>
   );
 }

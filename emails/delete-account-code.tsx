@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout, codeStyle } from "./components/layout";
+import { EmailLayout, MainAction, codeStyle } from "./components/layout";
 
 export interface DeleteAccountCodeProps {
   name: string;
@@ -11,14 +11,16 @@ export const subject = () => "Your code to delete your Open Web Fellows account"
 
 export default function DeleteAccountCode({ name, code, accountUrl }: DeleteAccountCodeProps) {
   return (
-    <EmailLayout preview="Confirm that you want to delete your account" heading="Confirm deleting your account">
+    <EmailLayout
+      preview="Confirm that you want to delete your account"
+      heading="Confirm deleting your account"
+      reason="You received this email because someone signed in as you asked to delete your account. If it was not you, do not enter the code, and change your password."
+    >
       <Text>Hello {name},</Text>
-      <Text>Someone signed in as you asked to delete your account. To confirm, enter this code at {accountUrl}:</Text>
+      <Text>To confirm that you want to delete your account, enter this code on your account page:</Text>
       <Text style={codeStyle}>{code}</Text>
-      <Text>
-        The code expires in 15 minutes. Deleting removes your profile and personal details for good. If you did not ask
-        for this, ignore this email and consider changing your password.
-      </Text>
+      <MainAction href={accountUrl} label="Your account" />
+      <Text>The code expires in 15 minutes. Deleting removes your profile and personal details for good.</Text>
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface FellowshipCompletedProps {
   name: string;
@@ -17,17 +17,18 @@ export default function FellowshipCompleted({
   fellowshipUrl,
 }: FellowshipCompletedProps) {
   return (
-    <EmailLayout preview="Your fellowship year is complete" heading="Your fellowship is complete">
+    <EmailLayout
+      preview="Your fellowship year is complete"
+      heading="Your fellowship is complete"
+      reason={`You received this email because your fellowship with ${organizationName} has ended.`}
+    >
       <Text>Congratulations, {name}!</Text>
       <Text>
         Your year with {organizationName} is over, and you are now an alumnus of the Open Web Fellows {cohortYear}{" "}
         cohort. If you wish, your network profile can say so: partners and campaigns look for alumni first. It is your
         choice, and you can change it at any time.
       </Text>
-      <Button href={fellowshipUrl} style={buttonStyle}>
-        Choose what your profile shows
-      </Button>
-      <Text>Or open {fellowshipUrl}</Text>
+      <MainAction href={fellowshipUrl} label="Choose what your profile shows" />
     </EmailLayout>
   );
 }

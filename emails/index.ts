@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import ApplicationReceipt, * as applicationReceipt from "./application-receipt";
+import ApplicationWithdrawn, * as applicationWithdrawn from "./application-withdrawn";
 import AssignmentDigest, * as assignmentDigest from "./assignment-digest";
 import Decision, * as decision from "./decision";
 import ExistingAccount, * as existingAccount from "./existing-account";
@@ -9,6 +10,7 @@ import MatchResult, * as matchResult from "./match-result";
 import PartnerInvitation, * as partnerInvitation from "./partner-invitation";
 import RankingReminder, * as rankingReminder from "./ranking-reminder";
 import ResetCode, * as resetCode from "./reset-code";
+import SignInCode, * as signInCode from "./sign-in-code";
 import ReviewReminder, * as reviewReminder from "./review-reminder";
 import ReviewerInvitation, * as reviewerInvitation from "./reviewer-invitation";
 import StaffInvitation, * as staffInvitation from "./staff-invitation";
@@ -39,9 +41,11 @@ function template<P>(component: ComponentType<P>, subject: (props: P) => string)
 export const emailTemplates = {
   "verification-code": template(VerificationCode, verificationCode.subject),
   "reset-code": template(ResetCode, resetCode.subject),
+  "sign-in-code": template(SignInCode, signInCode.subject),
   "existing-account": template(ExistingAccount, existingAccount.subject),
   "staff-invitation": template(StaffInvitation, staffInvitation.subject),
   "application-receipt": template(ApplicationReceipt, applicationReceipt.subject),
+  "application-withdrawn": template(ApplicationWithdrawn, applicationWithdrawn.subject),
   "reviewer-invitation": template(ReviewerInvitation, reviewerInvitation.subject),
   "assignment-digest": template(AssignmentDigest, assignmentDigest.subject),
   "review-reminder": template(ReviewReminder, reviewReminder.subject),

@@ -1,5 +1,6 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
+import { interviewEmailReason, interviewPageLabel } from "./components/interview";
 
 export interface InterviewCalendarProps {
   name: string;
@@ -26,7 +27,11 @@ export const subject = (props: InterviewCalendarProps) =>
 export default function InterviewCalendar(props: InterviewCalendarProps) {
   const other = props.audience === "finalist" ? props.organizationName : props.finalistName;
   return (
-    <EmailLayout preview={`${HEADINGS[props.change]} — ${props.when}`} heading={HEADINGS[props.change]}>
+    <EmailLayout
+      preview={`${HEADINGS[props.change]} — ${props.when}`}
+      heading={HEADINGS[props.change]}
+      reason={interviewEmailReason(props)}
+    >
       <Text>Hello {props.name},</Text>
       {props.change === "cancelled" ? (
         <Text>
@@ -45,10 +50,7 @@ export default function InterviewCalendar(props: InterviewCalendarProps) {
       {props.change === "cancelled" && props.audience === "finalist" ? (
         <Text>You can choose another time in the portal if the host offers one.</Text>
       ) : null}
-      <Button href={props.manageUrl} style={buttonStyle}>
-        {props.audience === "finalist" ? "Your interviews" : "The interview schedule"}
-      </Button>
-      <Text>Or open {props.manageUrl}</Text>
+      <MainAction href={props.manageUrl} label={interviewPageLabel(props.audience)} />
     </EmailLayout>
   );
 }

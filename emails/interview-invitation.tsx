@@ -1,5 +1,6 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
+import { interviewEmailReason } from "./components/interview";
 
 export interface InterviewInvitationProps {
   name: string;
@@ -19,7 +20,11 @@ export default function InterviewInvitation({
   bookUrl,
 }: InterviewInvitationProps) {
   return (
-    <EmailLayout preview={`Choose a time to meet ${organizationName}`} heading="Book your interview">
+    <EmailLayout
+      preview={`Choose a time to meet ${organizationName}`}
+      heading="Book your interview"
+      reason={interviewEmailReason({ audience: "finalist", positionTitle, organizationName })}
+    >
       <Text>Hello {name},</Text>
       <Text>
         {organizationName} would like to interview you for {positionTitle} before the two of you rank each other. Choose
@@ -30,10 +35,7 @@ export default function InterviewInvitation({
         You can move or cancel your interview there until {cutoffHours} hour{cutoffHours === 1 ? "" : "s"} before it
         starts.
       </Text>
-      <Button href={bookUrl} style={buttonStyle}>
-        Choose a time
-      </Button>
-      <Text>Or open {bookUrl}</Text>
+      <MainAction href={bookUrl} label="Choose a time" />
     </EmailLayout>
   );
 }

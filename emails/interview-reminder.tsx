@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
+import { interviewEmailReason, interviewPageLabel } from "./components/interview";
 
 export interface InterviewReminderProps {
   name: string;
@@ -18,13 +19,17 @@ export const subject = (props: InterviewReminderProps) =>
 export default function InterviewReminder(props: InterviewReminderProps) {
   const other = props.audience === "finalist" ? props.organizationName : props.finalistName;
   return (
-    <EmailLayout preview={`Tomorrow: ${props.when}`} heading="Your interview is coming up">
+    <EmailLayout
+      preview={`Tomorrow: ${props.when}`}
+      heading="Your interview is coming up"
+      reason={interviewEmailReason(props)}
+    >
       <Text>Hello {props.name},</Text>
       <Text>
         A reminder of your interview with {other} for {props.positionTitle} on {props.when}
         {props.location ? `, at ${props.location}` : ""}.
       </Text>
-      <Text>Details: {props.manageUrl}</Text>
+      <MainAction href={props.manageUrl} label={interviewPageLabel(props.audience)} />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface MatchHostProps {
   name: string;
@@ -13,7 +13,11 @@ export const subject = (props: MatchHostProps) => `Matching results for ${props.
 
 export default function MatchHost({ name, cycleName, positionTitle, fellows, partnerUrl }: MatchHostProps) {
   return (
-    <EmailLayout preview={`Results for ${positionTitle}`} heading="Your matching results">
+    <EmailLayout
+      preview={`Results for ${positionTitle}`}
+      heading="Your matching results"
+      reason={`You received this email because your organization offers ${positionTitle} in ${cycleName}.`}
+    >
       <Text>Hello {name},</Text>
       {fellows.length > 0 ? (
         <Text>
@@ -25,7 +29,7 @@ export default function MatchHost({ name, cycleName, positionTitle, fellows, par
           The matching for {cycleName} could not fill {positionTitle}: the finalists you ranked were placed elsewhere.
         </Text>
       )}
-      <Text>Details: {partnerUrl}</Text>
+      <MainAction href={partnerUrl} label="See the results" />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface MatchResultProps {
   name: string;
@@ -23,12 +23,13 @@ export default function MatchResult({
     <EmailLayout
       preview={positionTitle ? `Matched: ${positionTitle}` : "An update on your placement"}
       heading={positionTitle ? "You are matched" : "No placement this time"}
+      reason={`You received this email because you are a finalist of ${cycleName}.`}
     >
       <Text>Hello {name},</Text>
       {positionTitle ? (
         <Text>
           The matching for {cycleName} placed you with {organizationName} as {positionTitle}. Please accept or decline
-          the placement at {applicationsUrl}
+          the placement on your applications page.
         </Text>
       ) : (
         <Text>
@@ -37,6 +38,7 @@ export default function MatchResult({
           through the network.
         </Text>
       )}
+      <MainAction href={applicationsUrl} label={positionTitle ? "Accept or decline" : "Your applications"} />
     </EmailLayout>
   );
 }

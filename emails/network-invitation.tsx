@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface NetworkInvitationProps {
   name: string;
@@ -10,16 +10,17 @@ export const subject = () => "Join the Open Web Fellows network";
 
 export default function NetworkInvitation({ name, profileUrl }: NetworkInvitationProps) {
   return (
-    <EmailLayout preview="Fellows become allies in the network directory if they wish" heading="Join the network">
+    <EmailLayout
+      preview="Fellows become allies in the network directory if they wish"
+      heading="Join the network"
+      reason="You received this email because you accepted an Open Web Fellows placement."
+    >
       <Text>Congratulations on your placement, {name}!</Text>
       <Text>
         Fellows are invited to join the network of allies: a directory that partners and campaigns draw on. Joining is
         up to you; you choose who can see your profile, and you can withdraw at any time.
       </Text>
-      <Button href={profileUrl} style={buttonStyle}>
-        Create your profile
-      </Button>
-      <Text>Or open {profileUrl}</Text>
+      <MainAction href={profileUrl} label="Create your profile" />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface PartnerInvitationProps {
   inviterName: string;
@@ -20,15 +20,13 @@ export default function PartnerInvitation({
     <EmailLayout
       preview={`${inviterName} invited you to the host portal`}
       heading="Join your organization's host portal"
+      reason={`You received this email because ${inviterName} invited this address to represent ${organizationName}.`}
     >
       <Text>
         {inviterName} invited you to represent {organizationName} as a host of Open Web Fellows: publish positions, read
         the finalists' applications, keep interview notes and rank the finalists you would like to host.
       </Text>
-      <Button href={acceptUrl} style={buttonStyle}>
-        Accept the invitation
-      </Button>
-      <Text>Or open {acceptUrl}</Text>
+      <MainAction href={acceptUrl} label="Accept the invitation" />
       <Text>The link works once and expires on {expiresAt}.</Text>
     </EmailLayout>
   );

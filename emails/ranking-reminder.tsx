@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface RankingReminderProps {
   name: string;
@@ -12,13 +12,17 @@ export const subject = (props: RankingReminderProps) => `Please submit your rank
 
 export default function RankingReminder({ name, cycleName, deadline, rankUrl }: RankingReminderProps) {
   return (
-    <EmailLayout preview="Your rank list is still empty" heading="Your ranking is missing">
+    <EmailLayout
+      preview="Your rank list is still empty"
+      heading="Your ranking is missing"
+      reason={`You received this email because you take part in the matching of ${cycleName}.`}
+    >
       <Text>Hello {name},</Text>
       <Text>
         The matching for {cycleName} needs your rank list{deadline ? ` by ${deadline}` : ""}. Only pairs ranked by both
         sides can be matched, so without a list there can be no placement.
       </Text>
-      <Text>Rank here: {rankUrl}</Text>
+      <MainAction href={rankUrl} label="Rank now" />
     </EmailLayout>
   );
 }

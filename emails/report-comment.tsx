@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReportCommentProps {
   name: string;
@@ -13,13 +13,17 @@ export const subject = (props: ReportCommentProps) => `${props.authorName} comme
 
 export default function ReportComment({ name, authorName, reportTitle, comment, reportUrl }: ReportCommentProps) {
   return (
-    <EmailLayout preview={`A comment from ${authorName}`} heading="A comment on your report">
+    <EmailLayout
+      preview={`A comment from ${authorName}`}
+      heading="A comment on your report"
+      reason={`You received this email because you wrote this ${reportTitle} as a fellow.`}
+    >
       <Text>Hello {name},</Text>
       <Text>
         {authorName} commented on your {reportTitle}:
       </Text>
       <Text>“{comment}”</Text>
-      <Text>Read it in the portal: {reportUrl}</Text>
+      <MainAction href={reportUrl} label="Read it in the portal" />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReportReminderProps {
   name: string;
@@ -14,17 +14,18 @@ export const subject = (props: ReportReminderProps) =>
 
 export default function ReportReminder({ name, reportTitle, dueOn, late, reportUrl }: ReportReminderProps) {
   return (
-    <EmailLayout preview={late ? "Your report is overdue" : "Your report is due soon"} heading={reportTitle}>
+    <EmailLayout
+      preview={late ? "Your report is overdue" : "Your report is due soon"}
+      heading={reportTitle}
+      reason={`You received this email because your fellowship year includes this ${reportTitle}.`}
+    >
       <Text>Hello {name},</Text>
       <Text>
         {late
           ? `Your ${reportTitle} was due on ${dueOn} and has not reached us yet. Please send it when you can — and write to the program if something is in the way.`
           : `Your ${reportTitle} is due on ${dueOn}. It takes a few minutes; your host and the program read it.`}
       </Text>
-      <Button href={reportUrl} style={buttonStyle}>
-        Write the report
-      </Button>
-      <Text>Or open {reportUrl}</Text>
+      <MainAction href={reportUrl} label="Write the report" />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReportSubmittedProps {
   name: string;
@@ -12,11 +12,16 @@ export const subject = (props: ReportSubmittedProps) => `${props.fellowName} sen
 
 export default function ReportSubmitted({ name, fellowName, reportTitle, reportUrl }: ReportSubmittedProps) {
   return (
-    <EmailLayout preview={`A new report from ${fellowName}`} heading="A new report from your fellow">
+    <EmailLayout
+      preview={`A new report from ${fellowName}`}
+      heading="A new report from your fellow"
+      reason={`You received this email because your organization hosts ${fellowName} as a fellow.`}
+    >
       <Text>Hello {name},</Text>
       <Text>
-        {fellowName} sent their {reportTitle}. Read it and leave a comment for them at {reportUrl}
+        {fellowName} sent their {reportTitle}. Read it, and leave a comment for them if you like.
       </Text>
+      <MainAction href={reportUrl} label="Read the report" />
     </EmailLayout>
   );
 }

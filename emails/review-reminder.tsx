@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReviewReminderProps {
   name: string;
@@ -14,16 +14,17 @@ export const subject = (props: ReviewReminderProps) =>
 
 export default function ReviewReminder({ name, cycleName, remaining, dueAt, queueUrl }: ReviewReminderProps) {
   return (
-    <EmailLayout preview={`${remaining} reviews waiting for you`} heading="Your reviews are waiting">
+    <EmailLayout
+      preview={`${remaining} reviews waiting for you`}
+      heading="Your reviews are waiting"
+      reason={`You received this email because you review applications for ${cycleName}.`}
+    >
       <Text>Hello {name},</Text>
       <Text>
         You have {remaining} review{remaining === 1 ? "" : "s"} left to submit for {cycleName}
         {dueAt ? `; they are due by ${dueAt}` : ""}. Thank you for the care you give each one.
       </Text>
-      <Button href={queueUrl} style={buttonStyle}>
-        Continue reviewing
-      </Button>
-      <Text>Or open {queueUrl}</Text>
+      <MainAction href={queueUrl} label="Continue reviewing" />
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReviewerInvitationProps {
   inviterName: string;
@@ -19,15 +19,16 @@ export default function ReviewerInvitation({
   expiresAt,
 }: ReviewerInvitationProps) {
   return (
-    <EmailLayout preview={`${inviterName} invited you to review for ${cycleName}`} heading="Join the review panel">
+    <EmailLayout
+      preview={`${inviterName} invited you to review for ${cycleName}`}
+      heading="Join the review panel"
+      reason={`You received this email because ${inviterName} invited this address to review for ${cycleName}.`}
+    >
       <Text>
         {inviterName} invited you to review applications for {cycleName}. You would score up to {capacity} applications
         against a short rubric, and you can declare conflicts of interest before anything is assigned to you.
       </Text>
-      <Button href={acceptUrl} style={buttonStyle}>
-        Accept the invitation
-      </Button>
-      <Text>Or open {acceptUrl}</Text>
+      <MainAction href={acceptUrl} label="Accept the invitation" />
       <Text>
         The link works once and expires on {expiresAt}. If you do not have an account yet, you can create one on the
         way.

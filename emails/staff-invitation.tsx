@@ -1,5 +1,5 @@
-import { Button, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/layout";
+import { Text } from "@react-email/components";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface StaffInvitationProps {
   inviterName: string;
@@ -11,15 +11,16 @@ export const subject = () => "You are invited to run the Open Web Fellows progra
 
 export default function StaffInvitation({ inviterName, acceptUrl, expiresAt }: StaffInvitationProps) {
   return (
-    <EmailLayout preview={`${inviterName} invited you to join the program staff`} heading="Join the program staff">
+    <EmailLayout
+      preview={`${inviterName} invited you to join the program staff`}
+      heading="Join the program staff"
+      reason={`You received this email because ${inviterName} invited this address to the program staff.`}
+    >
       <Text>
         {inviterName} invited you to join the program staff of Open Web Fellows: running fellowship cycles, reviews,
         matching and campaigns.
       </Text>
-      <Button href={acceptUrl} style={buttonStyle}>
-        Accept the invitation
-      </Button>
-      <Text>Or open {acceptUrl}</Text>
+      <MainAction href={acceptUrl} label="Accept the invitation" />
       <Text>The link works once and expires on {expiresAt}.</Text>
     </EmailLayout>
   );

@@ -302,28 +302,53 @@ function invalidAnswers(questions: Question[], answers: Record<string, AnswerVal
     .filter((item) => item.message !== "This question needs an answer");
 }
 
-/** The applicant withdraws before any decision; the application stays, marked withdrawn. */
+/**
+ * The applicant withdraws before any decision; the application stays, marked withdrawn and
+ * read-only, and the applicant gets a confirmation (once, however often the form is sent).
+ */
 export async function withdrawApplication(
   db: DB,
+  config: AppConfig,
   input: { applicationId: string; applicantId: string },
 ): Promise<WithdrawResult> {
   return db.transaction().execute(async (trx) => {
     const application = await trx
       .selectFrom("applications")
-      .select(["id", "status"])
-      .where("id", "=", input.applicationId)
-      .where("applicantId", "=", input.applicantId)
-      .forUpdate()
+      .innerJoin("cycles", "cycles.id", "applications.cycleId")
+      .innerJoin("users", "users.id", "applications.applicantId")
+      .select([
+        "applications.id",
+        "applications.status",
+        "cycles.name as cycleName",
+        "cycles.timezone",
+        "users.name",
+        "users.email",
+      ])
+      .where("applications.id", "=", input.applicationId)
+      .where("applications.applicantId", "=", input.applicantId)
+      .forUpdate("applications")
       .executeTakeFirst();
     if (!application) return refuse("not-found");
     if (application.status === "withdrawn") return { ok: true };
     if (!WITHDRAWABLE_STATUSES.includes(application.status)) return refuse("not-editable");
-    await trx
+    const withdrawn = await trx
       .updateTable("applications")
       .set({ status: "withdrawn", withdrawnAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
       .where("id", "=", application.id)
-      .execute();
+      .returning("withdrawnAt")
+      .executeTakeFirstOrThrow();
     await logEvent(trx, application.id, input.applicantId, "withdrawn", application.status, "withdrawn");
+    await enqueueEmail(trx, {
+      to: application.email,
+      template: "application-withdrawn",
+      props: {
+        name: application.name,
+        cycleName: application.cycleName,
+        withdrawnAt: formatDateTime(withdrawn.withdrawnAt ?? new Date(), application.timezone),
+        applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
+      },
+      idempotencyKey: `withdrawn:${application.id}`,
+    });
     await audit(trx, {
       actorId: input.applicantId,
       action: "application.withdraw",

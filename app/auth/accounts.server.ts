@@ -4,12 +4,7 @@ import { renderEmail } from "#emails/index";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import {
-  checkSignInRateLimit,
-  clearSignInFailures,
-  forgetSignInAttempt,
-  recordSignInAttempt,
-} from "./rate-limit.server";
+import { assessSignInRisk, clearSignInFailures, recordSignInFailure } from "./rate-limit.server";
 import { consumeCode, issueCode, VerificationPurpose, type CodeCheck } from "./verification.server";
 
 function link(config: AppConfig, path: string) {
@@ -188,24 +183,18 @@ export async function completePasswordReset(
 export type PasswordSignIn =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+  /** The password is right, but the account or address has failed often lately: an emailed code completes it. */
+  | { ok: false; reason: "second-factor"; userId: string; because: "account" | "address" };
 
 /**
  * Checks an email and password. An unknown email and a wrong password take the same time and
- * give the same answer; failures count toward the per-account and per-address limits.
+ * give the same answer, and each counts as a failure for the account and the address. A correct
+ * password is never refused: where failures have piled up it asks for a second factor instead.
  */
 export async function checkPassword(
   db: DB,
   input: { email: string; password: string; clientAddress: string },
 ): Promise<PasswordSignIn> {
-  // The attempt counts before the slow hash runs, so a burst of parallel guesses cannot all slip
-  // under the limit while each is still being checked.
-  const attemptId = await recordSignInAttempt(db, input.email, input.clientAddress);
-  const limit = await checkSignInRateLimit(db, input.email, input.clientAddress, { pending: 1 });
-  if (!limit.allowed) {
-    await forgetSignInAttempt(db, attemptId);
-    return { ok: false, reason: "rate-limited", retryAfterSeconds: limit.retryAfterSeconds };
-  }
   const user = await db
     .selectFrom("users")
     .select(["id", "passwordHash"])
@@ -213,13 +202,19 @@ export async function checkPassword(
     .where("deletedAt", "is", null)
     .executeTakeFirst();
   const valid = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user || !valid) {
+    await recordSignInFailure(db, input.email, input.clientAddress);
+    return { ok: false, reason: "invalid" };
+  }
+  // Decided after the slow hash, so parallel guesses queued ahead of this one have been counted.
+  const risk = await assessSignInRisk(db, input.email, input.clientAddress);
+  if (risk.secondFactor) return { ok: false, reason: "second-factor", userId: user.id, because: risk.because };
   await clearSignInFailures(db, input.email);
   return { ok: true, userId: user.id };
 }
 
 /** The secret new codes are signed with (the newest one; older ones still verify). */
-function signingSecret(config: AppConfig): string {
+export function signingSecret(config: AppConfig): string {
   const secret = config.sessionSecrets[0];
   if (!secret) throw new Error("No session secret is configured");
   return secret;

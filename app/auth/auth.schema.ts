@@ -32,6 +32,13 @@ export const LoginSchema = z.object({
   redirectTo: z.string().max(2048).optional(),
 });
 
+/** The second step of a sign-in that needs the emailed code. */
+export const LoginCodeSchema = z.object({
+  email: EmailField,
+  code: CodeField,
+  redirectTo: z.string().max(2048).optional(),
+});
+
 export const SignupSchema = z.object({
   name: NameField,
   email: EmailField,

@@ -93,6 +93,21 @@ export async function endRequestSession(db: DB, config: AppConfig, request: Requ
   if (token) await db.deleteFrom("sessions").where("tokenHash", "=", hashToken(token)).execute();
 }
 
+/**
+ * Signs a user in on this request: a fresh session id at every sign-in, and whatever session the
+ * browser carried (perhaps planted by someone else) is ended. Returns the new session's Set-Cookie.
+ */
+export async function replaceRequestSession(
+  db: DB,
+  config: AppConfig,
+  request: Request,
+  userId: string,
+  clientAddress: string,
+): Promise<string> {
+  await endRequestSession(db, config, request);
+  return startSession(db, config, userId, { userAgent: request.headers.get("User-Agent"), clientAddress });
+}
+
 export async function endSession(db: DB, userId: string, sessionId: string): Promise<boolean> {
   const result = await db
     .deleteFrom("sessions")

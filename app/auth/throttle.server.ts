@@ -1,21 +1,19 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
-import type { RateLimitCheck } from "./rate-limit.server";
+
+export type RateLimitCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 export const THROTTLES = {
-  /** Emails with a code (sign-up, reset) asked for from one address. */
+  /** Emails with a code (sign-up, reset) asked for from one address: every request counts. */
   codeRequest: { limit: 10, windowMinutes: 60 },
-  /** Codes checked from one address (each code also dies after five wrong guesses). */
+  /** Wrong codes entered from one address (each code also dies after five wrong guesses); right ones never count. */
   codeCheck: { limit: 30, windowMinutes: 60 },
 } as const;
 
-/**
- * Counts one use of a costly unauthenticated endpoint and says whether it is allowed. The event
- * is recorded first, so parallel requests see each other; a refused one is not counted.
- */
-export async function takeThrottle(db: DB, scope: keyof typeof THROTTLES, key: string): Promise<RateLimitCheck> {
+type Scope = keyof typeof THROTTLES;
+
+async function secondsUntilAllowed(db: DB, scope: Scope, key: string): Promise<number | null> {
   const { limit, windowMinutes } = THROTTLES[scope];
-  const event = await db.insertInto("throttleEvents").values({ scope, key }).returning("id").executeTakeFirstOrThrow();
   const window = `${windowMinutes} minutes`;
   const over = await db
     .selectFrom("throttleEvents")
@@ -24,12 +22,36 @@ export async function takeThrottle(db: DB, scope: keyof typeof THROTTLES, key: s
     .where("key", "=", key)
     .where("createdAt", ">", sql<Date>`now() - ${window}::interval`)
     .orderBy("createdAt", "desc")
-    .offset(limit)
+    .offset(limit - 1)
     .limit(1)
     .executeTakeFirst();
-  if (!over) return { allowed: true };
-  await db.deleteFrom("throttleEvents").where("id", "=", event.id).execute();
-  return { allowed: false, retryAfterSeconds: Math.max(1, Number(over.secondsLeft)) };
+  return over ? Math.max(1, Number(over.secondsLeft)) : null;
+}
+
+/**
+ * Counts one use of a costly unauthenticated endpoint and says whether it is allowed. Requests
+ * for one key take turns (a transaction-scoped lock), so a burst at once gets exactly the
+ * allowance: none is refused because of others that were themselves refused.
+ */
+export async function takeThrottle(db: DB, scope: Scope, key: string): Promise<RateLimitCheck> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`throttle:${scope}:${key}`}))`.execute(trx);
+    const wait = await secondsUntilAllowed(trx, scope, key);
+    if (wait !== null) return { allowed: false, retryAfterSeconds: wait };
+    await trx.insertInto("throttleEvents").values({ scope, key }).execute();
+    return { allowed: true };
+  });
+}
+
+/** For limits on failures only: whether one more try is allowed, without counting it. */
+export async function checkThrottle(db: DB, scope: Scope, key: string): Promise<RateLimitCheck> {
+  const wait = await secondsUntilAllowed(db, scope, key);
+  return wait === null ? { allowed: true } : { allowed: false, retryAfterSeconds: wait };
+}
+
+/** Counts one failure (a wrong code) toward a failures-only limit. */
+export async function recordThrottleFailure(db: DB, scope: Scope, key: string): Promise<void> {
+  await db.insertInto("throttleEvents").values({ scope, key }).execute();
 }
 
 export function tooManyMessage(retryAfterSeconds: number): string {

@@ -6,6 +6,8 @@ export const VerificationPurpose = {
   signup: "signup",
   reset: "reset",
   deleteAccount: "delete-account",
+  /** The second step of a sign-in whose account or address has failed often lately. */
+  signIn: "sign-in",
 } as const;
 export type VerificationPurpose = (typeof VerificationPurpose)[keyof typeof VerificationPurpose];
 

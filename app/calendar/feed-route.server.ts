@@ -1,5 +1,5 @@
 import { data, type AppLoadContext } from "@remix-run/node";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { currentFeed, feedPath, revokeFeed, rotateFeed } from "./feeds.server";
 
 /** What a page that manages the calendar address shows about it (never the token: it is not kept). */
@@ -30,7 +30,7 @@ export async function feedAction(context: AppLoadContext, userId: string, formDa
   }
   if (intent === "revoke-feed") {
     const revoked = await revokeFeed(context.db, userId);
-    return redirectWithFlash(
+    return redirectAfterSuccess(
       context.config,
       back,
       revoked

@@ -23,6 +23,7 @@ export interface CycleFormValues {
   reviewersPerApplication: number;
   finalistTarget: number | null;
   reviewDueAt: string | null;
+  decisionDelayMinutes: number;
   version: number;
 }
 
@@ -50,9 +51,10 @@ export function CycleSettingsForm({
           reviewersPerApplication: String(defaults.reviewersPerApplication),
           finalistTarget: defaults.finalistTarget ? String(defaults.finalistTarget) : undefined,
           reviewDueAt: defaults.reviewDueAt ?? undefined,
+          decisionDelayMinutes: String(defaults.decisionDelayMinutes),
           version: String(defaults.version),
         }
-      : { timezone: "America/New_York", reviewersPerApplication: "3", blindReview: "on" },
+      : { timezone: "America/New_York", reviewersPerApplication: "3", blindReview: "on", decisionDelayMinutes: "10" },
   });
   const statuses = defaults
     ? CYCLE_STATUSES.filter((s) => s === defaults.status || CYCLE_TRANSITIONS[defaults.status].includes(s))
@@ -102,6 +104,12 @@ export function CycleSettingsForm({
         field={fields.reviewDueAt}
         type="datetime-local"
         hint="Shown to reviewers with each assignment"
+      />
+      <Field
+        label="Minutes released decisions wait before they are sent"
+        field={fields.decisionDelayMinutes}
+        type="number"
+        hint="Until then staff can cancel the release and nothing reaches applicants; 0 sends at once."
       />
       <button type="submit">{submitLabel}</button>
     </Form>

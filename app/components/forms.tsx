@@ -99,3 +99,14 @@ export function replyErrors(reply: { error?: Record<string, string[] | null> | n
   if (!reply?.error) return [];
   return Object.values(reply.error).flatMap((messages) => messages ?? []);
 }
+
+/** The code from an email: a numeric keyboard, filled in from the message where the device can. */
+export function EmailedCodeField<T>({ field }: { field: FieldMetadata<T> }) {
+  return (
+    <Field
+      label="Code"
+      field={field}
+      inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12 }}
+    />
+  );
+}

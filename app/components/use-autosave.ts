@@ -1,25 +1,42 @@
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type AutosaveReply =
-  { kind: "autosaved"; version: number; savedAt: string } | { kind: "autosave-refused"; message: string };
+/** A save of the step: the draft's new version, when, and how many answers it had to leave out. */
+export interface StepSave {
+  version: number;
+  /** Null when nothing could be stored (only invalid answers, and no draft yet). */
+  savedAt: string | null;
+  invalid: number;
+}
+
+export type AutosaveReply = ({ kind: "autosaved" } & StepSave) | { kind: "autosave-refused"; message: string };
 
 const DEBOUNCE_MS = 1500;
 
 /**
  * Saves the form's text answers in the background while the applicant types (debounced),
  * one save at a time so each carries the version the previous one returned. Files are left to
- * the form's own submit. Stops at the first refusal (stale tab, deadline) and says why.
+ * the form's own submit. Stops at the first refusal (stale tab, deadline) and says why. Keeps the
+ * step's save state: the last save (background, or the form's own `lastSave`), the answers it
+ * left out as invalid, and whether anything typed is not saved yet (`unsaved`).
  */
 export function useAutosave(
   formId: string,
-  { enabled, version: loadedVersion }: { enabled: boolean; version: number },
+  {
+    enabled,
+    version: loadedVersion,
+    savedAt: loadedSavedAt,
+    lastSave,
+  }: { enabled: boolean; version: number; savedAt: string | null; lastSave?: StepSave | undefined },
 ) {
   const fetcher = useFetcher<AutosaveReply>({ key: `autosave-${formId}` });
-  const [version, setVersion] = useState(loadedVersion);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  // A page rendered from a form's own partial save (without JavaScript, too) starts from that save.
+  const [version, setVersion] = useState(Math.max(loadedVersion, lastSave?.version ?? 0));
+  const [savedAt, setSavedAt] = useState<string | null>(lastSave?.savedAt ?? loadedSavedAt);
+  const [invalid, setInvalid] = useState(lastSave?.invalid ?? 0);
+  const [unsaved, setUnsaved] = useState(Boolean(lastSave?.invalid));
   const [refusal, setRefusal] = useState<string | null>(null);
-  const versionRef = useRef(loadedVersion);
+  const versionRef = useRef(version);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const dirtyWhileSaving = useRef(false);
   // A submit clicked while a background save is in flight, replayed once that save answers.
@@ -34,6 +51,16 @@ export function useAutosave(
     versionRef.current = loadedVersion;
     setVersion(loadedVersion);
   }, [loadedVersion]);
+
+  // The form's own save that stored some answers and reported others.
+  useEffect(() => {
+    if (!lastSave) return;
+    versionRef.current = Math.max(versionRef.current, lastSave.version);
+    setVersion(versionRef.current);
+    if (lastSave.savedAt) setSavedAt(lastSave.savedAt);
+    setInvalid(lastSave.invalid);
+    setUnsaved(lastSave.invalid > 0);
+  }, [lastSave]);
 
   const save = useCallback(() => {
     const form = document.getElementById(formId);
@@ -51,9 +78,12 @@ export function useAutosave(
     if (reply.kind === "autosaved") {
       versionRef.current = reply.version;
       setVersion(reply.version);
-      setSavedAt(reply.savedAt);
+      if (reply.savedAt) setSavedAt(reply.savedAt);
+      setInvalid(reply.invalid);
+      setUnsaved(reply.invalid > 0 || dirtyWhileSaving.current);
     } else {
       setRefusal(reply.message);
+      setUnsaved(true);
     }
     const held = heldSubmit.current;
     if (held) {
@@ -76,6 +106,8 @@ export function useAutosave(
     const form = document.getElementById(formId);
     if (!enabled || refusal || !(form instanceof HTMLFormElement)) return;
     const onInput = (event: Event) => {
+      setUnsaved(true);
+      // A chosen file waits for the form's own save.
       if (event.target instanceof HTMLInputElement && event.target.type === "file") return;
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
@@ -102,5 +134,5 @@ export function useAutosave(
     };
   }, [formId, enabled, refusal, busy, save]);
 
-  return { version, savedAt, refusal, saving: busy };
+  return { version, savedAt, invalid, unsaved, refusal, saving: busy };
 }

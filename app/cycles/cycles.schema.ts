@@ -43,6 +43,13 @@ export const CycleSettingsSchema = z
       .max(1000, "At most 1000")
       .optional(),
     reviewDueAt: LocalDateTime.optional(),
+    decisionDelayMinutes: z.coerce
+      .number({ error: "Enter a number of minutes" })
+      .int("Enter whole minutes")
+      .min(0, "At least 0 (send at once)")
+      .max(1440, "At most 1440 (a day)")
+      .optional()
+      .default(10),
     version: z.coerce.number().int().min(0).optional(),
   })
   .refine((value) => value.closesAt > value.opensAt, {

@@ -21,6 +21,7 @@ export const CYCLE_COLUMNS = [
   "finalistTarget",
   "reviewDueAt",
   "rankingDeadline",
+  "decisionDelayMinutes",
   "version",
 ] as const;
 
@@ -92,6 +93,7 @@ export async function createCycle(db: DB, actorId: string, settings: CycleSettin
         reviewersPerApplication: settings.reviewersPerApplication,
         finalistTarget: settings.finalistTarget ?? null,
         reviewDueAt,
+        decisionDelayMinutes: settings.decisionDelayMinutes,
       })
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
@@ -195,6 +197,7 @@ export async function updateCycle(
           reviewersPerApplication: settings.reviewersPerApplication,
           finalistTarget: settings.finalistTarget ?? null,
           reviewDueAt,
+          decisionDelayMinutes: settings.decisionDelayMinutes,
           updatedAt: sql`now()`,
           version: sql`version + 1`,
         })

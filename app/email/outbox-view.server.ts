@@ -11,6 +11,7 @@ export const OUTBOX_PAGE_SIZE = 50;
 const SENSITIVE_TEMPLATES = new Set([
   "verification-code",
   "reset-code",
+  "sign-in-code",
   "staff-invitation",
   "reviewer-invitation",
   "partner-invitation",

@@ -10,6 +10,8 @@ export interface OutgoingEmail<N extends EmailTemplateName> {
   idempotencyKey: string;
   /** Files sent with the message (a calendar invitation); stored with it, so a retry sends the same. */
   attachments?: EmailAttachment[];
+  /** Held in the outbox until then (a release staff can still cancel); due at once without it. */
+  notBefore?: Date;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function enqueueEmail<N extends EmailTemplateName>(
       html: rendered.html,
       text: rendered.text,
       attachments: email.attachments?.length ? JSON.stringify(email.attachments) : null,
+      ...(email.notBefore ? { nextAttemptAt: email.notBefore } : {}),
     })
     .onConflict((oc) => oc.column("idempotencyKey").doNothing())
     .returning("id")

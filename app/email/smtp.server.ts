@@ -20,9 +20,18 @@ function mailParts(attachments: EmailAttachment[] = []) {
   };
 }
 
-/** Sends over SMTP with nodemailer; `smtpUrl` is e.g. smtp://user:pass@host:587. */
-export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+/**
+ * Sends over SMTP with nodemailer; `smtpUrl` is e.g. smtp://user:pass@host:587. Each wait
+ * (connecting, the greeting, any reply) is bounded by `timeoutMs`, which nodemailer otherwise
+ * sets to minutes, longer than the outbox lease.
+ */
+export function createSmtpTransport(smtpUrl: string, { timeoutMs = 30_000 } = {}): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
   return {
     async send(message) {
       await transporter.sendMail({

@@ -5,7 +5,8 @@ import type { Database } from "#db/types";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
-import { assignReviewers, type AssignmentResult, type UncoveredApplication } from "./assignment";
+import { assignReviewers, type AssignmentInput, type AssignmentResult, type UncoveredApplication } from "./assignment";
+import { checkAssignment, type AssignmentCheck } from "./assignment-check";
 import { groupBy } from "~/utils/group-by";
 import { conflictedPairs } from "./conflicts.server";
 
@@ -50,19 +51,37 @@ export async function runAssignment(
   });
 }
 
+export interface AssignmentPlan extends AssignmentResult {
+  /** The independent check of the result's optimality certificate. */
+  check: AssignmentCheck;
+}
+
 /** What assignment would add now, without writing anything (the page shows it before staff run it). */
 export async function planAssignment(
   db: Kysely<Database>,
   cycle: Pick<CycleRef, "id" | "reviewersPerApplication">,
   onlyApplicationIds?: string[],
-): Promise<AssignmentResult> {
+): Promise<AssignmentPlan> {
+  const input = await assignmentInput(db, cycle, onlyApplicationIds);
+  const result = assignReviewers(input);
+  return { ...result, check: checkAssignment(input, result) };
+}
+
+/** The round as the pure assignment sees it: applications in review, the active pool, conflicts, assignments. */
+async function assignmentInput(
+  db: Kysely<Database>,
+  cycle: Pick<CycleRef, "id" | "reviewersPerApplication">,
+  onlyApplicationIds?: string[],
+): Promise<AssignmentInput> {
+  const k = cycle.reviewersPerApplication;
+  const empty: AssignmentInput = { applications: [], reviewers: [], conflicts: [], existing: [], k };
   let applicationsQuery = db
     .selectFrom("applications")
     .select(["id", "answers"])
     .where("cycleId", "=", cycle.id)
     .where("status", "=", "in_review");
   if (onlyApplicationIds) {
-    if (onlyApplicationIds.length === 0) return { added: [], uncovered: [] };
+    if (onlyApplicationIds.length === 0) return empty;
     applicationsQuery = applicationsQuery.where("id", "in", onlyApplicationIds);
   }
   const [applications, choiceQuestions, pool, existing] = await Promise.all([
@@ -86,7 +105,7 @@ export async function planAssignment(
       .where("status", "!=", "recused")
       .execute(),
   ]);
-  if (applications.length === 0) return { added: [], uncovered: [] };
+  if (applications.length === 0) return empty;
   const conflicts = await conflictedPairs(
     db,
     cycle.id,
@@ -98,7 +117,7 @@ export async function planAssignment(
       const value = answers[question.id];
       return (Array.isArray(value) ? value : value ? [value] : []).map((tag) => tag.toLowerCase());
     });
-  return assignReviewers({
+  return {
     applications: applications.map((application) => ({ id: application.id, tags: tagsOf(application.answers) })),
     reviewers: pool.map((reviewer) => ({
       id: reviewer.userId,
@@ -107,8 +126,8 @@ export async function planAssignment(
     })),
     conflicts: conflicts.map(({ reviewerId, applicationId }) => ({ reviewerId, applicationId })),
     existing,
-    k: cycle.reviewersPerApplication,
-  });
+    k,
+  };
 }
 
 /** The assignment step itself, inside the caller's transaction, for all applications in review or some of them. */
@@ -142,6 +161,28 @@ export async function fillGaps(
       )
       .execute();
     await sendDigests(trx, config, cycle, result.added, randomUUID());
+  }
+  if (result.added.length > 0 || !onlyApplicationIds) {
+    // The run's optimality figures, so a selection can be defended later: what was proven, and how.
+    const { coverage, objective } = result.certificate;
+    await trx
+      .insertInto("auditLog")
+      .values({
+        actorId,
+        action: "assignment.run",
+        subjectType: "cycle",
+        subjectId: cycle.id,
+        data: JSON.stringify({
+          added: result.added.length,
+          reachedK: coverage.reachedK,
+          upperBound: coverage.upperBound,
+          sumSquaredLoads: objective.sumSquaredLoads,
+          expertiseOverlap: objective.expertiseOverlap,
+          certificateValid: result.check.valid,
+          dualityGap: result.check.primal - result.check.dual,
+        }),
+      })
+      .execute();
   }
   return { added: result.added.length, uncovered: result.uncovered };
 }

@@ -20,6 +20,7 @@ export const DecisionActionSchema = z.discriminatedUnion(
       intent: z.literal("release"),
       confirm: z.literal("on", { error: "Tick the box to confirm the release" }),
     }),
+    z.object({ intent: z.literal("cancel-release") }),
   ],
   { error: "That form action is not known." },
 );

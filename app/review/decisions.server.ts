@@ -9,7 +9,8 @@ export type Decision = "finalist" | "not_selected";
 
 /**
  * Marks applications in review as finalist or not selected (or clears the mark). Nothing is
- * visible to applicants until the decisions are released. Each change is audited.
+ * visible to applicants until the decisions are released; a mark in a waiting release stays as it
+ * is (cancel the release to change it). Each change is audited.
  */
 export async function setPendingDecisions(
   db: DB,
@@ -25,6 +26,7 @@ export async function setPendingDecisions(
       .where("cycleId", "=", cycleId)
       .where("id", "in", applicationIds)
       .where("status", "=", "in_review")
+      .where("decisionReleaseId", "is", null)
       .where((eb) =>
         decision ? eb("pendingDecision", "is distinct from", decision) : eb("pendingDecision", "is not", null),
       )
@@ -48,7 +50,7 @@ export async function setPendingDecisions(
   });
 }
 
-/** Staff approve an excerpt of the reviewers' comments to send with the decision (or none). */
+/** Staff approve an excerpt of the reviewers' comments to send with the decision (or none), before it is released. */
 export async function setDecisionFeedback(
   db: DB,
   actorId: string,
@@ -63,6 +65,7 @@ export async function setDecisionFeedback(
       .where("id", "=", applicationId)
       .where("cycleId", "=", cycleId)
       .where("status", "=", "in_review")
+      .where("decisionReleaseId", "is", null)
       .returning("id")
       .executeTakeFirst();
     if (updated)
@@ -74,73 +77,6 @@ export async function setDecisionFeedback(
         data: { length: feedback.length },
       });
     return updated !== undefined;
-  });
-}
-
-/**
- * Releases every pending decision of the cycle in one transaction: statuses move, the history and
- * audit log record it, and each applicant's email is queued (once, whatever happens next).
- */
-export async function releaseDecisions(
-  db: DB,
-  config: AppConfig,
-  actorId: string,
-  cycle: { id: string; name: string },
-): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const pending = await trx
-      .selectFrom("applications")
-      .innerJoin("users", "users.id", "applications.applicantId")
-      .select([
-        "applications.id",
-        "applications.pendingDecision",
-        "applications.decisionFeedback",
-        "users.name",
-        "users.email",
-      ])
-      .where("applications.cycleId", "=", cycle.id)
-      .where("applications.status", "=", "in_review")
-      .where("applications.pendingDecision", "is not", null)
-      .forUpdate("applications")
-      .execute();
-    for (const application of pending) {
-      const outcome = application.pendingDecision!;
-      await trx
-        .updateTable("applications")
-        .set({
-          status: outcome,
-          pendingDecision: null,
-          decisionReleasedAt: sql`now()`,
-          version: sql`version + 1`,
-          updatedAt: sql`now()`,
-        })
-        .where("id", "=", application.id)
-        .execute();
-      await trx
-        .insertInto("applicationEvents")
-        .values({ applicationId: application.id, actorId, kind: "status", fromStatus: "in_review", toStatus: outcome })
-        .execute();
-      await audit(trx, {
-        actorId,
-        action: "decision.release",
-        subjectType: "application",
-        subjectId: application.id,
-        data: { decision: outcome },
-      });
-      await enqueueEmail(trx, {
-        to: application.email,
-        template: "decision",
-        props: {
-          name: application.name,
-          cycleName: cycle.name,
-          outcome,
-          feedback: application.decisionFeedback,
-          applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
-        },
-        idempotencyKey: `decision:${application.id}:${outcome}`,
-      });
-    }
-    return pending.length;
   });
 }
 

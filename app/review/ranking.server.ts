@@ -2,13 +2,7 @@ import type { DB } from "#db/client";
 import { toCsv } from "~/utils/csv.server";
 import { audit } from "~/audit/audit.server";
 import { listCriteria } from "./rubric.server";
-import {
-  rankApplications,
-  reviewerStrictness,
-  scoreDistribution,
-  type Criterion,
-  type SubmittedReview,
-} from "./scoring";
+import { rankApplications, reviewerBiases, scoreDistribution, type Criterion, type SubmittedReview } from "./scoring";
 
 async function submittedReviews(db: DB, cycleId: string) {
   return db
@@ -42,8 +36,13 @@ function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Criterion[]
   }));
 }
 
-/** The staff ranking of a cycle: scores, normalisation, spread, strictness and distributions, in five queries. */
-export async function cycleRanking(db: DB, cycleId: string) {
+/**
+ * The staff ranking of a cycle in four queries: applications best first by calibrated score (with its
+ * interval, raw mean, spread and flags), reviewer bias estimates, and score distributions. An
+ * application with fewer scored reviews than the cycle's k is flagged.
+ */
+export async function cycleRanking(db: DB, cycle: { id: string; reviewersPerApplication: number }) {
+  const cycleId = cycle.id;
   const [criteriaRows, reviews, applications, progress] = await Promise.all([
     listCriteria(db, cycleId),
     submittedReviews(db, cycleId),
@@ -63,15 +62,25 @@ export async function cycleRanking(db: DB, cycleId: string) {
     applicationId: review.applicationId,
     scores: review.scores,
   }));
-  const rows = criteria.length > 0 ? rankApplications(criteria, scored) : [];
+  const rows =
+    criteria.length > 0 ? rankApplications(criteria, scored, { minReviews: cycle.reviewersPerApplication }) : [];
+  const position = new Map(rows.map((row, index) => [row.applicationId, index]));
   const byId = new Map(rows.map((row) => [row.applicationId, row]));
   const reviewerNames = new Map(reviews.map((review) => [review.reviewerId, review.reviewerName]));
   return {
     criteria,
-    applications: applications.map((application) => ({ ...application, score: byId.get(application.id) ?? null })),
-    strictness:
+    minReviews: cycle.reviewersPerApplication,
+    /** Ranked applications first, in the calibrated order (`rank` from 1), then those without a score. */
+    applications: applications
+      .map((application) => ({
+        ...application,
+        rank: position.has(application.id) ? position.get(application.id)! + 1 : null,
+        score: byId.get(application.id) ?? null,
+      }))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name)),
+    biases:
       criteria.length > 0
-        ? reviewerStrictness(criteria, scored).map((row) => ({ ...row, name: reviewerNames.get(row.reviewerId) ?? "" }))
+        ? reviewerBiases(criteria, scored).map((row) => ({ ...row, name: reviewerNames.get(row.reviewerId) ?? "" }))
         : [],
     distribution: criteria.length > 0 ? scoreDistribution(criteria, scored) : [],
     progress,

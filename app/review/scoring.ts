@@ -1,3 +1,5 @@
+import { calibrate, DEFAULT_MIN_REVIEWS, type CalibratedApplication, type ReviewerBias } from "./calibration";
+
 /**
  * The arithmetic behind the staff ranking of one cycle's applications. Pure functions over the
  * cycle's submitted reviews; every number is returned at full precision, rounding is the UI's job.
@@ -23,30 +25,28 @@ export interface ApplicationScore {
   applicationId: string;
   /** Submitted reviews, including any that cannot be scored. */
   reviewCount: number;
-  /** Reviews with a weighted score; rawMean and spread rest on these. */
+  /** Reviews with a weighted score; every other figure rests on these. */
   scoredCount: number;
   rawMean: number | null;
-  normalisedMean: number | null;
-  normalisedCount: number;
+  /** Calibrated score (calibration.ts) with its 95 % interval; null without a scored review. */
+  score: number | null;
+  low: number | null;
+  high: number | null;
+  /** Max − min raw score (null below 2 scored reviews). */
   spread: number | null;
+  /** Max − min after removing each reviewer's bias: what disagreement is measured on. */
+  residualSpread: number | null;
   disagreement: boolean;
+  /** Fewer scored reviews than the minimum: ranked, but flagged. */
+  fewReviews: boolean;
 }
 
-export interface ReviewerStrictness {
-  reviewerId: string;
-  reviewCount: number;
-  meanRaw: number | null;
-  /** Mean of (this reviewer's raw score − mean raw score of the other reviewers of the same application). */
-  deviationFromPanel: number | null;
-  /** Reviews that had another reviewer to compare with; a deviation resting on one or two is noise. */
-  comparedCount: number;
-}
-
-/** Fewer scored reviews than this tell us nothing reliable about a reviewer's strictness. */
+/** Plain z-scores (a baseline for the ranking benchmark) need this many scored reviews per reviewer. */
 export const MIN_REVIEWS_FOR_NORMALISATION = 3;
 
 /**
- * On a 1–5 rubric one step on every criterion is 25 points, the usual calibration gap between two
+ * Measured on residuals, after each reviewer's bias is removed. On a 1–5 rubric one step on every
+ * criterion is 25 points, the usual calibration gap between two
  * careful reviewers. 30 points means more than a full step across the whole rubric: they read the
  * application differently, and staff should look before trusting its mean.
  */
@@ -101,64 +101,56 @@ export function normaliseByReviewer(
 }
 
 /**
- * One row per reviewed application, best first: normalisedMean desc, then rawMean desc (nulls last
- * for both), then applicationId. Spread is max − min raw score (null below 2 scored reviews);
- * disagreement is spread ≥ DISAGREEMENT_SPREAD, give or take SCORE_TOLERANCE.
+ * One row per reviewed application, best first by the calibrated model (calibration.ts): every scored
+ * review counts, reviewer bias is removed, ties follow {@link compareCalibrated}; applications none of
+ * whose reviews can be scored come last, by id. Disagreement is a residual spread (after bias) of
+ * DISAGREEMENT_SPREAD points or more.
  */
 export function rankApplications(
   criteria: readonly Criterion[],
   reviews: readonly SubmittedReview[],
+  options: { minReviews?: number } = {},
 ): ApplicationScore[] {
   const scored = scoreAll(criteria, reviews);
-  const normalised = zScores(scored);
-  const rows = [...groupBy(scored, (s) => s.review.applicationId)].map(([applicationId, ofApplication]) => {
-    const raws = presentValues(ofApplication.map((s) => s.raw));
-    const zs = presentValues(ofApplication.map((s) => normalised.get(s.review.id)));
-    const spread = raws.length >= 2 ? Math.max(...raws) - Math.min(...raws) : null;
+  const calibration = calibrate(
+    scored.flatMap(({ review, raw }) =>
+      raw === null ? [] : [{ applicationId: review.applicationId, reviewerId: review.reviewerId, score: raw }],
+    ),
+    { minReviews: options.minReviews ?? DEFAULT_MIN_REVIEWS, disagreementSpread: DISAGREEMENT_SPREAD },
+  );
+  const groups = groupBy(scored, (s) => s.review.applicationId);
+  const rowOf = (applicationId: string, calibrated?: CalibratedApplication): ApplicationScore => {
+    const raws = presentValues(groups.get(applicationId)!.map((s) => s.raw));
     return {
       applicationId,
-      reviewCount: ofApplication.length,
+      reviewCount: groups.get(applicationId)!.length,
       scoredCount: raws.length,
-      rawMean: meanOrNull(raws),
-      normalisedMean: meanOrNull(zs),
-      normalisedCount: zs.length,
-      spread,
-      disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD - SCORE_TOLERANCE,
+      rawMean: calibrated?.rawMean ?? null,
+      score: calibrated?.score ?? null,
+      low: calibrated?.low ?? null,
+      high: calibrated?.high ?? null,
+      spread: raws.length >= 2 ? Math.max(...raws) - Math.min(...raws) : null,
+      residualSpread: calibrated?.residualSpread ?? null,
+      disagreement: calibrated?.disagreement ?? false,
+      fewReviews: calibrated?.fewReviews ?? true,
     };
-  });
-  return rows.sort(
-    (a, b) =>
-      descendingNullsLast(a.normalisedMean, b.normalisedMean) ||
-      descendingNullsLast(a.rawMean, b.rawMean) ||
-      compareIds(a.applicationId, b.applicationId),
-  );
+  };
+  const ranked = calibration.applications.map((row) => rowOf(row.applicationId, row));
+  const unscored = [...groups.keys()]
+    .filter((id) => !calibration.applications.some((row) => row.applicationId === id))
+    .sort(compareIds)
+    .map((id) => rowOf(id));
+  return [...ranked, ...unscored];
 }
 
-/** Per reviewer, sorted by id: negative deviationFromPanel means harsher than co-reviewers. */
-export function reviewerStrictness(
-  criteria: readonly Criterion[],
-  reviews: readonly SubmittedReview[],
-): ReviewerStrictness[] {
+/** Each reviewer's estimated bias in points (0–100 scale) with its interval, by reviewer id. */
+export function reviewerBiases(criteria: readonly Criterion[], reviews: readonly SubmittedReview[]): ReviewerBias[] {
   const scored = scoreAll(criteria, reviews);
-  const byApplication = groupBy(scored, (s) => s.review.applicationId);
-  return [...groupBy(scored, (s) => s.review.reviewerId)]
-    .sort(([a], [b]) => compareIds(a, b))
-    .map(([reviewerId, own]) => {
-      const deviations = own.flatMap(({ review, raw }) => {
-        const panel = (byApplication.get(review.applicationId) ?? []).filter(
-          (other) => other.review.reviewerId !== reviewerId,
-        );
-        const panelMean = meanOrNull(presentValues(panel.map((other) => other.raw)));
-        return raw === null || panelMean === null ? [] : [raw - panelMean];
-      });
-      return {
-        reviewerId,
-        reviewCount: own.length,
-        meanRaw: meanOrNull(presentValues(own.map((s) => s.raw))),
-        deviationFromPanel: meanOrNull(deviations),
-        comparedCount: deviations.length,
-      };
-    });
+  return calibrate(
+    scored.flatMap(({ review, raw }) =>
+      raw === null ? [] : [{ applicationId: review.applicationId, reviewerId: review.reviewerId, score: raw }],
+    ),
+  ).reviewers;
 }
 
 /**
@@ -252,15 +244,6 @@ function presentValues(values: readonly (number | null | undefined)[]): number[]
 
 function meanOf(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-function meanOrNull(values: readonly number[]): number | null {
-  return values.length === 0 ? null : meanOf(values);
-}
-
-function descendingNullsLast(a: number | null, b: number | null): number {
-  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
-  return b - a;
 }
 
 // Code-unit order rather than localeCompare, so the ranking does not depend on the server's locale.

@@ -1,26 +1,36 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
-import { answersFromValues, buildAnswersSchema } from "~/applications/answer-schema";
+import { buildAnswersSchema } from "~/applications/answer-schema";
 import { saveAnswers } from "~/applications/applications.server";
 import { cycleView, loadApplyContext, type ApplyContext } from "~/applications/apply-context.server";
 import { readFormWithUploads } from "~/applications/files.server";
 import { fieldName, questionIdOf } from "~/applications/questions";
+import { readStepAnswers } from "~/applications/step-answers";
 import { ApplySteps } from "~/components/apply-steps";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, replyErrors } from "~/components/forms";
 import { QuestionField } from "~/components/question-field";
-import { useAutosave, type AutosaveReply } from "~/components/use-autosave";
-import { setFlash } from "~/utils/flash.server";
+import { useAutosave, type AutosaveReply, type StepSave } from "~/components/use-autosave";
+import { useLeaveWarning } from "~/components/use-leave-warning";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 
-const ControlSchema = z.object({
-  intent: z.enum(["save", "save-next", "save-back", "autosave"], { error: "That form action is not known." }),
-  version: z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(0),
-});
+const STEP_KEY = /^(overview|about-you|review|\d{1,3})$/;
+
+const ControlSchema = z
+  .object({
+    intent: z
+      .enum(["save", "save-next", "save-back", "autosave"], { error: "That form action is not known." })
+      .optional(),
+    // A step link of the page: it saves the step, then goes there.
+    goto: z.string().regex(STEP_KEY, "That step does not exist.").optional(),
+    version: z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(0),
+  })
+  .refine((value) => value.intent || value.goto, { message: "That form action is not known.", path: ["intent"] });
 
 function currentStep(apply: ApplyContext, param: string | undefined) {
   const number = Number(param);
@@ -51,9 +61,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     defaultValue,
     files: apply.files.filter((file) => file.questionId && stepQuestionIds.has(file.questionId)),
     version: apply.application?.version ?? 0,
+    savedAt: apply.application?.updatedAt.toISOString() ?? null,
     editable: apply.editable,
     status: apply.application?.status ?? null,
   };
+}
+
+/** Where a successful save goes: the button pressed, or the step link clicked. */
+function nextPath(slug: string, step: number, steps: number, control: { intent?: string; goto?: string }): string {
+  const base = `/apply/${slug}`;
+  if (control.goto) {
+    if (control.goto === "overview") return base;
+    const number = Number(control.goto);
+    if (Number.isInteger(number) && (number < 1 || number > steps)) return `${base}/${step}`;
+    return `${base}/${control.goto}`;
+  }
+  if (control.intent === "save-next") return step < steps ? `${base}/${step + 1}` : `${base}/about-you`;
+  if (control.intent === "save-back" && step > 1) return `${base}/${step - 1}`;
+  return `${base}/${step}`;
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -65,83 +90,66 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const read = await readFormWithUploads(request, fileQuestionIds);
   if (!read.ok) {
     return data(
-      { kind: "form" as const, result: { status: "error" as const, error: { [read.field ?? ""]: [read.message] } } },
+      {
+        kind: "form" as const,
+        result: { status: "error" as const, error: { [read.field ?? ""]: [read.message] } },
+        saved: null,
+      },
       { status: read.status },
     );
   }
+  const autosave = read.formData.get("intent") === "autosave";
+  const answers = readStepAnswers(read.formData, step.questions);
+  const refuse = (message: string, status: number, fieldErrors?: Record<string, string[]>) =>
+    autosave
+      ? data({ kind: "autosave-refused", message } satisfies AutosaveReply, { status })
+      : data(
+          {
+            kind: "form" as const,
+            result: answers.submission.reply({ formErrors: [message], fieldErrors }),
+            saved: null,
+          },
+          { status },
+        );
   const stepIds = new Set(step.questions.map((question) => question.id));
   const unknown = [...read.formData.keys()].find((key) => {
     const id = questionIdOf(key);
     return id !== null && !stepIds.has(id);
   });
-  const schema = buildAnswersSchema(step.questions, "draft").extend(ControlSchema.shape);
-  const submission = parseWithZod(read.formData, { schema });
-  const intent = read.formData.get("intent");
-  if (unknown) {
-    return data(
-      {
-        kind: "form" as const,
-        result: submission.reply({
-          formErrors: ["The form names a question that is not on this step. Reload the page."],
-        }),
-      },
-      { status: 400 },
-    );
-  }
-  if (submission.status !== "success") {
-    if (intent === "autosave")
-      return data(
-        {
-          kind: "autosave-refused",
-          message: "Some answers need fixing before they can be saved.",
-        } satisfies AutosaveReply,
-        { status: 400 },
-      );
-    return data({ kind: "form" as const, result: submission.reply() }, { status: 400 });
-  }
+  if (unknown) return refuse("The form names a question that is not on this step. Reload the page.", 400);
+  const control = parseWithZod(read.formData, { schema: ControlSchema });
+  if (control.status !== "success")
+    return refuse(replyErrors(control.reply())[0] ?? "That form action is not known.", 400);
 
+  // A first save with nothing valid to store creates no draft: the errors are all there is to say.
+  const nothingToStore =
+    !apply.application &&
+    read.uploads.length === 0 &&
+    Object.values(answers.answers).every((answer) => answer === null);
+  if (answers.invalid > 0 && nothingToStore) {
+    const saved: StepSave = { version: 0, savedAt: null, invalid: answers.invalid };
+    if (autosave) return { kind: "autosaved", ...saved } satisfies AutosaveReply;
+    return data({ kind: "form" as const, result: answers.submission.reply(), saved }, { status: 400 });
+  }
+  // Every valid answer is stored; the invalid ones keep their text in the form, with their errors.
   const result = await saveAnswers(context.db, {
     cycleId: apply.cycle.id,
     applicantId: apply.user.id,
     questions: step.questions,
-    answers: answersFromValues(step.questions, submission.value),
+    answers: answers.answers,
     uploads: read.uploads,
-    version: Number(submission.value.version),
+    version: control.value.version,
   });
-  if (submission.value.intent === "autosave") {
-    if (!result.ok)
-      return data({ kind: "autosave-refused", message: result.message } satisfies AutosaveReply, {
-        status: result.status,
-      });
-    return {
-      kind: "autosaved",
-      version: result.version,
-      savedAt: result.savedAt.toISOString(),
-    } satisfies AutosaveReply;
-  }
-  if (!result.ok) {
-    return data(
-      {
-        kind: "form" as const,
-        result: submission.reply({ formErrors: [result.message], fieldErrors: result.fieldErrors }),
-      },
-      { status: result.status },
-    );
-  }
-
-  const { intent: chosen } = submission.value;
-  const next =
-    chosen === "save-next"
-      ? step.number < apply.steps.length
-        ? `/apply/${apply.cycle.slug}/${step.number + 1}`
-        : `/apply/${apply.cycle.slug}/about-you`
-      : chosen === "save-back" && step.number > 1
-        ? `/apply/${apply.cycle.slug}/${step.number - 1}`
-        : `/apply/${apply.cycle.slug}/${step.number}`;
-  const savedAt = formatDateTime(result.savedAt, apply.cycle.timezone);
-  return redirect(next, {
-    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: `Saved at ${savedAt}.` }) },
-  });
+  if (!result.ok) return refuse(result.message, result.status, result.fieldErrors);
+  const saved: StepSave = { version: result.version, savedAt: result.savedAt.toISOString(), invalid: answers.invalid };
+  if (autosave) return { kind: "autosaved", ...saved } satisfies AutosaveReply;
+  if (answers.invalid > 0)
+    return data({ kind: "form" as const, result: answers.submission.reply(), saved }, { status: 400 });
+  // The step's own indicator says when it was saved; the redirect only rebuilds the page.
+  return redirectAfterSuccess(
+    context.config,
+    nextPath(apply.cycle.slug, step.number, apply.steps.length, control.value),
+  );
 }
 
 // A background save must not reload the page's data: the form would be rebuilt under the typist's fingers.
@@ -160,11 +168,13 @@ export default function ApplyStep() {
     defaultValue,
     files,
     version: loadedVersion,
+    savedAt,
     editable,
     status,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const lastResult = actionData && "result" in actionData ? actionData.result : undefined;
+  const lastResult = actionData?.kind === "form" ? actionData.result : undefined;
+  const lastSave = actionData?.kind === "form" ? (actionData.saved ?? undefined) : undefined;
   const schema = useMemo(() => buildAnswersSchema(step.questions, "draft"), [step.questions]);
   const formId = `step-${step.number}`;
   const [form, fields] = useForm<Record<string, string | string[] | undefined>>({
@@ -174,20 +184,31 @@ export default function ApplyStep() {
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
+    // Fields are checked as they are left; a save always goes to the server, which stores every
+    // valid answer and answers for the rest (a draft is never held back by one bad field).
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: isSave(formData) ? z.object({}) : schema }) as never,
   });
-  const autosave = useAutosave(formId, { enabled: editable, version: loadedVersion });
+  const autosave = useAutosave(formId, { enabled: editable, version: loadedVersion, savedAt, lastSave });
+  useLeaveWarning(editable && autosave.unsaved, "Your changes on this step are not saved yet. Leave without them?");
   const hasFile = step.questions.some((question) => question.kind === "file");
   return (
     <div className="stack">
       <h1>{step.title}</h1>
       <p className="muted">{cycle.name}</p>
-      <ApplySteps slug={cycle.slug} steps={steps} current={step.number} />
+      <ApplySteps
+        slug={cycle.slug}
+        steps={steps}
+        current={step.number}
+        saveWith={editable ? formId : undefined}
+        readOnly={!editable}
+      />
       {!editable ? (
         <p className="notice notice-warning">
-          {cycle.phase === "accepting"
-            ? "This application can no longer be changed."
-            : "The deadline has passed: your answers are shown as they were saved."}
+          {status === "withdrawn"
+            ? "You withdrew this application: it is kept as it was, and can no longer be changed."
+            : cycle.phase === "accepting"
+              ? "This application can no longer be changed."
+              : "The deadline has passed: your answers are shown as they were saved."}
         </p>
       ) : status === "submitted" ? (
         <p className="notice">
@@ -206,14 +227,11 @@ export default function ApplyStep() {
             disabled={!editable}
           />
         ))}
-        <p className="save-status" aria-live="polite">
-          {autosave.refusal ??
-            (autosave.saving
-              ? "Saving…"
-              : autosave.savedAt
-                ? `Draft saved at ${formatDateTime(autosave.savedAt, cycle.timezone)}.`
-                : "")}
-        </p>
+        {editable ? (
+          <p className="save-status" role="status">
+            {describeSave(autosave, cycle.timezone)}
+          </p>
+        ) : null}
         {editable ? (
           <div className="actions">
             {step.number > 1 ? (
@@ -232,4 +250,21 @@ export default function ApplyStep() {
       </Form>
     </div>
   );
+}
+
+/** Conform validates a field on blur with an intent; a save is every other submission. */
+function isSave(formData: FormData): boolean {
+  return !formData.has("__intent__");
+}
+
+/** The step's one save indicator: the last save (by the buttons or in the background) and what it left out. */
+function describeSave(save: ReturnType<typeof useAutosave>, timeZone: string): string {
+  if (save.refusal) return save.refusal;
+  if (save.saving) return "Saving…";
+  const saved = save.savedAt ? `Draft saved at ${formatDateTime(save.savedAt, timeZone)}.` : "";
+  const left =
+    save.invalid === 0
+      ? ""
+      : `${save.invalid === 1 ? "1 answer needs" : `${save.invalid} answers need`} fixing and ${save.invalid === 1 ? "is" : "are"} not saved yet.`;
+  return [saved, left].filter(Boolean).join(" ");
 }

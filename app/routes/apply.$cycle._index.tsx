@@ -34,16 +34,18 @@ export default function ApplyOverview() {
   return (
     <div className="stack">
       <h1>{`Your application to ${cycle.name}`}</h1>
-      <ApplySteps slug={cycle.slug} steps={steps} current="overview" />
+      <ApplySteps slug={cycle.slug} steps={steps} current="overview" readOnly={!editable} />
       <p>
         Status: <strong>{status ? APPLICATION_STATUS_LABELS[status] : "Not started"}</strong>. Deadline:{" "}
         <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />.
       </p>
       {!editable ? (
         <p className="notice notice-warning">
-          {cycle.phase === "accepting"
-            ? "This application can no longer be changed."
-            : "Applications are closed: your answers stay readable here."}
+          {status === "withdrawn"
+            ? "You withdrew this application: it is kept as it was, and can no longer be changed or submitted."
+            : cycle.phase === "accepting"
+              ? "This application can no longer be changed."
+              : "Applications are closed: your answers stay readable here."}
         </p>
       ) : (
         <p>
@@ -66,14 +68,20 @@ export default function ApplyOverview() {
           </li>
         ))}
       </ol>
-      <div className="actions">
-        <Link className="button" to={`/apply/${cycle.slug}/${steps[0] ? 1 : "review"}`}>
-          {status ? "Continue" : "Start"}
-        </Link>
-        <Link className="button secondary" to={`/apply/${cycle.slug}/review`}>
-          Review and submit
-        </Link>
-      </div>
+      {editable ? (
+        <div className="actions">
+          <Link className="button" to={`/apply/${cycle.slug}/${steps[0] ? 1 : "review"}`}>
+            {status ? "Continue" : "Start"}
+          </Link>
+          <Link className="button secondary" to={`/apply/${cycle.slug}/review`}>
+            Review and submit
+          </Link>
+        </div>
+      ) : status ? (
+        <p>
+          <Link to={`/apply/${cycle.slug}/review`}>Read your answers</Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -83,19 +83,19 @@ export default function ReviewPage() {
   const submitted = application && application.status !== "draft";
   return (
     <div className="stack">
-      <h1>Review and submit</h1>
+      <h1>{editable ? "Review and submit" : "Your answers"}</h1>
       <p className="muted">{cycle.name}</p>
-      <ApplySteps slug={cycle.slug} steps={steps} current="review" />
+      <ApplySteps slug={cycle.slug} steps={steps} current="review" readOnly={!editable} />
       <FormErrors errors={replyErrors(actionData)} />
       {submitted ? (
         <p className="notice">
           Status: <strong>{APPLICATION_STATUS_LABELS[application.status]}</strong>
           {application.submittedAt
             ? `, submitted ${formatDateTime(application.submittedAt, cycle.timezone)}`
-            : ""}. {editable ? "You can still change your answers until the deadline." : ""}
+            : ""}. {editable ? "You can still change your answers until the deadline." : "It can no longer be changed."}
         </p>
       ) : null}
-      {missing.length > 0 ? (
+      {missing.length > 0 && editable ? (
         <section className="notice notice-warning" aria-labelledby="missing-title">
           <h2 id="missing-title">Still to answer before you can submit</h2>
           <ul>

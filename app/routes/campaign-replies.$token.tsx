@@ -74,7 +74,8 @@ export default function CampaignReplyPage() {
       ) : (
         <Form method="post" className="stack">
           <label className="choice">
-            <input type="checkbox" name="showPublicly" defaultChecked={suggested === "accept"} />
+            {/* Being shown publicly is the ally's choice, never a default. */}
+            <input type="checkbox" name="showPublicly" />
             Show my name on the campaign&apos;s public page if I accept
           </label>
           <div className="actions">

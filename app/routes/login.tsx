@@ -1,9 +1,10 @@
 import { getFormProps } from "@conform-to/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { LoginSchema } from "~/auth/auth.schema";
 import { authenticatePassword } from "~/auth/authenticator.server";
-import { endRequestSession, startSession } from "~/auth/session.server";
+import { replaceRequestSession } from "~/auth/session.server";
+import { sendSignInCode } from "~/auth/sign-in-code.server";
 import { Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { invalid, parseForm } from "~/utils/forms.server";
@@ -23,14 +24,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply({ hideFields: ["password"] }));
 
   const result = await authenticatePassword(request, context);
-  if (!result.ok && result.reason === "rate-limited") {
-    const minutes = Math.ceil(result.retryAfterSeconds / 60);
-    return data(
-      submission.reply({
-        formErrors: [`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
-        hideFields: ["password"],
-      }),
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+  if (!result.ok && result.reason === "second-factor") {
+    // The password is right; failures piled up on the account or address, so the owner's inbox decides.
+    await sendSignInCode(context.db, context.config, { userId: result.userId, clientAddress: context.clientAddress });
+    const redirectTo = safeRedirect(submission.value.redirectTo, "");
+    return redirect(
+      `/login/code?${new URLSearchParams({ email: submission.value.email, ...(redirectTo ? { redirectTo } : {}) })}`,
     );
   }
   if (!result.ok) {
@@ -40,16 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       401,
     );
   }
-  // A fresh session id at every sign-in; whatever session the browser carried is ended.
-  await endRequestSession(context.db, context.config, request);
-  const cookie = await startSession(context.db, context.config, result.userId, {
-    userAgent: request.headers.get("User-Agent"),
-    clientAddress: context.clientAddress,
-  });
+  const cookie = await replaceRequestSession(context.db, context.config, request, result.userId, context.clientAddress);
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
-
-export { passRetryAfter as headers } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — Open Web Fellows" }];
 

@@ -112,7 +112,13 @@ export const meta: MetaFunction = () => [{ title: "Your account — Open Web Fel
 export default function AccountPage() {
   const { account, sessions, deletionCodeSent, feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData && "message" in actionData ? [actionData.message] : replyErrors(actionData);
+  // A new calendar address is answered in place (see feedAction): no errors then.
+  const errors =
+    !actionData || "feedUrl" in actionData
+      ? []
+      : "message" in actionData
+        ? [actionData.message]
+        : replyErrors(actionData);
   return (
     <div className="stack">
       <h1>Your account</h1>

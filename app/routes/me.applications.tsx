@@ -112,7 +112,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: WithdrawSchema });
   if (submission.status !== "success") return invalid(submission.reply());
-  const result = await withdrawApplication(context.db, {
+  const result = await withdrawApplication(context.db, context.config, {
     applicationId: submission.value.applicationId,
     applicantId: user.id,
   });

@@ -70,7 +70,7 @@ export default function MyCampaignsPage() {
               <Form method="post" className="stack">
                 <input type="hidden" name="assignmentId" value={a.id} />
                 <label className="choice">
-                  <input type="checkbox" name="showPublicly" defaultChecked />
+                  <input type="checkbox" name="showPublicly" />
                   Show my name on the campaign&apos;s public page
                 </label>
                 <div className="actions">

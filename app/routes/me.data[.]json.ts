@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportMyData } from "~/privacy/privacy.server";
+import { exportMyData } from "~/privacy/export.server";
 import { requireUser } from "~/utils/permissions.server";
 
 /** Everything kept about the signed-in person, as a JSON download. */

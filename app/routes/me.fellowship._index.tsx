@@ -8,7 +8,7 @@ import { FELLOWSHIP_STATUS_LABELS } from "~/fellowships/lifecycle";
 import { setAlumniListing } from "~/fellowships/lifecycle.server";
 import { fellowView } from "~/fellowships/views.server";
 import { checkboxField } from "~/utils/form-fields";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
 
@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     listed: submission.value.listed,
   });
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-  return redirectWithFlash(
+  return redirectAfterSuccess(
     context.config,
     "/me/fellowship",
     submission.value.listed ? "Your profile now shows your cohort." : "Your profile no longer shows your cohort.",

@@ -12,7 +12,7 @@ import { formatDueDate, reportSummary, ReportStateBadge, ReportView } from "~/co
 import { canSubmitReport } from "~/fellowships/lifecycle";
 import { writeReport } from "~/fellowships/lifecycle.server";
 import { reportForFellow } from "~/fellowships/views.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -68,8 +68,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
   if (submit)
-    return redirectWithFlash(context.config, "/me/fellowship", `Your ${report.title} is submitted. Thank you!`);
-  return redirectWithFlash(context.config, `/me/fellowship/reports/${report.id}`, "Draft saved.");
+    return redirectAfterSuccess(context.config, "/me/fellowship", `Your ${report.title} is submitted. Thank you!`);
+  return redirectAfterSuccess(context.config, `/me/fellowship/reports/${report.id}`, "Draft saved.");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

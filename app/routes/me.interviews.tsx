@@ -9,7 +9,7 @@ import { useViewerTimeZone } from "~/components/local-time";
 import { bookSlot, cancelBooking } from "~/interviews/bookings.server";
 import { finalistInterviews, saveTimezone } from "~/interviews/finalist.server";
 import { FinalistInterviewSchema } from "~/interviews/interviews.schema";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -62,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = submission.value;
   if (value.intent === "save-timezone") {
     await saveTimezone(context.db, user.id, value.timezone);
-    return redirectWithFlash(context.config, "/me/interviews", `Times are now shown in ${value.timezone}.`);
+    return redirectAfterSuccess(context.config, "/me/interviews", `Times are now shown in ${value.timezone}.`);
   }
   const result =
     value.intent === "book"
@@ -75,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : "change" in result && result.change === "moved"
         ? "Your interview is moved. You and the host get an updated calendar invitation."
         : "Your interview is booked. You and the host get a calendar invitation by email.";
-  return redirectWithFlash(context.config, "/me/interviews", message);
+  return redirectAfterSuccess(context.config, "/me/interviews", message);
 }
 
 export const meta: MetaFunction = () => [{ title: "Your interviews — Open Web Fellows" }];

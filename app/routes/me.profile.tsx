@@ -42,7 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           availableUntil: profile.availableUntil ?? "",
           visibility: profile.visibility,
         }
-      : { displayName: user.name, timezone: "UTC", hoursPerMonth: "4", visibility: "network" },
+      : // Listed to program staff only until the person chooses a wider audience.
+        { displayName: user.name, timezone: "UTC", hoursPerMonth: "4", visibility: "staff" },
   };
 }
 

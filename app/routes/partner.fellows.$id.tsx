@@ -7,7 +7,7 @@ import { reportSummary, ReportView } from "~/components/report-view";
 import { addReportComment } from "~/fellowships/comments.server";
 import { CommentSchema } from "~/fellowships/fellowships.schema";
 import { fellowshipDetail, fellowshipSummary } from "~/fellowships/views.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
 import { requirePartner } from "~/utils/permissions.server";
@@ -41,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     body: submission.value.body,
   });
   if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
-  return redirectWithFlash(
+  return redirectAfterSuccess(
     context.config,
     `/partner/fellows/${fellowship.id}#report-${submission.value.reportId}`,
     "Comment added; the fellow has been emailed.",

@@ -16,7 +16,7 @@ import {
   type HostPosition,
 } from "~/interviews/slots.server";
 import { findPartnerPosition } from "~/matching/partner.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
@@ -74,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;
   const back = (message: string) =>
-    redirectWithFlash(context.config, `/partner/positions/${position.id}/interviews`, message);
+    redirectAfterSuccess(context.config, `/partner/positions/${position.id}/interviews`, message);
   if (value.intent === "add-slots") {
     const added = await addSlots(context.db, user.id, position, value);
     if (!added.ok)

@@ -5,10 +5,10 @@ import { completePasswordReset } from "~/auth/accounts.server";
 import { EmailField, ResetPasswordSchema } from "~/auth/auth.schema";
 import { startSession } from "~/auth/session.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
-import { Field, FormErrors } from "~/components/forms";
+import { EmailedCodeField, Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { setFlash } from "~/utils/flash.server";
-import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
+import { checkThrottle, recordThrottleFailure, tooManyMessage } from "~/auth/throttle.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { tooMany } from "~/utils/http.server";
 import { requireAnonymous } from "~/utils/permissions.server";
@@ -24,15 +24,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { submission } = await parseForm(request, ResetPasswordSchema);
   const hideFields = ["password", "confirmPassword"];
   if (submission.status !== "success") return invalid(submission.reply({ hideFields }));
-  const throttle = await takeThrottle(context.db, "codeCheck", context.clientAddress);
+  const throttle = await checkThrottle(context.db, "codeCheck", context.clientAddress);
   if (!throttle.allowed)
     return tooMany(
       submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)], hideFields }),
       throttle.retryAfterSeconds,
     );
   const result = await completePasswordReset(context.db, context.config, submission.value);
-  if (!result.ok)
+  if (!result.ok) {
+    await recordThrottleFailure(context.db, "codeCheck", context.clientAddress);
     return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] }, hideFields }));
+  }
 
   const headers = new Headers();
   headers.append(
@@ -71,7 +73,7 @@ export default function ResetPasswordPage() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <Field label="Code" field={fields.code} inputProps={{ inputMode: "numeric", autoComplete: "one-time-code" }} />
+        <EmailedCodeField field={fields.code} />
         <Field
           label="New password"
           field={fields.password}

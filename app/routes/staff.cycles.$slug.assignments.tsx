@@ -29,6 +29,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     applications,
     reviewers: progress,
     wouldAdd: plan.added.length,
+    proof: {
+      reachedK: plan.certificate.coverage.reachedK,
+      upperBound: plan.certificate.coverage.upperBound,
+      sumSquaredLoads: plan.certificate.objective.sumSquaredLoads,
+      expertiseOverlap: plan.certificate.objective.expertiseOverlap,
+      checked: plan.check.valid,
+    },
     uncovered: plan.uncovered.map((item) => ({
       ...item,
       name: names.get(item.applicationId) ?? "",
@@ -68,7 +75,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function AssignmentsPage() {
-  const { cycle, applications, reviewers, wouldAdd, uncovered } = useLoaderData<typeof loader>();
+  const { cycle, applications, reviewers, wouldAdd, proof, uncovered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const covered = applications.filter(
     (application) => application.assignments.filter((a) => a.status !== "recused").length >= cycle.k,
@@ -83,7 +90,18 @@ export default function AssignmentsPage() {
         <p>
           {covered} of {applications.length} applications in review have {cycle.k} reviewers. Running assignment now
           would add {wouldAdd} assignment{wouldAdd === 1 ? "" : "s"}, never to a reviewer with a conflict or over
-          capacity, keeping loads even; existing assignments stay as they are.
+          capacity; existing assignments stay as they are.
+        </p>
+        <p>
+          The plan is optimal, in this order: the most applications reaching {cycle.k} (
+          {proof.reachedK === proof.upperBound
+            ? `${proof.reachedK}, the most possible`
+            : `${proof.reachedK}; at most ${proof.upperBound} might be possible, but finding that set is intractable`}
+          ), the most even loads (sum of squared loads {proof.sumSquaredLoads}), then the most expertise (overlap{" "}
+          {proof.expertiseOverlap} tags).{" "}
+          {proof.checked
+            ? "Its certificate (a minimum cut and dual prices) passed an independent check."
+            : "Its certificate did not pass the independent check; please report this."}
         </p>
         {uncovered.length > 0 ? (
           <>

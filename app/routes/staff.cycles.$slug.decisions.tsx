@@ -1,61 +1,28 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
 import { CycleNav } from "~/components/cycle-nav";
+import { ReleaseCard, ReleasePreview } from "~/components/decision-release";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { cancelRelease, scheduleRelease } from "~/review/decision-release.server";
 import { DecisionActionSchema } from "~/review/decisions.schema";
-import { releaseDecisions, setDecisionFeedback, setPendingDecisions } from "~/review/decisions.server";
-import { cycleRanking } from "~/review/ranking.server";
-import { setFlash } from "~/utils/flash.server";
+import { setDecisionFeedback, setPendingDecisions } from "~/review/decisions.server";
+import { decisionsView } from "~/review/decisions-view.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
+import { formatTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
-import { groupBy } from "~/utils/group-by";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
-  const [ranking, details] = await Promise.all([
-    cycleRanking(context.db, cycle.id),
-    context.db
-      .selectFrom("applications")
-      .select(["id", "decisionFeedback"])
-      .where("cycleId", "=", cycle.id)
-      .where("status", "=", "in_review")
-      .execute(),
-  ]);
-  const comments = await context.db
-    .selectFrom("reviews")
-    .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
-    .select(["reviewAssignments.applicationId", "reviews.overallComment"])
-    .where("reviewAssignments.cycleId", "=", cycle.id)
-    .where("reviews.submittedAt", "is not", null)
-    .where("reviews.overallComment", "!=", "")
-    .execute();
-  const feedback = new Map(details.map((row) => [row.id, row.decisionFeedback]));
-  const commentsByApplication = groupBy(comments, (comment) => comment.applicationId);
-  const rows = ranking.applications
-    .map((row) => ({
-      id: row.id,
-      name: row.name,
-      status: row.status,
-      pendingDecision: row.pendingDecision,
-      raw: row.score?.rawMean ?? null,
-      normalised: row.score?.normalisedMean ?? null,
-      reviews: row.score?.reviewCount ?? 0,
-      feedback: feedback.get(row.id) ?? null,
-      comments: (commentsByApplication.get(row.id) ?? []).map((comment) => comment.overallComment),
-    }))
-    .sort(
-      (a, b) =>
-        (b.normalised ?? -99) - (a.normalised ?? -99) || (b.raw ?? -1) - (a.raw ?? -1) || a.name.localeCompare(b.name),
-    );
   return {
     cycle: { slug: cycle.slug, name: cycle.name, finalistTarget: cycle.finalistTarget },
-    rows,
-    pending: rows.filter((row) => row.status === "in_review" && row.pendingDecision).length,
-    finalists: rows.filter((row) => row.status === "finalist" || row.pendingDecision === "finalist").length,
+    ...(await decisionsView(context.db, context.config, cycle)),
   };
 }
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
@@ -64,8 +31,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const value = submission.value;
   let message: string;
   if (value.intent === "release") {
-    const released = await releaseDecisions(context.db, context.config, staff.id, cycle);
-    message = `Released ${released} decision${released === 1 ? "" : "s"}; the emails are on their way.`;
+    const released = await scheduleRelease(context.db, context.config, staff.id, cycle);
+    if (!released.ok) return invalid(submission.reply({ formErrors: [released.message] }), released.status);
+    const count = plural(released.decisions, "decision");
+    message = released.sentNow
+      ? `Released ${count}; the emails are on their way.`
+      : `${count} ${released.decisions === 1 ? "is" : "are"} sending at ${formatTime(released.sendAt, cycle.timezone)}. You can cancel until then.`;
+  } else if (value.intent === "cancel-release") {
+    const cancelled = await cancelRelease(context.db, staff.id, cycle.id);
+    if (!cancelled.ok) return invalid(submission.reply({ formErrors: [cancelled.message] }), cancelled.status);
+    message = "Release cancelled: no email was sent, and the decisions stay marked.";
   } else if (value.intent === "feedback") {
     const saved = await setDecisionFeedback(context.db, staff.id, cycle.id, value.applicationId, value.feedback);
     if (!saved)
@@ -75,11 +50,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const decision =
       value.intent === "mark-finalist" ? "finalist" : value.intent === "mark-not-selected" ? "not_selected" : null;
     const changed = await setPendingDecisions(context.db, staff.id, cycle.id, value.applicationId, decision);
-    message = `${changed} application${changed === 1 ? "" : "s"} marked; nothing is sent until you release the decisions.`;
+    message = `${plural(changed, "application")} marked; nothing is sent until you release the decisions.`;
   }
-  return redirect(`/staff/cycles/${cycle.slug}/decisions`, {
-    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
-  });
+  return redirectAfterSuccess(context.config, `/staff/cycles/${cycle.slug}/decisions`, message);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -89,7 +62,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const fixed = (value: number | null, digits = 1) => (value === null ? "—" : value.toFixed(digits));
 
 export default function DecisionsPage() {
-  const { cycle, rows, pending, finalists } = useLoaderData<typeof loader>();
+  const { cycle, rows, pending, finalists, waiting, preview, delayMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const undecided = rows.filter((row) => row.status === "in_review");
   return (
@@ -112,7 +85,7 @@ export default function DecisionsPage() {
                   <span className="visually-hidden">Select</span>
                 </th>
                 <th scope="col">Applicant</th>
-                <th scope="col">Normalised</th>
+                <th scope="col">Calibrated</th>
                 <th scope="col">Raw</th>
                 <th scope="col">Reviews</th>
                 <th scope="col">Decision</th>
@@ -122,19 +95,19 @@ export default function DecisionsPage() {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    {row.status === "in_review" ? (
+                    {row.status === "in_review" && !row.inRelease ? (
                       <input type="checkbox" name="applicationId" value={row.id} aria-label={`Select ${row.name}`} />
                     ) : null}
                   </td>
                   <td>{row.name}</td>
-                  <td>{fixed(row.normalised, 2)}</td>
+                  <td>{fixed(row.calibrated)}</td>
                   <td>{fixed(row.raw)}</td>
                   <td>{row.reviews}</td>
                   <td>
                     {row.status !== "in_review"
                       ? `${APPLICATION_STATUS_LABELS[row.status]} (released)`
                       : row.pendingDecision
-                        ? `${APPLICATION_STATUS_LABELS[row.pendingDecision]} (pending)`
+                        ? `${APPLICATION_STATUS_LABELS[row.pendingDecision]} (${row.inRelease && waiting ? `sending at ${waiting.sendAt}` : "pending"})`
                         : "—"}
                   </td>
                 </tr>
@@ -154,14 +127,14 @@ export default function DecisionsPage() {
           </button>
         </div>
       </Form>
-      {undecided.some((row) => row.pendingDecision) ? (
+      {undecided.some((row) => row.pendingDecision && !row.inRelease) ? (
         <section aria-labelledby="feedback-title" className="stack">
           <h2 id="feedback-title">Feedback to send (optional)</h2>
           <p className="muted">
             Approve an excerpt of the reviewers’ comments to go with each decision. Reviewers are never named.
           </p>
           {undecided
-            .filter((row) => row.pendingDecision)
+            .filter((row) => row.pendingDecision && !row.inRelease)
             .map((row) => (
               <Form method="post" key={row.id} className="card">
                 <input type="hidden" name="applicationId" value={row.id} />
@@ -184,21 +157,8 @@ export default function DecisionsPage() {
             ))}
         </section>
       ) : null}
-      <section className="card narrow" aria-labelledby="release-title">
-        <h2 id="release-title">Release decisions</h2>
-        <p>
-          {pending} decision{pending === 1 ? " is" : "s are"} pending. Releasing changes each application’s status and
-          emails every applicant.
-        </p>
-        <Form method="post" className="stack">
-          <label className="choice">
-            <input type="checkbox" name="confirm" />I have checked the decisions and want to send them
-          </label>
-          <button type="submit" name="intent" value="release" disabled={pending === 0}>
-            Release {pending} decision{pending === 1 ? "" : "s"}
-          </button>
-        </Form>
-      </section>
+      <ReleasePreview groups={preview} />
+      <ReleaseCard pending={pending} delayMinutes={delayMinutes} waiting={waiting} />
     </div>
   );
 }

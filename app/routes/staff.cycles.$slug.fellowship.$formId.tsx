@@ -9,7 +9,7 @@ import { QuestionActionSchema } from "~/cycles/cycles.schema";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { REPORT_KIND_LABELS } from "~/fellowships/lifecycle";
 import { listReportQuestions, reportQuestionsFrozen, writeReportQuestion } from "~/fellowships/report-questions.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
 
@@ -62,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : submission.reply({ formErrors: [result.message] });
     return invalid({ target, result: reply }, result.status);
   }
-  return redirectWithFlash(context.config, `/staff/cycles/${cycle.slug}/fellowship/${form.id}`, "Questions saved.");
+  return redirectAfterSuccess(context.config, `/staff/cycles/${cycle.slug}/fellowship/${form.id}`, "Questions saved.");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -9,7 +9,7 @@ import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { FellowshipScheduleSchema } from "~/fellowships/fellowships.schema";
 import { REPORT_KIND_LABELS, REPORT_KINDS } from "~/fellowships/lifecycle";
 import { cycleSchedule, saveTerm, writeReportForm } from "~/fellowships/schedule.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     "update-form": "Report saved.",
     "delete-form": "Report removed from the schedule.",
   } as const;
-  return redirectWithFlash(context.config, `/staff/cycles/${cycle.slug}/fellowship`, messages[value.intent]);
+  return redirectAfterSuccess(context.config, `/staff/cycles/${cycle.slug}/fellowship`, messages[value.intent]);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -6,32 +6,36 @@ import { BarChart } from "~/components/bar-chart";
 import { CycleNav } from "~/components/cycle-nav";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { cycleRanking } from "~/review/ranking.server";
-import { DISAGREEMENT_SPREAD, MIN_REVIEWS_FOR_NORMALISATION } from "~/review/scoring";
+import { DISAGREEMENT_SPREAD } from "~/review/scoring";
 
-const SORTS = ["normalised", "raw", "spread", "reviews", "name"] as const;
+const SORTS = ["calibrated", "raw", "spread", "reviews", "name"] as const;
 const QuerySchema = z.object({
-  sort: z.enum(SORTS).catch("normalised").default("normalised"),
+  sort: z.enum(SORTS).catch("calibrated").default("calibrated"),
   order: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   disagreement: z.literal("1").optional().catch(undefined),
 });
 
 const fixed = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined ? "—" : value.toFixed(digits);
+const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const ranking = await cycleRanking(context.db, cycle.id);
+  const ranking = await cycleRanking(context.db, cycle);
   const key = (row: (typeof ranking.applications)[number]): number | string | null =>
     query.sort === "name"
       ? row.name
       : query.sort === "raw"
         ? (row.score?.rawMean ?? null)
         : query.sort === "spread"
-          ? (row.score?.spread ?? null)
+          ? (row.score?.residualSpread ?? null)
           : query.sort === "reviews"
             ? (row.score?.reviewCount ?? 0)
-            : (row.score?.normalisedMean ?? null);
+            : // The calibrated order is the model's, ties included: by rank, best (1) first.
+              row.rank === null
+              ? null
+              : -row.rank;
   const direction = query.order === "asc" ? 1 : -1;
   const rows = ranking.applications
     .filter((row) => !query.disagreement || row.score?.disagreement)
@@ -44,16 +48,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
     query,
+    minReviews: ranking.minReviews,
     rows: rows.map((row) => ({
       id: row.id,
+      rank: row.rank,
       name: row.name,
       status: row.status,
       pendingDecision: row.pendingDecision,
       reviews: row.score?.reviewCount ?? 0,
+      fewReviews: row.score?.fewReviews ?? true,
       raw: row.score?.rawMean ?? null,
-      normalised: row.score?.normalisedMean ?? null,
-      normalisedCount: row.score?.normalisedCount ?? 0,
-      spread: row.score?.spread ?? null,
+      calibrated: row.score?.score ?? null,
+      low: row.score?.low ?? null,
+      high: row.score?.high ?? null,
+      spread: row.score?.residualSpread ?? null,
       disagreement: row.score?.disagreement ?? false,
     })),
     distribution: ranking.distribution.map((item) => {
@@ -64,9 +72,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         counts: item.counts,
       };
     }),
-    strictness: ranking.strictness
-      .filter((row) => row.deviationFromPanel !== null)
-      .map((row) => ({ name: row.name.split(" ")[0] ?? row.name, deviation: row.deviationFromPanel! })),
+    biases: ranking.biases.map((row) => ({
+      id: row.reviewerId,
+      name: row.name,
+      reviews: row.reviews,
+      bias: row.bias,
+      low: row.low,
+      high: row.high,
+    })),
     hasCriteria: ranking.criteria.length > 0,
   };
 }
@@ -76,7 +89,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function RankingPage() {
-  const { cycle, query, rows, distribution, strictness, hasCriteria } = useLoaderData<typeof loader>();
+  const { cycle, query, minReviews, rows, distribution, biases, hasCriteria } = useLoaderData<typeof loader>();
   const sortLink = (sort: (typeof SORTS)[number]) => {
     const order = query.sort === sort && query.order === "desc" ? "asc" : "desc";
     return `?${new URLSearchParams({ sort, order, ...(query.disagreement ? { disagreement: "1" } : {}) })}`;
@@ -91,11 +104,12 @@ export default function RankingPage() {
         <p className="notice">Set up the rubric first: the ranking comes from the reviewers' scores against it.</p>
       ) : null}
       <p>
-        Raw score: the weighted rubric score on 0–100, averaged over an application's reviews. Normalised: each
-        reviewer's scores turned into z-scores over their own reviews (for reviewers with at least{" "}
-        {MIN_REVIEWS_FOR_NORMALISATION}), so a harsh or lenient reviewer does not decide a fate. Spread: the gap between
-        the highest and lowest raw score; at {DISAGREEMENT_SPREAD} or more the reviewers disagree and the application
-        deserves a closer look. <a href={`/staff/cycles/${cycle.slug}/reviews.csv`}>Export every review (CSV)</a>
+        Every weighted rubric score (0–100) is read as the application&apos;s quality plus the reviewer&apos;s leniency
+        plus noise, and the calibrated score is the quality a model fitted to all reviews estimates — what an average
+        reviewer would give — with leniency shrunk toward zero for reviewers seen on few applications. Its 95 % interval
+        widens with fewer and more discordant reviews; applications with fewer than {minReviews} reviews are flagged,
+        and reviewers disagree when their scores, leniency removed, lie {DISAGREEMENT_SPREAD} points or more apart.{" "}
+        <a href={`/staff/cycles/${cycle.slug}/reviews.csv`}>Export every review (CSV)</a>
       </p>
       <Form method="get" className="toolbar">
         <input type="hidden" name="sort" value={query.sort} />
@@ -111,6 +125,7 @@ export default function RankingPage() {
           <caption className="visually-hidden">Applications by score</caption>
           <thead>
             <tr>
+              <th scope="col">Rank</th>
               <th scope="col" aria-sort={ariaSort("name")}>
                 <Link to={sortLink("name")}>Applicant</Link>
               </th>
@@ -119,19 +134,20 @@ export default function RankingPage() {
                 <Link to={sortLink("reviews")}>Reviews</Link>
               </th>
               <th scope="col" aria-sort={ariaSort("raw")}>
-                <Link to={sortLink("raw")}>Raw (0–100)</Link>
+                <Link to={sortLink("raw")}>Raw mean</Link>
               </th>
-              <th scope="col" aria-sort={ariaSort("normalised")}>
-                <Link to={sortLink("normalised")}>Normalised (z)</Link>
+              <th scope="col" aria-sort={ariaSort("calibrated")}>
+                <Link to={sortLink("calibrated")}>Calibrated (95 % interval)</Link>
               </th>
               <th scope="col" aria-sort={ariaSort("spread")}>
-                <Link to={sortLink("spread")}>Spread</Link>
+                <Link to={sortLink("spread")}>Spread, leniency removed</Link>
               </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
+                <td>{row.rank ?? "—"}</td>
                 <td>
                   <Link to={`/staff/cycles/${cycle.slug}/applications/${row.id}`}>{row.name}</Link>
                 </td>
@@ -144,14 +160,16 @@ export default function RankingPage() {
                     </span>
                   ) : null}
                 </td>
-                <td>{row.reviews}</td>
+                <td>
+                  {row.reviews} {row.fewReviews ? <span className="flag">too few reviews</span> : null}
+                </td>
                 <td>{fixed(row.raw)}</td>
                 <td>
-                  {fixed(row.normalised, 2)}
-                  {row.normalised !== null && row.normalisedCount < row.reviews ? (
+                  {fixed(row.calibrated)}
+                  {row.low !== null && row.high !== null ? (
                     <span className="muted">
                       {" "}
-                      ({row.normalisedCount} of {row.reviews})
+                      ({fixed(row.low)}–{fixed(row.high)})
                     </span>
                   ) : null}
                 </td>
@@ -163,6 +181,37 @@ export default function RankingPage() {
           </tbody>
         </table>
       </div>
+      {biases.length > 0 ? (
+        <section aria-labelledby="bias-title" className="stack">
+          <h2 id="bias-title">Reviewer bias estimates</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Each reviewer&apos;s estimated leniency</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Reviewer</th>
+                  <th scope="col">Reviews</th>
+                  <th scope="col">Leniency in points (95 % interval)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {biases.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.name}</td>
+                    <td>{row.reviews}</td>
+                    <td>
+                      {signed(row.bias)}{" "}
+                      <span className="muted">
+                        ({signed(row.low)} to {signed(row.high)})
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       {distribution.length > 0 ? (
         <section aria-labelledby="charts-title" className="stack">
           <h2 id="charts-title">How reviewers scored</h2>
@@ -176,11 +225,11 @@ export default function RankingPage() {
                 unit="reviews"
               />
             ))}
-            {strictness.length > 0 ? (
+            {biases.length > 0 ? (
               <BarChart
-                title="Reviewer strictness: points above (or below) the other reviewers of the same applications"
-                labels={strictness.map((row) => row.name)}
-                values={strictness.map((row) => row.deviation)}
+                title="Reviewer leniency: estimated points above (or below) an average reviewer"
+                labels={biases.map((row) => row.name.split(" ")[0] ?? row.name)}
+                values={biases.map((row) => row.bias)}
                 unit="points"
               />
             ) : null}

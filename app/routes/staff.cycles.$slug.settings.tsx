@@ -25,6 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       reviewersPerApplication: cycle.reviewersPerApplication,
       finalistTarget: cycle.finalistTarget,
       reviewDueAt: cycle.reviewDueAt ? utcToZonedLocal(cycle.reviewDueAt, cycle.timezone) : null,
+      decisionDelayMinutes: cycle.decisionDelayMinutes,
       version: cycle.version,
     },
   };

@@ -9,7 +9,7 @@ import { addReportComment } from "~/fellowships/comments.server";
 import { CommentSchema, FellowshipAdminSchema } from "~/fellowships/fellowships.schema";
 import { moveFellowship } from "~/fellowships/lifecycle.server";
 import { fellowshipDetail, fellowshipSummary } from "~/fellowships/views.server";
-import { redirectWithFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
 import { requireStaff } from "~/utils/permissions.server";
@@ -36,7 +36,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, fellowship } = await load(request, context, params.id);
   const formData = await readFormData(request);
-  const back = (message: string) => redirectWithFlash(context.config, `/staff/fellowships/${fellowship.id}`, message);
+  const back = (message: string) =>
+    redirectAfterSuccess(context.config, `/staff/fellowships/${fellowship.id}`, message);
   if (formData.get("intent") === "comment") {
     const target = String(formData.get("reportId") ?? "page");
     const submission = parseWithZod(formData, { schema: CommentSchema });

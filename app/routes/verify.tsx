@@ -5,12 +5,12 @@ import { completeSignUp, resendSignUpCode } from "~/auth/accounts.server";
 import { EmailField, VerifySchema } from "~/auth/auth.schema";
 import { startSession } from "~/auth/session.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
-import { Field, FormErrors } from "~/components/forms";
+import { EmailedCodeField, Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
-import { setFlash } from "~/utils/flash.server";
+import { redirectAfterSuccess, setFlash } from "~/utils/flash.server";
 import { invalid, parseForm, readFormData } from "~/utils/forms.server";
 import { tooMany, unknownIntent } from "~/utils/http.server";
-import { takeThrottle, tooManyMessage } from "~/auth/throttle.server";
+import { checkThrottle, recordThrottleFailure, takeThrottle, tooManyMessage } from "~/auth/throttle.server";
 import { requireAnonymous } from "~/utils/permissions.server";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -39,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     await resendSignUpCode(context.db, context.config, submission.value.email);
     const redirectTo = safeRedirect(submission.value.redirectTo, "");
-    return redirect(
+    // The page says a new code is on its way; the rebuilt form drops the old code typed in it.
+    return redirectAfterSuccess(
+      context.config,
       `/verify?${new URLSearchParams({ email: submission.value.email, resent: "1", ...(redirectTo ? { redirectTo } : {}) })}`,
     );
   }
@@ -47,14 +49,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { submission } = await parseForm(request, VerifySchema);
   if (submission.status !== "success") return invalid(submission.reply());
-  const throttle = await takeThrottle(context.db, "codeCheck", context.clientAddress);
+  const throttle = await checkThrottle(context.db, "codeCheck", context.clientAddress);
   if (!throttle.allowed)
     return tooMany(
       submission.reply({ formErrors: [tooManyMessage(throttle.retryAfterSeconds)] }),
       throttle.retryAfterSeconds,
     );
   const result = await completeSignUp(context.db, context.config, submission.value);
-  if (!result.ok) return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+  if (!result.ok) {
+    await recordThrottleFailure(context.db, "codeCheck", context.clientAddress);
+    return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }));
+  }
 
   const headers = new Headers();
   headers.append(
@@ -91,11 +96,7 @@ export default function VerifyPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <Field
-          label="Code"
-          field={fields.code}
-          inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12 }}
-        />
+        <EmailedCodeField field={fields.code} />
         <div className="actions">
           <button type="submit" name="intent" value="verify">
             Confirm

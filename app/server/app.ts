@@ -7,6 +7,9 @@ import type { DB } from "#db/client";
 import { withQueryStats } from "#db/query-stats";
 import type { AppConfig } from "~/utils/config.server";
 import "~/utils/context.server";
+import { isDatabaseUnavailable } from "#db/connection-errors";
+import { withDatabaseUnavailableAs503 } from "./database-unavailable";
+import { Draining } from "./draining";
 import { contentSecurityPolicy, createNonce, isForeignRequest, SECURITY_HEADERS } from "./security";
 
 export interface AppOptions {
@@ -16,16 +19,19 @@ export interface AppOptions {
   build: ServerBuild | { vite: ViteDevServer };
   /** Where `build/client` lives; static files are served from it in production. */
   clientDir?: string;
+  /** Set to draining at shutdown (see main.ts); a fresh one that never drains by default. */
+  draining?: Draining;
 }
 
 /** Request bodies above this are refused outright; up to it, a file over its 10 MB limit gets a message on its field. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-export function createApp({ db, config, build, clientDir }: AppOptions): express.Express {
+export function createApp({ db, config, build, clientDir, draining = new Draining() }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   const dev = "vite" in build;
+  app.use(draining.middleware);
 
   app.use((req, res, next) => {
     const nonce = createNonce();
@@ -98,7 +104,10 @@ export function createApp({ db, config, build, clientDir }: AppOptions): express
 
   const handler = createRequestHandler({
     build:
-      "vite" in build ? () => build.vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : build,
+      "vite" in build
+        ? async () =>
+            withDatabaseUnavailableAs503((await build.vite.ssrLoadModule("virtual:remix/server-build")) as ServerBuild)
+        : withDatabaseUnavailableAs503(build),
     mode: config.mode,
     getLoadContext: (req, res): AppLoadContext => ({
       db,
@@ -117,6 +126,10 @@ export function createApp({ db, config, build, clientDir }: AppOptions): express
 
   // Last resort: an error outside Remix (Remix renders its own). Never a stack trace.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (isDatabaseUnavailable(error) && !res.headersSent) {
+      res.status(503).type("text/plain").send("The portal cannot reach its database for a moment. Please try again.");
+      return;
+    }
     console.error(error);
     if (res.headersSent) return next(error);
     res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");

@@ -3,24 +3,31 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createDatabase } from "#db/client";
+import { DataDirectoryInUseError } from "#db/data-dir-lock";
 import { migrateToLatest } from "#db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "#db/seed/accounts";
-import { isDemoDatabase, isEmptyDatabase, seedDemo } from "#db/seed/demo";
+import { isDemoDatabase, seedDemoIfEmpty } from "#db/seed/demo";
 import { startPruning } from "~/auth/prune.server";
 import { resolveSessionSecrets } from "~/auth/secrets.server";
 import { startOutboxWorker, type OutboxWorker } from "~/email/delivery.server";
 import { startOutboxLogger } from "~/email/outbox-logger.server";
+import { startReleaseFinaliser } from "~/review/decision-release.server";
 import { createSmtpTransport } from "~/email/smtp.server";
 import { ConfigError, loadConfig, type AppConfig } from "~/utils/config.server";
 import { createApp } from "./app";
 import { startProgramJobs } from "./program-jobs";
 import { ensureBuild } from "./build";
+import { Draining } from "./draining";
+import { closeGracefully } from "./shutdown";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export interface RunningPortal {
-  /** Stops taking requests, lets the email worker finish its pass, closes the database. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking requests, lets those in flight finish (at most SHUTDOWN_GRACE_MS), lets the
+   * email worker finish the message it is sending, and closes the database.
+   */
+  stop(options?: { drain?: boolean }): Promise<void>;
 }
 
 /** Everything `npm start` does: database, migrations, demo seed, build, email worker, HTTP. */
@@ -31,7 +38,11 @@ export async function startPortal(
   const database = await createDatabase({
     url: config.databaseUrl,
     pgliteDataDir: config.pgliteDataDir,
-    onPoolError: (error) => console.error(`Database connection error: ${error.message}`),
+    maxConnections: config.database.poolSize,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+    connectionTimeoutMs: config.database.connectTimeoutMs,
+    // An idle connection dropped by a restart is replaced by the pool: worth a line, not an alarm.
+    onPoolError: (error) => console.warn(`Database connection lost (the pool replaces it): ${error.message}`),
   });
   const { db } = database;
   await migrateToLatest(db);
@@ -39,11 +50,12 @@ export async function startPortal(
 
   config.demoDatabase = await isDemoDatabase(db);
   let seeded = false;
-  if (config.seedDemo && (await isEmptyDatabase(db))) {
-    log("Empty database: adding the demo program…");
-    await seedDemo(db);
-    seeded = true;
-    config.demoDatabase = true;
+  if (config.seedDemo) {
+    seeded = await seedDemoIfEmpty(db);
+    if (seeded) {
+      log("Empty database: added the demo program.");
+      config.demoDatabase = true;
+    }
   }
 
   let build: Parameters<typeof createApp>[0]["build"];
@@ -57,10 +69,11 @@ export async function startPortal(
 
   let worker: OutboxWorker | { stop(): Promise<void> };
   if (config.smtpUrl) {
-    worker = startOutboxWorker(db, createSmtpTransport(config.smtpUrl), {
+    worker = startOutboxWorker(db, createSmtpTransport(config.smtpUrl, { timeoutMs: config.smtpTimeoutMs }), {
       from: config.mailFrom,
       maxAttempts: config.outboxMaxAttempts,
       pollMs: config.outboxPollMs,
+      sendTimeoutMs: config.smtpTimeoutMs,
       messageIdDomain: config.appUrl.hostname,
       onError: (error) => console.error("Email delivery pass failed:", error),
     });
@@ -73,8 +86,14 @@ export async function startPortal(
   }
 
   const stopPruning = startPruning(db, (error) => console.error("Pruning expired rows failed:", error));
-  const stopProgramJobs = startProgramJobs(db, config, (error) => console.error("Program reminders failed:", error));
-  const app = createApp({ db, config, build, clientDir: path.join(root, "build", "client") });
+  // Decision releases whose cancellable delay is over change their applications' statuses.
+  const releases = startReleaseFinaliser(db, {
+    pollMs: config.outboxPollMs,
+    onError: (error) => console.error("Sending due decision releases failed:", error),
+  });
+  const programJobs = startProgramJobs(db, config, (error) => console.error("Program reminders failed:", error));
+  const draining = new Draining();
+  const app = createApp({ db, config, build, draining, clientDir: path.join(root, "build", "client") });
   const server: Server = app.listen(config.port, config.host, () => {
     log(`\nOpen Web Fellows is running at ${config.appUrl.origin}`);
     log(`Database: ${database.driver === "pglite" ? `embedded PGlite in ${config.pgliteDataDir}` : "PostgreSQL"}`);
@@ -91,12 +110,16 @@ export async function startPortal(
   });
 
   return {
-    async stop() {
+    async stop({ drain = true } = {}) {
       stopPruning();
-      stopProgramJobs();
-      server.close();
-      server.closeAllConnections();
-      await worker.stop();
+      draining.active = true;
+      const closeServer = async () => {
+        if (drain) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
+        return closeGracefully(server, config.shutdownGraceMs);
+      };
+      const [cut] = await Promise.all([closeServer(), releases.stop(), programJobs.stop(), worker.stop()]);
+      if (cut > 0)
+        console.warn(`Shutdown: ${cut} request(s) still running after ${config.shutdownGraceMs} ms were cut`);
       await database.close();
     },
   };
@@ -110,7 +133,8 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down`);
-    await portal.stop();
+    // Ctrl-C is someone at a terminal; SIGTERM is a deploy, which gives the proxy time to notice.
+    await portal.stop({ drain: signal === "SIGTERM" });
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -119,7 +143,7 @@ async function main() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
+    if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) console.error(error.message);
     else console.error(error);
     process.exit(1);
   });

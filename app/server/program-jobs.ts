@@ -3,6 +3,7 @@ import { completeEndedFellowships } from "~/fellowships/lifecycle.server";
 import { sendReportReminders } from "~/fellowships/reminders.server";
 import { sendInterviewReminders } from "~/interviews/reminders.server";
 import type { AppConfig } from "~/utils/config.server";
+import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
 
 /** Every quarter of an hour is often enough for reminders "the day before" and due dates. */
 const PROGRAM_JOBS_MS = 15 * 60 * 1000;
@@ -18,11 +19,10 @@ export async function runProgramJobs(db: DB, config: AppConfig): Promise<void> {
   await completeEndedFellowships(db, config);
 }
 
-/** Runs the chores now and every quarter hour; the timer does not keep the process alive (like startPruning). */
-export function startProgramJobs(db: DB, config: AppConfig, onError: (error: unknown) => void): () => void {
-  const run = () => void runProgramJobs(db, config).catch(onError);
-  run();
-  const timer = setInterval(run, PROGRAM_JOBS_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+/**
+ * Runs the chores now and every quarter hour. The shutdown awaits `stop()` with the other
+ * workers, so a pass under way finishes before the database closes.
+ */
+export function startProgramJobs(db: DB, config: AppConfig, onError: (error: unknown) => void): RepeatingTask {
+  return startRepeating(() => runProgramJobs(db, config), { everyMs: PROGRAM_JOBS_MS, onError });
 }

@@ -21,6 +21,12 @@ const EnvSchema = z.object({
   SERVER_TIMING: booleanFlag.default(false),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(2_000),
 });
 
 export interface AppConfig {
@@ -43,6 +49,17 @@ export interface AppConfig {
   serverTiming: boolean;
   outboxPollMs: number;
   outboxMaxAttempts: number;
+  /** PostgreSQL pool size per process, statement timeout (0: not sent) and wait for a connection. */
+  database: { poolSize: number; statementTimeoutMs: number; connectTimeoutMs: number };
+  /** The longest one SMTP delivery may take; the outbox lease is longer (see delivery.server.ts). */
+  smtpTimeoutMs: number;
+  /** At SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
+  /**
+   * At SIGTERM, how long to keep accepting while the health check already says "draining", so a
+   * proxy stops sending here before the listener closes (closing it resets unaccepted connections).
+   */
+  shutdownDrainMs: number;
   /** Set at start-up: the database was seeded as a demo (its emails and codes are not secret). */
   demoDatabase: boolean;
 }
@@ -91,6 +108,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     serverTiming: e.SERVER_TIMING,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    database: {
+      poolSize: e.DATABASE_POOL_SIZE,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    },
+    smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     demoDatabase: false,
   };
 }

@@ -17,3 +17,14 @@ export function formatDate(value: Date | string, timeZone = "UTC", locale = "en-
   const date = typeof value === "string" ? new Date(value) : value;
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(date);
 }
+
+/** A time of day with its zone, e.g. "15:31 UTC": for moments within the next hours. */
+export function formatTime(value: Date | string, timeZone = "UTC", locale = "en-GB"): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  }).format(date);
+}

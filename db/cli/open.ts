@@ -9,7 +9,15 @@ export function openDatabaseFromEnv(): Promise<DatabaseHandle> {
 }
 
 export async function runCommand(fn: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
-  const handle = await openDatabaseFromEnv();
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabaseFromEnv();
+  } catch (error) {
+    // E.g. the embedded database is held by a running server: say which, and stop.
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+    return;
+  }
   try {
     await fn(handle);
   } catch (error) {

@@ -5,6 +5,8 @@ import * as m0003 from "./0003_organizations";
 import * as m0004 from "./0004_review";
 import * as m0005 from "./0005_matching";
 import * as m0006 from "./0006_network";
+import * as m0007 from "./0007_trust";
+import * as m0008 from "./0008_reliability";
 import * as m0013 from "./0013_interviews_fellowships";
 
 /**
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   "0004_review": m0004,
   "0005_matching": m0005,
   "0006_network": m0006,
+  "0007_trust": m0007,
+  "0008_reliability": m0008,
   "0013_interviews_fellowships": m0013,
 };
 

@@ -24,6 +24,23 @@ export async function isEmptyDatabase(db: DB): Promise<boolean> {
 }
 
 /**
+ * Seeds the demo program into an empty database, once, even when several instances start at
+ * the same moment (`SEED_DEMO=1` behind a load balancer): they take turns under a
+ * transaction-scoped lock, the whole seed is one transaction, and the later ones find the
+ * database no longer empty. Returns whether this call seeded.
+ */
+export async function seedDemoIfEmpty(db: DB): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    // Waiting for another instance's seed (seconds) is not a runaway statement.
+    await sql`select set_config('statement_timeout', '0', true)`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtext('owf:seed-demo'))`.execute(trx);
+    if (!(await isEmptyDatabase(trx))) return false;
+    await seedDemo(trx);
+    return true;
+  });
+}
+
+/**
  * Seeds the demo program. Idempotent: every part adds only what is missing, so running it again
  * (or after an upgrade that adds demo data) keeps what people changed.
  */

@@ -1,4 +1,16 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
 import type { ReactNode } from "react";
 
 const styles = {
@@ -6,10 +18,26 @@ const styles = {
   container: { backgroundColor: "#ffffff", margin: "24px auto", padding: "32px", maxWidth: "560px" },
   brand: { color: "#5b2a86", fontSize: "14px", fontWeight: 700, letterSpacing: "0.04em", margin: 0 },
   heading: { color: "#1d1b20", fontSize: "22px", margin: "16px 0" },
+  action: { margin: "24px 0 8px" },
+  address: { fontSize: "13px", color: "#4a4650", wordBreak: "break-all" },
   footer: { color: "#6b6770", fontSize: "12px" },
 } as const;
 
-export function EmailLayout({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
+/**
+ * Every message of the portal: the brand, a heading, the body, and a footer saying why this
+ * person received it (`reason`, one sentence about them) and how to reach the program.
+ */
+export function EmailLayout({
+  preview,
+  heading,
+  reason,
+  children,
+}: {
+  preview: string;
+  heading: string;
+  reason: string;
+  children: ReactNode;
+}) {
   return (
     <Html lang="en">
       <Head />
@@ -23,12 +51,34 @@ export function EmailLayout({ preview, heading, children }: { preview: string; h
           <Section>{children}</Section>
           <Hr />
           <Text style={styles.footer}>
-            You received this because of an action on the Open Web Fellows portal. If it was not you, you can ignore
-            this message.
+            {reason} Questions? Just reply to this email: it reaches the Open Web Fellows program staff.
           </Text>
         </Container>
       </Body>
     </Html>
+  );
+}
+
+/**
+ * The message's main action: a button in HTML and, under it and in the plain-text part, the
+ * address itself as a link (the button is left out of the text part, which shows the address).
+ */
+export function MainAction({ href, label, secondary }: { href: string; label: string; secondary?: boolean }) {
+  return (
+    <>
+      <Section style={styles.action}>
+        <Button
+          href={href}
+          style={secondary ? { ...buttonStyle, backgroundColor: "#5f5a66" } : buttonStyle}
+          data-skip-in-text="true"
+        >
+          {label}
+        </Button>
+      </Section>
+      <Text style={styles.address}>
+        {label}: <Link href={href}>{href}</Link>
+      </Text>
+    </>
   );
 }
 

@@ -37,7 +37,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("button", { name: "Save and go to the next step" }).click();
 
       await expect(page.getByRole("heading", { name: "Your work" })).toBeVisible();
-      await expect(page.getByRole("status")).toContainText("Saved at");
+      await expect(page.getByRole("status")).toContainText("Draft saved at");
       await page
         .getByLabel("Why is the open web important to you?")
         .fill("Because the people I work with learn, organise and speak there.");

@@ -32,6 +32,7 @@ test("on the demo, a finalist books an interview and both sides get calendar inv
 }) => {
   test.slow();
   await signIn(page, as(FINALIST));
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Interviews" }).click();
   await expect(page.getByRole("heading", { name: "Your interviews" })).toBeVisible();
   await expectAccessible(page);
@@ -125,6 +126,7 @@ test("on the demo, a fellow submits a check-in that the host and staff read", as
   // Three people sign in and four pages are checked with axe: more than 30 s on two loaded cores.
   test.slow();
   await signIn(page, as(FELLOW));
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Fellowship" }).click();
   await expect(page.getByRole("heading", { name: "Your fellowship" })).toBeVisible();
   await expectAccessible(page);

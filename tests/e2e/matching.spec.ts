@@ -36,6 +36,7 @@ test("a host ranks, a finalist ranks without JavaScript, staff run and publish, 
 
   // The host puts the first finalist on top with the keyboard-friendly buttons, then saves.
   await signIn(page, { email: partner.email, password: PASSWORD });
+  await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Host" }).click();
   await expect(page.getByRole("heading", { name: "Your positions" })).toBeVisible();
   await expectAccessible(page);

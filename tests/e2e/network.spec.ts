@@ -140,6 +140,8 @@ test("staff staff the Encrypt campaign; the ally accepts from the emailed link a
   await allyPage.goto(link);
   await expect(allyPage.getByRole("heading", { name: "Join “Stand Up for Encryption”?" })).toBeVisible();
   await expectAccessible(allyPage);
+  // Being named on the public page is the ally's own choice.
+  await allyPage.getByRole("checkbox", { name: /Show my name on the campaign's public page/ }).check();
   await allyPage.getByRole("button", { name: "Accept" }).click();
   await expect(allyPage.getByRole("status")).toContainText("You joined “Stand Up for Encryption”");
   // The link works once.

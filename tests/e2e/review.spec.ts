@@ -93,6 +93,8 @@ test("a whole review round: rubric, reviewer invitation, assignment, scoring, de
   await page.goto(`${base}/ranking`);
   await expect(page.getByRole("img", { name: /reviews per score/ }).first()).toBeVisible();
   await expectAccessible(page);
+  // This cycle sends released decisions at once (trust-staff.spec.ts covers the cancellable delay).
+  await db.updateTable("cycles").set({ decisionDelayMinutes: 0 }).where("id", "=", fixture.cycle.id).execute();
   await page.goto(`${base}/decisions`);
   await expectAccessible(page);
   const [first] = fixture.applicants;

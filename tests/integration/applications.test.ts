@@ -261,10 +261,10 @@ describeDb("applications", (t) => {
       .select(["id", "version"])
       .where("applicantId", "=", person.id)
       .executeTakeFirstOrThrow();
-    expect(await withdrawApplication(t.db, { applicationId: application.id, applicantId: person.id })).toEqual({
+    expect(await withdrawApplication(t.db, config, { applicationId: application.id, applicantId: person.id })).toEqual({
       ok: true,
     });
-    expect(await withdrawApplication(t.db, { applicationId: application.id, applicantId: person.id })).toEqual({
+    expect(await withdrawApplication(t.db, config, { applicationId: application.id, applicantId: person.id })).toEqual({
       ok: true,
     });
     const after = await t.db
@@ -273,6 +273,10 @@ describeDb("applications", (t) => {
       .where("id", "=", application.id)
       .executeTakeFirstOrThrow();
     expect(after.status).toBe("withdrawn");
+    // Confirmed by email, once however often the form is sent.
+    const confirmations = (await emailsTo(t.db, person.email)).filter((e) => e.template === "application-withdrawn");
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]!.text).toContain("You withdrew your application to");
     const edit = await saveAnswers(t.db, {
       cycleId: cycle.id,
       applicantId: person.id,
@@ -293,7 +297,9 @@ describeDb("applications", (t) => {
       .select("id")
       .where("applicantId", "=", owner.id)
       .executeTakeFirstOrThrow();
-    expect(await withdrawApplication(t.db, { applicationId: application.id, applicantId: other.id })).toMatchObject({
+    expect(
+      await withdrawApplication(t.db, config, { applicationId: application.id, applicantId: other.id }),
+    ).toMatchObject({
       ok: false,
       status: 404,
     });
@@ -308,7 +314,9 @@ describeDb("applications", (t) => {
       .where("applicantId", "=", person.id)
       .returning("id")
       .executeTakeFirstOrThrow();
-    expect(await withdrawApplication(t.db, { applicationId: application.id, applicantId: person.id })).toMatchObject({
+    expect(
+      await withdrawApplication(t.db, config, { applicationId: application.id, applicantId: person.id }),
+    ).toMatchObject({
       ok: false,
       reason: "not-editable",
     });

@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { acceptInvitation, findInvitation } from "~/invitations/invitations.server";
 import { runAssignment, assignManually } from "~/review/assignments.server";
 import { declareConflicts } from "~/review/conflicts.server";
-import { releaseDecisions, sendReviewReminders, setPendingDecisions } from "~/review/decisions.server";
+import { scheduleRelease } from "~/review/decision-release.server";
+import { sendReviewReminders, setPendingDecisions } from "~/review/decisions.server";
 import { inviteReviewer } from "~/review/pool.server";
 import { loadReviewerAssignment, recuse, saveReview } from "~/review/reviews.server";
 import { addCriterion, updateCriterion } from "~/review/rubric.server";
@@ -95,17 +96,29 @@ describeDb("review workflow", (t) => {
       added: 0,
       uncovered: [],
     });
+    // Each run records what its certificate proved, checked independently.
+    const runs = await t.db
+      .selectFrom("auditLog")
+      .select("data")
+      .where("action", "=", "assignment.run")
+      .where("subjectId", "=", fixture.cycle.id)
+      .orderBy("at")
+      .execute();
+    expect(runs.map((row) => row.data)).toEqual([
+      expect.objectContaining({ added: 12, reachedK: 6, upperBound: 6, certificateValid: true, dualityGap: 0 }),
+      expect.objectContaining({ added: 0, reachedK: 6, upperBound: 6, certificateValid: true, dualityGap: 0 }),
+    ]);
   });
 
   it("reports which applications cannot be covered, and why", async () => {
     const fixture = await createReviewFixture(t.db, config, { applicants: 3, reviewers: 2, capacity: 2, k: 2 });
     const run = await runAssignment(t.db, config, fixture.staffId, fixture.cycle);
     if (!run.ok) throw new Error(run.message);
-    // Four slots for three applications: spread so each has someone, two short of their second reader.
+    // Four slots for three applications: two reach k, and the third is left short whole rather than
+    // spreading the slots so that two are left halfway (the shortfall policy).
     expect(run.added).toBe(4);
-    expect(run.uncovered).toHaveLength(2);
-    for (const item of run.uncovered)
-      expect(item).toMatchObject({ assigned: 1, needed: 2, reason: "reviewers-at-capacity" });
+    expect(run.uncovered).toHaveLength(1);
+    expect(run.uncovered[0]).toMatchObject({ assigned: 0, needed: 2, reason: "reviewers-at-capacity" });
   });
 
   it("refuses a manual assignment across a conflict or over capacity", async () => {
@@ -264,6 +277,8 @@ describeDb("review workflow", (t) => {
 
   it("holds decisions until released, then moves statuses, emails each applicant once and audits it", async () => {
     const fixture = await createReviewFixture(t.db, config, { applicants: 3, reviewers: 1, k: 1 });
+    // Sent at once (no cancellable delay: decision-release.test.ts covers the delay).
+    await t.db.updateTable("cycles").set({ decisionDelayMinutes: 0 }).where("id", "=", fixture.cycle.id).execute();
     const [a, b, c] = fixture.applicants;
     expect(
       await setPendingDecisions(
@@ -284,8 +299,15 @@ describeDb("review workflow", (t) => {
       .where("id", "=", a!.applicationId)
       .executeTakeFirstOrThrow();
     expect(status.status).toBe("in_review");
-    expect(await releaseDecisions(t.db, config, fixture.staffId, fixture.cycle)).toBe(3);
-    expect(await releaseDecisions(t.db, config, fixture.staffId, fixture.cycle)).toBe(0);
+    expect(await scheduleRelease(t.db, config, fixture.staffId, fixture.cycle)).toMatchObject({
+      ok: true,
+      decisions: 3,
+      sentNow: true,
+    });
+    expect(await scheduleRelease(t.db, config, fixture.staffId, fixture.cycle)).toMatchObject({
+      ok: false,
+      reason: "nothing-pending",
+    });
     const rows = await t.db
       .selectFrom("applications")
       .select(["id", "status", "pendingDecision"])

@@ -1,56 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** Starts the portal the way `npm start` does, and waits until it says where it runs. */
-async function start(env: Record<string, string>): Promise<Started> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
-    cwd: process.cwd(),
-    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    const check = () => {
-      if (output.includes("Demo sign-ins") || output.includes("is running at")) {
-        clearTimeout(timer);
-        // The sign-ins are printed right after the address.
-        setTimeout(resolve, 200);
-      }
-    };
-    child.stdout!.on("data", check);
-    child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-  return { child, output: () => output };
-}
-
-async function stop({ child }: Started): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.once("exit", (code) => resolve(code));
-    child.kill("SIGTERM");
-  });
-}
+import { freePort, runNode, startPortalProcess, stopPortalProcess } from "../support/portal-process";
 
 describe("npm start on the embedded database", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "owf-start-"));
@@ -59,9 +11,9 @@ describe("npm start on the embedded database", () => {
   it("seeds the demo once, prints the sign-ins, serves, stops on SIGTERM and keeps data across restarts", async () => {
     const port = await freePort();
     const env = { PORT: String(port), HOST: "127.0.0.1", PGLITE_DATA_DIR: path.join(dataDir, "db") };
-    const first = await start(env);
+    const first = await startPortalProcess(env);
     try {
-      expect(first.output()).toContain("Empty database: adding the demo program");
+      expect(first.output()).toContain("Empty database: added the demo program.");
       for (const email of [
         "staff@demo.test",
         "reviewer@demo.test",
@@ -98,16 +50,38 @@ describe("npm start on the embedded database", () => {
       });
       expect(verify.status).toBe(302);
       expect(verify.headers.get("Location")).toBe("/");
+
+      // The embedded database is this process's alone: a second server and a command both refuse, naming it.
+      const another = runNode("app/server/main.ts", { ...env, PORT: String(await freePort()) });
+      expect(await another.exited).toBe(1);
+      expect(another.output()).toContain(`is in use by process ${first.child.pid}`);
+      const command = runNode("app/cli/user-create.ts", { ...env, USER_PASSWORD: "a long enough password" }, [
+        "--email",
+        "late@example.org",
+      ]);
+      expect(await command.exited).toBe(1);
+      expect(command.output()).toContain(`is in use by process ${first.child.pid}`);
+      expect(command.output()).not.toContain("Account ready");
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     } finally {
-      expect(await stop(first)).toBe(0);
+      expect(await stopPortalProcess(first)).toBe(0);
     }
 
-    const second = await start(env);
+    // Once the server has stopped, the command works.
+    const command = runNode("app/cli/user-create.ts", { ...env, USER_PASSWORD: "a long enough password" }, [
+      "--email",
+      "late@example.org",
+    ]);
+    expect(await command.exited).toBe(0);
+    expect(command.output()).toContain("Account ready: late@example.org");
+
+    const second = await startPortalProcess(env);
     try {
       expect(second.output()).not.toContain("Empty database");
       for (const [email, password] of [
         ["staff@demo.test", "open-web-fellows"],
         ["kept@example.org", "long enough password"],
+        ["late@example.org", "a long enough password"],
       ]) {
         const login = await fetch(`http://127.0.0.1:${port}/login`, {
           method: "POST",
@@ -118,7 +92,7 @@ describe("npm start on the embedded database", () => {
         expect(login.status, email).toBe(302);
       }
     } finally {
-      expect(await stop(second)).toBe(0);
+      expect(await stopPortalProcess(second)).toBe(0);
     }
   }, 120_000);
 });

@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { DB } from "#db/client";
+import { tinyPdf } from "#db/seed/pdf";
+import { saveAnswers, submitApplication } from "~/applications/applications.server";
+import type { Upload } from "~/applications/files.server";
 import type { Question } from "~/applications/questions";
+import type { AppConfig } from "~/utils/config.server";
 import { createCycle } from "~/cycles/cycles.server";
 import { addQuestion, listQuestions } from "~/cycles/questions.server";
 import type { QuestionInput } from "~/cycles/cycles.schema";
@@ -84,6 +88,7 @@ export async function createOpenCycle(
     blindReview: options.blindReview ?? true,
     reviewersPerApplication: 2,
     finalistTarget: undefined,
+    decisionDelayMinutes: 10,
     version: undefined,
   });
   if (!created.ok) throw new Error(created.message);
@@ -114,4 +119,36 @@ export function completeAnswers(questions: Question[]): Record<string, string> {
 
 export function questionByKind(questions: Question[], kind: Question["kind"]): Question {
   return questions.find((question) => question.kind === kind)!;
+}
+
+/**
+ * Saves complete answers (by default `completeAnswers` and a CV) for an applicant of a TEST_QUESTIONS
+ * cycle and submits them, through the app's own functions (the receipt is queued as in real life).
+ */
+export async function submitTestApplication(
+  db: DB,
+  config: AppConfig,
+  cycle: Pick<TestCycle, "id" | "questions">,
+  applicantId: string,
+  extra: { answers?: Record<string, string>; uploads?: Upload[]; cvFilename?: string } = {},
+): Promise<{ applicationId: string }> {
+  const saved = await saveAnswers(db, {
+    cycleId: cycle.id,
+    applicantId,
+    questions: cycle.questions,
+    answers: { ...completeAnswers(cycle.questions), ...extra.answers },
+    uploads: [
+      {
+        questionId: questionByKind(cycle.questions, "file").id,
+        filename: extra.cvFilename ?? "cv.pdf",
+        bytes: tinyPdf(`CV ${extra.cvFilename ?? ""}`),
+      },
+      ...(extra.uploads ?? []),
+    ],
+    version: 0,
+  });
+  if (!saved.ok) throw new Error(saved.message);
+  const submitted = await submitApplication(db, config, { cycleId: cycle.id, applicantId, version: saved.version });
+  if (!submitted.ok) throw new Error(submitted.message);
+  return { applicationId: saved.applicationId };
 }

@@ -1,14 +1,17 @@
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { createDatabase, type DatabaseHandle, type DB, type Driver } from "#db/client";
+import { createDatabase, type DatabaseHandle, type DatabaseOptions, type DB, type Driver } from "#db/client";
 import { adminPool } from "./pg-admin";
 
 /** The drivers every database test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const drivers: Driver[] = inject("pgTemplate") ? ["pglite", "pg"] : ["pglite"];
 
-/** A migrated database of its own for one test file, on the given driver. */
-export async function createTestDatabase(driver: Driver): Promise<DatabaseHandle> {
+/** A migrated database of its own for one test file, on the given driver (pool options for PostgreSQL). */
+export async function createTestDatabase(
+  driver: Driver,
+  options: Pick<DatabaseOptions, "maxConnections" | "connectionTimeoutMs" | "statementTimeoutMs"> = {},
+): Promise<DatabaseHandle> {
   if (driver === "pglite") {
     const dump = new Blob([readFileSync(inject("pgliteTemplate"))]);
     return createDatabase({ pgliteDataDir: "memory://", pgliteLoadDataDir: dump });
@@ -24,7 +27,7 @@ export async function createTestDatabase(driver: Driver): Promise<DatabaseHandle
   }
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
-  return createDatabase({ url: url.toString(), maxConnections: 20 });
+  return createDatabase({ url: url.toString(), maxConnections: 20, ...options });
 }
 
 export interface DbTestContext {

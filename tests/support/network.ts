@@ -3,7 +3,7 @@ import type { DB } from "#db/client";
 import type { ProfileVisibility } from "#db/types";
 import { saveProfile } from "~/network/profiles.server";
 import type { ProfileInput } from "~/network/profile.schema";
-import { uniqueEmail } from "./db";
+import { uniqueEmail } from "./ids";
 
 export interface TestAlly {
   userId: string;
@@ -11,17 +11,20 @@ export interface TestAlly {
   email: string;
 }
 
-/** An account with a consented profile, made through the app's own saveProfile. */
+/** An account (a new one, or `account`) with a consented profile, made through the app's own saveProfile. */
 export async function createAlly(
   db: DB,
   overrides: Partial<Omit<ProfileInput, "visibility">> & { visibility?: ProfileVisibility } = {},
+  account?: { id: string; email: string },
 ): Promise<TestAlly> {
-  const email = uniqueEmail("ally");
-  const user = await db
-    .insertInto("users")
-    .values({ email, name: overrides.displayName ?? "Test Ally", emailVerifiedAt: new Date() })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const email = account?.email ?? uniqueEmail("ally");
+  const user =
+    account ??
+    (await db
+      .insertInto("users")
+      .values({ email, name: overrides.displayName ?? "Test Ally", emailVerifiedAt: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow());
   const saved = await saveProfile(db, user.id, {
     intent: "save",
     displayName: "Test Ally",

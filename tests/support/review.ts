@@ -1,11 +1,10 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { tinyPdf } from "#db/seed/pdf";
-import { saveAnswers, submitApplication } from "~/applications/applications.server";
 import { addQuestion, listQuestions } from "~/cycles/questions.server";
 import { addCriterion, listCriteria } from "~/review/rubric.server";
 import type { AppConfig } from "~/utils/config.server";
-import { completeAnswers, createOpenCycle, questionByKind, type TestCycle } from "./cycles";
+import { createOpenCycle, questionByKind, submitTestApplication, type TestCycle } from "./cycles";
 import { uniqueEmail } from "./ids";
 
 export interface TestApplicant {
@@ -64,33 +63,16 @@ export async function createReviewFixture(
     const name = `${FIRST[i % FIRST.length]} Applicant${i}`;
     const email = uniqueEmail(`applicant${i}`);
     const user = await db.insertInto("users").values({ email, name }).returning("id").executeTakeFirstOrThrow();
-    const answers = {
-      ...completeAnswers(cycle.questions),
-      [questionByKind(cycle.questions, "url").id]: `https://portfolio.example.net/${name.replace(" ", "-")}`,
-    };
-    const saved = await saveAnswers(db, {
-      cycleId: cycle.id,
-      applicantId: user.id,
-      questions: cycle.questions,
-      answers,
+    const { applicationId } = await submitTestApplication(db, config, cycle, user.id, {
+      cvFilename: `${name}-cv.pdf`,
+      answers: {
+        [questionByKind(cycle.questions, "url").id]: `https://portfolio.example.net/${name.replace(" ", "-")}`,
+      },
       uploads: [
-        {
-          questionId: questionByKind(cycle.questions, "file").id,
-          filename: `${name}-cv.pdf`,
-          bytes: tinyPdf(`CV of ${name}`),
-        },
         { questionId: sample.id, filename: `${name}-sample.pdf`, bytes: tinyPdf("An essay on community networks") },
       ],
-      version: 0,
     });
-    if (!saved.ok) throw new Error(saved.message);
-    const submitted = await submitApplication(db, config, {
-      cycleId: cycle.id,
-      applicantId: user.id,
-      version: saved.version,
-    });
-    if (!submitted.ok) throw new Error(submitted.message);
-    applicants.push({ id: user.id, email, name, applicationId: saved.applicationId });
+    applicants.push({ id: user.id, email, name, applicationId });
   }
   const k = options.k ?? 2;
   await db

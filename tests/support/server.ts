@@ -9,6 +9,9 @@ import { startSession } from "~/auth/session.server";
 import { createApp } from "~/server/app";
 import { loadConfig, type AppConfig } from "~/utils/config.server";
 import { createTestDatabase, drivers, uniqueEmail } from "./db";
+import { cookieHeader, randomAddress } from "./http";
+
+export { cookieHeader, randomAddress };
 
 const root = process.cwd();
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -27,7 +30,6 @@ export interface TestServer {
 
 /** The real production build behind the real Express app, on a database of its own. */
 export async function startTestServer(driver: Driver, env: Record<string, string> = {}): Promise<TestServer> {
-  const handle = await createTestDatabase(driver);
   // TRUST_PROXY lets each request name its client address (X-Forwarded-For), so the per-address
   // sign-in limit of one test does not spill into the next.
   const config = loadConfig({
@@ -36,6 +38,12 @@ export async function startTestServer(driver: Driver, env: Record<string, string
     SERVER_TIMING: "1",
     TRUST_PROXY: "1",
     ...env,
+  });
+  const handle = await createTestDatabase(driver, {
+    // Twenty unless a test asks for another size: concurrency tests need room.
+    maxConnections: env.DATABASE_POOL_SIZE ? config.database.poolSize : 20,
+    connectionTimeoutMs: config.database.connectTimeoutMs,
+    statementTimeoutMs: config.database.statementTimeoutMs,
   });
   const build = (await import(path.join(root, "build", "server", "index.js"))) as ServerBuild;
   const app = createApp({ db: handle.db, config, build, clientDir: path.join(root, "build", "client") });
@@ -118,20 +126,9 @@ export async function createUser(
   return { id: user.id, email, name, cookie: cookieHeader(setCookie) };
 }
 
-/** The `name=value` part of a Set-Cookie header, ready to send back as a Cookie header. */
-export function cookieHeader(setCookie: string): string {
-  return setCookie.split(";")[0]!;
-}
-
 export interface RequestOptions {
   cookie?: string | undefined;
   headers?: Record<string, string>;
-}
-
-/** A client address of its own for a request (see TRUST_PROXY above). */
-export function randomAddress(): string {
-  const octet = () => Math.floor(Math.random() * 254) + 1;
-  return `10.${octet()}.${octet()}.${octet()}`;
 }
 
 function headersFor(

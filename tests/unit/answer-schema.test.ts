@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { answersFromValues, buildAnswersSchema } from "~/applications/answer-schema";
 import { countWords, groupIntoSteps, missingAnswers, type Question } from "~/applications/questions";
+import { readStepAnswers } from "~/applications/step-answers";
 
 const q = (id: string, kind: Question["kind"], extra: Partial<Question> = {}): Question => ({
   id,
@@ -117,5 +118,40 @@ describe("questions", () => {
     expect(missingAnswers(questions, { why: "  ", track: "Open Web", cv: "file-id" }).map((x) => x.id)).toEqual([
       "why",
     ]);
+  });
+});
+
+describe("reading one step for a draft save", () => {
+  const form = (entries: [string, string][]) => {
+    const data = new FormData();
+    for (const [key, value] of entries) data.append(key, value);
+    return data;
+  };
+
+  it("keeps every valid answer and leaves out only the invalid ones, with their messages", () => {
+    const read = readStepAnswers(
+      form([
+        ["q_why", "Because it is ours"],
+        ["q_name", ""],
+        ["q_site", "my website"],
+        ["q_track", "Science"],
+      ]),
+      questions,
+    );
+    expect(read.invalid).toBe(2);
+    // Valid answers (a cleared one too) are saved; invalid ones are absent, so what is stored stays.
+    expect(read.answers).toEqual({ why: "Because it is ours", name: null, issues: null });
+    expect(read.submission.reply().error).toMatchObject({
+      q_site: ["Enter a web address starting with http:// or https://"],
+      q_track: ["Choose one of the options"],
+    });
+    // The reply keeps what was typed, so the form shows it again beside its error.
+    expect(read.submission.reply().initialValue).toMatchObject({ q_site: "my website" });
+  });
+
+  it("saves everything when everything is valid", () => {
+    const read = readStepAnswers(form([["q_site", "https://example.org"]]), questions);
+    expect(read.invalid).toBe(0);
+    expect(read.answers).toMatchObject({ site: "https://example.org", why: null });
   });
 });

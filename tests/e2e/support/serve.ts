@@ -25,7 +25,7 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await portal.stop();
+  await portal.stop({ drain: false });
   await admin(`drop database if exists ${name} with (force)`);
   process.exit(0);
 };

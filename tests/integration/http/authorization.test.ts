@@ -79,6 +79,7 @@ const anonymousOnly = (expected: Expected): ByPersona => ({ ...all("home"), anon
 const RULES: Record<string, RouteRule> = {
   "routes/_index": { path: () => "/", get: all(200), post: all(405) },
   "routes/login": { path: () => "/login", get: anonymousOnly(200), post: anonymousOnly(400) },
+  "routes/login_.code": { path: () => "/login/code", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/signup": { path: () => "/signup", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/verify": { path: () => "/verify", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/forgot-password": { path: () => "/forgot-password", get: anonymousOnly(200), post: anonymousOnly(400) },

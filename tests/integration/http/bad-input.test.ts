@@ -61,6 +61,11 @@ const CASES: Record<string, Case> = {
     form: { email: `${long(300)}@example.org`, password: "x" },
     says: "at most 254 characters",
   },
+  "sign-in code with letters": {
+    path: "/login/code",
+    form: { email: "a@example.org", code: "abcdef" },
+    says: "The code is 6 digits",
+  },
   "verify with an unknown intent": {
     path: "/verify",
     form: { intent: "hack", email: "a@example.org", code: "123456" },

@@ -157,8 +157,15 @@ describeServer("running a review round over HTTP", (t) => {
       { cookie: staff.cookie },
     );
     expect(release.status).toBe(302);
-    const statuses = await t.server.db.selectFrom("applications").select("status").where("id", "in", ids).execute();
-    expect(statuses.map((row) => row.status).sort()).toEqual(["finalist", "finalist", "not_selected"]);
+    const statuses = async () =>
+      (await t.server.db.selectFrom("applications").select("status").where("id", "in", ids).execute())
+        .map((row) => row.status)
+        .sort();
+    // Held for the cycle's delay: the page says when, and nothing has changed for applicants yet.
+    expect(await statuses()).toEqual(["in_review", "in_review", "in_review"]);
+    expect(await pageText(await get(t.server, `${base()}/decisions`, { cookie: staff.cookie }))).toMatch(
+      /Sending at \d{2}:\d{2}/,
+    );
     const email = await t.server.db
       .selectFrom("emailOutbox")
       .select("text")
@@ -166,5 +173,19 @@ describeServer("running a review round over HTTP", (t) => {
       .where("recipient", "=", fixture.applicants[2]!.email)
       .executeTakeFirstOrThrow();
     expect(email.text).toContain("Clear writing; the plan needed more detail.");
+    // Once its time has come, reading the page sends it.
+    await t.server.db
+      .updateTable("decisionReleases")
+      .set({ sendAt: new Date(Date.now() - 1000) })
+      .where("cycleId", "=", fixture.cycle.id)
+      .execute();
+    expect((await get(t.server, `${base()}/decisions`, { cookie: staff.cookie })).status).toBe(200);
+    expect(await statuses()).toEqual(["finalist", "finalist", "not_selected"]);
+  });
+
+  it("answers a cancel with no waiting release with a 409 and its reason", async () => {
+    const cancel = await post(t.server, `${base()}/decisions`, { intent: "cancel-release" }, { cookie: staff.cookie });
+    expect(cancel.status).toBe(409);
+    expect(await pageText(cancel)).toContain("No release is waiting");
   });
 });

@@ -6,7 +6,7 @@ import {
   DISAGREEMENT_SPREAD,
   normaliseByReviewer,
   rankApplications,
-  reviewerStrictness,
+  reviewerBiases,
   scoreDistribution,
   validateRubric,
   weightedScore,
@@ -227,79 +227,90 @@ describe("normaliseByReviewer", () => {
 });
 
 describe("rankApplications", () => {
-  it("averages raw and normalised scores per application and orders by the normalised mean", () => {
-    // Raw means: A (10 + 60)/2 = 35, B (20 + 80)/2 = 50, C (30 + 100)/2 = 65; spreads 50, 60, 70.
+  it("removes each reviewer's bias: a harsh and a lenient reviewer who agree on the order rank it as they do", () => {
+    // Raw means: A (10 + 60)/2 = 35, B (20 + 80)/2 = 50, C (30 + 100)/2 = 65; raw spreads 50, 60, 70.
     const rows = rankApplications(OVERALL, HARSH_AND_LENIENT);
     expect(rows.map((r) => r.applicationId)).toEqual(["C", "B", "A"]);
-    expect(rows.map((r) => [r.rawMean, r.spread, r.reviewCount, r.scoredCount, r.normalisedCount])).toEqual([
-      [65, 70, 2, 2, 2],
-      [50, 60, 2, 2, 2],
-      [35, 50, 2, 2, 2],
+    expect(rows.map((r) => [r.rawMean, r.spread, r.reviewCount, r.scoredCount])).toEqual([
+      [65, 70, 2, 2],
+      [50, 60, 2, 2],
+      [35, 50, 2, 2],
     ]);
-    expect(rows[0]?.normalisedMean).toBeCloseTo(Z_EDGE, 12);
-    expect(rows[1]?.normalisedMean).toBeCloseTo(0, 12);
-    expect(rows[2]?.normalisedMean).toBeCloseTo(-Z_EDGE, 12);
+    // Leniency removed, the two reviewers are 10 points apart at most: no disagreement.
+    expect(rows.every((r) => r.residualSpread! < 30 && !r.disagreement)).toBe(true);
+    for (const row of rows) expect(row.low! < row.score! && row.score! < row.high!).toBe(true);
   });
 
-  it("puts unnormalised applications after normalised ones, then sorts by raw mean and id", () => {
+  it("ranks every scored application, flags those below the minimum, and puts unscorable ones last", () => {
     const rows = rankApplications(OVERALL, [
-      // "steady" has three reviews: 20, 50, 80 → z ≈ −1.22, 0, +1.22.
       overall("s1", "steady", "a1", 20),
       overall("s2", "steady", "a2", 50),
       overall("s3", "steady", "a3", 80),
-      // "newcomer" has two, so no z-scores: these rank after every normalised application despite 95.
       overall("n1", "newcomer", "b2", 95),
       overall("n2", "newcomer", "b1", 95),
       // An application whose only review cannot be scored comes last.
       overall("x1", "steady", "c1", null),
     ]);
-    expect(rows.map((r) => [r.applicationId, r.rawMean])).toEqual([
-      ["a3", 80],
-      ["a2", 50],
-      ["a1", 20],
-      ["b1", 95],
-      ["b2", 95],
-      ["c1", null],
-    ]);
+    expect(rows.map((r) => r.applicationId).slice(-1)).toEqual(["c1"]);
+    expect(rows.filter((r) => r.score !== null)).toHaveLength(5);
+    expect(rows.every((r) => r.fewReviews)).toBe(true);
+    // b1 and b2 are equal in every respect: the id decides.
+    const order = rows.map((r) => r.applicationId);
+    expect(order.indexOf("b1")).toBe(order.indexOf("b2") - 1);
     expect(rows.at(-1)).toEqual({
       applicationId: "c1",
       reviewCount: 1,
       scoredCount: 0,
       rawMean: null,
-      normalisedMean: null,
-      normalisedCount: 0,
+      score: null,
+      low: null,
+      high: null,
       spread: null,
+      residualSpread: null,
       disagreement: false,
+      fewReviews: true,
     });
   });
 
-  it(`flags disagreement at a spread of ${DISAGREEMENT_SPREAD} points and above, not below`, () => {
+  it(`flags disagreement at a residual spread of ${DISAGREEMENT_SPREAD} points and above, not below`, () => {
+    // Each pair is mirrored (r1 high once, r2 high once), so neither reviewer is lenient: residual = raw spread.
+    const pair = (id: string, low: number, high: number) => [
+      overall(`${id}-1`, "r1", id, low),
+      overall(`${id}-2`, "r2", id, high),
+      overall(`${id}-3`, "r1", `${id}-mirror`, high),
+      overall(`${id}-4`, "r2", `${id}-mirror`, low),
+    ];
     const rows = rankApplications(OVERALL, [
-      overall("p1", "r1", "below", 40),
-      overall("p2", "r2", "below", 69),
-      overall("q1", "r1", "at", 40),
-      overall("q2", "r2", "at", 70),
-      overall("s1", "r1", "above", 40),
-      overall("s2", "r2", "above", 71),
-      overall("t1", "r1", "alone", 0),
+      ...pair("below", 40, 69),
+      ...pair("at", 40, 70),
+      ...pair("above", 40, 71),
+      overall("t1", "r3", "alone", 0),
     ]);
-    const flags = Object.fromEntries(rows.map((r) => [r.applicationId, [r.spread, r.disagreement]]));
+    const flags = Object.fromEntries(rows.map((r) => [r.applicationId, [Math.round(r.spread ?? -1), r.disagreement]]));
     expect(flags).toEqual({
       below: [29, false],
+      "below-mirror": [29, false],
       at: [30, true],
+      "at-mirror": [30, true],
       above: [31, true],
-      alone: [null, false],
+      "above-mirror": [31, true],
+      alone: [-1, false],
     });
+    for (const row of rows) if (row.spread !== null) expect(row.residualSpread).toBeCloseTo(row.spread, 6);
   });
 
   it("flags a spread that is 30 on paper even when floating point makes it 29.999999999999996", () => {
     // 1111 scores 0; 2241 scores (0.1·0.25 + 0.2·0.25 + 0.3·0.75) × 100 = 30, computed as 29.999999999999996.
-    const [row] = rankApplications(FRACTIONAL, [
+    const rows = rankApplications(FRACTIONAL, [
       fractional("r1", "first", "A", "1111"),
       fractional("r2", "second", "A", "2241"),
+      fractional("r3", "first", "B", "2241"),
+      fractional("r4", "second", "B", "1111"),
     ]);
-    expect(row?.spread).toBeCloseTo(30, 12);
-    expect(row?.disagreement).toBe(true);
+    for (const row of rows) {
+      expect(row.residualSpread).toBeCloseTo(30, 6);
+      expect(row.disagreement).toBe(true);
+    }
   });
 
   it("does not depend on the order of the reviews", () => {
@@ -326,34 +337,28 @@ describe("rankApplications", () => {
   });
 });
 
-describe("reviewerStrictness", () => {
-  it("gives a harsh reviewer a negative deviation from the panel and a lenient one a positive deviation", () => {
-    // Harsh vs lenient on A, B, C: (10 − 60) + (20 − 80) + (30 − 100) = −180, over 3 = −60; lenient +60.
-    // "solo" reviewed D alone, so there is no panel to compare with.
-    const strictness = reviewerStrictness(OVERALL, [...HARSH_AND_LENIENT, overall("s-d", "solo", "D", 55)]);
-    expect(strictness).toEqual([
-      { reviewerId: "harsh", reviewCount: 3, meanRaw: 20, deviationFromPanel: -60, comparedCount: 3 },
-      { reviewerId: "lenient", reviewCount: 3, meanRaw: 80, deviationFromPanel: 60, comparedCount: 3 },
-      { reviewerId: "solo", reviewCount: 1, meanRaw: 55, deviationFromPanel: null, comparedCount: 0 },
+describe("reviewerBiases", () => {
+  it("gives a harsh reviewer a negative bias and a lenient one a positive bias, the same size", () => {
+    const biases = reviewerBiases(OVERALL, HARSH_AND_LENIENT);
+    expect(biases.map((b) => [b.reviewerId, b.reviews])).toEqual([
+      ["harsh", 3],
+      ["lenient", 3],
     ]);
+    expect(biases[0]!.bias).toBeLessThan(-20);
+    expect(biases[1]!.bias).toBeCloseTo(-biases[0]!.bias, 6);
+    expect(biases[0]!.low).toBeLessThan(biases[0]!.bias);
+    expect(biases[0]!.high).toBeGreaterThan(biases[0]!.bias);
   });
 
-  it("compares with the mean of all the other reviewers and skips reviews that cannot be scored", () => {
-    // On A, "middle" (50) meets 20 and 60, whose mean is 40: deviation +10. Its B review has no score.
-    const strictness = reviewerStrictness(OVERALL, [
+  it("leaves out reviews that cannot be scored", () => {
+    const biases = reviewerBiases(OVERALL, [
       overall("1", "low", "A", 20),
       overall("2", "high", "A", 60),
       overall("3", "middle", "A", 50),
       overall("4", "middle", "B", null),
       overall("5", "low", "B", 30),
     ]);
-    expect(strictness.find((s) => s.reviewerId === "middle")).toEqual({
-      reviewerId: "middle",
-      reviewCount: 2,
-      meanRaw: 50,
-      deviationFromPanel: 10,
-      comparedCount: 1,
-    });
+    expect(biases.find((b) => b.reviewerId === "middle")?.reviews).toBe(1);
   });
 });
 

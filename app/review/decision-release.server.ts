@@ -1,0 +1,377 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "#db/client";
+import type { Database } from "#db/types";
+import { renderEmail } from "#emails/index";
+import { audit } from "~/audit/audit.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import type { AppConfig } from "~/utils/config.server";
+import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
+import type { Decision } from "./decisions.server";
+
+/**
+ * Releasing decisions is reversible for a while: a release waits `decision_delay_minutes` (per
+ * cycle) with its emails held in the outbox until `send_at`; staff can cancel it until then, which
+ * takes the emails back and leaves the decisions marked. At `send_at` the statuses change (the
+ * finaliser below) and the emails fall due. With a delay of 0 both happen at once.
+ */
+
+export interface ReleaseCycle {
+  id: string;
+  name: string;
+}
+
+interface PendingDecision {
+  id: string;
+  pendingDecision: Decision | null;
+  decisionFeedback: string | null;
+  name: string;
+  email: string;
+}
+
+/** The email one applicant gets for their decision: the same for the preview and the message sent. */
+function decisionEmail(
+  config: AppConfig,
+  cycle: ReleaseCycle,
+  application: PendingDecision & { pendingDecision: Decision },
+) {
+  return {
+    to: application.email,
+    template: "decision" as const,
+    props: {
+      name: application.name,
+      cycleName: cycle.name,
+      outcome: application.pendingDecision,
+      feedback: application.decisionFeedback,
+      applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
+    },
+    idempotencyKey: decisionEmailKey(application.id, application.pendingDecision),
+  };
+}
+
+function decisionEmailKey(applicationId: string, decision: Decision): string {
+  return `decision:${applicationId}:${decision}`;
+}
+
+/** Marked decisions of the cycle that no release has taken yet. */
+function unreleasedDecisions(db: Kysely<Database>, cycleId: string) {
+  return db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.applicantId")
+    .select([
+      "applications.id",
+      "applications.pendingDecision",
+      "applications.decisionFeedback",
+      "users.name",
+      "users.email",
+    ])
+    .where("applications.cycleId", "=", cycleId)
+    .where("applications.status", "=", "in_review")
+    .where("applications.pendingDecision", "is not", null)
+    .where("applications.decisionReleaseId", "is", null)
+    .orderBy("users.name");
+}
+
+const hasDecision = (row: PendingDecision): row is PendingDecision & { pendingDecision: Decision } =>
+  row.pendingDecision !== null;
+
+export interface ReleasePreview {
+  decision: Decision;
+  subject: string;
+  text: string;
+  recipients: { name: string; email: string; withFeedback: boolean }[];
+}
+
+/** Before a release: who would receive which email, with each email as the first recipient would read it. */
+export async function previewRelease(db: DB, config: AppConfig, cycle: ReleaseCycle): Promise<ReleasePreview[]> {
+  const pending = (await unreleasedDecisions(db, cycle.id).execute()).filter(hasDecision);
+  const previews: ReleasePreview[] = [];
+  for (const decision of ["finalist", "not_selected"] as const) {
+    const group = pending.filter((row) => row.pendingDecision === decision);
+    if (group.length === 0) continue;
+    const sample = decisionEmail(config, cycle, group[0]!);
+    const rendered = await renderEmail(sample.template, sample.props);
+    previews.push({
+      decision,
+      subject: rendered.subject,
+      text: rendered.text,
+      recipients: group.map((row) => ({
+        name: row.name,
+        email: row.email,
+        withFeedback: Boolean(row.decisionFeedback),
+      })),
+    });
+  }
+  return previews;
+}
+
+/** The release of the cycle that is waiting to be sent, if any. */
+export async function waitingRelease(db: Kysely<Database>, cycleId: string) {
+  return db
+    .selectFrom("decisionReleases")
+    .select(["id", "sendAt", "decisions", "releasedBy"])
+    .where("cycleId", "=", cycleId)
+    .where("cancelledAt", "is", null)
+    .where("sentAt", "is", null)
+    .executeTakeFirst();
+}
+
+export type ScheduleResult =
+  | { ok: true; decisions: number; sendAt: Date; sentNow: boolean; alreadyScheduled: boolean }
+  | { ok: false; status: 409; reason: "nothing-pending" | "waiting"; message: string };
+
+/**
+ * Releases the cycle's marked decisions: one transaction records the release, ties each
+ * application to it and queues each applicant's email, held until the cycle's delay has passed.
+ * A second click finds the waiting release and changes nothing.
+ */
+export async function scheduleRelease(
+  db: DB,
+  config: AppConfig,
+  actorId: string,
+  cycle: ReleaseCycle,
+): Promise<ScheduleResult> {
+  return db.transaction().execute(async (trx) => {
+    // One release at a time per cycle: the cycle row is the lock.
+    const { decisionDelayMinutes } = await trx
+      .selectFrom("cycles")
+      .select("decisionDelayMinutes")
+      .where("id", "=", cycle.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const pending = (await unreleasedDecisions(trx, cycle.id).forUpdate("applications").execute()).filter(hasDecision);
+    const waiting = await waitingRelease(trx, cycle.id);
+    if (waiting) {
+      if (pending.length === 0)
+        return {
+          ok: true,
+          decisions: waiting.decisions,
+          sendAt: waiting.sendAt,
+          sentNow: false,
+          alreadyScheduled: true,
+        };
+      return {
+        ok: false,
+        status: 409,
+        reason: "waiting",
+        message: "A release is already waiting to be sent. Cancel it first to release these decisions with it.",
+      };
+    }
+    if (pending.length === 0)
+      return {
+        ok: false,
+        status: 409,
+        reason: "nothing-pending",
+        message: "No decision is marked: nothing to release.",
+      };
+
+    const release = await trx
+      .insertInto("decisionReleases")
+      .values({
+        cycleId: cycle.id,
+        releasedBy: actorId,
+        sendAt: sql<Date>`now() + make_interval(mins => ${decisionDelayMinutes})`,
+        decisions: pending.length,
+      })
+      .returning(["id", "sendAt"])
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("applications")
+      .set({ decisionReleaseId: release.id, updatedAt: sql`now()` })
+      .where(
+        "id",
+        "in",
+        pending.map((row) => row.id),
+      )
+      .execute();
+    for (const application of pending)
+      await enqueueEmail(trx, { ...decisionEmail(config, cycle, application), notBefore: release.sendAt });
+    await audit(trx, {
+      actorId,
+      action: "decision.release.schedule",
+      subjectType: "cycle",
+      subjectId: cycle.id,
+      data: { releaseId: release.id, decisions: pending.length, delayMinutes: decisionDelayMinutes },
+    });
+    if (decisionDelayMinutes === 0) await sendRelease(trx, release.id, actorId);
+    return {
+      ok: true,
+      decisions: pending.length,
+      sendAt: release.sendAt,
+      sentNow: decisionDelayMinutes === 0,
+      alreadyScheduled: false,
+    };
+  });
+}
+
+export type CancelResult =
+  { ok: true; decisions: number } | { ok: false; status: 409; reason: "none-waiting" | "sending"; message: string };
+
+/**
+ * Takes a waiting release back: its emails leave the outbox and the decisions stay marked, all in
+ * one transaction. The outbox rows are locked first, so the delivery worker (which skips locked
+ * rows) cannot take one meanwhile; once any has been taken, it is too late and nothing changes.
+ */
+export async function cancelRelease(db: DB, actorId: string, cycleId: string): Promise<CancelResult> {
+  return db.transaction().execute(async (trx) => {
+    const release = await trx
+      .selectFrom("decisionReleases")
+      .select(["id", "decisions"])
+      .where("cycleId", "=", cycleId)
+      .where("cancelledAt", "is", null)
+      .where("sentAt", "is", null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!release)
+      return {
+        ok: false,
+        status: 409,
+        reason: "none-waiting",
+        message: "No release is waiting: it was sent or cancelled already.",
+      };
+    const applications = await trx
+      .selectFrom("applications")
+      .select(["id", "pendingDecision"])
+      .where("decisionReleaseId", "=", release.id)
+      .forUpdate()
+      .execute();
+    const keys = applications.flatMap((row) =>
+      row.pendingDecision ? [decisionEmailKey(row.id, row.pendingDecision)] : [],
+    );
+    const emails = keys.length
+      ? await trx
+          .selectFrom("emailOutbox")
+          .select(["id", "status"])
+          .where("idempotencyKey", "in", keys)
+          .forUpdate()
+          .execute()
+      : [];
+    if (emails.some((email) => email.status !== "pending"))
+      return {
+        ok: false,
+        status: 409,
+        reason: "sending",
+        message: "Too late to cancel: the emails of this release are already going out.",
+      };
+    if (emails.length)
+      await trx
+        .deleteFrom("emailOutbox")
+        .where(
+          "id",
+          "in",
+          emails.map((email) => email.id),
+        )
+        .execute();
+    await trx
+      .updateTable("applications")
+      .set({ decisionReleaseId: null, updatedAt: sql`now()` })
+      .where("decisionReleaseId", "=", release.id)
+      .execute();
+    await trx
+      .updateTable("decisionReleases")
+      .set({ cancelledAt: sql`now()`, cancelledBy: actorId })
+      .where("id", "=", release.id)
+      .execute();
+    await audit(trx, {
+      actorId,
+      action: "decision.release.cancel",
+      subjectType: "cycle",
+      subjectId: cycleId,
+      data: { releaseId: release.id, emailsWithdrawn: emails.length },
+    });
+    return { ok: true, decisions: release.decisions };
+  });
+}
+
+/**
+ * Sends a release whose time has come: each application of it moves to its decision (history and
+ * audit recorded as the releasing staff member), and the release is marked sent. Its emails are
+ * already due. An application that left review meanwhile (its applicant deleted the account) keeps
+ * its status, and its email, if still waiting, is taken back.
+ */
+async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: string | null): Promise<void> {
+  const applications = await trx
+    .selectFrom("applications")
+    .select(["id", "status", "pendingDecision"])
+    .where("decisionReleaseId", "=", releaseId)
+    .forUpdate()
+    .execute();
+  for (const application of applications) {
+    const outcome = application.pendingDecision;
+    if (application.status !== "in_review" || !outcome) {
+      if (outcome)
+        await trx
+          .deleteFrom("emailOutbox")
+          .where("idempotencyKey", "=", decisionEmailKey(application.id, outcome))
+          .where("status", "=", "pending")
+          .execute();
+      continue;
+    }
+    await trx
+      .updateTable("applications")
+      .set({
+        status: outcome,
+        pendingDecision: null,
+        decisionReleasedAt: sql`now()`,
+        version: sql`version + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where("id", "=", application.id)
+      .execute();
+    await trx
+      .insertInto("applicationEvents")
+      .values({ applicationId: application.id, actorId, kind: "status", fromStatus: "in_review", toStatus: outcome })
+      .execute();
+    await audit(trx, {
+      actorId,
+      action: "decision.release",
+      subjectType: "application",
+      subjectId: application.id,
+      data: { decision: outcome, releaseId },
+    });
+  }
+  await trx
+    .updateTable("decisionReleases")
+    .set({ sentAt: sql`now()` })
+    .where("id", "=", releaseId)
+    .execute();
+}
+
+/** Sends every release whose time has come (of one cycle, or all); returns how many were sent. */
+export async function finaliseDueReleases(db: DB, options: { cycleId?: string } = {}): Promise<number> {
+  let query = db
+    .selectFrom("decisionReleases")
+    .select("id")
+    .where("cancelledAt", "is", null)
+    .where("sentAt", "is", null)
+    .where("sendAt", "<=", sql<Date>`now()`);
+  if (options.cycleId) query = query.where("cycleId", "=", options.cycleId);
+  const due = await query.execute();
+  let sent = 0;
+  for (const { id } of due) {
+    const done = await db.transaction().execute(async (trx) => {
+      // Another process (or a cancel) may hold it: it is theirs to settle.
+      const release = await trx
+        .selectFrom("decisionReleases")
+        .select(["id", "releasedBy"])
+        .where("id", "=", id)
+        .where("cancelledAt", "is", null)
+        .where("sentAt", "is", null)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!release) return false;
+      await sendRelease(trx, release.id, release.releasedBy);
+      return true;
+    });
+    if (done) sent += 1;
+  }
+  return sent;
+}
+
+/** Runs the finaliser every `pollMs` (as often as the outbox is polled), until stopped. */
+export function startReleaseFinaliser(
+  db: DB,
+  { pollMs, onError }: { pollMs: number; onError: (error: unknown) => void },
+): RepeatingTask {
+  return startRepeating(() => finaliseDueReleases(db), { everyMs: pollMs, onError });
+}
