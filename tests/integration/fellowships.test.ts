@@ -8,6 +8,7 @@ import { sendReportReminders } from "~/fellowships/reminders.server";
 import { writeReportForm } from "~/fellowships/schedule.server";
 import { alumniCohorts, fellowshipDetail, hostFellows, staffDashboard } from "~/fellowships/views.server";
 import { answerPlacement } from "~/matching/publish.server";
+import { exportMyData } from "~/privacy/export.server";
 import { loadConfig } from "~/utils/config.server";
 import { describeDb } from "../support/db";
 import { createFellowshipFixture, reportsOf } from "../support/fellowships";
@@ -168,6 +169,18 @@ describeDb("the fellowship year", (t) => {
       .execute();
     expect(email).toHaveLength(1);
     expect(email[0]!.text).toContain("Great start.");
+    // Each side's data export: the host's comment, and the fellow's fellowship with the report.
+    const hostExport = await exportMyData(t.db, partner.id);
+    expect(hostExport.reportCommentsWritten).toEqual([
+      { reportId: report!.id, body: "Great start.", createdAt: expect.any(Date) },
+    ]);
+    const fellowExport = await exportMyData(t.db, fixture.fellow.id);
+    expect(fellowExport.fellowships).toEqual([
+      expect.objectContaining({ id: fixture.fellowship.id, cohortYear: 2025 }),
+    ]);
+    expect(fellowExport.fellowshipReports).toContainEqual(
+      expect.objectContaining({ status: "submitted", answers: { [fixture.questions[0]!.id]: "Month one." } }),
+    );
 
     // What each reader sees: the host its own fellow, with answers of submitted reports only.
     expect((await hostFellows(t.db, stranger.id)).map((f) => f.id)).not.toContain(fixture.fellowship.id);

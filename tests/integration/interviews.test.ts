@@ -318,6 +318,11 @@ describeDb("interview times and invitations", (t) => {
       "2030-03-04T14:30:00.000Z",
       "2030-03-04T15:00:00.000Z",
     ]);
+    // Whoever added times finds them in their data export (which times, not who booked them).
+    const exported = await exportMyData(t.db, fixture.staffId);
+    expect(exported.interviewTimesAdded.map((slot) => [slot.position, slot.startsAt.toISOString()])).toEqual(
+      slots.map((slot) => ["Position 1", slot.startsAt.toISOString()]),
+    );
     expect(await addSlots(t.db, fixture.staffId, position, { ...input, startsAt: "2020-01-01T09:00" })).toMatchObject({
       ok: false,
       status: 400,
