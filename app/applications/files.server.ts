@@ -7,7 +7,9 @@ import {
 } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/types";
+import { bodyLimitMessage, bodyLimitsFor } from "~/utils/body-limits";
 import { hasNulCharacter, NUL_MESSAGE } from "~/utils/forms.server";
+import { formLimitBreach } from "~/utils/parse-submission";
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -55,6 +57,9 @@ export async function readFormWithUploads(request: Request, fileQuestionIds: Set
     return { ok: false, field: null, message: "The form could not be read. Please send it again.", status: 400 };
   }
   if (hasNulCharacter(formData)) return { ok: false, field: null, message: NUL_MESSAGE, status: 400 };
+  const limits = bodyLimitsFor(new URL(request.url).pathname, contentType);
+  const breach = formLimitBreach(formData, limits);
+  if (breach) return { ok: false, field: null, message: bodyLimitMessage(breach, limits), status: 413 };
   const uploads: Upload[] = [];
   for (const [field, value] of formData.entries()) {
     if (typeof value === "string") continue;

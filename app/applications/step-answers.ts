@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { answersFromValues, buildAnswersSchema } from "./answer-schema";
 import { fieldName, type Question } from "./questions";
 
@@ -8,7 +8,7 @@ import { fieldName, type Question } from "./questions";
  * it. `submission` is the whole step as typed (for the reply that keeps the text in the form).
  */
 export function readStepAnswers(formData: FormData, questions: Question[]) {
-  const submission = parseWithZod(formData, { schema: buildAnswersSchema(questions, "draft") });
+  const submission = parseSubmission(formData, { schema: buildAnswersSchema(questions, "draft") });
   const errors: Record<string, string[] | null> = submission.status === "error" ? (submission.error ?? {}) : {};
   const invalid = new Set(
     Object.entries(errors)
@@ -16,7 +16,7 @@ export function readStepAnswers(formData: FormData, questions: Question[]) {
       .map(([name]) => name),
   );
   const valid = questions.filter((question) => question.kind !== "file" && !invalid.has(fieldName(question)));
-  const parsed = parseWithZod(formData, { schema: buildAnswersSchema(valid, "draft") });
+  const parsed = parseSubmission(formData, { schema: buildAnswersSchema(valid, "draft") });
   // Each field was checked alone above, so what is left parses; anything else is a bug, not input.
   if (parsed.status !== "success") throw new Error("valid answers failed to parse");
   return { submission, answers: answersFromValues(valid, parsed.value), invalid: invalid.size };

@@ -1,3 +1,4 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -117,7 +118,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return id !== null && !stepIds.has(id);
   });
   if (unknown) return refuse("The form names a question that is not on this step. Reload the page.", 400);
-  const control = parseWithZod(read.formData, { schema: ControlSchema });
+  const control = parseSubmission(read.formData, { schema: ControlSchema });
   if (control.status !== "success")
     return refuse(replyErrors(control.reply())[0] ?? "That form action is not known.", 400);
 

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { answerByLink, findReplyLink } from "~/campaigns/assignments.server";
@@ -31,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: AssignmentAnswerSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: AssignmentAnswerSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { intent, showPublicly } = submission.value;
   const result = await answerByLink(

@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps, getTextareaProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { canContactAllies, directoryAudience } from "~/auth/roles";
@@ -58,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   if (!canContactAllies(user)) notFound(MISSING);
   if (!isUuid(params.id)) notFound(MISSING);
-  const submission = parseWithZod(await readFormData(request), { schema: ContactRequestSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: ContactRequestSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await sendContactRequest(context.db, context.config, user, params.id, submission.value.message);
   if (!result.ok) {

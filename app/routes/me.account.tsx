@@ -1,3 +1,4 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { feedAction, loadFeed } from "~/calendar/feed-route.server";
@@ -9,7 +10,6 @@ import { CODE_MESSAGES } from "~/auth/verification.server";
 import { confirmAccountDeletion, LAST_STAFF_MESSAGE, requestAccountDeletion } from "~/privacy/privacy.server";
 import { clearSessionCookie, endAllSessions, endSession, listSessions } from "~/auth/session.server";
 import { setFlash } from "~/utils/flash.server";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const feed = await feedAction(context, user.id, formData, "/me/account");
   if (feed) return feed;
-  const submission = parseWithZod(formData, { schema: SessionActionSchema });
+  const submission = parseSubmission(formData, { schema: SessionActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { intent } = submission.value;
 

@@ -1,6 +1,6 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { finalistMatchingView } from "~/matching/finalist.server";
 import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
@@ -94,7 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "accept-placement" || intent === "decline-placement") {
-    const placement = parseWithZod(formData, { schema: PlacementSchema });
+    const placement = parseSubmission(formData, { schema: PlacementSchema });
     if (placement.status !== "success") return invalid(placement.reply());
     const answered = await answerPlacement(context.db, context.config, {
       applicationId: placement.value.applicationId,
@@ -110,7 +110,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
     });
   }
-  const submission = parseWithZod(formData, { schema: WithdrawSchema });
+  const submission = parseSubmission(formData, { schema: WithdrawSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await withdrawApplication(context.db, context.config, {
     applicationId: submission.value.applicationId,

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { answerAsAlly, listMyAssignments } from "~/campaigns/assignments.server";
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: AssignmentAnswerSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: AssignmentAnswerSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { intent, assignmentId, showPublicly } = submission.value;
   if (!assignmentId) badRequest("Choose a campaign.");

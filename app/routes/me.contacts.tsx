@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, replyErrors } from "~/components/forms";
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: ContactAnswerSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: ContactAnswerSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { intent, requestId } = submission.value;
   const result = await answerContactRequest(

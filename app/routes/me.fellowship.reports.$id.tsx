@@ -1,3 +1,4 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -57,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const submit = formData.get("intent") === "submit-report";
   const schema = buildAnswersSchema(report.questions, submit ? "submit" : "draft").extend(ControlSchema.shape);
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseSubmission(formData, { schema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await writeReport(context.db, context.config, {
     reportId: report.id,

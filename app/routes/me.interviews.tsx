@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const feed = await feedAction(context, user.id, formData, "/me/interviews");
   if (feed) return feed;
   const target = String(formData.get("positionId") ?? "page");
-  const submission = parseWithZod(formData, { schema: FinalistInterviewSchema });
+  const submission = parseSubmission(formData, { schema: FinalistInterviewSchema });
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;
   if (value.intent === "save-timezone") {

@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (intent === "withdraw") {
-    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    const submission = parseSubmission(formData, { schema: WithdrawSchema });
     if (submission.status !== "success") return invalid(submission.reply());
     const result = await withdrawProfile(context.db, user.id, submission.value.version);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   if (intent !== "save") unknownIntent();
-  const submission = parseWithZod(formData, { schema: ProfileSchema });
+  const submission = parseSubmission(formData, { schema: ProfileSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await saveProfile(context.db, user.id, submission.value);
   if (!result.ok) {

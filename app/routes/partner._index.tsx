@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -56,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePartner(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: PublishSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: PublishSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const [organizations, cycles] = await Promise.all([organizationsOf(context.db, user.id), openCycles(context)]);
   // Another host's organization answers like a missing one.

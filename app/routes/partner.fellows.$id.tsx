@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { FellowshipHeader } from "~/components/fellowship-header";
@@ -32,7 +32,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, fellowship } = await load(request, context, params.id);
   const formData = await readFormData(request);
   const target = String(formData.get("reportId") ?? "page");
-  const submission = parseWithZod(formData, { schema: CommentSchema });
+  const submission = parseSubmission(formData, { schema: CommentSchema });
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const result = await addReportComment(context.db, context.config, {
     reportId: submission.value.reportId,

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -128,7 +128,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
     return back("Ranking saved.");
   }
-  const submission = parseWithZod(formData, { schema: PositionActionSchema });
+  const submission = parseSubmission(formData, { schema: PositionActionSchema });
   const target = String(formData.get("applicationId") ?? "position");
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;

@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { renderEmail } from "#emails/index";
@@ -70,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, position } = await load(request, context, params.id);
   const formData = await readFormData(request);
   const target = String(formData.get("slotId") ?? formData.get("intent") ?? "page");
-  const submission = parseWithZod(formData, { schema: HostInterviewSchema });
+  const submission = parseSubmission(formData, { schema: HostInterviewSchema });
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;
   const back = (message: string) =>

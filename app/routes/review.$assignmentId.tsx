@@ -1,5 +1,6 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getCollectionProps, getFormProps, getTextareaProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
@@ -78,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, view } = await load(request, context, params.assignmentId);
   const formData = await readFormData(request);
   if (formData.get("intent") === "recuse") {
-    const submission = parseWithZod(formData, { schema: RecuseSchema });
+    const submission = parseSubmission(formData, { schema: RecuseSchema });
     if (submission.status !== "success") return invalid({ form: "recuse" as const, result: submission.reply() });
     const result = await recuse(context.db, context.config, {
       assignmentId: view.assignment.id,
@@ -101,7 +102,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   // Once submitted, a review stays complete: every later save is checked like a submission.
   const submit = formData.get("intent") === "submit" || Boolean(view.own?.submittedAt);
-  const submission = parseWithZod(formData, { schema: buildReviewSchema(view.criteria, submit ? "submit" : "draft") });
+  const submission = parseSubmission(formData, {
+    schema: buildReviewSchema(view.criteria, submit ? "submit" : "draft"),
+  });
   if (submission.status !== "success") return invalid({ form: "review" as const, result: submission.reply() });
   const result = await saveReview(context.db, {
     assignmentId: view.assignment.id,
@@ -144,7 +147,7 @@ export default function ScoringPage() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: formData.get("intent") === "submit" ? submitSchema : draftSchema }) as never,
+      parseSubmission(formData, { schema: formData.get("intent") === "submit" ? submitSchema : draftSchema }) as never,
   });
   return (
     <div className="stack">

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, replyErrors } from "~/components/forms";
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireReviewer(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: ConflictDeclarationSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: ConflictDeclarationSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   // Another cycle's id answers like a missing one.
   if (!(await isActiveReviewer(context.db, submission.value.cycleId, user.id))) {

@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps, getSelectProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { completeAssignment } from "~/campaigns/assignments.server";
@@ -49,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const back = async (to: string, message: string) =>
     redirect(to, { headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) } });
   if (intent === "save-campaign") {
-    const submission = parseWithZod(formData, { schema: CampaignSchema });
+    const submission = parseSubmission(formData, { schema: CampaignSchema });
     if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
     const result = await updateCampaign(context.db, staff.id, campaign.id, submission.value);
     if (!result.ok) {
@@ -61,20 +61,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return back(`/staff/campaigns/${result.slug}`, "Campaign saved.");
   }
   if (intent === "add-need") {
-    const submission = parseWithZod(formData, { schema: NeedSchema });
+    const submission = parseSubmission(formData, { schema: NeedSchema });
     if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
     await addNeed(context.db, staff.id, campaign.id, submission.value);
     return back(`/staff/campaigns/${campaign.slug}`, "Need saved.");
   }
   if (intent === "remove-need") {
-    const submission = parseWithZod(formData, { schema: RemoveNeedSchema });
+    const submission = parseSubmission(formData, { schema: RemoveNeedSchema });
     if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
     if (!(await removeNeed(context.db, staff.id, campaign.id, submission.value.needId)))
       notFound("That need does not exist.");
     return back(`/staff/campaigns/${campaign.slug}`, "Need removed.");
   }
   if (intent === "complete") {
-    const submission = parseWithZod(formData, { schema: CompleteSchema });
+    const submission = parseSubmission(formData, { schema: CompleteSchema });
     if (submission.status !== "success") return invalid({ intent, result: submission.reply() });
     const result = await completeAssignment(context.db, staff.id, campaign.id, submission.value.assignmentId);
     if (!result.ok) {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { proposeAssignment } from "~/campaigns/assignments.server";
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, campaign } = await loadStaffCampaign(request, context, params.slug);
-  const submission = parseWithZod(await readFormData(request), { schema: ProposeSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: ProposeSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await proposeAssignment(context.db, context.config, staff.id, {
     campaignId: campaign.id,

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CAMPAIGN_STATUS_LABELS, CampaignSchema } from "~/campaigns/campaigns.schema";
@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: CampaignSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: CampaignSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await createCampaign(context.db, staff.id, submission.value);
   if (!result.ok) {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
@@ -26,7 +26,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
-  const submission = parseWithZod(await readFormData(request), { schema: DecisionActionSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: DecisionActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   let message: string;

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QUESTION_KIND_LABELS, QUESTION_KINDS } from "~/applications/questions";
@@ -42,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle, form } = await load(request, context, params);
   const formData = await readFormData(request);
   const target = String(formData.get("questionId") ?? "new");
-  const submission = parseWithZod(formData, { schema: QuestionActionSchema });
+  const submission = parseSubmission(formData, { schema: QuestionActionSchema });
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;
   const result = await writeReportQuestion(

@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import type { ReactNode } from "react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CycleNav } from "~/components/cycle-nav";
@@ -22,7 +22,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
   const formData = await readFormData(request);
   const target = String(formData.get("formId") ?? formData.get("intent") ?? "page");
-  const submission = parseWithZod(formData, { schema: FellowshipScheduleSchema });
+  const submission = parseSubmission(formData, { schema: FellowshipScheduleSchema });
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;
   const result =

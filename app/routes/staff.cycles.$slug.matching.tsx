@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sql } from "kysely";
@@ -60,7 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
-  const submission = parseWithZod(await readFormData(request), { schema: MatchingActionSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: MatchingActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   let message: string;

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { QUESTION_KIND_LABELS } from "~/applications/questions";
@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
   const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: QuestionActionSchema });
+  const submission = parseSubmission(formData, { schema: QuestionActionSchema });
   const target = String(formData.get("questionId") ?? "new");
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;

@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CycleNav } from "~/components/cycle-nav";
@@ -40,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
   const formData = await readFormData(request);
   const target = String(formData.get("userId") ?? "invite");
-  const submission = parseWithZod(formData, { schema: PoolActionSchema });
+  const submission = parseSubmission(formData, { schema: PoolActionSchema });
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
   const value = submission.value;
   let message: string;

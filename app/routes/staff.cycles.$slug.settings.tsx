@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CycleNav } from "~/components/cycle-nav";
@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
-  const submission = parseWithZod(await readFormData(request), { schema: CycleSettingsSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: CycleSettingsSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await updateCycle(context.db, staff.id, cycle.id, submission.value);
   if (!result.ok) {

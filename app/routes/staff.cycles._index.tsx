@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CycleSettingsForm } from "~/components/cycle-settings-form";
@@ -29,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: CycleSettingsSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: CycleSettingsSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await createCycle(context.db, staff.id, submission.value);
   if (!result.ok) {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FellowshipHeader } from "~/components/fellowship-header";
@@ -40,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     redirectAfterSuccess(context.config, `/staff/fellowships/${fellowship.id}`, message);
   if (formData.get("intent") === "comment") {
     const target = String(formData.get("reportId") ?? "page");
-    const submission = parseWithZod(formData, { schema: CommentSchema });
+    const submission = parseSubmission(formData, { schema: CommentSchema });
     if (submission.status !== "success") return invalid({ target, result: submission.reply() });
     const result = await addReportComment(context.db, context.config, {
       reportId: submission.value.reportId,
@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
     return back("Comment added; the fellow has been emailed.");
   }
-  const submission = parseWithZod(formData, { schema: FellowshipAdminSchema });
+  const submission = parseSubmission(formData, { schema: FellowshipAdminSchema });
   if (submission.status !== "success") return invalid({ target: "admin", result: submission.reply() });
   const value = submission.value;
   const moved = await context.db.transaction().execute((trx) =>

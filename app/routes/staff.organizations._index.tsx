@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, replyErrors } from "~/components/forms";
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: OrganizationActionSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: OrganizationActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   if (submission.value.intent !== "create-organization")
     return invalid(submission.reply({ formErrors: ["That form action is not known."] }));

@@ -1,5 +1,5 @@
+import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors, replyErrors } from "~/components/forms";
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, context);
   const formData = await readFormData(request);
   if (formData.get("intent") === "invite-staff") {
-    const submission = parseWithZod(formData, { schema: InviteStaffSchema });
+    const submission = parseSubmission(formData, { schema: InviteStaffSchema });
     if (submission.status !== "success") return invalid({ intent: "invite-staff", result: submission.reply() });
     await inviteStaff(context.db, context.config, staff, submission.value.email);
     return redirect("/staff/users", {
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     });
   }
-  const submission = parseWithZod(formData, { schema: RoleChangeSchema });
+  const submission = parseSubmission(formData, { schema: RoleChangeSchema });
   if (submission.status !== "success") return invalid({ intent: "role", result: submission.reply() });
   const { intent, userId } = submission.value;
   const result =

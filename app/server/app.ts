@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
@@ -10,6 +9,7 @@ import "~/utils/context.server";
 import { isDatabaseUnavailable } from "#db/connection-errors";
 import { withDatabaseUnavailableAs503 } from "./database-unavailable";
 import { Draining } from "./draining";
+import { createBoundedRequestHandler } from "./remix-handler";
 import { contentSecurityPolicy, createNonce, isForeignRequest, SECURITY_HEADERS } from "./security";
 
 export interface AppOptions {
@@ -22,9 +22,6 @@ export interface AppOptions {
   /** Set to draining at shutdown (see main.ts); a fresh one that never drains by default. */
   draining?: Draining;
 }
-
-/** Request bodies above this are refused outright; up to it, a file over its 10 MB limit gets a message on its field. */
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 export function createApp({ db, config, build, clientDir, draining = new Draining() }: AppOptions): express.Express {
   const app = express();
@@ -94,15 +91,11 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
       res.status(411).type("text/plain").send("Length required.");
       return;
     }
-    const length = Number(req.get("Content-Length") ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain").send("Payload too large.");
-      return;
-    }
     next();
   });
 
-  const handler = createRequestHandler({
+  // Bodies are bounded by route kind inside this handler, before Remix parses anything.
+  const handler = createBoundedRequestHandler({
     build:
       "vite" in build
         ? async () =>

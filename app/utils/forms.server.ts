@@ -1,7 +1,10 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { bodyLimitMessage, bodyLimitsFor } from "./body-limits";
 import { badRequest } from "./http.server";
+import { formLimitBreach, parseSubmission } from "./parse-submission";
+
+export { parseSubmission };
 
 /**
  * Reads a form body. A body that is not a form (JSON, garbage, the wrong content type) is a
@@ -15,7 +18,18 @@ export async function readFormData(request: Request): Promise<FormData> {
     badRequest("The form could not be read. Please send it again.");
   }
   if (hasNulCharacter(formData)) badRequest(NUL_MESSAGE);
+  assertWithinFormLimits(request, formData);
   return formData;
+}
+
+/**
+ * The field limits of the request's route, checked over the parsed form: the server checked
+ * url-encoded bodies as they arrived, but multipart parts are only countable once parsed.
+ */
+export function assertWithinFormLimits(request: Request, formData: FormData): void {
+  const limits = bodyLimitsFor(new URL(request.url).pathname, request.headers.get("Content-Type"));
+  const breach = formLimitBreach(formData, limits);
+  if (breach) throw data({ message: bodyLimitMessage(breach, limits) }, { status: 413 });
 }
 
 export const NUL_MESSAGE =
@@ -31,7 +45,7 @@ export function hasNulCharacter(formData: FormData): boolean {
 
 export async function parseForm<Schema extends z.ZodType>(request: Request, schema: Schema) {
   const formData = await readFormData(request);
-  return { formData, submission: parseWithZod(formData, { schema }) };
+  return { formData, submission: parseSubmission(formData, { schema }) };
 }
 
 /** The reply to a form with errors: the field messages, status 400 (or another 4xx). */
