@@ -10,7 +10,14 @@ import { isDatabaseUnavailable } from "#db/connection-errors";
 import { withDatabaseUnavailableAs503 } from "./database-unavailable";
 import { Draining } from "./draining";
 import { createBoundedRequestHandler } from "./remix-handler";
-import { contentSecurityPolicy, createNonce, isForeignRequest, SECURITY_HEADERS } from "./security";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  hasWellFormedPath,
+  isForeignRequest,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+} from "./security";
 
 export interface AppOptions {
   db: DB;
@@ -28,6 +35,8 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   const dev = "vite" in build;
+  // Decided by the configured public address at start-up (a test server rewrites it to its port later).
+  const strictTransport = config.appUrl.protocol === "https:";
   app.use(draining.middleware);
 
   app.use((req, res, next) => {
@@ -40,6 +49,7 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
     res.writeHead = function patchedWriteHead(this: Response, ...args: unknown[]) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS))
         if (!res.hasHeader(name)) res.setHeader(name, value);
+      if (strictTransport) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
       if (!res.hasHeader("Content-Security-Policy"))
         res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, { dev }));
       // Nothing personal may sit in a shared or back/forward cache; static assets keep their own.
@@ -54,6 +64,15 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
       }
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as typeof res.writeHead;
+    next();
+  });
+
+  // A malformed percent-encoding (/%, /files/%ZZ) names nothing; Remix and the static files would throw on it.
+  app.use((req, res, next) => {
+    if (!hasWellFormedPath(req.originalUrl)) {
+      res.status(400).type("text/plain").send("Bad request: the address is not correctly encoded.");
+      return;
+    }
     next();
   });
 

@@ -32,6 +32,20 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 };
 
+/** Sent only when the portal's public address is https: a year, subdomains included. */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+/** Whether the path of a request target (query aside) decodes: `%` must start a valid UTF-8 escape. */
+export function hasWellFormedPath(target: string): boolean {
+  const path = target.split("?", 1)[0] ?? "";
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export interface OriginCheckInput {
