@@ -36,5 +36,6 @@ export function cycleView(context: ApplyContext) {
     closesAt: context.cycle.closesAt.toISOString(),
     timezone: context.cycle.timezone,
     phase: context.phase,
+    blindReview: context.cycle.blindReview,
   };
 }

@@ -1,12 +1,14 @@
 import type { DB } from "#db/client";
 import { Role } from "~/auth/roles";
 import type { SessionUser } from "~/utils/permissions.server";
+import { withoutPdfMetadata } from "./pdf-metadata.server";
 
 /**
  * A file and the name to download it under, if this user may see it: its owner, staff, a host
  * whose position considers the finalist, and a reviewer assigned to the application (in a blind
- * cycle, only files of questions not marked identifying, under a neutral name). Anyone else gets
- * nothing, as for a file that does not exist.
+ * cycle, only files of questions not marked identifying, under a neutral name and without the
+ * PDF's metadata, which often names its author). Anyone else gets nothing, as for a file that does
+ * not exist; so does a blind reviewer for a file that cannot be cleaned.
  */
 export async function findFileForViewer(db: DB, fileId: string, user: Pick<SessionUser, "id" | "roles">) {
   const file = await db
@@ -58,7 +60,9 @@ export async function findFileForViewer(db: DB, fileId: string, user: Pick<Sessi
   if (!assigned) return null;
   if (file.blindReview) {
     if (file.identifying !== false) return null;
-    return { ...download, downloadName: "document.pdf" };
+    const cleaned = await withoutPdfMetadata(file.bytes);
+    if (!cleaned) return null;
+    return { contentType: "application/pdf", bytes: cleaned, downloadName: "document.pdf" };
   }
   return download;
 }

@@ -334,6 +334,7 @@ export async function coverage(db: DB, cycleId: string) {
         "reviewAssignments.id",
         "reviewAssignments.applicationId",
         "reviewAssignments.status",
+        "reviewAssignments.recusalReason",
         "users.id as reviewerId",
         "users.name as reviewerName",
       ])

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { AnswerValue, Database } from "#db/types";
-import { audit } from "~/audit/audit.server";
 import { conflictReasons, prepareApplicant, type ReviewerFacts } from "./conflicts";
 
 export async function listDeclaredConflicts(db: DB, cycleId: string, reviewerId: string) {
@@ -13,45 +12,6 @@ export async function listDeclaredConflicts(db: DB, cycleId: string, reviewerId:
     .orderBy("kind")
     .orderBy("value")
     .execute();
-}
-
-/** Replaces what a reviewer declared for a cycle (recusals and staff entries stay). */
-export async function declareConflicts(
-  db: DB,
-  cycleId: string,
-  reviewerId: string,
-  input: { organizations: string[]; domains: string[]; people: string[] },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom("conflicts")
-      .where("cycleId", "=", cycleId)
-      .where("reviewerId", "=", reviewerId)
-      .where("source", "=", "declared")
-      .execute();
-    const rows = [
-      ...input.organizations.map((value) => ({ kind: "organization" as const, value })),
-      ...input.domains.map((value) => ({
-        kind: "email_domain" as const,
-        value: value.replace(/^@/, "").toLowerCase(),
-      })),
-      ...input.people.map((value) => ({ kind: "person" as const, value })),
-    ];
-    if (rows.length > 0) {
-      await trx
-        .insertInto("conflicts")
-        .values(rows.map((row) => ({ ...row, cycleId, reviewerId, source: "declared" as const })))
-        .onConflict((oc) => oc.columns(["cycleId", "reviewerId", "kind", "value"]).doNothing())
-        .execute();
-    }
-    await audit(trx, {
-      actorId: reviewerId,
-      action: "conflict.declare",
-      subjectType: "cycle",
-      subjectId: cycleId,
-      data: { count: rows.length },
-    });
-  });
 }
 
 function answerTexts(answers: Record<string, AnswerValue>): string[] {

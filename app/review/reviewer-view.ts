@@ -1,4 +1,8 @@
 import type { AnswerValue, Question } from "~/applications/questions";
+import { redactIdentity } from "./redaction";
+
+// Kept here too: callers and tests know redaction as part of the reviewer's view.
+export { redactIdentity };
 
 export interface ReviewerAnswer {
   id: string;
@@ -7,28 +11,11 @@ export interface ReviewerAnswer {
   file: { id: string; name: string } | null;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** Removes the applicant's name and email from free text (an applicant may sign an answer). */
-export function redactIdentity(text: string, identity: { name: string; email: string }): string {
-  const tokens = [identity.email, identity.name, ...identity.name.split(/\s+/).filter((part) => part.length >= 2)]
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length);
-  let result = text;
-  for (const token of tokens)
-    result = result.replace(
-      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(token)}(?![\\p{L}\\p{N}])`, "giu"),
-      "[withheld]",
-    );
-  return result;
-}
-
 /**
  * What a reviewer may read of an application. In a blind cycle: no question marked identifying,
- * no links (a link names its owner), files under a neutral name, and the applicant's name and
- * email taken out of the remaining text. Nothing else ever reaches the reviewer's page.
+ * no link questions, files under a neutral name (served without their metadata), and the
+ * applicant's name, and every link, address and handle, withheld from the remaining text.
+ * Nothing else ever reaches the reviewer's page.
  */
 export function reviewerAnswers(input: {
   questions: Question[];

@@ -3,8 +3,6 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { listApplicationFiles } from "~/applications/applications.server";
 import { listQuestions } from "~/cycles/questions.server";
-import type { AppConfig } from "~/utils/config.server";
-import { fillGaps } from "./assignments.server";
 import { reviewerAnswers } from "./reviewer-view";
 import { listCriteria } from "./rubric.server";
 import type { ReviewValues } from "./review.schema";
@@ -224,88 +222,6 @@ export async function saveReview(
       });
     }
     return { ok: true, version };
-  });
-}
-
-export type RecusalResult = { ok: true; reassigned: boolean } | { ok: false; status: 404 | 409; message: string };
-
-/**
- * A reviewer steps back from an application: the pair becomes a conflict (never assigned again)
- * and the application goes to someone else at once, in the same transaction.
- */
-export async function recuse(
-  db: DB,
-  config: AppConfig,
-  input: { assignmentId: string; reviewerId: string; reason: string },
-): Promise<RecusalResult> {
-  return db.transaction().execute(async (trx) => {
-    const assignment = await trx
-      .selectFrom("reviewAssignments")
-      .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
-      .select([
-        "reviewAssignments.id",
-        "reviewAssignments.status",
-        "reviewAssignments.applicationId",
-        "cycles.id as cycleId",
-        "cycles.name",
-        "cycles.status as cycleStatus",
-        "cycles.reviewersPerApplication",
-        "cycles.reviewDueAt",
-        "cycles.timezone",
-      ])
-      .where("reviewAssignments.id", "=", input.assignmentId)
-      .where("reviewAssignments.reviewerId", "=", input.reviewerId)
-      .forUpdate("reviewAssignments")
-      .executeTakeFirst();
-    if (!assignment) return { ok: false, status: 404, message: "We could not find that review." };
-    if (assignment.status === "recused") return { ok: true, reassigned: false };
-    if (assignment.status === "submitted")
-      return {
-        ok: false,
-        status: 409,
-        message: "You already submitted this review; ask staff if you need it removed.",
-      };
-    await trx
-      .updateTable("reviewAssignments")
-      .set({ status: "recused", recusalReason: input.reason, updatedAt: sql`now()` })
-      .where("id", "=", assignment.id)
-      .execute();
-    await trx
-      .insertInto("conflicts")
-      .values({
-        cycleId: assignment.cycleId,
-        reviewerId: input.reviewerId,
-        kind: "application",
-        value: assignment.applicationId,
-        source: "recusal",
-        reason: input.reason,
-      })
-      .onConflict((oc) => oc.columns(["cycleId", "reviewerId", "kind", "value"]).doNothing())
-      .execute();
-    await audit(trx, {
-      actorId: input.reviewerId,
-      action: "assignment.recuse",
-      subjectType: "application",
-      subjectId: assignment.applicationId,
-      data: { assignmentId: assignment.id, reason: input.reason },
-    });
-    const refill =
-      assignment.cycleStatus === "reviewing"
-        ? await fillGaps(
-            trx,
-            config,
-            null,
-            {
-              id: assignment.cycleId,
-              name: assignment.name,
-              reviewersPerApplication: assignment.reviewersPerApplication,
-              reviewDueAt: assignment.reviewDueAt,
-              timezone: assignment.timezone,
-            },
-            [assignment.applicationId],
-          )
-        : { added: 0 };
-    return { ok: true, reassigned: refill.added > 0 };
   });
 }
 

@@ -12,6 +12,7 @@ import { readFormWithUploads } from "~/applications/files.server";
 import { fieldName, questionIdOf } from "~/applications/questions";
 import { readStepAnswers } from "~/applications/step-answers";
 import { ApplySteps } from "~/components/apply-steps";
+import { BlindReviewNotice } from "~/components/blind-review-notice";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { QuestionField } from "~/components/question-field";
 import { useAutosave, type AutosaveReply, type StepSave } from "~/components/use-autosave";
@@ -192,6 +193,10 @@ export default function ApplyStep() {
   const autosave = useAutosave(formId, { enabled: editable, version: loadedVersion, savedAt, lastSave });
   useLeaveWarning(editable && autosave.unsaved, "Your changes on this step are not saved yet. Leave without them?");
   const hasFile = step.questions.some((question) => question.kind === "file");
+  // Only answers reviewers will read are redacted: identifying questions and links never reach them.
+  const redacted = step.questions.some(
+    (question) => !question.identifying && ["short_text", "long_text", "file"].includes(question.kind),
+  );
   return (
     <div className="stack">
       <h1>{step.title}</h1>
@@ -216,6 +221,7 @@ export default function ApplyStep() {
           You have submitted this application. Changes you save here replace your answers until the deadline.
         </p>
       ) : null}
+      {cycle.blindReview && editable && redacted ? <BlindReviewNotice /> : null}
       <Form method="post" encType={hasFile ? "multipart/form-data" : undefined} {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="version" value={autosave.version} />

@@ -15,7 +15,8 @@ import {
   reviewValuesFrom,
   scoreField,
 } from "~/review/review.schema";
-import { loadReviewerAssignment, recuse, saveReview } from "~/review/reviews.server";
+import { recuse } from "~/review/recusal.server";
+import { loadReviewerAssignment, saveReview } from "~/review/reviews.server";
 import { setFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";

@@ -2,7 +2,8 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, replyErrors } from "~/components/forms";
-import { declareConflicts, declaredConflictsOf } from "~/review/conflicts.server";
+import { declaredConflictsOf } from "~/review/conflicts.server";
+import { declareConflicts } from "~/review/recusal.server";
 import { ConflictDeclarationSchema } from "~/review/pool.schema";
 import { isActiveReviewer } from "~/review/pool.server";
 import { reviewerQueue } from "~/review/reviews.server";
@@ -46,14 +47,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await isActiveReviewer(context.db, submission.value.cycleId, user.id))) {
     return invalid(submission.reply({ formErrors: ["We could not find that review panel."] }), 404);
   }
-  await declareConflicts(context.db, submission.value.cycleId, user.id, submission.value);
+  const { recused } = await declareConflicts(
+    context.db,
+    context.config,
+    submission.value.cycleId,
+    user.id,
+    submission.value,
+  );
+  const message =
+    recused > 0
+      ? `Conflicts saved. They matched ${recused === 1 ? "an application" : `${recused} applications`} assigned to you: you are recused, and ${recused === 1 ? "it goes" : "they go"} to another reviewer.`
+      : "Conflicts saved. They apply to every assignment from now on.";
   return redirect("/review", {
-    headers: {
-      "Set-Cookie": await setFlash(context.config, {
-        kind: "success",
-        message: "Conflicts saved. They apply to every assignment from now on.",
-      }),
-    },
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 

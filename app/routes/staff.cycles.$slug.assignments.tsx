@@ -165,6 +165,9 @@ export default function AssignmentsPage() {
                     {application.assignments.map((assignment) => (
                       <li key={assignment.id}>
                         {assignment.reviewerName} <span className="badge">{assignment.status}</span>
+                        {assignment.status === "recused" && assignment.recusalReason ? (
+                          <span className="muted"> — {assignment.recusalReason}</span>
+                        ) : null}
                         {assignment.status === "assigned" ? (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="assignmentId" value={assignment.id} />

@@ -38,6 +38,10 @@ for (const javaScriptEnabled of [true, false]) {
 
       await expect(page.getByRole("heading", { name: "Your work" })).toBeVisible();
       await expect(page.getByRole("status")).toContainText("Draft saved at");
+      // A blind cycle: the applicant is told, while writing, what reviewers will not see.
+      await expect(page.getByRole("complementary", { name: "Reviewers will not know who you are" })).toContainText(
+        "every web address, email address and @handle by “[link withheld]”",
+      );
       await page
         .getByLabel("Why is the open web important to you?")
         .fill("Because the people I work with learn, organise and speak there.");

@@ -1,11 +1,11 @@
 import { expect, it } from "vitest";
 import { acceptInvitation, findInvitation } from "~/invitations/invitations.server";
 import { runAssignment, assignManually } from "~/review/assignments.server";
-import { declareConflicts } from "~/review/conflicts.server";
 import { scheduleRelease } from "~/review/decision-release.server";
 import { sendReviewReminders, setPendingDecisions } from "~/review/decisions.server";
 import { inviteReviewer } from "~/review/pool.server";
-import { loadReviewerAssignment, recuse, saveReview } from "~/review/reviews.server";
+import { declareConflicts, recuse } from "~/review/recusal.server";
+import { loadReviewerAssignment, saveReview } from "~/review/reviews.server";
 import { addCriterion, updateCriterion } from "~/review/rubric.server";
 import { loadConfig } from "~/utils/config.server";
 import { describeDb, uniqueEmail } from "../support/db";
@@ -63,7 +63,7 @@ describeDb("review workflow", (t) => {
   it("assigns k reviewers to every application, never a conflicted pair, with one digest per reviewer; running again adds nothing", async () => {
     const fixture = await createReviewFixture(t.db, config, { applicants: 6, reviewers: 4, k: 2 });
     const [first] = fixture.applicants;
-    await declareConflicts(t.db, fixture.cycle.id, fixture.reviewers[0]!.id, {
+    await declareConflicts(t.db, config, fixture.cycle.id, fixture.reviewers[0]!.id, {
       organizations: [],
       domains: [],
       people: [first!.name],
@@ -125,7 +125,7 @@ describeDb("review workflow", (t) => {
     const fixture = await createReviewFixture(t.db, config, { applicants: 2, reviewers: 2, capacity: 1, k: 1 });
     const [a, b] = fixture.applicants;
     const [r1] = fixture.reviewers;
-    await declareConflicts(t.db, fixture.cycle.id, r1!.id, { organizations: [], domains: [], people: [a!.name] });
+    await declareConflicts(t.db, config, fixture.cycle.id, r1!.id, { organizations: [], domains: [], people: [a!.name] });
     expect(await assignManually(t.db, config, fixture.staffId, fixture.cycle, a!.applicationId, r1!.id)).toMatchObject({
       ok: false,
       status: 409,

@@ -38,6 +38,11 @@ export async function createReviewFixture(
     blind?: boolean;
     k?: number;
     rubric?: boolean;
+    /** Names of the first applicants (the rest get generated ones). */
+    names?: string[];
+    /** The essay answer and the writing sample of an applicant, when not the default ones. */
+    essay?: (name: string) => string | undefined;
+    samplePdf?: (name: string) => Buffer | undefined;
   } = {},
 ): Promise<ReviewFixture> {
   const staff = await db
@@ -60,16 +65,22 @@ export async function createReviewFixture(
   const sample = cycle.questions.find((question) => question.label === "Writing sample")!;
   const applicants: TestApplicant[] = [];
   for (let i = 0; i < (options.applicants ?? 6); i++) {
-    const name = `${FIRST[i % FIRST.length]} Applicant${i}`;
+    const name = options.names?.[i] ?? `${FIRST[i % FIRST.length]} Applicant${i}`;
+    const essay = options.essay?.(name);
     const email = uniqueEmail(`applicant${i}`);
     const user = await db.insertInto("users").values({ email, name }).returning("id").executeTakeFirstOrThrow();
     const { applicationId } = await submitTestApplication(db, config, cycle, user.id, {
       cvFilename: `${name}-cv.pdf`,
       answers: {
         [questionByKind(cycle.questions, "url").id]: `https://portfolio.example.net/${name.replace(" ", "-")}`,
+        ...(essay ? { [questionByKind(cycle.questions, "long_text").id]: essay } : {}),
       },
       uploads: [
-        { questionId: sample.id, filename: `${name}-sample.pdf`, bytes: tinyPdf("An essay on community networks") },
+        {
+          questionId: sample.id,
+          filename: `${name}-sample.pdf`,
+          bytes: options.samplePdf?.(name) ?? tinyPdf("An essay on community networks"),
+        },
       ],
     });
     applicants.push({ id: user.id, email, name, applicationId });

@@ -1,8 +1,18 @@
+import { PDFDocument } from "@cantoo/pdf-lib";
 import { beforeAll, expect, it } from "vitest";
 import { startSession } from "~/auth/session.server";
 import { runAssignment } from "~/review/assignments.server";
 import { createReviewFixture, type ReviewFixture } from "../../support/review";
+import { pdfWithMetadata } from "../../support/pdf-with-metadata";
 import { cookieHeader, describeServer, get, type TestServer } from "../../support/server";
+
+// What the penetration test got through to a blind reviewer: part of a hyphenated surname, the
+// name without accents, links with and without a scheme, a handle, spelled-out mail, and the
+// author's name inside the writing sample's PDF metadata.
+const LEAKY_NAME = "Zeynep Kaya-Öztürk";
+const LEAKY_ESSAY =
+  "Ozturk here: https://zeynepkaya.example github.com/zkaya @zkaya zeynep.kaya at probe dot example; the Kaya family radio.";
+const LEAKS = ["Kaya", "Ozturk", "Öztürk", "Zeynep", "zeynepkaya", "zkaya", "probe dot example", "github.com"];
 
 /** What a reviewer of a blind cycle must never receive, per applicant. */
 async function secretsOf(server: TestServer, fixture: ReviewFixture) {
@@ -25,7 +35,7 @@ async function secretsOf(server: TestServer, fixture: ReviewFixture) {
     const answers = rows.find((row) => row.id === applicant.applicationId)!.answers;
     return [
       applicant.name,
-      ...applicant.name.split(" "),
+      ...applicant.name.split(/[\s-]/),
       applicant.email,
       ...identifying.flatMap((question) => {
         const value = answers[question.id];
@@ -48,6 +58,9 @@ describeServer("blind review never leaks who applied", (t) => {
       reviewers: 2,
       k: 2,
       blind: true,
+      names: [LEAKY_NAME],
+      essay: (name) => (name === LEAKY_NAME ? LEAKY_ESSAY : undefined),
+      samplePdf: (name) => (name === LEAKY_NAME ? pdfWithMetadata("An essay on radio", LEAKY_NAME) : undefined),
     });
     const run = await runAssignment(t.server.db, t.server.config, fixture.staffId, fixture.cycle);
     if (!run.ok) throw new Error(run.message);
@@ -81,7 +94,7 @@ describeServer("blind review never leaks who applied", (t) => {
       ...assignments.flatMap((assignment) => [`/review/${assignment.id}`, `/review/${assignment.id}.data`]),
       ...files.map((file) => `/files/${file.id}`),
     ];
-    const secrets = (await secretsOf(t.server, fixture)).filter((secret) => secret.length >= 3);
+    const secrets = [...(await secretsOf(t.server, fixture)), ...LEAKS].filter((secret) => secret.length >= 3);
     let downloaded = 0;
     for (const path of paths) {
       const response = await get(t.server, path, { cookie });
@@ -96,6 +109,36 @@ describeServer("blind review never leaks who applied", (t) => {
     }
     // The writing samples (not identifying) are readable; the CVs (identifying) are not.
     expect(downloaded).toBe(assignments.length);
+  });
+
+  it("shows where it withheld a name or a link, and serves the PDF readable but without its metadata", async () => {
+    const leaky = fixture.applicants.find((applicant) => applicant.name === LEAKY_NAME)!;
+    const assignment = await t.server.db
+      .selectFrom("reviewAssignments")
+      .select("id")
+      .where("reviewerId", "=", reviewerId)
+      .where("applicationId", "=", leaky.applicationId)
+      .executeTakeFirstOrThrow();
+    const page = await (await get(t.server, `/review/${assignment.id}`, { cookie })).text();
+    expect(page).toContain(
+      "[name withheld] here: [link withheld] [link withheld] [link withheld] [link withheld]; the [name withheld] family radio.",
+    );
+    const sample = await t.server.db
+      .selectFrom("files")
+      .select("id")
+      .where("applicationId", "=", leaky.applicationId)
+      .where("filename", "like", "%-sample.pdf")
+      .executeTakeFirstOrThrow();
+    const response = await get(t.server, `/files/${sample.id}`, { cookie });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString("latin1");
+    expect(text).toContain("(An essay on radio) Tj");
+    expect(text).not.toMatch(/\/Author|\/Title|\/Metadata|xmpmeta|dc:creator/);
+    const served = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(served.getAuthor()).toBeUndefined();
+    expect(served.getTitle()).toBeUndefined();
+    expect(served.getPageCount()).toBe(1);
   });
 
   it("shows the same reviewer the names in a cycle that is not blind", async () => {

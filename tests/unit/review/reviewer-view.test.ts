@@ -54,8 +54,47 @@ describe("what a reviewer sees", () => {
 
   it("redacts whole words only, whatever their case", () => {
     expect(redactIdentity("EZE wrote this; Ezekiel did not.", identity)).toBe(
-      "[withheld] wrote this; Ezekiel did not.",
+      "[name withheld] wrote this; Ezekiel did not.",
     );
-    expect(redactIdentity("Signed, chiamaka eze", identity)).toBe("Signed, [withheld]");
+    expect(redactIdentity("Signed, chiamaka eze", identity)).toBe("Signed, [name withheld]");
+  });
+});
+
+describe("blind redaction of what the penetration test slipped through", () => {
+  const zeynep = { name: "Zeynep Kaya-Öztürk", email: "zeynep@probe.example" };
+  const cases: [string, string, string][] = [
+    ["part of a hyphenated surname", "The Kaya family ran a radio.", "The [name withheld] family ran a radio."],
+    ["the other part", "Öztürk is my mother's name.", "[name withheld] is my mother's name."],
+    ["the name without accents", "Signed: zeynep kaya ozturk", "Signed: [name withheld]"],
+    ["capitals without accents", "KAYA-OZTURK", "[name withheld]"],
+    ["both spellings in one text", "Zeynep Kaya-Ozturk and Zeynep Kaya-Öztürk", "[name withheld] and [name withheld]"],
+    ["a link with a scheme", "See https://zeynepkaya.example for more.", "See [link withheld] for more."],
+    [
+      "a bare profile link",
+      "Code at github.com/zkaya and zkaya.dev/blog.",
+      "Code at [link withheld] and [link withheld].",
+    ],
+    ["an email address", "Write to z.k@mail.example, please.", "Write to [link withheld], please."],
+    ["a handle", "I post as @zkaya.", "I post as [link withheld]."],
+    ["a fediverse handle", "Follow @zkaya@mastodon.social", "Follow [link withheld]"],
+    ["spelled-out mail", "Mail zeynep.kaya at probe dot example today", "Mail [link withheld] today"],
+    ["bracketed mail", "zk [at] probe [dot] example", "[link withheld]"],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(`withholds ${what}`, () => {
+      expect(redactIdentity(text, zeynep)).toBe(expected);
+    });
+  }
+
+  it("leaves ordinary prose alone", () => {
+    const prose = "We arrived at noon. Then Kayak clubs met at the park; a 3.5 rating, e.g. fine.";
+    expect(redactIdentity(prose, zeynep)).toBe(prose);
+  });
+
+  it("takes no short fragment of a name out of other words", () => {
+    const alia = { name: "Al-Amin Wu", email: "a@x.example" };
+    expect(redactIdentity("All algorithms; Wu and Amin wrote it.", alia)).toBe(
+      "All algorithms; [name withheld] and [name withheld] wrote it.",
+    );
   });
 });
