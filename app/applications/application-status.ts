@@ -17,7 +17,5 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 
 export const APPLICATION_STATUSES = Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[];
 
-/** Statuses in which the applicant may still change answers (until the deadline). */
-export const EDITABLE_STATUSES: ApplicationStatus[] = ["draft", "submitted"];
-/** Statuses from which the applicant may withdraw: before any decision. */
-export const WITHDRAWABLE_STATUSES: ApplicationStatus[] = ["draft", "submitted"];
+// The named sets belong to the state machine; re-exported here for the pages that label statuses.
+export { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "./lifecycle";

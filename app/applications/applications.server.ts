@@ -1,12 +1,12 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { AnswerValue, ApplicationStatus, Database } from "#db/types";
-import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
-import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "./application-status";
+import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES, type ApplicationEventKind } from "./lifecycle";
+import { moveOne } from "./lifecycle.server";
 import { storeApplicationFile, type Upload } from "./files.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { buildAnswersSchema } from "./answer-schema";
@@ -170,7 +170,7 @@ async function logEvent(
   trx: Kysely<Database>,
   applicationId: string,
   actorId: string | null,
-  kind: string,
+  kind: ApplicationEventKind,
   fromStatus: ApplicationStatus | null,
   toStatus: ApplicationStatus | null,
 ) {
@@ -248,13 +248,12 @@ export async function submitApplication(
       };
     }
 
-    const submitted = await trx
-      .updateTable("applications")
-      .set({ status: "submitted", submittedAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
-      .where("id", "=", application.id)
-      .returning("submittedAt")
-      .executeTakeFirstOrThrow();
-    await logEvent(trx, application.id, input.applicantId, "submitted", "draft", "submitted");
+    const submitted = await moveOne(trx, {
+      applicationIds: [application.id],
+      to: "submitted",
+      actorId: input.applicantId,
+      audit: { action: "application.submit" },
+    });
     const files = await trx
       .selectFrom("files")
       .select(["id", "filename"])
@@ -267,7 +266,7 @@ export async function submitApplication(
       props: {
         name: application.name,
         cycleName: cycle.name,
-        submittedAt: formatDateTime(submitted.submittedAt ?? new Date(), cycle.timezone),
+        submittedAt: formatDateTime(submitted.at, cycle.timezone),
         editUntil: formatDateTime(cycle.closesAt, cycle.timezone),
         applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
         answers: questions.map((question) => ({
@@ -331,29 +330,22 @@ export async function withdrawApplication(
     if (!application) return refuse("not-found");
     if (application.status === "withdrawn") return { ok: true };
     if (!WITHDRAWABLE_STATUSES.includes(application.status)) return refuse("not-editable");
-    const withdrawn = await trx
-      .updateTable("applications")
-      .set({ status: "withdrawn", withdrawnAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
-      .where("id", "=", application.id)
-      .returning("withdrawnAt")
-      .executeTakeFirstOrThrow();
-    await logEvent(trx, application.id, input.applicantId, "withdrawn", application.status, "withdrawn");
+    const withdrawn = await moveOne(trx, {
+      applicationIds: [application.id],
+      to: "withdrawn",
+      actorId: input.applicantId,
+      audit: { action: "application.withdraw" },
+    });
     await enqueueEmail(trx, {
       to: application.email,
       template: "application-withdrawn",
       props: {
         name: application.name,
         cycleName: application.cycleName,
-        withdrawnAt: formatDateTime(withdrawn.withdrawnAt ?? new Date(), application.timezone),
+        withdrawnAt: formatDateTime(withdrawn.at, application.timezone),
         applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
       },
       idempotencyKey: `withdrawn:${application.id}`,
-    });
-    await audit(trx, {
-      actorId: input.applicantId,
-      action: "application.withdraw",
-      subjectType: "application",
-      subjectId: application.id,
     });
     return { ok: true };
   });

@@ -22,3 +22,20 @@ export async function audit(trx: Kysely<Database>, entry: AuditEntry): Promise<v
     })
     .execute();
 }
+
+/** Records several entries in one statement (a bulk change audits each subject). */
+export async function auditEach(trx: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await trx
+    .insertInto("auditLog")
+    .values(
+      entries.map((entry) => ({
+        actorId: entry.actorId,
+        action: entry.action,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId ?? null,
+        data: JSON.stringify(entry.data ?? {}),
+      })),
+    )
+    .execute();
+}

@@ -1,3 +1,4 @@
+import { moveApplications } from "~/applications/lifecycle.server";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { CycleStatus, Database } from "#db/types";
@@ -223,24 +224,17 @@ export async function updateCycle(
 
 /** The review stage begins: every submitted application is now in review. */
 async function startReview(trx: Kysely<Database>, actorId: string, cycleId: string) {
-  const moved = await trx
-    .updateTable("applications")
-    .set({ status: "in_review", version: sql`version + 1`, updatedAt: sql`now()` })
+  const submitted = await trx
+    .selectFrom("applications")
+    .select("id")
     .where("cycleId", "=", cycleId)
     .where("status", "=", "submitted")
-    .returning("id")
     .execute();
-  if (moved.length === 0) return;
-  await trx
-    .insertInto("applicationEvents")
-    .values(
-      moved.map((row) => ({
-        applicationId: row.id,
-        actorId,
-        kind: "status",
-        fromStatus: "submitted",
-        toStatus: "in_review",
-      })),
-    )
-    .execute();
+  await moveApplications(trx, {
+    applicationIds: submitted.map((row) => row.id),
+    to: "in_review",
+    from: ["submitted"],
+    actorId,
+    audit: { action: "review.start", data: { cycleId } },
+  });
 }

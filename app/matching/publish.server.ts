@@ -1,3 +1,4 @@
+import { moveApplications, moveOne } from "~/applications/lifecycle.server";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
@@ -156,16 +157,14 @@ async function setOutcome(
   status: "matched" | "unmatched",
   positionId: string | null,
 ) {
-  await trx
-    .updateTable("applications")
-    .set({ status, matchedPositionId: positionId, version: sql`version + 1`, updatedAt: sql`now()` })
-    .where("id", "=", applicationId)
-    .where("status", "=", "finalist")
-    .execute();
-  await trx
-    .insertInto("applicationEvents")
-    .values({ applicationId, actorId, kind: "status", fromStatus: "finalist", toStatus: status })
-    .execute();
+  await moveApplications(trx, {
+    applicationIds: [applicationId],
+    to: status,
+    from: ["finalist"],
+    actorId,
+    matchedPositionId: positionId,
+    audit: { action: "match.outcome", data: { positionId } },
+  });
 }
 
 export type PlacementAnswer = { ok: true } | { ok: false; status: 404 | 409; message: string };
@@ -189,26 +188,11 @@ export async function answerPlacement(
     if (application.status === wanted) return { ok: true };
     if (application.status !== "matched")
       return { ok: false, status: 409, message: "There is no placement waiting for your answer." };
-    await trx
-      .updateTable("applications")
-      .set({ status: wanted, placementAnsweredAt: sql`now()`, version: sql`version + 1`, updatedAt: sql`now()` })
-      .where("id", "=", application.id)
-      .execute();
-    await trx
-      .insertInto("applicationEvents")
-      .values({
-        applicationId: application.id,
-        actorId: input.applicantId,
-        kind: "status",
-        fromStatus: "matched",
-        toStatus: wanted,
-      })
-      .execute();
-    await audit(trx, {
+    await moveOne(trx, {
+      applicationIds: [application.id],
+      to: wanted,
       actorId: input.applicantId,
-      action: `placement.${wanted === "accepted" ? "accept" : "decline"}`,
-      subjectType: "application",
-      subjectId: application.id,
+      audit: { action: `placement.${wanted === "accepted" ? "accept" : "decline"}` },
     });
     // A new fellow is welcome in the network, and their fellowship year begins: both exist
     // exactly when the acceptance does.

@@ -1,8 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "#db/types";
-
-/** Application statuses still in the running: a deleted applicant leaves each of them. */
-const RUNNING = ["draft", "submitted", "in_review", "finalist", "matched"] as const;
+import { RUNNING_STATUSES } from "~/applications/lifecycle";
+import { moveApplications } from "~/applications/lifecycle.server";
 
 /**
  * Takes a person who deletes their account out of the program's work, inside the deletion's
@@ -19,7 +18,7 @@ export async function releaseProgramWork(trx: Transaction<Database>, userId: str
       .selectFrom("applications")
       .select(["id", "cycleId", "status"])
       .where("applicantId", "=", userId)
-      .where("status", "in", RUNNING)
+      .where("status", "in", RUNNING_STATUSES)
       .execute(),
   ]);
   // The assignment lock of every cycle involved, in one order, so a concurrent assignment run can
@@ -53,7 +52,7 @@ export async function releaseProgramWork(trx: Transaction<Database>, userId: str
     .selectFrom("applications")
     .select(["id", "status"])
     .where("id", "in", applicationIds)
-    .where("status", "in", RUNNING)
+    .where("status", "in", RUNNING_STATUSES)
     .forUpdate()
     .execute();
   if (locked.length === 0) return;
@@ -68,30 +67,11 @@ export async function releaseProgramWork(trx: Transaction<Database>, userId: str
   // Their interview times free up for other finalists.
   await trx.deleteFrom("interviewBookings").where("applicationId", "in", ids).execute();
   await trx.deleteFrom("rankEntries").where("applicationId", "in", ids).execute();
+  // A placement waiting for an answer is declined, anything else withdrawn: the same moves, history
+  // and audit as when the applicant does it themselves.
   const matched = locked.filter((row) => row.status === "matched").map((row) => row.id);
   const others = locked.filter((row) => row.status !== "matched").map((row) => row.id);
-  if (matched.length > 0)
-    await trx
-      .updateTable("applications")
-      .set({ status: "declined", placementAnsweredAt: sql`now()` })
-      .where("id", "in", matched)
-      .execute();
-  if (others.length > 0)
-    await trx
-      .updateTable("applications")
-      .set({ status: "withdrawn", withdrawnAt: sql`now()` })
-      .where("id", "in", others)
-      .execute();
-  await trx
-    .insertInto("applicationEvents")
-    .values(
-      locked.map((row) => ({
-        applicationId: row.id,
-        actorId: userId,
-        kind: "status",
-        fromStatus: row.status,
-        toStatus: row.status === "matched" ? "declined" : "withdrawn",
-      })),
-    )
-    .execute();
+  const audit = { action: "account.delete.leave", data: { reason: "account deleted" } };
+  await moveApplications(trx, { applicationIds: matched, to: "declined", actorId: userId, audit });
+  await moveApplications(trx, { applicationIds: others, to: "withdrawn", actorId: userId, audit });
 }

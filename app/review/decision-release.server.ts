@@ -1,3 +1,4 @@
+import { moveOne } from "~/applications/lifecycle.server";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
@@ -306,27 +307,12 @@ async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: st
           .execute();
       continue;
     }
-    await trx
-      .updateTable("applications")
-      .set({
-        status: outcome,
-        pendingDecision: null,
-        decisionReleasedAt: sql`now()`,
-        version: sql`version + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where("id", "=", application.id)
-      .execute();
-    await trx
-      .insertInto("applicationEvents")
-      .values({ applicationId: application.id, actorId, kind: "status", fromStatus: "in_review", toStatus: outcome })
-      .execute();
-    await audit(trx, {
+    await moveOne(trx, {
+      applicationIds: [application.id],
+      to: outcome,
+      from: ["in_review"],
       actorId,
-      action: "decision.release",
-      subjectType: "application",
-      subjectId: application.id,
-      data: { decision: outcome, releaseId },
+      audit: { action: "decision.release", data: { decision: outcome, releaseId } },
     });
   }
   await trx
