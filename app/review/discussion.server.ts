@@ -255,3 +255,20 @@ export function applicationLabel(
 ): string {
   return blind && !viewer.staff ? blindLabel(application.id) : application.applicantName;
 }
+
+/** The application's reviewers (not recused), named for staff: the choices for its lead reviewer. */
+export async function panelReviewers(db: Kysely<Database>, applicationId: string) {
+  const rows = await db
+    .selectFrom("reviewAssignments")
+    .innerJoin("users", "users.id", "reviewAssignments.reviewerId")
+    .select(["users.id", "users.name", "reviewAssignments.status"])
+    .where("reviewAssignments.applicationId", "=", applicationId)
+    .where("reviewAssignments.status", "!=", "recused")
+    .orderBy("reviewAssignments.createdAt")
+    .orderBy("reviewAssignments.id")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    label: `${row.name}${row.status === "submitted" ? "" : " (review not submitted yet)"}`,
+  }));
+}

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
+import { DiscussionPanel, type DiscussionActionData } from "~/components/discussion";
 import { ErrorList, FormErrors, replyErrors } from "~/components/forms";
 import {
   buildReviewSchema,
@@ -14,6 +15,8 @@ import {
   reviewValuesFrom,
   scoreField,
 } from "~/review/review.schema";
+import { discussionPanel, handleDiscussionForm, isDiscussionIntent } from "~/review/discussion-form.server";
+import { discussionAccess } from "~/review/discussion.server";
 import { loadReviewerAssignment, recuse, saveReview } from "~/review/reviews.server";
 import { setFlash } from "~/utils/flash.server";
 import { formatDate } from "~/utils/format";
@@ -38,8 +41,12 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], as
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { view } = await load(request, context, params.assignmentId);
+  const { user, view } = await load(request, context, params.assignmentId);
   const own = view.own;
+  // The discussion opens to a reviewer once their own review is in (checked again by discussionAccess).
+  const viewer = { userId: user.id, staff: false };
+  const access = own?.submittedAt ? await discussionAccess(context.db, view.assignment.applicationId, viewer) : null;
+  const discussion = access ? await discussionPanel(context, access, viewer) : null;
   const defaultValue: Record<string, string> = {};
   for (const criterion of view.criteria) {
     const score = own?.scores[criterion.id];
@@ -71,12 +78,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     defaultValue,
     others: view.others,
     editable: view.editable,
+    discussion,
   };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, view } = await load(request, context, params.assignmentId);
   const formData = await readFormData(request);
+  if (isDiscussionIntent(formData.get("intent"))) {
+    const viewer = { userId: user.id, staff: false };
+    const access = await discussionAccess(context.db, view.assignment.applicationId, viewer);
+    if (!access) notFound("The discussion opens once your review is submitted.");
+    return handleDiscussionForm(context, formData, access, viewer, `/review/${view.assignment.id}`);
+  }
   if (formData.get("intent") === "recuse") {
     const submission = parseWithZod(formData, { schema: RecuseSchema });
     if (submission.status !== "success") return invalid({ form: "recuse" as const, result: submission.reply() });
@@ -130,7 +144,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function ScoringPage() {
-  const { assignment, cycle, applicant, answers, criteria, review, defaultValue, others, editable } =
+  const { assignment, cycle, applicant, answers, criteria, review, defaultValue, others, editable, discussion } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.form === "review" ? actionData.result : undefined;
@@ -276,6 +290,9 @@ export default function ScoringPage() {
             </div>
           ))}
         </section>
+      ) : null}
+      {discussion ? (
+        <DiscussionPanel panel={discussion} actionData={actionData as DiscussionActionData} timezone={cycle.timezone} />
       ) : null}
       {editable && assignment.status === "assigned" ? (
         <section className="card narrow" aria-labelledby="recuse-title">
