@@ -604,6 +604,53 @@ export interface ReportCommentsTable {
   createdAt: CreatedAt;
 }
 
+export interface ReviewCommentsTable {
+  id: Generated<string>;
+  cycleId: string;
+  applicationId: string;
+  authorId: string;
+  body: string;
+  clientToken: string;
+  createdAt: CreatedAt;
+}
+
+export interface ReviewCommentNoticesTable {
+  commentId: string;
+  recipientId: string;
+  sentAt: Timestamp | null;
+}
+
+export interface ApplicationLeadsTable {
+  applicationId: string;
+  reviewerId: string;
+  designatedBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
+export interface MetaReviewsTable {
+  applicationId: string;
+  cycleId: string;
+  authorId: string | null;
+  body: string;
+  releaseToApplicant: Generated<boolean>;
+  releaseMarkedBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export type Bid = "eager" | "willing" | "not_willing" | "conflict";
+
+export interface ReviewBidsTable {
+  cycleId: string;
+  reviewerId: string;
+  applicationId: string;
+  bid: Bid;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   userRoles: UserRolesTable;
@@ -648,6 +695,11 @@ export interface Database {
   fellowships: FellowshipsTable;
   fellowshipReports: FellowshipReportsTable;
   reportComments: ReportCommentsTable;
+  reviewComments: ReviewCommentsTable;
+  reviewCommentNotices: ReviewCommentNoticesTable;
+  applicationLeads: ApplicationLeadsTable;
+  metaReviews: MetaReviewsTable;
+  reviewBids: ReviewBidsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -6,13 +6,15 @@ export interface DecisionProps {
   cycleName: string;
   outcome: "finalist" | "not_selected";
   feedback: string | null;
+  /** The panel's meta-review, when staff marked it to go to the applicant with the decision. */
+  metaReview?: string | null;
   applicationsUrl: string;
 }
 
 export const subject = (props: DecisionProps) =>
   props.outcome === "finalist" ? `You are a finalist for ${props.cycleName}` : `Your application to ${props.cycleName}`;
 
-export default function Decision({ name, cycleName, outcome, feedback, applicationsUrl }: DecisionProps) {
+export default function Decision({ name, cycleName, outcome, feedback, metaReview, applicationsUrl }: DecisionProps) {
   return (
     <EmailLayout
       preview={outcome === "finalist" ? "Good news about your application" : "An update on your application"}
@@ -37,6 +39,12 @@ export default function Decision({ name, cycleName, outcome, feedback, applicati
           <Text style={{ whiteSpace: "pre-wrap", fontStyle: "italic" }}>{feedback}</Text>
         </>
       ) : null}
+      {metaReview ? (
+        <>
+          <Text>The review panel’s summary of your application:</Text>
+          <Text style={{ whiteSpace: "pre-wrap" }}>{metaReview}</Text>
+        </>
+      ) : null}
       <MainAction href={applicationsUrl} label="Your applications" />
     </EmailLayout>
   );
@@ -47,5 +55,7 @@ Decision.PreviewProps = {
   cycleName: "Open Web Fellows 2026",
   outcome: "finalist",
   feedback: "A clear, concrete plan and a strong record of working in the open.",
+  metaReview:
+    "The panel agreed the plan is realistic; two reviewers asked for more detail on how you would share progress.",
   applicationsUrl: "http://localhost:3000/me/applications",
 } satisfies DecisionProps;

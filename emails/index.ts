@@ -27,6 +27,8 @@ import InterviewReminder, * as interviewReminder from "./interview-reminder";
 import ReportComment, * as reportComment from "./report-comment";
 import ReportReminder, * as reportReminder from "./report-reminder";
 import ReportSubmitted, * as reportSubmitted from "./report-submitted";
+import DiscussionDigest, * as discussionDigest from "./discussion-digest";
+import ReviewOverdue, * as reviewOverdue from "./review-overdue";
 
 interface Template<P> {
   component: ComponentType<P>;
@@ -49,6 +51,8 @@ export const emailTemplates = {
   "reviewer-invitation": template(ReviewerInvitation, reviewerInvitation.subject),
   "assignment-digest": template(AssignmentDigest, assignmentDigest.subject),
   "review-reminder": template(ReviewReminder, reviewReminder.subject),
+  "review-overdue": template(ReviewOverdue, reviewOverdue.subject),
+  "discussion-digest": template(DiscussionDigest, discussionDigest.subject),
   decision: template(Decision, decision.subject),
   "partner-invitation": template(PartnerInvitation, partnerInvitation.subject),
   "match-result": template(MatchResult, matchResult.subject),

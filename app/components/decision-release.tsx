@@ -4,7 +4,9 @@ export interface ReleasePreviewGroup {
   decision: "finalist" | "not_selected";
   subject: string;
   text: string;
-  recipients: { name: string; email: string; withFeedback: boolean }[];
+  recipients: { name: string; email: string; withFeedback: boolean; withMetaReview: boolean }[];
+  /** Whose email the text is: the fullest of the group (feedback and meta-review shown if any has them). */
+  sampleName: string;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -23,11 +25,12 @@ export function ReleasePreview({ groups }: { groups: ReleasePreviewGroup[] }) {
             {group.recipients.map((recipient) => (
               <li key={recipient.email}>
                 {recipient.name} ({recipient.email}){recipient.withFeedback ? ", with feedback" : ""}
+                {recipient.withMetaReview ? ", with the panel’s meta-review" : ""}
               </li>
             ))}
           </ul>
           <details>
-            <summary>Read the email as {group.recipients[0]?.name} receives it</summary>
+            <summary>Read the email as {group.sampleName} receives it</summary>
             <pre className="email-text">{group.text}</pre>
           </details>
         </div>

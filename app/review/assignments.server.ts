@@ -8,6 +8,7 @@ import { formatDate } from "~/utils/format";
 import { assignReviewers, type AssignmentInput, type AssignmentResult, type UncoveredApplication } from "./assignment";
 import { checkAssignment, type AssignmentCheck } from "./assignment-check";
 import { groupBy } from "~/utils/group-by";
+import { bidTerms } from "./bids.server";
 import { conflictedPairs } from "./conflicts.server";
 
 interface CycleRef {
@@ -106,11 +107,14 @@ async function assignmentInput(
       .execute(),
   ]);
   if (applications.length === 0) return empty;
-  const conflicts = await conflictedPairs(
-    db,
-    cycle.id,
-    applications.map((application) => application.id),
-  );
+  const [conflicts, bids] = await Promise.all([
+    conflictedPairs(
+      db,
+      cycle.id,
+      applications.map((application) => application.id),
+    ),
+    bidTerms(db, cycle.id),
+  ]);
   // An application's topics are its chosen options (track, issues), matched against reviewers' expertise.
   const tagsOf = (answers: Record<string, string | string[]>) =>
     choiceQuestions.flatMap((question) => {
@@ -124,9 +128,14 @@ async function assignmentInput(
       capacity: reviewer.capacity,
       expertise: reviewer.expertise.map((tag) => tag.toLowerCase()),
     })),
-    conflicts: conflicts.map(({ reviewerId, applicationId }) => ({ reviewerId, applicationId })),
+    // A "conflict" bid is a conflict like a declared one; the other bids are pair costs.
+    conflicts: [
+      ...conflicts.map(({ reviewerId, applicationId }) => ({ reviewerId, applicationId })),
+      ...bids.conflicts,
+    ],
     existing,
     k,
+    preferences: bids.preferences,
   };
 }
 

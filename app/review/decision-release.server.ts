@@ -25,6 +25,8 @@ interface PendingDecision {
   id: string;
   pendingDecision: Decision | null;
   decisionFeedback: string | null;
+  /** The meta-review, when staff marked it to go to the applicant with the decision. */
+  metaReview: string | null;
   name: string;
   email: string;
 }
@@ -43,6 +45,7 @@ function decisionEmail(
       cycleName: cycle.name,
       outcome: application.pendingDecision,
       feedback: application.decisionFeedback,
+      metaReview: application.metaReview,
       applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
     },
     idempotencyKey: decisionEmailKey(application.id, application.pendingDecision),
@@ -58,10 +61,14 @@ function unreleasedDecisions(db: Kysely<Database>, cycleId: string) {
   return db
     .selectFrom("applications")
     .innerJoin("users", "users.id", "applications.applicantId")
+    .leftJoin("metaReviews", (join) =>
+      join.onRef("metaReviews.applicationId", "=", "applications.id").on("metaReviews.releaseToApplicant", "=", true),
+    )
     .select([
       "applications.id",
       "applications.pendingDecision",
       "applications.decisionFeedback",
+      "metaReviews.body as metaReview",
       "users.name",
       "users.email",
     ])
@@ -79,7 +86,8 @@ export interface ReleasePreview {
   decision: Decision;
   subject: string;
   text: string;
-  recipients: { name: string; email: string; withFeedback: boolean }[];
+  recipients: { name: string; email: string; withFeedback: boolean; withMetaReview: boolean }[];
+  sampleName: string;
 }
 
 /** Before a release: who would receive which email, with each email as the first recipient would read it. */
@@ -89,16 +97,25 @@ export async function previewRelease(db: DB, config: AppConfig, cycle: ReleaseCy
   for (const decision of ["finalist", "not_selected"] as const) {
     const group = pending.filter((row) => row.pendingDecision === decision);
     if (group.length === 0) continue;
-    const sample = decisionEmail(config, cycle, group[0]!);
+    // The fullest email of the group, so the preview shows how feedback and a meta-review read.
+    const fullest = [...group].sort(
+      (x, y) =>
+        Number(Boolean(y.metaReview)) * 2 +
+        Number(Boolean(y.decisionFeedback)) -
+        (Number(Boolean(x.metaReview)) * 2 + Number(Boolean(x.decisionFeedback))),
+    )[0]!;
+    const sample = decisionEmail(config, cycle, fullest);
     const rendered = await renderEmail(sample.template, sample.props);
     previews.push({
       decision,
       subject: rendered.subject,
       text: rendered.text,
+      sampleName: fullest.name,
       recipients: group.map((row) => ({
         name: row.name,
         email: row.email,
         withFeedback: Boolean(row.decisionFeedback),
+        withMetaReview: Boolean(row.metaReview),
       })),
     });
   }

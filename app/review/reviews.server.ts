@@ -75,7 +75,12 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
     : [];
   const identity = { name: assignment.applicantName, email: assignment.applicantEmail };
   return {
-    assignment: { id: assignment.id, status: assignment.status, dueAt: assignment.dueAt },
+    assignment: {
+      id: assignment.id,
+      applicationId: assignment.applicationId,
+      status: assignment.status,
+      dueAt: assignment.dueAt,
+    },
     cycle: {
       id: assignment.cycleId,
       name: assignment.cycleName,

@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
+import { DiscussionPanel, type DiscussionActionData } from "~/components/discussion";
 import { ErrorList, FormErrors, replyErrors } from "~/components/forms";
 import {
   buildReviewSchema,
@@ -15,6 +16,8 @@ import {
   reviewValuesFrom,
   scoreField,
 } from "~/review/review.schema";
+import { discussionPanel, handleDiscussionForm, isDiscussionIntent } from "~/review/discussion-form.server";
+import { discussionAccess } from "~/review/discussion.server";
 import { recuse } from "~/review/recusal.server";
 import { loadReviewerAssignment, saveReview } from "~/review/reviews.server";
 import { setFlash } from "~/utils/flash.server";
@@ -40,8 +43,12 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], as
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { view } = await load(request, context, params.assignmentId);
+  const { user, view } = await load(request, context, params.assignmentId);
   const own = view.own;
+  // The discussion opens to a reviewer once their own review is in (checked again by discussionAccess).
+  const viewer = { userId: user.id, staff: false };
+  const access = own?.submittedAt ? await discussionAccess(context.db, view.assignment.applicationId, viewer) : null;
+  const discussion = access ? await discussionPanel(context, access, viewer) : null;
   const defaultValue: Record<string, string> = {};
   for (const criterion of view.criteria) {
     const score = own?.scores[criterion.id];
@@ -73,12 +80,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     defaultValue,
     others: view.others,
     editable: view.editable,
+    discussion,
   };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, view } = await load(request, context, params.assignmentId);
   const formData = await readFormData(request);
+  if (isDiscussionIntent(formData.get("intent"))) {
+    const viewer = { userId: user.id, staff: false };
+    const access = await discussionAccess(context.db, view.assignment.applicationId, viewer);
+    if (!access) notFound("The discussion opens once your review is submitted.");
+    return handleDiscussionForm(context, formData, access, viewer, `/review/${view.assignment.id}`);
+  }
   if (formData.get("intent") === "recuse") {
     const submission = parseSubmission(formData, { schema: RecuseSchema });
     if (submission.status !== "success") return invalid({ form: "recuse" as const, result: submission.reply() });
@@ -134,7 +148,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function ScoringPage() {
-  const { assignment, cycle, applicant, answers, criteria, review, defaultValue, others, editable } =
+  const { assignment, cycle, applicant, answers, criteria, review, defaultValue, others, editable, discussion } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.form === "review" ? actionData.result : undefined;
@@ -280,6 +294,9 @@ export default function ScoringPage() {
             </div>
           ))}
         </section>
+      ) : null}
+      {discussion ? (
+        <DiscussionPanel panel={discussion} actionData={actionData as DiscussionActionData} timezone={cycle.timezone} />
       ) : null}
       {editable && assignment.status === "assigned" ? (
         <section className="card narrow" aria-labelledby="recuse-title">

@@ -1,23 +1,38 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getApplicationForStaff } from "~/applications/admin.server";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
 import { groupIntoSteps, isAnswered } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
+import { DiscussionPanel, type DiscussionActionData } from "~/components/discussion";
 import { formatSize } from "~/components/question-field";
 import { listQuestions } from "~/cycles/questions.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { discussionPanel, handleDiscussionForm, isDiscussionIntent } from "~/review/discussion-form.server";
+import { discussionAccess, panelReviewers } from "~/review/discussion.server";
 import { formatDateTime } from "~/utils/format";
-import { isUuid, notFound } from "~/utils/http.server";
+import { readFormData } from "~/utils/forms.server";
+import { isUuid, notFound, unknownIntent } from "~/utils/http.server";
+
+/** Staff read and take part in the discussion of an application of this cycle (another cycle's id: 404). */
+async function staffDiscussion(request: Request, context: LoaderFunctionArgs["context"], slug?: string, id?: string) {
+  const { cycle, staff } = await requireStaffCycle(request, context, slug);
+  if (!isUuid(id)) notFound("We could not find that application.");
+  const viewer = { userId: staff.id, staff: true };
+  const access = await discussionAccess(context.db, id, viewer);
+  return { cycle, viewer, access: access && access.cycleId === cycle.id ? access : null };
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { cycle } = await requireStaffCycle(request, context, params.slug);
-  if (!isUuid(params.id)) notFound("We could not find that application.");
+  const { cycle, viewer, access } = await staffDiscussion(request, context, params.slug, params.id);
   const [application, questions] = await Promise.all([
-    getApplicationForStaff(context.db, cycle.id, params.id),
+    getApplicationForStaff(context.db, cycle.id, params.id!),
     listQuestions(context.db, cycle.id),
   ]);
   if (!application) notFound("We could not find that application.");
+  const discussion = access
+    ? await discussionPanel(context, access, viewer, await panelReviewers(context.db, access.applicationId))
+    : null;
   const files = new Map(application.files.map((file) => [file.id, file]));
   return {
     cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
@@ -33,6 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         at: event.at.toISOString(),
       })),
     },
+    discussion,
     steps: groupIntoSteps(questions).map((step) => ({
       title: step.title,
       answers: step.questions.map((question) => {
@@ -51,12 +67,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { viewer, access } = await staffDiscussion(request, context, params.slug, params.id);
+  const formData = await readFormData(request);
+  if (!isDiscussionIntent(formData.get("intent"))) unknownIntent();
+  if (!access) notFound("We could not find that application.");
+  return handleDiscussionForm(
+    context,
+    formData,
+    access,
+    viewer,
+    `/staff/cycles/${params.slug}/applications/${access.applicationId}`,
+  );
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.name ?? "Application"} — Staff — Open Web Fellows` },
 ];
 
 export default function StaffApplicationPage() {
-  const { cycle, application, steps } = useLoaderData<typeof loader>();
+  const { cycle, application, steps, discussion } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
       <h1>{`Application of ${application.name}`}</h1>
@@ -94,6 +125,9 @@ export default function StaffApplicationPage() {
           </dl>
         </section>
       ))}
+      {discussion ? (
+        <DiscussionPanel panel={discussion} actionData={actionData as DiscussionActionData} timezone={cycle.timezone} />
+      ) : null}
       <h2>History</h2>
       <ol className="history">
         {application.events.map((event, index) => (

@@ -2,6 +2,8 @@ import type { DB } from "#db/client";
 import { completeEndedFellowships } from "~/fellowships/lifecycle.server";
 import { sendReportReminders } from "~/fellowships/reminders.server";
 import { sendInterviewReminders } from "~/interviews/reminders.server";
+import { sendDiscussionDigests } from "~/review/discussion-digest.server";
+import { sendOverdueReviewReminders } from "~/review/overdue-reminders.server";
 import type { AppConfig } from "~/utils/config.server";
 import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
 
@@ -9,14 +11,17 @@ import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
 const PROGRAM_JOBS_MS = 15 * 60 * 1000;
 
 /**
- * The program's calendar chores: interview reminders the day before, report reminders, and
- * fellowships completed when their term ends. Each is idempotent through the outbox's keys and
+ * The program's calendar chores: interview reminders the day before, report reminders,
+ * fellowships completed when their term ends, overdue-review reminders, and the digests of review
+ * discussions (one email per person per pass). Each is idempotent through the outbox's keys and
  * the state machine, so a second process running them at the same time sends nothing twice.
  */
 export async function runProgramJobs(db: DB, config: AppConfig): Promise<void> {
   await sendInterviewReminders(db, config);
   await sendReportReminders(db, config);
   await completeEndedFellowships(db, config);
+  await sendOverdueReviewReminders(db, config);
+  await sendDiscussionDigests(db, config);
 }
 
 /**

@@ -1,0 +1,229 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { CommentSchema, LeadSchema, MetaReviewReleaseSchema, MetaReviewSchema } from "~/review/discussion.schema";
+import { formatDateTime } from "~/utils/format";
+import { FormErrors, TextAreaField } from "./forms";
+import { useConformForm } from "./use-conform";
+
+/** What the panel needs from the loader (see discussionPanel in app/review/discussion-form.server.ts). */
+export interface DiscussionPanelData {
+  posts: { id: string; author: string; mine: boolean; body: string; at: string }[];
+  open: boolean;
+  token: string;
+  metaReview: { body: string; author: string; version: number; releaseToApplicant: boolean; updatedAt: string } | null;
+  canWriteMetaReview: boolean;
+  isLead: boolean;
+  staff: boolean;
+  lead: { current: string | null; choices: { id: string; label: string }[] } | null;
+}
+
+export type DiscussionActionData =
+  { form: "comment" | "meta-review" | "meta-review-release" | "lead"; result: SubmissionResult<string[]> } | undefined;
+
+/** The thread of an application and its meta-review, on the reviewer's page and the staff page alike. */
+export function DiscussionPanel({
+  panel,
+  actionData,
+  timezone,
+}: {
+  panel: DiscussionPanelData;
+  actionData: DiscussionActionData;
+  timezone: string;
+}) {
+  const resultFor = (form: NonNullable<DiscussionActionData>["form"]) =>
+    actionData?.form === form ? actionData.result : undefined;
+  return (
+    <>
+      <section id="discussion" aria-labelledby="discussion-title" className="stack">
+        <h2 id="discussion-title">Discussion</h2>
+        <p className="hint">
+          Staff and the reviewers of this application who have submitted their review take part. Reviewers appear to
+          each other by number.
+        </p>
+        {panel.posts.length === 0 ? (
+          <p className="muted">No posts yet.</p>
+        ) : (
+          <ol className="discussion">
+            {panel.posts.map((post) => (
+              <li key={post.id} className="card">
+                <p>
+                  <strong>{post.author}</strong>{" "}
+                  <span className="muted">
+                    <time dateTime={post.at}>{formatDateTime(post.at, timezone)}</time>
+                  </span>
+                </p>
+                <p className="post-body">{post.body}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {panel.open ? (
+          <CommentForm token={panel.token} lastResult={resultFor("comment")} />
+        ) : (
+          <p className="notice">The decision on this application is released; the discussion is closed.</p>
+        )}
+      </section>
+      <MetaReviewSection panel={panel} resultFor={resultFor} timezone={timezone} />
+    </>
+  );
+}
+
+function CommentForm({ token, lastResult }: { token: string; lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useConformForm(CommentSchema, { id: "discussion-comment", lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="token" value={token} />
+      <TextAreaField label="Add to the discussion" field={fields.body} rows={3} />
+      <div className="actions">
+        <button type="submit" name="intent" value="comment">
+          Post
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function MetaReviewSection({
+  panel,
+  resultFor,
+  timezone,
+}: {
+  panel: DiscussionPanelData;
+  resultFor: (form: NonNullable<DiscussionActionData>["form"]) => SubmissionResult<string[]> | undefined;
+  timezone: string;
+}) {
+  const meta = panel.metaReview;
+  if (!meta && !panel.canWriteMetaReview && !panel.lead) return null;
+  return (
+    <section id="meta-review" aria-labelledby="meta-review-title" className="stack">
+      <h2 id="meta-review-title">Meta-review</h2>
+      {panel.isLead ? <p className="notice">You are the lead reviewer of this application.</p> : null}
+      {panel.lead ? <LeadForm lead={panel.lead} lastResult={resultFor("lead")} /> : null}
+      {meta ? (
+        <div className="card">
+          <p>
+            <strong>{meta.author}</strong>{" "}
+            <span className="muted">
+              <time dateTime={meta.updatedAt}>{formatDateTime(meta.updatedAt, timezone)}</time>
+            </span>
+          </p>
+          <p className="post-body">{meta.body}</p>
+          <p className="muted">
+            {meta.releaseToApplicant
+              ? "Goes to the applicant with the decision."
+              : "Stays with the panel: the applicant does not see it."}
+          </p>
+        </div>
+      ) : (
+        <p className="muted">No meta-review yet.</p>
+      )}
+      {panel.canWriteMetaReview ? <MetaReviewForm meta={meta} lastResult={resultFor("meta-review")} /> : null}
+      {panel.staff && meta && panel.canWriteMetaReview ? (
+        <ReleaseForm meta={meta} lastResult={resultFor("meta-review-release")} />
+      ) : null}
+    </section>
+  );
+}
+
+function MetaReviewForm({
+  meta,
+  lastResult,
+}: {
+  meta: DiscussionPanelData["metaReview"];
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useConformForm(MetaReviewSchema, {
+    id: "meta-review-form",
+    lastResult,
+    defaultValue: { body: meta?.body ?? "" },
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="version" value={meta?.version ?? 0} />
+      <TextAreaField
+        label={meta ? "Change the meta-review" : "Write the meta-review"}
+        hint="The panel’s summary: strengths, concerns, and where reviewers disagreed."
+        field={fields.body}
+        rows={5}
+      />
+      <div className="actions">
+        <button type="submit" name="intent" value="meta-review">
+          Save meta-review
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ReleaseForm({
+  meta,
+  lastResult,
+}: {
+  meta: NonNullable<DiscussionPanelData["metaReview"]>;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form] = useConformForm(MetaReviewReleaseSchema, { id: "meta-review-release", lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="version" value={meta.version} />
+      <input type="hidden" name="release" value={meta.releaseToApplicant ? "no" : "yes"} />
+      <div className="actions">
+        <button type="submit" name="intent" value="meta-review-release" className="secondary">
+          {meta.releaseToApplicant ? "Keep it with the panel" : "Release to the applicant with the decision"}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function LeadForm({
+  lead,
+  lastResult,
+}: {
+  lead: NonNullable<DiscussionPanelData["lead"]>;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const [form, fields] = useConformForm(LeadSchema, {
+    id: "lead-reviewer",
+    lastResult,
+    defaultValue: { reviewerId: lead.current ?? "" },
+  });
+  const field = fields.reviewerId;
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div className="field">
+        <label htmlFor={field.id}>Lead reviewer (writes the meta-review)</label>
+        <select
+          id={field.id}
+          name={field.name}
+          defaultValue={lead.current ?? ""}
+          aria-invalid={field.errors?.length ? true : undefined}
+          aria-describedby={field.errors?.length ? field.errorId : undefined}
+        >
+          <option value="">No lead: staff write it</option>
+          {lead.choices.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+        {field.errors?.length ? (
+          <ul id={field.errorId} className="field-errors">
+            {field.errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="actions">
+        <button type="submit" name="intent" value="lead" className="secondary">
+          Save lead
+        </button>
+      </div>
+    </Form>
+  );
+}
