@@ -1,5 +1,6 @@
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
@@ -32,6 +33,10 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
   app.set("trust proxy", config.trustProxy);
   const dev = "vite" in build;
   app.use(draining.middleware);
+  // brotli or gzip, as the browser asks, for HTML, data requests, assets and exports (compressible
+  // types over 1 kB). zlib runs on libuv's thread pool; a full zlib buffer makes `res.write` return
+  // false and forwards `drain`, so a streamed export keeps its back-pressure.
+  app.use(compression());
 
   app.use((req, res, next) => {
     const nonce = createNonce();
