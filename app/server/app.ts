@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
@@ -11,6 +10,7 @@ import "~/utils/context.server";
 import { isDatabaseUnavailable } from "#db/connection-errors";
 import { withDatabaseUnavailableAs503 } from "./database-unavailable";
 import { Draining } from "./draining";
+import { createRemixHandler } from "./remix-handler";
 import { contentSecurityPolicy, createNonce, isForeignRequest, SECURITY_HEADERS } from "./security";
 
 export interface AppOptions {
@@ -107,7 +107,7 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
     next();
   });
 
-  const handler = createRequestHandler({
+  const handler = createRemixHandler({
     build:
       "vite" in build
         ? async () =>
