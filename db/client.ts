@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { CamelCasePlugin, sql, type Kysely, type PostgresPool } from "kysely";
 import pg from "pg";
+import Cursor from "pg-cursor";
 import { isConnectionError } from "./connection-errors";
 import { lockDataDir } from "./data-dir-lock";
 import type { Database } from "./types";
@@ -46,13 +47,24 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 // A date (no time of day) stays the `YYYY-MM-DD` it is; a JS Date would shift it by the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-function createKysely(pool: PostgresPool): DB {
-  return new RetryingKysely<Database>({
-    dialect: new ResilientPostgresDialect({ pool }),
+const drivers = new WeakMap<DB, Driver>();
+
+/** Which driver a handle runs on: exports stream from a cursor on PostgreSQL and in keyset batches on PGlite. */
+export function driverOf(db: DB): Driver {
+  return drivers.get(db) ?? "pglite";
+}
+
+function createKysely(pool: PostgresPool, driver: Driver): DB {
+  const db = new RetryingKysely<Database>({
+    // A server-side cursor (Kysely's `.stream()`) only on PostgreSQL: on PGlite it would hold the
+    // one connection for the whole export and stall every other request.
+    dialect: new ResilientPostgresDialect(driver === "pg" ? { pool, cursor: Cursor } : { pool }),
     // maintainNestedObjectKeys: jsonb values (answers keyed by question id) keep their keys.
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
     log: (event) => recordQuery(event),
   });
+  drivers.set(db, driver);
+  return db;
 }
 
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
@@ -109,7 +121,7 @@ async function createPostgres(url: string, options: DatabaseOptions): Promise<Da
     application_name: "open-web-fellows",
   });
   listenForClientErrors(pool, options.onPoolError ?? (() => {}));
-  const db = createKysely(patientPool(pool, connectionTimeoutMs));
+  const db = createKysely(patientPool(pool, connectionTimeoutMs), "pg");
   return {
     db,
     driver: "pg",
@@ -147,7 +159,7 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   // PGlite is a single connection: a pool of one queues queries in order.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   listenForClientErrors(pool, options.onPoolError ?? (() => {}));
-  const db = createKysely(pool);
+  const db = createKysely(pool, "pglite");
   return {
     db,
     driver: "pglite",

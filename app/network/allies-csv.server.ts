@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { EmailField, NameField } from "~/auth/auth.schema";
-import { toCsv } from "~/utils/csv.server";
+import { csvStream } from "~/utils/csv.server";
+import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { isValidTimeZone } from "~/utils/timezones";
 import { ALLY_CSV_COLUMNS } from "./allies-csv";
 import { DISCIPLINE_KEYS, LANGUAGES, normaliseSkill, REGIONS, VISIBILITY_KEYS } from "./taxonomy";
@@ -182,12 +183,12 @@ export async function importAllies(db: DB, actorId: string, text: string): Promi
   });
 }
 
-/** Every ally who consents now (withdrawn profiles are never exported), in the import's format. The export is audited. */
-export async function exportAlliesCsv(db: DB, actorId: string): Promise<string> {
-  const rows = await db
+function listedAlliesQuery(db: DB) {
+  return db
     .selectFrom("allyProfiles")
     .innerJoin("users", "users.id", "allyProfiles.userId")
     .select([
+      "allyProfiles.id",
       "users.email",
       "users.name",
       "allyProfiles.displayName",
@@ -208,28 +209,51 @@ export async function exportAlliesCsv(db: DB, actorId: string): Promise<string> 
     .where("allyProfiles.withdrawnAt", "is", null)
     .where("users.deletedAt", "is", null)
     .orderBy("allyProfiles.displayName")
-    .orderBy("allyProfiles.id")
-    .execute();
-  await audit(db, { actorId, action: "export.allies", subjectType: "ally_profile", data: { rows: rows.length } });
-  return toCsv(
-    [...ALLY_CSV_COLUMNS],
-    rows.map((row) => [
-      row.email,
-      row.name,
-      row.displayName,
-      row.headline,
-      row.bio,
-      row.disciplines,
-      row.skills,
-      row.languages,
-      row.country,
-      row.region,
-      row.timezone,
-      row.hoursPerMonth,
-      row.availableFrom,
-      row.availableUntil,
-      row.visibility,
-      row.consentedAt.toISOString(),
-    ]),
-  );
+    .orderBy("allyProfiles.id");
+}
+
+type ListedAlly = Awaited<ReturnType<ReturnType<typeof listedAlliesQuery>["executeTakeFirstOrThrow"]>>;
+
+/** Listed allies by name, resumable after a (name, id) key: ally_profiles_export_idx serves both. */
+function listedAllies(db: DB): KeysetQuery<ListedAlly, [string, string]> {
+  return {
+    after: (key) =>
+      key
+        ? listedAlliesQuery(db).where(
+            sql<boolean>`(${sql.ref("allyProfiles.displayName")}, ${sql.ref("allyProfiles.id")}) > (${key[0]}, ${key[1]}::uuid)`,
+          )
+        : listedAlliesQuery(db),
+    keyOf: (row) => [row.displayName, row.id],
+  };
+}
+
+/**
+ * Every ally who consents now (withdrawn profiles are never exported), in the import's format,
+ * streamed as the reader takes it (a million allies are ~40 MB). The export is audited first.
+ */
+export async function exportAlliesCsv(db: DB, actorId: string): Promise<ReadableStream<Uint8Array>> {
+  await audit(db, { actorId, action: "export.allies", subjectType: "ally_profile", data: { format: "csv" } });
+  async function* cells() {
+    for await (const row of exportRows(db, listedAllies(db))) {
+      yield [
+        row.email,
+        row.name,
+        row.displayName,
+        row.headline,
+        row.bio,
+        row.disciplines,
+        row.skills,
+        row.languages,
+        row.country,
+        row.region,
+        row.timezone,
+        row.hoursPerMonth,
+        row.availableFrom,
+        row.availableUntil,
+        row.visibility,
+        row.consentedAt.toISOString(),
+      ];
+    }
+  }
+  return csvStream([...ALLY_CSV_COLUMNS], cells());
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import compression from "compression";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
@@ -38,6 +39,10 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
   // Decided by the configured public address at start-up (a test server rewrites it to its port later).
   const strictTransport = config.appUrl.protocol === "https:";
   app.use(draining.middleware);
+  // brotli or gzip, as the browser asks, for HTML, data requests, assets and exports (compressible
+  // types over 1 kB). zlib runs on libuv's thread pool; a full zlib buffer makes `res.write` return
+  // false and forwards `drain`, so a streamed export keeps its back-pressure.
+  app.use(compression());
 
   app.use((req, res, next) => {
     const nonce = createNonce();

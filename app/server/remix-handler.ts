@@ -4,6 +4,9 @@ import {
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import type { NextFunction, Request, Response } from "express";
 import { limitsForRequest, readBoundedBody, shouldCloseAfterRefusal } from "./bounded-body";
 
@@ -34,7 +37,7 @@ export function createBoundedRequestHandler({ build, mode, getLoadContext }: Bou
         body = read.body;
       }
       const response = await handleRequest(createRemixRequest(req, res, body), getLoadContext(req, res));
-      await sendRemixResponse(res, response);
+      await sendResponse(res, response);
     } catch (error) {
       next(error);
     }
@@ -75,4 +78,33 @@ async function sendRemixResponse(res: Response, response: globalThis.Response): 
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
+}
+
+/** A response the browser saves as a file (an export): sent with back-pressure, see `sendResponse`. */
+function isDownload(response: globalThis.Response): boolean {
+  return /^\s*attachment\b/i.test(response.headers.get("Content-Disposition") ?? "");
+}
+
+function clientWentAway(error: unknown, res: Response): boolean {
+  return res.destroyed || (error as { code?: string } | null)?.code === "ERR_STREAM_PREMATURE_CLOSE";
+}
+
+/**
+ * Remix's own writer pulls the body as fast as it can and ignores `write()` returning false, so a
+ * streamed export to a slow client would pile up in this process's memory. Downloads are piped
+ * instead: the body is read only when the socket (or the compressor) has room. Pages keep Remix's
+ * writer, which flushes the compressor after every chunk so streamed HTML arrives as rendered.
+ */
+export async function sendResponse(res: Response, response: globalThis.Response): Promise<void> {
+  if (!response.body || !isDownload(response)) return sendRemixResponse(res, response);
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  try {
+    await pipeline(Readable.fromWeb(response.body as unknown as NodeWebReadableStream<Uint8Array>), res);
+  } catch (error) {
+    // A client that cancels a download is not a server error; the source was cancelled with it.
+    if (clientWentAway(error, res)) return;
+    throw error;
+  }
 }

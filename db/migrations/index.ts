@@ -9,6 +9,7 @@ import * as m0007 from "./0007_trust";
 import * as m0008 from "./0008_reliability";
 import * as m0013 from "./0013_interviews_fellowships";
 import * as m0017 from "./0017_discussion_bids";
+import * as m0018 from "./0018_scale";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "0008_reliability": m0008,
   "0013_interviews_fellowships": m0013,
   "0017_discussion_bids": m0017,
+  "0018_scale": m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

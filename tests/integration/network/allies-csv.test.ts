@@ -87,7 +87,7 @@ describeDb("ally CSV import and export", (t) => {
 
     const leaving = await createAlly(t.db, { displayName: "Withdrawn Person" });
     await withdrawProfile(t.db, leaving.userId, 1);
-    const csv = await exportAlliesCsv(t.db, await staffId());
+    const csv = await new Response(await exportAlliesCsv(t.db, await staffId())).text();
     const records = parse(csv.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
     expect(Object.keys(records[0]!)).toEqual([...ALLY_CSV_COLUMNS]);
     expect(records.map((r) => r.email)).toEqual(expect.arrayContaining(emails));
