@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getApplicationForStaff } from "~/applications/admin.server";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { shownQuestions } from "~/applications/conditions";
 import { groupIntoSteps, isAnswered } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
 import { formatSize } from "~/components/question-field";
@@ -33,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         at: event.at.toISOString(),
       })),
     },
-    steps: groupIntoSteps(questions).map((step) => ({
+    steps: groupIntoSteps(shownQuestions(questions, application.answers)).map((step) => ({
       title: step.title,
       answers: step.questions.map((question) => {
         const value = application.answers[question.id];
