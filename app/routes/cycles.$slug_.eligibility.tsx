@@ -125,13 +125,7 @@ export default function EligibilityPage() {
               ) : null}
               {question.options.map((option) => (
                 <label key={option} className="choice">
-                  <input
-                    type="radio"
-                    name={field}
-                    value={option}
-                    defaultChecked={answers[field] === option}
-                    aria-invalid={fieldErrors ? true : undefined}
-                  />
+                  <input type="radio" name={field} value={option} defaultChecked={answers[field] === option} />
                   {option}
                 </label>
               ))}
