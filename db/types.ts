@@ -141,6 +141,13 @@ export type ApplicationStatus =
 /** An answer as stored: text, the chosen options, or (for a file question) the file's id. */
 export type AnswerValue = string | string[];
 
+/** A question shown only when another question's answer equals (or, for several choices, includes) one of these values. */
+export interface QuestionCondition {
+  questionId: string;
+  operator: "equals" | "includes";
+  values: string[];
+}
+
 export interface CyclesTable {
   id: Generated<string>;
   slug: string;
@@ -157,6 +164,13 @@ export interface CyclesTable {
   rankingDeadline: Timestamp | null;
   /** Minutes released decisions wait, cancellable, before they are sent. */
   decisionDelayMinutes: Generated<number>;
+  /** References asked of each applicant (0 and 0: none). */
+  referencesMin: Generated<number>;
+  referencesMax: Generated<number>;
+  /** Letters are taken until then (after the application deadline); null: until the application deadline. */
+  referenceDeadline: Timestamp | null;
+  /** The questions put to referees beside (or instead of) a letter: [{ id, label }]. */
+  refereeQuestions: ColumnType<RefereeQuestion[], string | undefined, string>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -174,9 +188,69 @@ export interface CycleQuestionsTable {
   maxWords: number | null;
   options: Json<string[]>;
   identifying: Generated<boolean>;
+  condition: Json<QuestionCondition | null> | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
+}
+
+export interface RefereeQuestion {
+  id: string;
+  label: string;
+}
+
+export interface EligibilityQuestionsTable {
+  id: Generated<string>;
+  cycleId: string;
+  position: number;
+  label: string;
+  help: Generated<string>;
+  options: Json<string[]>;
+  /** The options that qualify. */
+  qualifying: Json<string[]>;
+  /** Said, kindly, to someone whose answer does not qualify. */
+  reason: string;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+/** Counts only: how many were screened out by each question, never who. */
+export interface EligibilityScreenoutsTable {
+  questionId: string;
+  cycleId: string;
+  count: Generated<number>;
+  updatedAt: CreatedAt;
+}
+
+export type ReferenceStatus = "requested" | "received" | "replaced";
+
+export interface ReferenceRequestsTable {
+  id: Generated<string>;
+  applicationId: string;
+  refereeName: string;
+  refereeEmail: string;
+  relationship: string;
+  /** SHA-256 of the link's random token; the token itself is only in the referee's email. */
+  tokenHash: string;
+  expiresAt: Timestamp;
+  status: Generated<ReferenceStatus>;
+  receivedAt: Timestamp | null;
+  remindersSent: Generated<number>;
+  lastRemindedAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+export interface ReferenceLettersTable {
+  requestId: string;
+  filename: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  bytes: Buffer | null;
+  answers: Json<Record<string, string>>;
+  createdAt: CreatedAt;
 }
 
 export interface ApplicationsTable {
@@ -664,6 +738,10 @@ export interface Database {
   appMeta: AppMetaTable;
   cycles: CyclesTable;
   cycleQuestions: CycleQuestionsTable;
+  eligibilityQuestions: EligibilityQuestionsTable;
+  eligibilityScreenouts: EligibilityScreenoutsTable;
+  referenceRequests: ReferenceRequestsTable;
+  referenceLetters: ReferenceLettersTable;
   applications: ApplicationsTable;
   applicationEvents: ApplicationEventsTable;
   decisionReleases: DecisionReleasesTable;

@@ -10,6 +10,7 @@ import { moveOne } from "./lifecycle.server";
 import { storeApplicationFile, type Upload } from "./files.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { buildAnswersSchema } from "./answer-schema";
+import { shownQuestions, withoutHiddenAnswers } from "./conditions";
 import { fieldName, isAnswered, missingAnswers, type Question } from "./questions";
 
 export const APPLICATION_COLUMNS = [
@@ -128,12 +129,23 @@ export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): 
     if (!current || current.version !== input.version) return refuse("stale");
     if (!EDITABLE_STATUSES.includes(current.status)) return refuse("not-editable");
 
-    const answers: Record<string, AnswerValue> = { ...current.answers };
+    const merged: Record<string, AnswerValue> = { ...current.answers };
     for (const [questionId, value] of Object.entries(input.answers)) {
-      if (value === null) delete answers[questionId];
-      else answers[questionId] = value;
+      if (value === null) delete merged[questionId];
+      else merged[questionId] = value;
     }
+    // A question hidden by an earlier answer is not stored: its answer (and file) go, on any step.
+    const allQuestions = await listQuestions(trx, input.cycleId);
+    const { answers, cleared } = withoutHiddenAnswers(allQuestions, merged);
+    if (cleared.length > 0)
+      await trx
+        .deleteFrom("files")
+        .where("applicationId", "=", current.id)
+        .where("questionId", "in", cleared)
+        .execute();
+    const shownIds = new Set(shownQuestions(allQuestions, answers).map((question) => question.id));
     for (const upload of input.uploads) {
+      if (!shownIds.has(upload.questionId)) continue;
       answers[upload.questionId] = await storeApplicationFile(trx, {
         ownerId: input.applicantId,
         applicationId: current.id,
@@ -141,7 +153,10 @@ export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): 
       });
     }
     if (current.status === "submitted") {
-      const missing = missingAnswers(input.questions, answers);
+      const missing = missingAnswers(
+        input.questions.filter((question) => shownIds.has(question.id)),
+        answers,
+      );
       if (missing.length > 0) {
         return {
           ok: false,
@@ -228,7 +243,8 @@ export async function submitApplication(
     // The questions as they are now, read under a share lock on the cycle: a question added or
     // changed at this very moment waits for this submission, or this submission sees it.
     await trx.selectFrom("cycles").select("id").where("id", "=", input.cycleId).forShare().execute();
-    const questions = await listQuestions(trx, input.cycleId);
+    // Only the questions the answers call for count: a hidden one is neither required nor checked.
+    const questions = shownQuestions(await listQuestions(trx, input.cycleId), application.answers);
     const missing = missingAnswers(questions, application.answers);
     const invalid = invalidAnswers(questions, application.answers);
     if (missing.length > 0 || invalid.length > 0) {

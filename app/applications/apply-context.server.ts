@@ -1,4 +1,5 @@
-import type { AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { passedScreen } from "~/eligibility/eligibility.server";
 import { cyclePhase } from "~/cycles/cycle-status";
 import { getCycleBySlug } from "~/cycles/cycles.server";
 import { listQuestions } from "~/cycles/questions.server";
@@ -19,6 +20,9 @@ export async function loadApplyContext(request: Request, context: AppLoadContext
     listQuestions(context.db, cycle.id),
     getOwnApplication(context.db, cycle.id, user.id),
   ]);
+  // No draft is started before the eligibility screen is passed (an existing one stays reachable).
+  if (!application && !(await passedScreen(context.db, request, context.config, cycle.id)))
+    throw redirect(`/cycles/${cycle.slug}/eligibility`);
   const files = application ? await listApplicationFiles(context.db, application.id) : [];
   const phase = cyclePhase(cycle, new Date());
   const editable =

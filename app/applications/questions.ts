@@ -1,4 +1,4 @@
-import type { AnswerValue, QuestionKind } from "#db/types";
+import type { AnswerValue, QuestionCondition, QuestionKind } from "#db/types";
 
 export const QUESTION_KINDS = [
   "short_text",
@@ -29,6 +29,8 @@ export interface Question {
   maxWords: number | null;
   options: string[];
   identifying: boolean;
+  /** Shown only when an earlier answer meets this (application questions only). */
+  condition?: QuestionCondition | null;
 }
 
 /** The form field of a question: `q_` and its id, so a field can never collide with `intent` or `version`. */

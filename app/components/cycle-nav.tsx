@@ -3,6 +3,7 @@ import { SubNav } from "./sub-nav";
 const PAGES = [
   { path: "", label: "Overview", end: true },
   { path: "/settings", label: "Settings" },
+  { path: "/eligibility", label: "Eligibility" },
   { path: "/questions", label: "Questions" },
   { path: "/applications", label: "Applications" },
   { path: "/demographics", label: "Demographics" },

@@ -6,6 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { CONDITION_OPERATOR_LABELS, CONDITION_OPERATORS } from "~/applications/conditions";
 import { QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type QuestionKind } from "~/applications/questions";
 import { QuestionActionSchema } from "~/cycles/cycles.schema";
 import { ErrorList, Field, FormErrors } from "./forms";
@@ -19,6 +20,7 @@ export function QuestionEditor({
   defaultSection,
   kinds = QUESTION_KINDS,
   askIdentifying = true,
+  conditionTargets,
 }: {
   question?: Question & { version: number };
   lastResult?: SubmissionResult<string[]> | null;
@@ -28,6 +30,8 @@ export function QuestionEditor({
   kinds?: readonly QuestionKind[];
   /** Whether to offer the "identifying" flag (it only means something for blind review). */
   askIdentifying?: boolean;
+  /** Choice questions this one may depend on ("show only when"); absent where conditions do not apply. */
+  conditionTargets?: { id: string; label: string; options: string[] }[];
 }) {
   const id = question ? `question-${question.id}` : "new-question";
   const [form, fields] = useConformForm(QuestionActionSchema, {
@@ -43,11 +47,24 @@ export function QuestionEditor({
           identifying: question.identifying ? "on" : undefined,
           maxWords: question.maxWords ? String(question.maxWords) : undefined,
           options: question.options.join("\n"),
+          conditionQuestionId: question.condition?.questionId ?? "",
+          conditionOperator: question.condition?.operator ?? "equals",
+          conditionValues: question.condition?.values.join("\n") ?? "",
         }
       : { section: defaultSection ?? "", kind: "long_text" },
   });
   const f = fields as unknown as Record<
-    "section" | "kind" | "label" | "help" | "required" | "identifying" | "maxWords" | "options",
+    | "section"
+    | "kind"
+    | "label"
+    | "help"
+    | "required"
+    | "identifying"
+    | "maxWords"
+    | "options"
+    | "conditionQuestionId"
+    | "conditionOperator"
+    | "conditionValues",
     Parameters<typeof getInputProps>[0]
   >;
   const { key: kindKey, ...kindProps } = getSelectProps(f.kind);
@@ -112,6 +129,7 @@ export function QuestionEditor({
           </label>
         ) : null}
       </div>
+      {conditionTargets ? <ConditionFields fields={f} targets={conditionTargets} locked={meaningLocked} /> : null}
       <div className="actions">
         <button
           type="submit"
@@ -123,5 +141,58 @@ export function QuestionEditor({
         </button>
       </div>
     </Form>
+  );
+}
+
+/** "Show only when": another question, how its answer is compared, and the answers that show this one. */
+function ConditionFields({
+  fields,
+  targets,
+  locked,
+}: {
+  fields: Record<"conditionQuestionId" | "conditionOperator" | "conditionValues", Parameters<typeof getInputProps>[0]>;
+  targets: { id: string; label: string; options: string[] }[];
+  locked: boolean;
+}) {
+  const { key: targetKey, ...targetProps } = getSelectProps(fields.conditionQuestionId);
+  const { key: operatorKey, ...operatorProps } = getSelectProps(fields.conditionOperator);
+  const { key: valuesKey, ...valuesProps } = getTextareaProps(fields.conditionValues);
+  return (
+    <fieldset className="field">
+      <legend className="fieldset-legend">Show this question only when (optional)</legend>
+      <p className="hint">
+        Depend on a choice question on an earlier step (or earlier on the same step). The options are:{" "}
+        {targets.length === 0
+          ? "none yet."
+          : targets.map((target) => `“${target.label}”: ${target.options.join(" / ")}`).join("; ")}
+      </p>
+      <div className="field">
+        <label htmlFor={fields.conditionQuestionId.id}>Question it depends on</label>
+        <select key={targetKey} {...targetProps} disabled={locked}>
+          <option value="">Always show this question</option>
+          {targets.map((target) => (
+            <option key={target.id} value={target.id}>
+              {target.label}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.conditionQuestionId.errorId} errors={fields.conditionQuestionId.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.conditionOperator.id}>Its answer</label>
+        <select key={operatorKey} {...operatorProps} disabled={locked}>
+          {CONDITION_OPERATORS.map((operator) => (
+            <option key={operator} value={operator}>
+              {CONDITION_OPERATOR_LABELS[operator]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={fields.conditionValues.id}>Answers that show this question (one per line)</label>
+        <textarea key={valuesKey} {...valuesProps} rows={2} readOnly={locked} />
+        <ErrorList id={fields.conditionValues.errorId} errors={fields.conditionValues.errors} />
+      </div>
+    </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONDITION_OPERATORS } from "~/applications/conditions";
 import { QUESTION_KINDS } from "~/applications/questions";
 import { checkboxField, lineListField } from "~/utils/form-fields";
 import { isValidTimeZone } from "~/utils/timezones";
@@ -76,16 +77,29 @@ const QuestionFields = {
   identifying: checkboxField,
   maxWords: z.coerce.number().int("Enter a whole number").min(1, "At least 1").max(5000, "At most 5000").optional(),
   options: lineListField({ maxItems: 50, maxLength: 200 }),
+  // "Show only when": the question it depends on (empty: always shown), how, and the answers that show it.
+  conditionQuestionId: z.union([z.literal(""), z.uuid({ error: "Choose a question from the list" })]).optional(),
+  conditionOperator: z.enum(CONDITION_OPERATORS, { error: "Choose how the answer is compared" }).optional(),
+  conditionValues: lineListField({ maxItems: 50, maxLength: 200 }),
 };
 
 const needsOptions = (value: { kind: string; options: string[] }) =>
   !["single_choice", "multi_choice"].includes(value.kind) || value.options.length > 0;
 const optionsMessage = { message: "List at least one option, one per line", path: ["options"] };
+const needsConditionValues = (value: { conditionQuestionId?: string | undefined; conditionValues: string[] }) =>
+  !value.conditionQuestionId || value.conditionValues.length > 0;
+const conditionValuesMessage = {
+  message: "List the answers that show this question, one per line",
+  path: ["conditionValues"],
+};
 
 export const QuestionActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("add-question"), ...QuestionFields }).refine(needsOptions, optionsMessage),
+    z
+      .object({ intent: z.literal("add-question"), ...QuestionFields })
+      .refine(needsOptions, optionsMessage)
+      .refine(needsConditionValues, conditionValuesMessage),
     z
       .object({
         intent: z.literal("update-question"),
@@ -93,7 +107,8 @@ export const QuestionActionSchema = z.discriminatedUnion(
         version: z.coerce.number().int(),
         ...QuestionFields,
       })
-      .refine(needsOptions, optionsMessage),
+      .refine(needsOptions, optionsMessage)
+      .refine(needsConditionValues, conditionValuesMessage),
     z.object({ intent: z.literal("delete-question"), questionId: z.uuid() }),
     z.object({ intent: z.literal("move-up"), questionId: z.uuid() }),
     z.object({ intent: z.literal("move-down"), questionId: z.uuid() }),
@@ -101,4 +116,7 @@ export const QuestionActionSchema = z.discriminatedUnion(
   { error: "That form action is not known." },
 );
 
-export type QuestionInput = Omit<z.output<typeof QuestionActionSchema> & { intent: "add-question" }, "intent">;
+export type QuestionInput = Omit<
+  z.output<typeof QuestionActionSchema> & { intent: "add-question" },
+  "intent" | "conditionValues"
+> & { conditionValues?: string[] };

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
-import type { Database } from "#db/types";
+import type { Database, QuestionCondition } from "#db/types";
 import { audit } from "~/audit/audit.server";
+import { conditionProblems } from "~/applications/conditions";
 import type { Question } from "~/applications/questions";
 import type { QuestionInput } from "./cycles.schema";
 
@@ -10,12 +11,50 @@ import type { QuestionInput } from "./cycles.schema";
 export async function listQuestions(db: DB, cycleId: string): Promise<Question[]> {
   const rows = await db
     .selectFrom("cycleQuestions")
-    .select(["id", "section", "kind", "label", "help", "required", "maxWords", "options", "identifying", "version"])
+    .select([
+      "id",
+      "section",
+      "kind",
+      "label",
+      "help",
+      "required",
+      "maxWords",
+      "options",
+      "identifying",
+      "condition",
+      "version",
+    ])
     .where("cycleId", "=", cycleId)
     .orderBy("position")
     .orderBy("id")
     .execute();
   return rows;
+}
+
+/** The condition a builder form describes, or null for a question always shown. */
+export function conditionOf(input: QuestionInput): QuestionCondition | null {
+  if (!input.conditionQuestionId) return null;
+  return {
+    questionId: input.conditionQuestionId,
+    operator: input.conditionOperator ?? "equals",
+    values: input.conditionValues ?? [],
+  };
+}
+
+/**
+ * Refuses a change that would leave a condition broken (on a removed question, a later step, a
+ * loop, an unknown option), naming the question; `questions` is the list as it would be after it.
+ */
+function refuseBrokenConditions(questions: Question[], touched: string[] | null): QuestionWrite | null {
+  const problems = conditionProblems(questions).filter(
+    (problem) => touched === null || touched.includes(problem.questionId),
+  );
+  const first = problems[0];
+  return first ? { ok: false, status: 400, message: first.message, field: "conditionQuestionId" } : null;
+}
+
+async function lockedQuestions(trx: Kysely<Database>, cycleId: string): Promise<Question[]> {
+  return listQuestions(trx, cycleId);
 }
 
 /** Once someone has submitted, the questions they answered must keep meaning the same. */
@@ -30,7 +69,8 @@ export async function questionsFrozen(db: DB, cycleId: string): Promise<boolean>
   return row !== undefined;
 }
 
-export type QuestionWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type QuestionWrite =
+  { ok: true } | { ok: false; status: 400 | 404 | 409; message: string; field?: "conditionQuestionId" };
 
 const FROZEN_MESSAGE =
   "People have already submitted answers to these questions. You can still edit wording, help and the identifying flag, but not add, remove or change what a question asks for.";
@@ -61,6 +101,10 @@ export async function addQuestion(
       .where("createdAt", ">", sql<Date>`now() - interval '10 seconds'`)
       .executeTakeFirst();
     if (justAdded) return { ok: true };
+    const existing = await lockedQuestions(trx, cycleId);
+    const draft = { id: "new", ...questionValues(input), options: input.options, condition: conditionOf(input) };
+    const broken = refuseBrokenConditions([...existing, draft as Question], ["new"]);
+    if (broken) return broken;
     const last = await trx
       .selectFrom("cycleQuestions")
       .select(sql<number>`coalesce(max(position), 0)`.as("max"))
@@ -68,7 +112,12 @@ export async function addQuestion(
       .executeTakeFirstOrThrow();
     const row = await trx
       .insertInto("cycleQuestions")
-      .values({ cycleId, position: Number(last.max) + 1, ...questionValues(input) })
+      .values({
+        cycleId,
+        position: Number(last.max) + 1,
+        ...questionValues(input),
+        condition: JSON.stringify(conditionOf(input)),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await audit(trx, {
@@ -110,7 +159,7 @@ export async function updateQuestion(
     const frozen = await lockFrozenQuestions(trx, cycleId);
     const current = await trx
       .selectFrom("cycleQuestions")
-      .select(["kind", "required", "maxWords", "options", "version"])
+      .select(["kind", "required", "maxWords", "options", "condition", "version"])
       .where("id", "=", questionId)
       .where("cycleId", "=", cycleId)
       .forUpdate()
@@ -124,17 +173,25 @@ export async function updateQuestion(
       };
     }
     const next = questionValues(input);
+    const condition = conditionOf(input);
     if (frozen) {
       const changesMeaning =
         next.kind !== current.kind ||
         next.required !== current.required ||
         next.maxWords !== current.maxWords ||
-        next.options !== JSON.stringify(current.options);
+        next.options !== JSON.stringify(current.options) ||
+        JSON.stringify(condition) !== JSON.stringify(current.condition ?? null);
       if (changesMeaning) return { ok: false, status: 409, message: FROZEN_MESSAGE };
     }
+    // Every condition is checked again: changing this question's options can break one that depends on it.
+    const after = (await lockedQuestions(trx, cycleId)).map((question) =>
+      question.id === questionId ? { ...question, ...next, options: input.options, condition } : question,
+    );
+    const broken = refuseBrokenConditions(after, null);
+    if (broken) return broken;
     await trx
       .updateTable("cycleQuestions")
-      .set({ ...next, updatedAt: sql`now()`, version: sql`version + 1` })
+      .set({ ...next, condition: JSON.stringify(condition), updatedAt: sql`now()`, version: sql`version + 1` })
       .where("id", "=", questionId)
       .execute();
     await audit(trx, {
@@ -156,6 +213,16 @@ export async function deleteQuestion(
 ): Promise<QuestionWrite> {
   return db.transaction().execute(async (trx) => {
     if (await lockFrozenQuestions(trx, cycleId)) return { ok: false, status: 409, message: FROZEN_MESSAGE };
+    const dependents = (await lockedQuestions(trx, cycleId)).filter(
+      (question) => question.condition?.questionId === questionId,
+    );
+    if (dependents.length > 0) {
+      return {
+        ok: false,
+        status: 409,
+        message: `${dependents.map((question) => `“${question.label}”`).join(" and ")} ${dependents.length === 1 ? "is" : "are"} shown depending on this question: change or remove ${dependents.length === 1 ? "that condition" : "those conditions"} first.`,
+      };
+    }
     const deleted = await trx
       .deleteFrom("cycleQuestions")
       .where("id", "=", questionId)
@@ -195,6 +262,12 @@ export async function moveQuestion(
     if (other < 0 || other >= questions.length) return { ok: true };
     const reordered = [...questions];
     [reordered[index], reordered[other]] = [reordered[other]!, reordered[index]!];
+    const full = new Map((await lockedQuestions(trx, cycleId)).map((question) => [question.id, question]));
+    const broken = refuseBrokenConditions(
+      reordered.map((question) => full.get(question.id)!),
+      null,
+    );
+    if (broken && !broken.ok) return { ok: false, status: 409, message: broken.message };
     for (const [position, question] of reordered.entries()) {
       await trx
         .updateTable("cycleQuestions")

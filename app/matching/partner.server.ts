@@ -1,3 +1,4 @@
+import { shownQuestions } from "~/applications/conditions";
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { listQuestions } from "~/cycles/questions.server";
@@ -109,7 +110,7 @@ export async function positionCandidatesView(db: DB, position: PartnerPosition) 
         notes: note?.notes ?? "",
         scores: note?.scores ?? {},
         notesVersion: note?.version ?? 0,
-        answers: questions.map((question) => {
+        answers: shownQuestions(questions, candidate.answers).map((question) => {
           const value = candidate.answers[question.id];
           const file =
             question.kind === "file"

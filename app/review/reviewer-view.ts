@@ -1,3 +1,4 @@
+import { shownQuestions } from "~/applications/conditions";
 import type { AnswerValue, Question } from "~/applications/questions";
 import { redactIdentity } from "./redaction";
 
@@ -24,9 +25,9 @@ export function reviewerAnswers(input: {
   blind: boolean;
   identity: { name: string; email: string };
 }): ReviewerAnswer[] {
-  const visible = input.blind
-    ? input.questions.filter((question) => !question.identifying && question.kind !== "url")
-    : input.questions;
+  // A question hidden by its condition is not part of this application, whatever was once stored.
+  const shown = shownQuestions(input.questions, input.answers);
+  const visible = input.blind ? shown.filter((question) => !question.identifying && question.kind !== "url") : shown;
   return visible.map((question, index) => {
     const value = input.answers[question.id];
     if (question.kind === "file") {

@@ -3,13 +3,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { z } from "zod";
 import { buildAnswersSchema } from "~/applications/answer-schema";
 import { saveAnswers } from "~/applications/applications.server";
 import { cycleView, loadApplyContext, type ApplyContext } from "~/applications/apply-context.server";
 import { readFormWithUploads } from "~/applications/files.server";
-import { fieldName, questionIdOf } from "~/applications/questions";
+import { answersOnStep, questionsForStep } from "~/applications/step-conditions";
+import { shownQuestionIds } from "~/applications/conditions";
+import { fieldName, questionIdOf, type Question } from "~/applications/questions";
 import { readStepAnswers } from "~/applications/step-answers";
 import { ApplySteps } from "~/components/apply-steps";
 import { BlindReviewNotice } from "~/components/blind-review-notice";
@@ -43,8 +45,8 @@ function currentStep(apply: ApplyContext, param: string | undefined) {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const apply = await loadApplyContext(request, context, params.cycle);
-  const step = currentStep(apply, params.step);
   const answers = apply.application?.answers ?? {};
+  const step = questionsForStep(currentStep(apply, params.step), apply.questions, answers);
   const defaultValue: Record<string, string | string[]> = {};
   for (const question of step.questions) {
     const value = answers[question.id];
@@ -58,6 +60,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       number: step.number,
       title: step.title,
       questions: step.questions,
+      conditionHints: step.conditionHints,
       isLast: step.number === apply.steps.length,
     },
     defaultValue,
@@ -101,7 +104,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     );
   }
   const autosave = read.formData.get("intent") === "autosave";
-  const answers = readStepAnswers(read.formData, step.questions);
+  // Which questions of this step apply is decided by the answers as they will be once saved: the
+  // stored ones with this step's choices. Hidden ones are neither checked nor kept.
+  const stored = apply.application?.answers ?? {};
+  const provisional = { ...stored, ...answersOnStep(read.formData, step.questions) };
+  const shown = shownQuestionIds(apply.questions, provisional);
+  const answers = readStepAnswers(
+    read.formData,
+    step.questions.filter((question) => shown.has(question.id)),
+  );
+  for (const question of step.questions)
+    if (!shown.has(question.id) && question.kind !== "file") answers.answers[question.id] = null;
   const refuse = (message: string, status: number, fieldErrors?: Record<string, string[]>) =>
     autosave
       ? data({ kind: "autosave-refused", message } satisfies AutosaveReply, { status })
@@ -179,6 +192,7 @@ export default function ApplyStep() {
   const lastSave = actionData?.kind === "form" ? (actionData.saved ?? undefined) : undefined;
   const schema = useMemo(() => buildAnswersSchema(step.questions, "draft"), [step.questions]);
   const formId = `step-${step.number}`;
+  const shown = useShownOnStep(step.questions, defaultValue);
   const [form, fields] = useForm<Record<string, string | string[] | undefined>>({
     id: formId,
     lastResult,
@@ -222,18 +236,32 @@ export default function ApplyStep() {
         </p>
       ) : null}
       {cycle.blindReview && editable && redacted ? <BlindReviewNotice /> : null}
-      <Form method="post" encType={hasFile ? "multipart/form-data" : undefined} {...getFormProps(form)}>
+      <Form
+        method="post"
+        encType={hasFile ? "multipart/form-data" : undefined}
+        {...getFormProps(form)}
+        onChange={(event) => shown.update(event.currentTarget)}
+      >
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="version" value={autosave.version} />
-        {step.questions.map((question) => (
-          <QuestionField
-            key={question.id}
-            question={question}
-            field={fields[fieldName(question)]!}
-            currentFile={files.find((file) => file.questionId === question.id)}
-            disabled={!editable}
-          />
-        ))}
+        {step.questions.length === 0 ? (
+          <p className="notice">Your earlier answers leave nothing to answer on this step: go on to the next one.</p>
+        ) : null}
+        {step.questions.map((question) => {
+          const hint = step.conditionHints[question.id];
+          const hidden = !shown.isShown(question.id);
+          return (
+            <div key={question.id} hidden={hidden} className={hint ? "conditional-question" : undefined}>
+              {hint && !shown.live ? <p className="hint">{hint}</p> : null}
+              <QuestionField
+                question={question}
+                field={fields[fieldName(question)]!}
+                currentFile={files.find((file) => file.questionId === question.id)}
+                disabled={!editable || hidden}
+              />
+            </div>
+          );
+        })}
         {editable ? (
           <p className="save-status" role="status">
             {describeSave(autosave, cycle.timezone)}
@@ -257,6 +285,41 @@ export default function ApplyStep() {
       </Form>
     </div>
   );
+}
+
+/**
+ * Which questions of the step show, as the applicant chooses. Without JavaScript (and before the
+ * page comes alive) every question the server sent shows, a conditional one with its hint; the
+ * server then keeps only the answers that apply. With JavaScript the same rule runs on each change.
+ */
+function useShownOnStep(
+  questions: readonly Pick<Question, "id" | "kind" | "condition">[],
+  defaultValue: Record<string, string | string[]>,
+) {
+  // False while rendered on the server and hydrating, true once the page runs in a browser.
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [values, setValues] = useState<Record<string, string | string[]>>(() => answersFromDefaults(defaultValue));
+  const shownIds = useMemo(() => shownQuestionIds(questions, values), [questions, values]);
+  return {
+    live,
+    isShown: (id: string) => !live || shownIds.has(id),
+    update: (form: HTMLFormElement) => setValues(answersOnStep(new FormData(form), questions)),
+  };
+}
+
+const noSubscription = () => () => {};
+
+function answersFromDefaults(defaultValue: Record<string, string | string[]>) {
+  const answers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(defaultValue)) {
+    const id = questionIdOf(name);
+    if (id) answers[id] = value;
+  }
+  return answers;
 }
 
 /** Conform validates a field on blur with an intent; a save is every other submission. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
 import { submitApplication } from "~/applications/applications.server";
 import { cycleView, loadApplyContext } from "~/applications/apply-context.server";
+import { shownQuestionIds } from "~/applications/conditions";
 import { isAnswered } from "~/applications/questions";
 import { ApplySteps } from "~/components/apply-steps";
 import { FormErrors, replyErrors } from "~/components/forms";
@@ -21,24 +22,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const apply = await loadApplyContext(request, context, params.cycle);
   const answers = apply.application?.answers ?? {};
   const files = new Map(apply.files.map((file) => [file.id, file]));
+  // Only what the answers call for: a question hidden by an earlier answer is not asked.
+  const shown = shownQuestionIds(apply.questions, answers);
   return {
     cycle: cycleView(apply),
     steps: apply.steps.map((step) => ({
       number: step.number,
       title: step.title,
-      questions: step.questions.map((question) => {
-        const value = answers[question.id];
-        const answered = isAnswered(question, value);
-        const file = question.kind === "file" && typeof value === "string" ? files.get(value) : undefined;
-        return {
-          id: question.id,
-          label: question.label,
-          required: question.required,
-          answered,
-          answer: file ? null : Array.isArray(value) ? value.join(", ") : (value ?? null),
-          file: file ? { id: file.id, filename: file.filename } : null,
-        };
-      }),
+      questions: step.questions
+        .filter((question) => shown.has(question.id))
+        .map((question) => {
+          const value = answers[question.id];
+          const answered = isAnswered(question, value);
+          const file = question.kind === "file" && typeof value === "string" ? files.get(value) : undefined;
+          return {
+            id: question.id,
+            label: question.label,
+            required: question.required,
+            answered,
+            answer: file ? null : Array.isArray(value) ? value.join(", ") : (value ?? null),
+            file: file ? { id: file.id, filename: file.filename } : null,
+          };
+        }),
     })),
     application: apply.application
       ? {

@@ -7,6 +7,7 @@ import { Markdown } from "~/components/markdown";
 import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
 import { getCycleBySlug } from "~/cycles/cycles.server";
 import { listQuestions } from "~/cycles/questions.server";
+import { hasEligibilityScreen } from "~/eligibility/eligibility.server";
 import { groupIntoSteps } from "~/applications/questions";
 import { listPositions } from "~/matching/positions.server";
 import { notFound } from "~/utils/http.server";
@@ -20,10 +21,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // A draft is visible to staff only (as a preview); to anyone else it does not exist.
   if (!cycle || (cycle.status === "draft" && !hasRole(user, Role.staff)))
     notFound("We could not find that fellowship cycle.");
-  const [questions, application, positions] = await Promise.all([
+  const [questions, application, positions, screened] = await Promise.all([
     listQuestions(context.db, cycle.id),
     user ? getOwnApplication(context.db, cycle.id, user.id) : undefined,
     listPositions(context.db, cycle.id),
+    hasEligibilityScreen(context.db, cycle.id),
   ]);
   const now = new Date();
   return {
@@ -38,6 +40,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     steps: groupIntoSteps(questions).map((step) => ({ title: step.title, count: step.questions.length })),
     applicationStatus: application?.status ?? null,
+    // Someone without an application starts at the eligibility screen, when the cycle has one.
+    startAt: !application && screened ? `/cycles/${cycle.slug}/eligibility` : `/apply/${cycle.slug}`,
     positions: positions.map((position) => ({
       id: position.id,
       title: position.title,
@@ -56,7 +60,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function CyclePage() {
-  const { cycle, steps, applicationStatus, serverNow, positions } = useLoaderData<typeof loader>();
+  const { cycle, steps, applicationStatus, serverNow, positions, startAt } = useLoaderData<typeof loader>();
   const accepting = cycle.phase === "accepting";
   return (
     <article className="stack">
@@ -75,7 +79,7 @@ export default function CyclePage() {
       {accepting ? <Countdown deadline={cycle.closesAt} serverNow={serverNow} /> : null}
       <div className="actions">
         {accepting ? (
-          <Link className="button" to={`/apply/${cycle.slug}`}>
+          <Link className="button" to={startAt}>
             {applicationStatus === "draft"
               ? "Continue your application"
               : applicationStatus

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getApplicationForStaff } from "~/applications/admin.server";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { shownQuestions } from "~/applications/conditions";
 import { groupIntoSteps, isAnswered } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
 import { DiscussionPanel, type DiscussionActionData } from "~/components/discussion";
@@ -49,7 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       })),
     },
     discussion,
-    steps: groupIntoSteps(questions).map((step) => ({
+    steps: groupIntoSteps(shownQuestions(questions, application.answers)).map((step) => ({
       title: step.title,
       answers: step.questions.map((question) => {
         const value = application.answers[question.id];

@@ -1,6 +1,7 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { conditionProblems, describeCondition } from "~/applications/conditions";
 import { QUESTION_KIND_LABELS } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
@@ -24,9 +25,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listQuestions(context.db, cycle.id),
     questionsFrozen(context.db, cycle.id),
   ]);
+  const problems = conditionProblems(questions);
+  const labels = new Map(questions.map((question) => [question.id, question]));
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
-    questions: questions as ((typeof questions)[number] & { version: number })[],
+    questions: (questions as ((typeof questions)[number] & { version: number })[]).map((question) => ({
+      ...question,
+      conditionText: question.condition
+        ? describeCondition(question.condition, labels.get(question.condition.questionId))
+        : null,
+      problem: problems.find((problem) => problem.questionId === question.id)?.message ?? null,
+    })),
     frozen,
   };
 }
@@ -46,7 +55,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : value.intent === "delete-question"
           ? await deleteQuestion(context.db, staff.id, cycle.id, value.questionId)
           : await moveQuestion(context.db, cycle.id, value.questionId, value.intent === "move-up" ? "up" : "down");
-  if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
+  if (!result.ok) {
+    const errors = result.field
+      ? { fieldErrors: { [result.field]: [result.message] } }
+      : { formErrors: [result.message] };
+    return invalid({ target, result: submission.reply(errors) }, result.status);
+  }
   const messages = {
     "add-question": "Question added.",
     "update-question": "Question saved.",
@@ -68,6 +82,13 @@ export default function QuestionsPage() {
   const actionData = useActionData<typeof action>();
   const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
   const lastSection = questions.at(-1)?.section;
+  // Any choice question may be offered; the server refuses one that comes later, and says why.
+  const targetsFor = (id: string | null) =>
+    questions
+      .filter(
+        (question) => question.id !== id && (question.kind === "single_choice" || question.kind === "multi_choice"),
+      )
+      .map((question) => ({ id: question.id, label: question.label, options: question.options }));
   return (
     <div className="stack">
       <h1>{`Questions of ${cycle.name}`}</h1>
@@ -88,6 +109,8 @@ export default function QuestionsPage() {
               {question.maxWords ? ` · up to ${question.maxWords} words` : ""}
             </p>
             <h2 className="question-title">{question.label}</h2>
+            {question.conditionText ? <p className="hint">{question.conditionText}.</p> : null}
+            {question.problem ? <p className="notice notice-warning">{question.problem}</p> : null}
             <FormErrors errors={actionData?.target === question.id ? replyErrors(actionData.result) : undefined} />
             <Form method="post" className="actions">
               <input type="hidden" name="questionId" value={question.id} />
@@ -111,7 +134,12 @@ export default function QuestionsPage() {
             </Form>
             <details>
               <summary>Edit this question</summary>
-              <QuestionEditor question={question} frozen={frozen} lastResult={resultFor(question.id)} />
+              <QuestionEditor
+                question={question}
+                frozen={frozen}
+                lastResult={resultFor(question.id)}
+                conditionTargets={targetsFor(question.id)}
+              />
             </details>
           </li>
         ))}
@@ -119,7 +147,12 @@ export default function QuestionsPage() {
       {!frozen ? (
         <section className="card narrow" aria-labelledby="add-question">
           <h2 id="add-question">Add a question</h2>
-          <QuestionEditor frozen={frozen} defaultSection={lastSection} lastResult={resultFor("new")} />
+          <QuestionEditor
+            frozen={frozen}
+            defaultSection={lastSection}
+            lastResult={resultFor("new")}
+            conditionTargets={targetsFor(null)}
+          />
         </section>
       ) : null}
     </div>
