@@ -778,6 +778,63 @@ export interface Database {
   applicationLeads: ApplicationLeadsTable;
   metaReviews: MetaReviewsTable;
   reviewBids: ReviewBidsTable;
+  apiTokens: ApiTokensTable;
+  webhookEndpoints: WebhookEndpointsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  oidcIdentities: OidcIdentitiesTable;
+}
+
+export type ApiTokenScope = "read" | "read-write";
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  userId: string;
+  name: string;
+  tokenHash: Buffer;
+  scope: ApiTokenScope;
+  expiresAt: Timestamp;
+  revokedAt: Timestamp | null;
+  lastUsedAt: Timestamp | null;
+  windowStartedAt: CreatedAt;
+  windowCount: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  url: string;
+  description: Generated<string>;
+  secret: string;
+  events: string[];
+  active: Generated<boolean>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export type WebhookDeliveryStatus = "pending" | "sending" | "delivered" | "failed";
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  endpointId: string;
+  event: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  nextAttemptAt: CreatedAt;
+  lockedUntil: Timestamp | null;
+  claimToken: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
+export interface OidcIdentitiesTable {
+  issuer: string;
+  subject: string;
+  userId: string;
+  createdAt: CreatedAt;
 }
 
 export type User = Selectable<UsersTable>;

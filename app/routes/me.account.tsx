@@ -1,7 +1,9 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { apiTokenAction, loadApiTokens } from "~/api/token-route.server";
 import { feedAction, loadFeed } from "~/calendar/feed-route.server";
+import { ApiTokensSection } from "~/components/api-tokens";
 import { CalendarFeedSection } from "~/components/calendar-feed";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { z } from "zod";
@@ -28,9 +30,14 @@ const SessionActionSchema = z.discriminatedUnion(
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const [sessions, feed] = await Promise.all([listSessions(context.db, user.id), loadFeed(context, user.id)]);
+  const [sessions, feed, apiTokens] = await Promise.all([
+    listSessions(context.db, user.id),
+    loadFeed(context, user.id),
+    loadApiTokens(context, user),
+  ]);
   return {
     feed,
+    apiTokens,
     deletionCodeSent: new URL(request.url).searchParams.get("deletion") === "code-sent",
     account: { name: user.name, email: user.email },
     sessions: sessions.map((session) => ({
@@ -49,6 +56,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const feed = await feedAction(context, user.id, formData, "/me/account");
   if (feed) return feed;
+  const apiToken = await apiTokenAction(context, user, formData, "/me/account");
+  if (apiToken) return apiToken;
   const submission = parseSubmission(formData, { schema: SessionActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const { intent } = submission.value;
@@ -110,11 +119,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Your account — Open Web Fellows" }];
 
 export default function AccountPage() {
-  const { account, sessions, deletionCodeSent, feed } = useLoaderData<typeof loader>();
+  const { account, sessions, deletionCodeSent, feed, apiTokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // A new calendar address is answered in place (see feedAction): no errors then.
   const errors =
-    !actionData || "feedUrl" in actionData
+    !actionData || "feedUrl" in actionData || "apiToken" in actionData || "apiTokenErrors" in actionData
       ? []
       : "message" in actionData
         ? [actionData.message]
@@ -178,6 +187,7 @@ export default function AccountPage() {
         </Form>
       </section>
       <CalendarFeedSection feed={feed} actionData={actionData} />
+      {apiTokens ? <ApiTokensSection view={apiTokens} actionData={actionData} /> : null}
       <section aria-labelledby="data-title" className="stack">
         <h2 id="data-title">Your data</h2>
         <p>

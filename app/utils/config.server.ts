@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadIntegrationsConfig, type IntegrationsConfig } from "./integrations-config.server";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -62,6 +63,8 @@ export interface AppConfig {
   shutdownDrainMs: number;
   /** Set at start-up: the database was seeded as a demo (its emails and codes are not secret). */
   demoDatabase: boolean;
+  /** API, webhooks, metrics and single sign-on (integrations-config.server.ts). */
+  integrations: IntegrationsConfig;
 }
 
 export class ConfigError extends Error {
@@ -117,7 +120,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     demoDatabase: false,
+    integrations: integrationsFrom(env),
   };
+}
+
+function integrationsFrom(env: Record<string, string | undefined>): IntegrationsConfig {
+  try {
+    return loadIntegrationsConfig(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function hostForUrl(host: string): string {

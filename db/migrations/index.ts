@@ -11,6 +11,7 @@ import * as m0013 from "./0013_interviews_fellowships";
 import * as m0017 from "./0017_discussion_bids";
 import * as m0018 from "./0018_scale";
 import * as m0019 from "./0019_eligibility_conditions_references";
+import * as m0020 from "./0020_integrations";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "0017_discussion_bids": m0017,
   "0018_scale": m0018,
   "0019_eligibility_conditions_references": m0019,
+  "0020_integrations": m0020,
 };
 
 export const migrationProvider: MigrationProvider = {
