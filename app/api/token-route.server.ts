@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { data, type AppLoadContext } from "@remix-run/node";
 import type { SessionUser } from "~/utils/permissions.server";
 import { redirectAfterSuccess } from "~/utils/flash.server";
@@ -34,7 +34,7 @@ export type ApiTokenActionData =
 export async function apiTokenAction(context: AppLoadContext, user: SessionUser, formData: FormData, back: string) {
   const intent = formData.get("intent");
   if (intent === "create-api-token") {
-    const submission = parseWithZod(formData, { schema: CreateApiTokenSchema });
+    const submission = parseSubmission(formData, { schema: CreateApiTokenSchema });
     if (submission.status !== "success") {
       const errors = Object.fromEntries(
         Object.entries(submission.error ?? {}).map(([key, messages]) => [key, messages ?? []]),
@@ -58,7 +58,7 @@ export async function apiTokenAction(context: AppLoadContext, user: SessionUser,
     return data({ apiToken: { name, token: created.token } } satisfies ApiTokenActionData);
   }
   if (intent === "revoke-api-token") {
-    const submission = parseWithZod(formData, { schema: RevokeApiTokenSchema });
+    const submission = parseSubmission(formData, { schema: RevokeApiTokenSchema });
     if (submission.status !== "success") return data({ message: "Choose a token to revoke." }, { status: 400 });
     const revoked = await revokeApiToken(context.db, user.id, submission.value.tokenId);
     if (!revoked) return data({ message: "That token does not exist." }, { status: 404 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import type { AppLoadContext } from "@remix-run/node";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid } from "~/utils/forms.server";
@@ -67,7 +67,7 @@ export async function handleDiscussionForm(
 ) {
   const intent = formData.get("intent");
   if (intent === "comment") {
-    const submission = parseWithZod(formData, { schema: CommentSchema });
+    const submission = parseSubmission(formData, { schema: CommentSchema });
     if (submission.status !== "success") return invalid({ form: "comment" as const, result: submission.reply() });
     const result = await postComment(context.db, {
       applicationId: access.applicationId,
@@ -83,7 +83,7 @@ export async function handleDiscussionForm(
     return redirectAfterSuccess(context.config, `${backTo}#discussion`, "Posted to the discussion.");
   }
   if (intent === "meta-review") {
-    const submission = parseWithZod(formData, { schema: MetaReviewSchema });
+    const submission = parseSubmission(formData, { schema: MetaReviewSchema });
     if (submission.status !== "success") return invalid({ form: "meta-review" as const, result: submission.reply() });
     const result = await saveMetaReview(context.db, {
       applicationId: access.applicationId,
@@ -100,7 +100,7 @@ export async function handleDiscussionForm(
   }
   if (!viewer.staff) forbidden("Only program staff can do that.");
   if (intent === "meta-review-release") {
-    const submission = parseWithZod(formData, { schema: MetaReviewReleaseSchema });
+    const submission = parseSubmission(formData, { schema: MetaReviewReleaseSchema });
     if (submission.status !== "success")
       return invalid({ form: "meta-review-release" as const, result: submission.reply() });
     const release = submission.value.release === "yes";
@@ -121,7 +121,7 @@ export async function handleDiscussionForm(
       release ? "The meta-review goes to the applicant with the decision." : "The meta-review stays with the panel.",
     );
   }
-  const submission = parseWithZod(formData, { schema: LeadSchema });
+  const submission = parseSubmission(formData, { schema: LeadSchema });
   if (submission.status !== "success") return invalid({ form: "lead" as const, result: submission.reply() });
   const result = await designateLead(context.db, {
     applicationId: access.applicationId,

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CycleNav } from "~/components/cycle-nav";
@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
-  const submission = parseWithZod(await readFormData(request), { schema: EligibilityActionSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: EligibilityActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   if (value.intent === "add") await addEligibilityQuestion(context.db, staff.id, cycle.id, value);
