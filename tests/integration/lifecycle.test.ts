@@ -40,16 +40,14 @@ describeDb("application lifecycle", (t) => {
   it("a move bumps the version, writes one event and one audit entry; a move off the table changes nothing", async () => {
     const { applicationId } = await submitted();
     const before = await row(applicationId);
-    const refused = await t.db
-      .transaction()
-      .execute((trx) =>
-        moveApplications(trx, {
-          applicationIds: [applicationId],
-          to: "finalist",
-          actorId: null,
-          audit: { action: "x" },
-        }),
-      );
+    const refused = await t.db.transaction().execute((trx) =>
+      moveApplications(trx, {
+        applicationIds: [applicationId],
+        to: "finalist",
+        actorId: null,
+        audit: { action: "x" },
+      }),
+    );
     expect(refused).toEqual({ moved: [], refused: [{ id: applicationId, status: "submitted" }] });
     expect(await row(applicationId)).toEqual(before);
 
