@@ -43,7 +43,7 @@ function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Criterion[]
  */
 export async function cycleRanking(db: DB, cycle: { id: string; reviewersPerApplication: number }) {
   const cycleId = cycle.id;
-  const [criteriaRows, reviews, applications, progress] = await Promise.all([
+  const [criteriaRows, reviews, applications, progress, topics] = await Promise.all([
     listCriteria(db, cycleId),
     submittedReviews(db, cycleId),
     db
@@ -54,6 +54,7 @@ export async function cycleRanking(db: DB, cycle: { id: string; reviewersPerAppl
       .where("applications.status", "in", ["in_review", "finalist", "not_selected"])
       .execute(),
     reviewerProgress(db, cycleId),
+    applicationTopics(db, cycleId),
   ]);
   const criteria = asCriteria(criteriaRows);
   const scored: SubmittedReview[] = reviews.map((review) => ({
@@ -63,7 +64,9 @@ export async function cycleRanking(db: DB, cycle: { id: string; reviewersPerAppl
     scores: review.scores,
   }));
   const rows =
-    criteria.length > 0 ? rankApplications(criteria, scored, { minReviews: cycle.reviewersPerApplication }) : [];
+    criteria.length > 0
+      ? rankApplications(criteria, scored, { minReviews: cycle.reviewersPerApplication, topics })
+      : [];
   const position = new Map(rows.map((row, index) => [row.applicationId, index]));
   const byId = new Map(rows.map((row) => [row.applicationId, row]));
   const reviewerNames = new Map(reviews.map((review) => [review.reviewerId, review.reviewerName]));
@@ -80,11 +83,48 @@ export async function cycleRanking(db: DB, cycle: { id: string; reviewersPerAppl
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name)),
     biases:
       criteria.length > 0
-        ? reviewerBiases(criteria, scored).map((row) => ({ ...row, name: reviewerNames.get(row.reviewerId) ?? "" }))
+        ? reviewerBiases(criteria, scored, { topics }).map((row) => ({
+            ...row,
+            name: reviewerNames.get(row.reviewerId) ?? "",
+          }))
         : [],
     distribution: criteria.length > 0 ? scoreDistribution(criteria, scored) : [],
     progress,
   };
+}
+
+/**
+ * Each application's topic for the calibration: its answers to the single-choice questions whose
+ * options are some reviewer's expertise (the ones the assignment matched panels on), e.g. the track.
+ * Reviewers mostly read their own topic, so a strong topic must not pass for lenient reviewers.
+ */
+async function applicationTopics(db: DB, cycleId: string): Promise<Map<string, string>> {
+  const [questions, pool, applications] = await Promise.all([
+    db
+      .selectFrom("cycleQuestions")
+      .select(["id", "options"])
+      .where("cycleId", "=", cycleId)
+      .where("kind", "=", "single_choice")
+      .orderBy("position")
+      .execute(),
+    db.selectFrom("cycleReviewers").select("expertise").where("cycleId", "=", cycleId).execute(),
+    db
+      .selectFrom("applications")
+      .select(["id", "answers"])
+      .where("cycleId", "=", cycleId)
+      .where("status", "!=", "draft")
+      .execute(),
+  ]);
+  const expertise = new Set(pool.flatMap((row) => row.expertise.map((tag) => tag.toLowerCase())));
+  const topical = questions.filter((question) =>
+    question.options.some((option) => expertise.has(option.toLowerCase())),
+  );
+  return new Map(
+    applications.map((application) => [
+      application.id,
+      topical.map((question) => String(application.answers[question.id] ?? "").toLowerCase()).join(" / "),
+    ]),
+  );
 }
 
 export async function reviewerProgress(db: DB, cycleId: string) {

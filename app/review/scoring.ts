@@ -109,14 +109,18 @@ export function normaliseByReviewer(
 export function rankApplications(
   criteria: readonly Criterion[],
   reviews: readonly SubmittedReview[],
-  options: { minReviews?: number } = {},
+  options: { minReviews?: number; topics?: ReadonlyMap<string, string> } = {},
 ): ApplicationScore[] {
   const scored = scoreAll(criteria, reviews);
   const calibration = calibrate(
     scored.flatMap(({ review, raw }) =>
       raw === null ? [] : [{ applicationId: review.applicationId, reviewerId: review.reviewerId, score: raw }],
     ),
-    { minReviews: options.minReviews ?? DEFAULT_MIN_REVIEWS, disagreementSpread: DISAGREEMENT_SPREAD },
+    {
+      minReviews: options.minReviews ?? DEFAULT_MIN_REVIEWS,
+      disagreementSpread: DISAGREEMENT_SPREAD,
+      ...(options.topics ? { topics: options.topics } : {}),
+    },
   );
   const groups = groupBy(scored, (s) => s.review.applicationId);
   const rowOf = (applicationId: string, calibrated?: CalibratedApplication): ApplicationScore => {
@@ -144,12 +148,17 @@ export function rankApplications(
 }
 
 /** Each reviewer's estimated bias in points (0–100 scale) with its interval, by reviewer id. */
-export function reviewerBiases(criteria: readonly Criterion[], reviews: readonly SubmittedReview[]): ReviewerBias[] {
+export function reviewerBiases(
+  criteria: readonly Criterion[],
+  reviews: readonly SubmittedReview[],
+  options: { topics?: ReadonlyMap<string, string> } = {},
+): ReviewerBias[] {
   const scored = scoreAll(criteria, reviews);
   return calibrate(
     scored.flatMap(({ review, raw }) =>
       raw === null ? [] : [{ applicationId: review.applicationId, reviewerId: review.reviewerId, score: raw }],
     ),
+    options.topics ? { topics: options.topics } : {},
   ).reviewers;
 }
 

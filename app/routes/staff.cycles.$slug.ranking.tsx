@@ -106,10 +106,11 @@ export default function RankingPage() {
       <p>
         Every weighted rubric score (0–100) is read as the application&apos;s quality plus the reviewer&apos;s leniency
         plus noise, and the calibrated score is the quality a model fitted to all reviews estimates — what an average
-        reviewer would give — with leniency shrunk toward zero for reviewers seen on few applications. Its 95 % interval
-        widens with fewer and more discordant reviews; applications with fewer than {minReviews} reviews are flagged,
-        and reviewers disagree when their scores, leniency removed, lie {DISAGREEMENT_SPREAD} points or more apart.{" "}
-        <a href={`/staff/cycles/${cycle.slug}/reviews.csv`}>Export every review (CSV)</a>
+        reviewer would give — with leniency shrunk toward zero for reviewers seen on few applications, and quality
+        toward its track&apos;s mean when the reviews show the tracks differ (otherwise toward one mean). Its 95 %
+        interval widens with fewer and more discordant reviews; applications with fewer than {minReviews} reviews are
+        flagged, and reviewers disagree when their scores, leniency removed, lie {DISAGREEMENT_SPREAD} points or more
+        apart. <a href={`/staff/cycles/${cycle.slug}/reviews.csv`}>Export every review (CSV)</a>
       </p>
       <Form method="get" className="toolbar">
         <input type="hidden" name="sort" value={query.sort} />

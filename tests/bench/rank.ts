@@ -70,7 +70,8 @@ function simulate(regime: Regime, seed: number) {
 
 const clamp = (score: number) => Math.min(100, Math.max(0, score));
 
-type Ranker = (reviews: ReviewScore[]) => string[];
+/** Ranks from the reviews; `topics` is what the portal knows of each application (its track). */
+type Ranker = (reviews: ReviewScore[], topics: ReadonlyMap<string, string>) => string[];
 
 function byMean(values: Map<string, number[]>): string[] {
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -103,19 +104,20 @@ const zScores: Ranker = (reviews) => {
 };
 
 const calibrated =
-  (options?: CalibrationOptions): Ranker =>
-  (reviews) =>
-    calibrate(reviews, options).applications.map((row) => row.applicationId);
+  (options?: CalibrationOptions, withTopics = true): Ranker =>
+  (reviews, topics) =>
+    calibrate(reviews, { ...(withTopics ? { topics } : {}), ...options }).applications.map((row) => row.applicationId);
 
 const METHODS: [string, Ranker][] = [
   ["raw_mean", rawMean],
   ["z_scores", zScores],
   ["calibrated", calibrated()],
+  ["calibrated_without_topics", calibrated({}, false)],
   // Alternatives measured to choose the method (see the README's decision):
-  ["both_shrunk_empirical_bayes", calibrated({ penalties: {} })],
-  ["both_fixed_penalty_1", calibrated({ penalties: { quality: 1, bias: 1 } })],
-  ["least_squares_no_shrinkage", calibrated({ penalties: { quality: 0, bias: 1e-9 } })],
-  ["quality_shrunk_bias_free", calibrated({ penalties: { bias: 1e-9 } })],
+  ["both_shrunk_empirical_bayes", calibrated({ penalties: {} }, false)],
+  ["both_fixed_penalty_1", calibrated({ penalties: { quality: 1, bias: 1 } }, false)],
+  ["least_squares_no_shrinkage", calibrated({ penalties: { quality: 0, bias: 1e-9 } }, false)],
+  ["quality_shrunk_bias_free", calibrated({ penalties: { bias: 1e-9 } }, false)],
 ];
 
 /** Kendall's τ-b between two orderings of the same ids (no ties in either). */
@@ -146,8 +148,9 @@ for (const regime of REGIMES) {
     const { applications, reviews, ownTopicShare } = simulate(regime, seed);
     ownTopic += ownTopicShare / SEEDS.length;
     const truth = [...applications].sort((x, y) => y.quality - x.quality).map((a) => a.id);
+    const topics = new Map(applications.map((a) => [a.id, `t${a.topic}`]));
     for (const [name, ranker] of METHODS) {
-      const order = ranker(reviews);
+      const order = ranker(reviews, topics);
       const total = totals.get(name)!;
       total.tau += kendallTau(order, truth) / SEEDS.length;
       total.top += topPrecision(order, truth, 20) / SEEDS.length;

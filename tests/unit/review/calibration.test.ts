@@ -84,3 +84,56 @@ describe("calibrate", () => {
     expect(() => calibrate([{ applicationId: "a", reviewerId: "r", score: Number.NaN }])).toThrow(RangeError);
   });
 });
+
+/**
+ * Two topics, each read mostly by its own four reviewers (one review in six crosses over): the planted
+ * topic gap and planted biases, as in `npm run bench:rank` but small enough for a unit test.
+ */
+function topicPanel(seed: number, topicGap: number) {
+  const uniform = seededRandom(seed);
+  const normal = normalFrom(uniform);
+  const biases = Array.from({ length: 8 }, () => 8 * normal());
+  const applications = Array.from({ length: 160 }, (_, a) => {
+    const topic = a % 2;
+    return { id: `a${a}`, topic, quality: 50 + topic * topicGap + 10 * normal() };
+  });
+  const reviews: ReviewScore[] = applications.flatMap((application) => {
+    const own = [0, 1, 2, 3].map((i) => application.topic * 4 + i);
+    const other = [0, 1, 2, 3].map((i) => (1 - application.topic) * 4 + i);
+    const pool = [...own];
+    const chosen = [0, 1].map(() => pool.splice(Math.floor(uniform() * pool.length), 1)[0]!);
+    chosen.push(uniform() < 0.5 ? pool[0]! : other[Math.floor(uniform() * 4)]!);
+    return chosen.map((r) => ({
+      applicationId: application.id,
+      reviewerId: `r${r}`,
+      score: application.quality + biases[r]! + 4 * normal(),
+    }));
+  });
+  const topics = new Map(applications.map((application) => [application.id, `t${application.topic}`]));
+  const truth = [...applications].sort((x, y) => y.quality - x.quality).map((application) => application.id);
+  return { reviews, topics, truth };
+}
+
+function kendall(order: string[], truth: string[]): number {
+  const rank = new Map(truth.map((id, i) => [id, i]));
+  let score = 0;
+  for (let i = 0; i < order.length; i++)
+    for (let j = i + 1; j < order.length; j++) score += rank.get(order[i]!)! < rank.get(order[j]!)! ? 1 : -1;
+  return score / ((order.length * (order.length - 1)) / 2);
+}
+
+describe("calibrate with topics", () => {
+  it("keeps a mean per topic when the topics differ, and the strong topic is not read as lenient reviewers", () => {
+    const { reviews, topics, truth } = topicPanel(5, 20);
+    const withTopics = calibrate(reviews, { topics });
+    expect(withTopics.model.topicMeans).toBe(2);
+    const order = withTopics.applications.map((row) => row.applicationId);
+    const commonMean = calibrate(reviews, { penalties: {} }).applications.map((row) => row.applicationId);
+    expect(kendall(order, truth)).toBeGreaterThan(kendall(commonMean, truth));
+  });
+
+  it("falls back to one common mean when the topics do not differ (the likelihood-ratio test)", () => {
+    const { reviews, topics } = topicPanel(5, 0);
+    expect(calibrate(reviews, { topics }).model.topicMeans).toBe(0);
+  });
+});
