@@ -125,7 +125,11 @@ describeDb("review workflow", (t) => {
     const fixture = await createReviewFixture(t.db, config, { applicants: 2, reviewers: 2, capacity: 1, k: 1 });
     const [a, b] = fixture.applicants;
     const [r1] = fixture.reviewers;
-    await declareConflicts(t.db, config, fixture.cycle.id, r1!.id, { organizations: [], domains: [], people: [a!.name] });
+    await declareConflicts(t.db, config, fixture.cycle.id, r1!.id, {
+      organizations: [],
+      domains: [],
+      people: [a!.name],
+    });
     expect(await assignManually(t.db, config, fixture.staffId, fixture.cycle, a!.applicationId, r1!.id)).toMatchObject({
       ok: false,
       status: 409,
