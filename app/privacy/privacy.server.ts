@@ -6,6 +6,7 @@ import { consumeCode, issueCode, VerificationPurpose, type CodeCheck } from "~/a
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { releaseProgramWork } from "./program-work.server";
+import { pseudonymOf, scrubMentions } from "./scrub.server";
 
 // The export lives in its own module; this keeps the privacy module's one front door.
 export { exportMyData } from "./export.server";
@@ -51,13 +52,14 @@ async function isLastStaff(trx: Transaction<Database>, userId: string): Promise<
 /**
  * Deletes an account once the emailed code matches, in one transaction: the directory profile,
  * messages, memberships, sessions and email copies go; applications stay for the program's
- * numbers but lose their answers and files; audit entries stay, without names or addresses; the
- * account row is kept only as an anonymous placeholder so those references still hold.
+ * numbers but lose their answers and files; audit entries stay, without names or addresses; every
+ * mention of the email or name in others' records (audit data, their emails, notes) becomes the
+ * pseudonym; the account row is kept only as that pseudonym so those references still hold.
  */
 export async function confirmAccountDeletion(
   db: DB,
   config: AppConfig,
-  user: { id: string; email: string },
+  user: { id: string; email: string; name: string },
   code: string,
 ): Promise<DeletionResult> {
   return db.transaction().execute(async (trx) => {
@@ -83,7 +85,11 @@ export async function confirmAccountDeletion(
       .set({ answers: JSON.stringify({}), updatedAt: sql`now()`, version: sql`version + 1` })
       .where("applicantId", "=", id)
       .execute();
-    await trx.deleteFrom("emailOutbox").where("recipient", "=", user.email).execute();
+    // Addresses are typed in any case (an invitation in capitals is still theirs).
+    await trx
+      .deleteFrom("emailOutbox")
+      .where(sql<boolean>`lower(recipient) = lower(${user.email})`)
+      .execute();
     await trx.deleteFrom("verifications").where("target", "=", user.email).execute();
     await trx.deleteFrom("invitations").where("email", "=", user.email).where("acceptedAt", "is", null).execute();
     await trx.deleteFrom("signInFailures").where("email", "=", user.email).execute();
@@ -92,11 +98,13 @@ export async function confirmAccountDeletion(
       .set({ data: sql`data - 'email' - 'name' - 'message'` })
       .where((eb) => eb.or([eb("actorId", "=", id), eb("subjectId", "=", id)]))
       .execute();
+    await scrubMentions(trx, user);
+    const pseudonym = pseudonymOf(id);
     await trx
       .updateTable("users")
       .set({
-        name: "Deleted account",
-        email: `deleted-${id}@deleted.invalid`,
+        name: pseudonym.name,
+        email: pseudonym.email,
         passwordHash: null,
         emailVerifiedAt: null,
         deletedAt: sql`now()`,
