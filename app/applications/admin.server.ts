@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import type { ApplicationStatus } from "#db/types";
 import { audit } from "~/audit/audit.server";
-import { toCsv } from "~/utils/csv.server";
+import { csvStream } from "~/utils/csv.server";
+import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import type { Question } from "./questions";
 
 export const STAFF_PAGE_SIZE = 50;
@@ -86,28 +87,54 @@ export async function getApplicationForStaff(db: DB, cycleId: string, applicatio
   return { ...application, files, events };
 }
 
-/** Every application's answers as CSV (drafts included, marked by status); the export is audited. */
-export async function exportAnswersCsv(
-  db: DB,
-  actorId: string,
-  cycle: { id: string; slug: string },
-  questions: Question[],
-) {
-  const rows = await db
+function answersQuery(db: DB, cycleId: string) {
+  return db
     .selectFrom("applications")
     .innerJoin("users", "users.id", "applications.applicantId")
     .select([
       "applications.id",
       "applications.status",
       "applications.submittedAt",
+      // The exact stored value (microseconds) to resume after; a Date keeps only milliseconds.
+      sql<string | null>`applications.submitted_at::text`.as("submittedAtKey"),
       "applications.answers",
       "users.name",
       "users.email",
     ])
-    .where("applications.cycleId", "=", cycle.id)
+    .where("applications.cycleId", "=", cycleId)
     .orderBy("applications.submittedAt", (ob) => ob.asc().nullsLast())
-    .orderBy("applications.id")
-    .execute();
+    .orderBy("applications.id");
+}
+
+type AnswersRow = Awaited<ReturnType<ReturnType<typeof answersQuery>["executeTakeFirstOrThrow"]>>;
+type AnswersKey = [submittedAt: string | null, id: string];
+
+/** Submitted first (by time, drafts last), resumable after a row's key. */
+export function answersInOrder(db: DB, cycleId: string): KeysetQuery<AnswersRow, AnswersKey> {
+  const submittedAt = sql.ref("applications.submittedAt");
+  const id = sql.ref("applications.id");
+  return {
+    after: (key) => {
+      if (!key) return answersQuery(db, cycleId);
+      const [at, after] = key;
+      return answersQuery(db, cycleId).where(
+        at === null
+          ? sql<boolean>`${submittedAt} is null and ${id} > ${after}::uuid`
+          : sql<boolean>`((${submittedAt}, ${id}) > (${at}::timestamptz, ${after}::uuid) or ${submittedAt} is null)`,
+      );
+    },
+    keyOf: (row) => [row.submittedAtKey, row.id],
+  };
+}
+
+/** Every application's answers as CSV (drafts included, marked by status), streamed; the export is audited. */
+export async function exportAnswersCsv(
+  db: DB,
+  actorId: string,
+  cycle: { id: string; slug: string },
+  questions: Question[],
+) {
+  // File names only (one short string per uploaded file), for the file questions' cells.
   const fileNames = new Map(
     (
       await db
@@ -126,25 +153,29 @@ export async function exportAnswersCsv(
     "submitted_at",
     ...questions.map((question) => question.label),
   ];
-  const body = rows.map((row) => [
-    row.id,
-    row.name,
-    row.email,
-    row.status,
-    row.submittedAt?.toISOString() ?? "",
-    ...questions.map((question) => {
-      const value = row.answers[question.id];
-      if (value === undefined) return "";
-      if (question.kind === "file") return fileNames.get(String(value)) ?? "";
-      return Array.isArray(value) ? value.join("; ") : value;
-    }),
-  ]);
   await audit(db, {
     actorId,
     action: "export.answers",
     subjectType: "cycle",
     subjectId: cycle.id,
-    data: { rows: rows.length },
+    data: { format: "csv" },
   });
-  return toCsv(header, body);
+  async function* cells() {
+    for await (const row of exportRows(db, answersInOrder(db, cycle.id))) {
+      yield [
+        row.id,
+        row.name,
+        row.email,
+        row.status,
+        row.submittedAt?.toISOString() ?? "",
+        ...questions.map((question) => {
+          const value = row.answers[question.id];
+          if (value === undefined) return "";
+          if (question.kind === "file") return fileNames.get(String(value)) ?? "";
+          return Array.isArray(value) ? value.join("; ") : value;
+        }),
+      ];
+    }
+  }
+  return csvStream(header, cells());
 }

@@ -1,5 +1,6 @@
 import type { DB } from "#db/client";
-import { toCsv } from "~/utils/csv.server";
+import { csvStream } from "~/utils/csv.server";
+import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { audit } from "~/audit/audit.server";
 import { listCriteria } from "./rubric.server";
 import { rankApplications, reviewerBiases, scoreDistribution, type Criterion, type SubmittedReview } from "./scoring";
@@ -156,19 +157,35 @@ export async function reviewerProgress(db: DB, cycleId: string) {
   return rows.map((row) => ({ ...row, assigned: Number(row.assigned), submitted: Number(row.submitted) }));
 }
 
-/** Every submitted review as CSV, one row per review with each criterion's score and comment; audited. */
+function submittedReviewsWithApplicant(db: DB, cycleId: string) {
+  return db
+    .selectFrom("reviews")
+    .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
+    .innerJoin("users as reviewer", "reviewer.id", "reviewAssignments.reviewerId")
+    .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
+    .innerJoin("users as applicant", "applicant.id", "applications.applicantId")
+    .select([
+      "reviews.id",
+      "reviews.scores",
+      "reviews.comments",
+      "reviews.recommendation",
+      "reviews.confidence",
+      "reviews.overallComment",
+      "reviews.submittedAt",
+      "reviewAssignments.applicationId",
+      "reviewer.name as reviewerName",
+      "applicant.name as applicantName",
+    ])
+    .where("reviewAssignments.cycleId", "=", cycleId)
+    .where("reviews.submittedAt", "is not", null)
+    .orderBy("reviews.id");
+}
+
+type ExportedReview = Awaited<ReturnType<ReturnType<typeof submittedReviewsWithApplicant>["executeTakeFirstOrThrow"]>>;
+
+/** Every submitted review as CSV, one row per review with each criterion's score and comment; audited, streamed. */
 export async function exportReviewsCsv(db: DB, actorId: string, cycleId: string) {
-  const [criteriaRows, reviews, names] = await Promise.all([
-    listCriteria(db, cycleId),
-    submittedReviews(db, cycleId),
-    db
-      .selectFrom("applications")
-      .innerJoin("users", "users.id", "applications.applicantId")
-      .select(["applications.id", "users.name"])
-      .where("applications.cycleId", "=", cycleId)
-      .execute(),
-  ]);
-  const applicantNames = new Map(names.map((row) => [row.id, row.name]));
+  const criteriaRows = await listCriteria(db, cycleId);
   const header = [
     "application_id",
     "applicant",
@@ -179,22 +196,36 @@ export async function exportReviewsCsv(db: DB, actorId: string, cycleId: string)
     ...criteriaRows.flatMap((criterion) => [`${criterion.name} (score)`, `${criterion.name} (comment)`]),
     "overall_comment",
   ];
-  const rows = reviews.map((review) => [
-    review.applicationId,
-    applicantNames.get(review.applicationId) ?? "",
-    review.reviewerName,
-    review.submittedAt?.toISOString() ?? "",
-    review.recommendation ?? "",
-    review.confidence ?? "",
-    ...criteriaRows.flatMap((criterion) => [review.scores[criterion.id] ?? "", review.comments[criterion.id] ?? ""]),
-    review.overallComment,
-  ]);
   await audit(db, {
     actorId,
     action: "export.reviews",
     subjectType: "cycle",
     subjectId: cycleId,
-    data: { rows: rows.length },
+    data: { format: "csv" },
   });
-  return toCsv(header, rows);
+  const reviews: KeysetQuery<ExportedReview, string> = {
+    after: (id) =>
+      id === null
+        ? submittedReviewsWithApplicant(db, cycleId)
+        : submittedReviewsWithApplicant(db, cycleId).where("reviews.id", ">", id),
+    keyOf: (review) => review.id,
+  };
+  async function* cells() {
+    for await (const review of exportRows(db, reviews)) {
+      yield [
+        review.applicationId,
+        review.applicantName,
+        review.reviewerName,
+        review.submittedAt?.toISOString() ?? "",
+        review.recommendation ?? "",
+        review.confidence ?? "",
+        ...criteriaRows.flatMap((criterion) => [
+          review.scores[criterion.id] ?? "",
+          review.comments[criterion.id] ?? "",
+        ]),
+        review.overallComment,
+      ];
+    }
+  }
+  return csvStream(header, cells());
 }

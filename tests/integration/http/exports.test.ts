@@ -2,6 +2,9 @@ import { request, type IncomingMessage } from "node:http";
 import { parse } from "csv-parse/sync";
 import { expect, it } from "vitest";
 import { seedScaleAllies } from "#db/seed/scale";
+import { runAssignment } from "~/review/assignments.server";
+import { saveReview } from "~/review/reviews.server";
+import { createReviewFixture } from "../../support/review";
 import { createAlly } from "../../support/network";
 import { createUser, describeServer, get, type TestServer, type TestUser } from "../../support/server";
 
@@ -86,5 +89,54 @@ describeServer("streamed exports", (t) => {
       expect(exportDone).toBe(false);
     }
     expect(await running).toBeGreaterThan(5 * 1024 * 1024);
+  });
+});
+
+describeServer("streamed review export", (t) => {
+  it("streams every submitted review of the cycle, one row each", async () => {
+    const fixture = await createReviewFixture(t.server.db, t.server.config, { applicants: 6, reviewers: 4 });
+    await runAssignment(t.server.db, t.server.config, fixture.staffId, fixture.cycle);
+    const assignments = await t.server.db
+      .selectFrom("reviewAssignments")
+      .select(["id", "reviewerId"])
+      .where("cycleId", "=", fixture.cycle.id)
+      .execute();
+    const values = {
+      scores: Object.fromEntries(fixture.criteria.map((criterion) => [criterion.id, 4])),
+      comments: {},
+      recommendation: "yes" as const,
+      confidence: 2,
+      overallComment: "=1+1 looks solid.",
+    };
+    // Every other assignment submitted, the rest left undone (never exported).
+    for (const assignment of assignments.filter((_, i) => i % 2 === 0)) {
+      const saved = await saveReview(t.server.db, {
+        assignmentId: assignment.id,
+        reviewerId: assignment.reviewerId,
+        version: 0,
+        values,
+        submit: true,
+      });
+      expect(saved.ok).toBe(true);
+    }
+    const staff = await createUser(t.server, { staff: true });
+    const response = await get(t.server, `/staff/cycles/${fixture.cycle.slug}/reviews.csv`, { cookie: staff.cookie });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Disposition")).toContain("reviews.csv");
+    const records = parse((await response.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const submitted = await t.server.db
+      .selectFrom("reviews")
+      .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
+      .select("reviews.id")
+      .where("reviewAssignments.cycleId", "=", fixture.cycle.id)
+      .where("reviews.submittedAt", "is not", null)
+      .execute();
+    expect(submitted.length).toBeGreaterThan(0);
+    expect(records).toHaveLength(submitted.length);
+    expect(records.every((record) => record.applicant && record.reviewer)).toBe(true);
+    expect(records.every((record) => record.overall_comment === "'=1+1 looks solid.")).toBe(true);
   });
 });

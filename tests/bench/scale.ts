@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:scale`: what a large export costs everyone else, on the PostgreSQL database that
+ * DATABASE_URL names (its own, created if missing; e.g. postgres://postgres@127.0.0.1:5432/owf_bench_scale).
+ * Seeds BENCH_ALLIES allies (default 100,000) if they are not there, starts the production build in
+ * a process of its own, and prints `name: value unit` lines:
+ * - directory_p95 (the baseline, same run): server time of the directory's fixed search mix alone;
+ * - directory_p95_during_export: the same mix while staff download the allies CSV without pause
+ *   (target ≤ 2 × the baseline), with the export's size and time.
+ * Figures not measured here yet (ranking, decisions, assignments at 5,000 applications, start-up,
+ * the match command) are listed as "not measured" so a reader sees what is missing.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import pg from "pg";
+import { sql } from "kysely";
+import { createDatabase } from "#db/client";
+import { migrateToLatest } from "#db/migrate";
+import { seedScaleAllies } from "#db/seed/scale";
+import { startSession } from "~/auth/session.server";
+import { loadConfig } from "~/utils/config.server";
+import { ensureBuild } from "~/server/build";
+import { cookieHeader } from "../support/http";
+import { DIRECTORY_MIX } from "./directory-queries";
+
+const ALLIES = Number(process.env.BENCH_ALLIES ?? 100_000);
+const SECRET = "bench-secret-that-is-long-enough-to-sign";
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error(
+    "Set DATABASE_URL to a PostgreSQL database of its own, e.g. postgres://postgres@127.0.0.1:5432/owf_bench_scale",
+  );
+  process.exit(1);
+}
+
+const print = (name: string, value: number | string, unit = "") =>
+  console.log(`${name}: ${value}${unit ? ` ${unit}` : ""}`);
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+async function ensureDatabase(target: string) {
+  const name = decodeURIComponent(new URL(target).pathname.slice(1));
+  const admin = new URL(target);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (!rowCount) await client.query(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Seeds what is missing and signs a staff member in; returns the Cookie header. */
+async function prepare(): Promise<string> {
+  await ensureDatabase(url!);
+  const { db, close } = await createDatabase({ url });
+  try {
+    await migrateToLatest(db);
+    const { n } = await db
+      .selectFrom("allyProfiles")
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
+    if (n < ALLIES) {
+      const started = performance.now();
+      await seedScaleAllies(db, ALLIES);
+      print("seed_seconds", ((performance.now() - started) / 1000).toFixed(1), "s");
+    }
+    await sql`vacuum analyze ally_profiles`.execute(db);
+    print("allies", ALLIES);
+    const staff = await db
+      .insertInto("users")
+      .values({ email: `bench-staff-${Date.now()}@scale.test`, name: "Bench Staff", emailVerifiedAt: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db.insertInto("userRoles").values({ userId: staff.id, role: "staff", grantedBy: null }).execute();
+    const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: url!, SESSION_SECRET: SECRET });
+    return cookieHeader(await startSession(db, config, staff.id, { userAgent: "bench", clientAddress: "127.0.0.1" }));
+  } finally {
+    await close();
+  }
+}
+
+async function startApp(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/bench/directory-servers.ts", "app", String(port)], {
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", SESSION_SECRET: SECRET },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+    child.once("exit", (code) => reject(new Error(`app exited with ${code}`)));
+  });
+  return child;
+}
+
+/** Server time (Server-Timing total) of each page of the directory mix, one request at a time. */
+async function directoryTimes(origin: string, rounds: number, keepGoing: () => boolean = () => true) {
+  const times: number[] = [];
+  for (let round = 0; round < rounds && keepGoing(); round++) {
+    for (const query of DIRECTORY_MIX) {
+      const response = await fetch(`${origin}/directory${query ? `?${query}` : ""}`);
+      await response.text();
+      if (response.status !== 200) throw new Error(`${query}: ${response.status}`);
+      times.push(Number(/total;dur=([\d.]+)/.exec(response.headers.get("Server-Timing") ?? "")?.[1]));
+    }
+  }
+  return times;
+}
+
+async function main() {
+  ensureBuild(process.cwd());
+  const cookie = await prepare();
+  const port = 3800 + Math.floor(Math.random() * 100);
+  const origin = `http://127.0.0.1:${port}`;
+  const app = await startApp(port);
+  try {
+    await directoryTimes(origin, 1); // warm-up
+    const alone = await directoryTimes(origin, 3);
+    print("directory_p95", percentile(alone, 95).toFixed(1), "ms");
+
+    let exporting = true;
+    let exportBytes = 0;
+    let exports = 0;
+    const exportStarted = performance.now();
+    const exportLoop = (async () => {
+      while (exporting) {
+        const response = await fetch(`${origin}/staff/allies.csv`, { headers: { Cookie: cookie } });
+        if (response.status !== 200) throw new Error(`export: ${response.status}`);
+        const reader = response.body!.getReader();
+        for (let read = await reader.read(); !read.done; read = await reader.read()) exportBytes += read.value.length;
+        exports++;
+      }
+    })();
+    const during = await directoryTimes(origin, 3);
+    exporting = false;
+    await exportLoop;
+    const exportSeconds = (performance.now() - exportStarted) / 1000;
+    print("directory_p95_during_export", percentile(during, 95).toFixed(1), "ms");
+    print(
+      "directory_during_export_ratio",
+      (percentile(during, 95) / percentile(alone, 95)).toFixed(2),
+      "× (target ≤ 2)",
+    );
+    print("export_mb_per_s", (exportBytes / 1024 / 1024 / exportSeconds).toFixed(1), "MB/s");
+    print("export_size", (exportBytes / Math.max(1, exports) / 1024 / 1024).toFixed(1), "MB");
+    for (const name of [
+      "ranking_5000_p95",
+      "decisions_5000_p95",
+      "assignments_5000_p95",
+      "startup_warm_s",
+      "match_cli_10k_ms",
+    ])
+      print(name, "not measured");
+  } finally {
+    app.kill("SIGKILL");
+  }
+}
+
+await main();
