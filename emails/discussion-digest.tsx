@@ -1,5 +1,5 @@
 import { Link, Section, Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, MainAction } from "./components/layout";
 
 export interface DiscussionDigestProps {
   name: string;
@@ -41,6 +41,7 @@ export default function DiscussionDigest({ name, threads }: DiscussionDigestProp
           ))}
         </Section>
       ))}
+      {threads[0] ? <MainAction href={threads[0].url} label="Read the discussion" /> : null}
     </EmailLayout>
   );
 }

@@ -23,14 +23,14 @@ export interface BiddingCycle {
 /** The cycle if the user is on its active panel and it is in review (bids are taken then), else null. */
 export async function biddingCycle(
   db: Kysely<Database>,
-  slug: string,
+  cycleId: string,
   reviewerId: string,
 ): Promise<BiddingCycle | null> {
   const cycle = await db
     .selectFrom("cycles")
     .innerJoin("cycleReviewers", "cycleReviewers.cycleId", "cycles.id")
     .select(["cycles.id", "cycles.slug", "cycles.name", "cycles.blindReview"])
-    .where("cycles.slug", "=", slug)
+    .where("cycles.id", "=", cycleId)
     .where("cycles.status", "=", "reviewing")
     .where("cycleReviewers.userId", "=", reviewerId)
     .where("cycleReviewers.active", "=", true)

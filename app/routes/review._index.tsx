@@ -84,6 +84,12 @@ export default function ReviewQueue() {
           {!cycle.open ? (
             <p className="muted">The review stage of this cycle is closed; your reviews are kept as submitted.</p>
           ) : null}
+          {cycle.open ? (
+            <p>
+              <Link to={`/review/bids/${cycle.id}`}>Bid on this cycle’s applications</Link>: say which you are eager or
+              not willing to review, before assignment runs.
+            </p>
+          ) : null}
           {cycle.assignments.length === 0 ? (
             <p>Nothing is assigned to you yet. Declare any conflicts below before assignment runs.</p>
           ) : (

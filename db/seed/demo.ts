@@ -9,6 +9,7 @@ import { seedMatching } from "./matching";
 import { seedNetwork } from "./network";
 import { seedOrganizations } from "./organizations";
 import { seedReview } from "./review";
+import { seedDiscussion } from "./discussion";
 
 const DEMO_MARK = "demo";
 
@@ -65,6 +66,7 @@ export async function seedDemo(db: DB): Promise<void> {
   // Each part looks up what it builds on, so a demo seeded by an older version grows too.
   const reviewCycle = await db.selectFrom("cycles").select("id").where("slug", "=", "open-web-2026").executeTakeFirst();
   if (reviewCycle) await seedReview(db, reviewCycle.id, passwordHash);
+  if (reviewCycle) await seedDiscussion(db, reviewCycle.id);
   await seedMatching(db, passwordHash, organizations);
   await seedInterviews(db);
   await seedFellowships(db, passwordHash, organizations);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import { assignManually } from "~/review/assignments.server";
+import { assignManually, planAssignment } from "~/review/assignments.server";
+import { biddableApplications, biddingCycle, saveBids } from "~/review/bids.server";
 import { previewRelease, scheduleRelease } from "~/review/decision-release.server";
 import { setPendingDecisions } from "~/review/decisions.server";
 import { sendDiscussionDigests } from "~/review/discussion-digest.server";
@@ -313,5 +314,49 @@ describeDb("discussion, meta-review and overdue reminders", (t) => {
       .where("id", "=", assignmentIds[2]!)
       .execute();
     expect(await sendOverdueReviewReminders(t.db, config, at(7))).toBe(0);
+  });
+
+  it("saves a reviewer's bids idempotently, refuses another cycle's application, and the assignment follows them", async () => {
+    const fixture = await createReviewFixture(t.db, config, { applicants: 2, reviewers: 2, capacity: 1, k: 1 });
+    const elsewhere = await createReviewFixture(t.db, config, { applicants: 1, reviewers: 0 });
+    const [r1, r2] = fixture.reviewers;
+    const [a1, a2] = fixture.applicants.map((applicant) => applicant.applicationId);
+    const cycle = (await biddingCycle(t.db, fixture.cycle.id, r1!.id))!;
+    expect(cycle).toMatchObject({ id: fixture.cycle.id, blind: true });
+    expect(await biddingCycle(t.db, elsewhere.cycle.id, r1!.id)).toBeNull();
+    expect(
+      await saveBids(t.db, cycle, r1!.id, [{ applicationId: elsewhere.applicants[0]!.applicationId, bid: "eager" }]),
+    ).toMatchObject({ ok: false, status: 404 });
+    const pairs = async () =>
+      Object.fromEntries(
+        (await planAssignment(t.db, fixture.cycle)).added.map((pair) => [pair.applicationId, pair.reviewerId]),
+      );
+    const orders: [typeof r1 & object, typeof r1 & object][] = [
+      [r1!, r2!],
+      [r2!, r1!],
+    ];
+    for (const [eagerOn1, eagerOn2] of orders) {
+      const bids = [
+        { reviewer: eagerOn1, applicationId: a1!, bid: "eager" as const },
+        { reviewer: eagerOn1, applicationId: a2!, bid: "not_willing" as const },
+        { reviewer: eagerOn2, applicationId: a2!, bid: "eager" as const },
+        { reviewer: eagerOn2, applicationId: a1!, bid: null },
+      ];
+      for (let twice = 0; twice < 2; twice++)
+        for (const bid of bids)
+          expect(
+            await saveBids(t.db, cycle, bid.reviewer.id, [{ applicationId: bid.applicationId, bid: bid.bid }]),
+          ).toMatchObject({ ok: true });
+      expect(await pairs()).toEqual({ [a1!]: eagerOn1.id, [a2!]: eagerOn2.id });
+    }
+    const view = await biddableApplications(t.db, cycle, r1!.id);
+    expect(view.map((row) => row.label).sort()).toEqual([a1!, a2!].map((id) => blindLabel(id)).sort());
+    expect(JSON.stringify(view)).not.toContain(fixture.applicants[0]!.name);
+    // A conflict bid is a hard conflict: the only reviewer left is never assigned.
+    await saveBids(t.db, cycle, r2!.id, [{ applicationId: a1!, bid: "conflict" }]);
+    await saveBids(t.db, cycle, r1!.id, [{ applicationId: a1!, bid: "conflict" }]);
+    const plan = await planAssignment(t.db, fixture.cycle);
+    expect(plan.added.some((pair) => pair.applicationId === a1)).toBe(false);
+    expect(plan.check.valid).toBe(true);
   });
 });
