@@ -8,7 +8,7 @@ import * as m0006 from "./0006_network";
 import * as m0007 from "./0007_trust";
 import * as m0008 from "./0008_reliability";
 import * as m0013 from "./0013_interviews_fellowships";
-import * as m0019 from "./0019_eligibility_conditions_references";
+import * as m0019 from "./0019_eligibility_conditions";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -25,7 +25,7 @@ const migrations: Record<string, Migration> = {
   "0007_trust": m0007,
   "0008_reliability": m0008,
   "0013_interviews_fellowships": m0013,
-  "0019_eligibility_conditions_references": m0019,
+  "0019_eligibility_conditions": m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
