@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, passEligibility, signIn, test } from "./support/fixtures";
 
 // Issue 14: the eligibility screen before any draft, and a question shown only when an earlier
 // answer calls for it, with JavaScript on and off.
@@ -8,7 +8,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
-    test("a visitor fails the screen, changes an answer, passes, and answers a conditional question", async ({
+    test("a visitor fails the screen, is told why, changes an answer and passes", async ({
       page,
       db,
       createAccount,
@@ -41,7 +41,18 @@ for (const javaScriptEnabled of [true, false]) {
       await adult.getByRole("radio", { name: "Yes" }).check();
       await page.getByRole("button", { name: "Check and continue" }).click();
       await expect(page.getByRole("heading", { name: "Your application to Open Web Fellows 2027" })).toBeVisible();
+    });
 
+    test("a question shown only on the Tech Policy track is kept only while that track is chosen", async ({
+      page,
+      db,
+      createAccount,
+      expectAccessible,
+    }) => {
+      test.slow();
+      const account = await createAccount({ name: "Tomás Quispe" });
+      await signIn(page, account);
+      await passEligibility(page, CYCLE);
       await page.goto(`/apply/${CYCLE}/1`);
       await expect(page.getByRole("heading", { name: "About you" })).toBeVisible();
       const arena = page.getByRole("group", { name: /Which policy arena would you work in\?/ });
