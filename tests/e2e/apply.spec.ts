@@ -91,6 +91,8 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("a typed answer is autosaved and survives closing the tab", async ({ page, context, createAccount }) => {
+  // Passing the eligibility screen first adds two page loads: the slow-test budget on a loaded machine.
+  test.slow();
   const account = await createAccount();
   await signIn(page, account);
   await passEligibility(page, CYCLE);
@@ -116,6 +118,7 @@ test("saving while a background save is on its way waits for it instead of repor
   page,
   createAccount,
 }) => {
+  test.slow();
   const account = await createAccount();
   await signIn(page, account);
   await passEligibility(page, CYCLE);
