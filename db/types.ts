@@ -164,13 +164,6 @@ export interface CyclesTable {
   rankingDeadline: Timestamp | null;
   /** Minutes released decisions wait, cancellable, before they are sent. */
   decisionDelayMinutes: Generated<number>;
-  /** References asked of each applicant (0 and 0: none). */
-  referencesMin: Generated<number>;
-  referencesMax: Generated<number>;
-  /** Letters are taken until then (after the application deadline); null: until the application deadline. */
-  referenceDeadline: Timestamp | null;
-  /** The questions put to referees beside (or instead of) a letter: [{ id, label }]. */
-  refereeQuestions: ColumnType<RefereeQuestion[], string | undefined, string>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -192,11 +185,6 @@ export interface CycleQuestionsTable {
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
-}
-
-export interface RefereeQuestion {
-  id: string;
-  label: string;
 }
 
 export interface EligibilityQuestionsTable {
@@ -221,36 +209,6 @@ export interface EligibilityScreenoutsTable {
   cycleId: string;
   count: Generated<number>;
   updatedAt: CreatedAt;
-}
-
-export type ReferenceStatus = "requested" | "received" | "replaced";
-
-export interface ReferenceRequestsTable {
-  id: Generated<string>;
-  applicationId: string;
-  refereeName: string;
-  refereeEmail: string;
-  relationship: string;
-  /** SHA-256 of the link's random token; the token itself is only in the referee's email. */
-  tokenHash: string;
-  expiresAt: Timestamp;
-  status: Generated<ReferenceStatus>;
-  receivedAt: Timestamp | null;
-  remindersSent: Generated<number>;
-  lastRemindedAt: Timestamp | null;
-  createdAt: CreatedAt;
-  updatedAt: CreatedAt;
-  version: Generated<number>;
-}
-
-export interface ReferenceLettersTable {
-  requestId: string;
-  filename: string | null;
-  sizeBytes: number | null;
-  sha256: string | null;
-  bytes: Buffer | null;
-  answers: Json<Record<string, string>>;
-  createdAt: CreatedAt;
 }
 
 export interface ApplicationsTable {
@@ -740,8 +698,6 @@ export interface Database {
   cycleQuestions: CycleQuestionsTable;
   eligibilityQuestions: EligibilityQuestionsTable;
   eligibilityScreenouts: EligibilityScreenoutsTable;
-  referenceRequests: ReferenceRequestsTable;
-  referenceLetters: ReferenceLettersTable;
   applications: ApplicationsTable;
   applicationEvents: ApplicationEventsTable;
   decisionReleases: DecisionReleasesTable;

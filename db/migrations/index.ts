@@ -10,7 +10,7 @@ import * as m0008 from "./0008_reliability";
 import * as m0013 from "./0013_interviews_fellowships";
 import * as m0017 from "./0017_discussion_bids";
 import * as m0018 from "./0018_scale";
-import * as m0019 from "./0019_eligibility_conditions_references";
+import * as m0019 from "./0019_eligibility_conditions";
 import * as m0020 from "./0020_integrations";
 
 /**
@@ -30,7 +30,7 @@ const migrations: Record<string, Migration> = {
   "0013_interviews_fellowships": m0013,
   "0017_discussion_bids": m0017,
   "0018_scale": m0018,
-  "0019_eligibility_conditions_references": m0019,
+  "0019_eligibility_conditions": m0019,
   "0020_integrations": m0020,
 };
 

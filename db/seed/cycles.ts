@@ -4,6 +4,7 @@ import type { ApplicationStatus, CycleStatus, QuestionKind } from "../types";
 import type { DB } from "../client";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/timezones";
 import { upsertUsers } from "./accounts";
+import { seedEligibilityScreen } from "./eligibility";
 import { tinyPdf } from "./pdf";
 import { DEMO_APPLICANTS, demoEmail } from "./people";
 
@@ -19,6 +20,8 @@ interface DemoQuestion {
   maxWords?: number;
   options?: string[];
   identifying?: boolean;
+  /** Shown only when the question with this key has one of these answers. */
+  condition?: { key: string; values: string[] };
 }
 
 /** The application form of DOMAIN.md's demo configuration. */
@@ -30,6 +33,16 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
     label: "Which track are you applying to?",
     required: true,
     options: ["Open Web", "Tech Policy", "Science"],
+  },
+  {
+    key: "arena",
+    section: "About you",
+    kind: "single_choice",
+    label: "Which policy arena would you work in?",
+    help: "Only for the Tech Policy track.",
+    required: false,
+    options: ["Elections and platforms", "Data protection", "Copyright and access to knowledge", "Surveillance"],
+    condition: { key: "track", values: ["Tech Policy"] },
   },
   {
     key: "place",
@@ -166,6 +179,13 @@ export async function insertCycle(
         maxWords: question.maxWords ?? null,
         options: JSON.stringify(question.options ?? []),
         identifying: question.identifying ?? false,
+        condition: question.condition
+          ? JSON.stringify({
+              questionId: questionIds[question.condition.key],
+              operator: "equals",
+              values: question.condition.values,
+            })
+          : null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -179,6 +199,8 @@ export function answersFor(index: number, place: string, questionIds: Record<str
   const answers: Record<string, string> = {
     [questionIds.track!]: pick(["Open Web", "Tech Policy", "Science", "Open Web"]),
     [questionIds.place!]: place,
+    // The conditional question is answered by those on the Tech Policy track (every fourth, from the second).
+    ...(index % 4 === 1 && questionIds.arena ? { [questionIds.arena]: pick(["Data protection", "Surveillance"]) } : {}),
     [questionIds.relocate!]: pick(["Yes", "Remote only", "Flexible"]),
     [questionIds.why!]: pick(WHY),
   };
@@ -319,6 +341,7 @@ export async function seedCycles(
   });
   if (open) {
     result.open = open;
+    await seedEligibilityScreen(db, open.id);
     const statuses: ApplicationStatus[] = [
       "draft",
       "draft",

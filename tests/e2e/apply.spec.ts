@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { tinyPdf } from "#db/seed/pdf";
-import { expect, test, type Account } from "./support/fixtures";
+import { expect, passEligibility, test, type Account } from "./support/fixtures";
 
 const CYCLE = "open-web-2027";
 
@@ -25,6 +25,9 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByText(/Closes in \d+ day/)).toBeVisible();
       await expectAccessible(page);
       await page.getByRole("link", { name: "Apply now" }).click();
+
+      await expect(page.getByRole("heading", { name: "Can you apply?" })).toBeVisible();
+      await passEligibility(page, CYCLE);
       await expect(page.getByRole("heading", { name: "Your application to Open Web Fellows 2027" })).toBeVisible();
       await expectAccessible(page);
       await page.getByRole("link", { name: "Start" }).click();
@@ -92,8 +95,11 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("a typed answer is autosaved and survives closing the tab", async ({ page, context, createAccount }) => {
+  // Passing the eligibility screen first adds two page loads: the slow-test budget on a loaded machine.
+  test.slow();
   const account = await createAccount();
   await signIn(page, account);
+  await passEligibility(page, CYCLE);
   // A first save creates the draft; autosave keeps it up to date from then on.
   await page.goto(`/apply/${CYCLE}/2`);
   const answer = page.getByLabel("Why is the open web important to you?");
@@ -116,8 +122,10 @@ test("saving while a background save is on its way waits for it instead of repor
   page,
   createAccount,
 }) => {
+  test.slow();
   const account = await createAccount();
   await signIn(page, account);
+  await passEligibility(page, CYCLE);
   await page.goto(`/apply/${CYCLE}/2`);
   const answer = page.getByLabel("Why is the open web important to you?");
   await answer.fill("Open standards");
@@ -150,6 +158,7 @@ test("an applicant cannot open another applicant's file", async ({ page, createA
   const owner = await createAccount();
   const other = await createAccount();
   await signIn(page, owner);
+  await passEligibility(page, CYCLE);
   await page.goto(`/apply/${CYCLE}/4`);
   await page
     .getByLabel("Your CV (PDF)")

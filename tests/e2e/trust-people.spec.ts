@@ -5,7 +5,7 @@ import { createOpenCycle, submitTestApplication } from "../support/cycles";
 import { releaseDecisionsNow } from "../support/decisions";
 import { createMatchingFixture } from "../support/matching";
 import { createAlly } from "../support/network";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, passEligibility, signIn, test } from "./support/fixtures";
 
 // Issue 9: what applicants, hosts and allies do is what they meant, with JavaScript on and off.
 const config = loadConfig({
@@ -67,6 +67,7 @@ for (const javaScriptEnabled of [true, false]) {
     }) => {
       const account = await createAccount({ name: "Amara Applicant" });
       await signIn(page, account);
+      await passEligibility(page, DEMO_CYCLE);
       await page.goto(`/apply/${DEMO_CYCLE}/2`);
       const essay = page.getByLabel("Why is the open web important to you?");
       const link = page.getByLabel("A link to your work");

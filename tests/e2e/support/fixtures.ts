@@ -152,3 +152,11 @@ export const test = base.extend<Fixtures>({
     await db.destroy();
   },
 });
+
+/** Answers the demo cycle's eligibility screen so that the visitor qualifies (the form opens only then). */
+export async function passEligibility(page: Page, cycleSlug: string): Promise<void> {
+  await page.goto(`/cycles/${cycleSlug}/eligibility`);
+  for (const group of await page.getByRole("group").all()) await group.getByRole("radio", { name: "Yes" }).check();
+  await page.getByRole("button", { name: "Check and continue" }).click();
+  await expect(page.getByRole("heading", { name: /^Your application to / })).toBeVisible();
+}

@@ -5,6 +5,7 @@ import { createInvitation } from "~/invitations/invitations.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers } from "~/applications/applications.server";
+import { addEligibilityQuestion } from "~/eligibility/eligibility.server";
 import { completeAnswers, createOpenCycle, questionByKind } from "../../support/cycles";
 import { createMatchingFixture } from "../../support/matching";
 import { createReviewFixture } from "../../support/review";
@@ -31,6 +32,8 @@ interface Fixtures {
   emailId: string;
   invitationToken: string;
   cycleSlug: string;
+  /** A cycle with an eligibility screen. */
+  screenedCycleSlug: string;
   applicationId: string;
   applicantFileId: string;
   reviewCycleSlug: string;
@@ -95,6 +98,17 @@ const RULES: Record<string, RouteRule> = {
     post: signedIn(403),
   },
   "routes/cycles.$slug": { path: (f) => `/cycles/${f.cycleSlug}`, get: all(200), post: all(405) },
+  // Public: anyone may take the screen; an empty form is missing its answers.
+  "routes/cycles.$slug_.eligibility": {
+    path: (f) => `/cycles/${f.screenedCycleSlug}/eligibility`,
+    get: all(200),
+    post: all(400),
+  },
+  "routes/staff.cycles.$slug.eligibility": {
+    path: (f) => `/staff/cycles/${f.screenedCycleSlug}/eligibility`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/apply.$cycle._index": { path: (f) => `/apply/${f.cycleSlug}`, get: signedIn(200), post: all(405) },
   "routes/apply.$cycle.$step": { path: (f) => `/apply/${f.cycleSlug}/1`, get: signedIn(200), post: signedIn(400) },
   "routes/apply.$cycle.about-you": {
@@ -424,6 +438,14 @@ describeServer("authorization of every route", (t) => {
       .where("recipient", "=", to)
       .executeTakeFirstOrThrow();
     const cycle = await createOpenCycle(server.db, personas.users.staff.id);
+    const screened = await createOpenCycle(server.db, personas.users.staff.id);
+    await addEligibilityQuestion(server.db, personas.users.staff.id, screened.id, {
+      label: "Can you commit ten months?",
+      help: "",
+      options: ["Yes", "No"],
+      qualifying: ["Yes"],
+      reason: "The fellowship is a ten-month commitment.",
+    });
     const saved = await saveAnswers(server.db, {
       cycleId: cycle.id,
       applicantId: personas.users.applicant.id,
@@ -475,6 +497,7 @@ describeServer("authorization of every route", (t) => {
       emailId: email.id,
       invitationToken: invitation.token,
       cycleSlug: cycle.slug,
+      screenedCycleSlug: screened.slug,
       applicationId: saved.applicationId,
       applicantFileId: file.id,
     };
