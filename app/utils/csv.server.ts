@@ -8,11 +8,13 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** Every cell, the header row included: a header can be a question staff typed as `+SUM(1,2)`. */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const cells = rows.map((row) =>
+  const cells = [header, ...rows].map((row) =>
     row.map((cell) => (cell === null || cell === undefined ? "" : neutraliseFormula(String(cell)))),
   );
-  return stringify([header, ...cells], { bom: true, record_delimiter: "\r\n" });
+  // A lone carriage return ends a row for most readers: such a cell is quoted, as a line feed is.
+  return stringify(cells, { bom: true, record_delimiter: "\r\n", quoted_match: /\r/ });
 }
 
 export function csvResponse(filename: string, body: string): Response {
