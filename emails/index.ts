@@ -73,6 +73,22 @@ export const emailTemplates = {
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;
+
+/**
+ * Messages whose body lets its reader act as the recipient: a one-time code, or a link that holds
+ * a token (invitations, campaign answers). Staff never read their bodies in the outbox view, in any
+ * mode (tests/unit/emails.test.ts fails when a template that renders a code or token is missing).
+ */
+export const SENSITIVE_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<EmailTemplateName>([
+  "verification-code",
+  "reset-code",
+  "sign-in-code",
+  "delete-account-code",
+  "staff-invitation",
+  "reviewer-invitation",
+  "partner-invitation",
+  "campaign-proposal",
+]);
 export type EmailProps<N extends EmailTemplateName> = (typeof emailTemplates)[N] extends Template<infer P> ? P : never;
 
 export interface RenderedEmail {

@@ -9,7 +9,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireStaff(request, context);
   if (!isUuid(params.id)) notFound();
   const message = await getOutboxMessage(context.db, params.id);
-  if (!message || !bodyVisibleToStaff(message.template, context.config)) notFound();
+  if (!message || !bodyVisibleToStaff(message.template)) notFound();
   return new Response(message.html, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",

@@ -11,7 +11,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) notFound();
   const message = await getOutboxMessage(context.db, params.id);
   if (!message) notFound();
-  const visible = bodyVisibleToStaff(message.template, context.config);
+  const visible = bodyVisibleToStaff(message.template);
   return {
     message: {
       id: message.id,

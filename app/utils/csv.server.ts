@@ -5,7 +5,8 @@ import { stringify } from "csv-stringify/sync";
 
 export type CsvCell = string | number | null | undefined;
 
-const CSV_OPTIONS = { bom: true, record_delimiter: "\r\n" } as const;
+// A lone carriage return ends a row for most readers: such a cell is quoted, as a line feed is.
+const CSV_OPTIONS = { bom: true, record_delimiter: "\r\n", quoted_match: /\r/ } as const;
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a
@@ -19,8 +20,9 @@ function csvRow(row: CsvCell[]): string[] {
   return row.map((cell) => (cell === null || cell === undefined ? "" : neutraliseFormula(String(cell))));
 }
 
+/** Every cell, the header row included: a header can be a question staff typed as `+SUM(1,2)`. */
 export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return stringify([header, ...rows.map(csvRow)], CSV_OPTIONS);
+  return stringify([csvRow(header), ...rows.map(csvRow)], CSV_OPTIONS);
 }
 
 /**
@@ -30,7 +32,7 @@ export function toCsv(header: string[], rows: CsvCell[][]): string {
  */
 export function csvStream(header: string[], rows: AsyncIterable<CsvCell[]>): ReadableStream<Uint8Array> {
   async function* records() {
-    yield header;
+    yield csvRow(header);
     for await (const row of rows) yield csvRow(row);
   }
   const stringifier = createStringifier(CSV_OPTIONS);

@@ -1,5 +1,12 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { emailTemplates, renderEmail, type EmailTemplateName } from "#emails/index";
+import { bodyVisibleToStaff } from "~/email/outbox-view.server";
+
+/** Paths of the routes that take a token in the address (`invitations.$token.tsx` → `/invitations/`). */
+const TOKEN_ROUTE_PREFIXES = readdirSync("app/routes")
+  .filter((file) => file.includes("$token"))
+  .map((file) => `/${file.slice(0, file.indexOf("$token")).replaceAll(".", "/")}`);
 
 describe("email templates", () => {
   const names = Object.keys(emailTemplates) as EmailTemplateName[];
@@ -39,6 +46,21 @@ describe("email templates", () => {
       else expect(email.text).not.toContain("If it was not you");
     },
   );
+
+  // Finding 7 of the penetration test (issue 11): campaign answer links and account-deletion codes
+  // were shown to staff in full, and every secret was shown on the demo database.
+  it.each(names)("%s is hidden from staff in the outbox if it carries a code or a token link", async (name) => {
+    const component = emailTemplates[name].component as unknown as { PreviewProps: never };
+    const email = await renderEmail(name, component.PreviewProps);
+    const body = email.text + email.html;
+    const carriesSecret =
+      /\b\d{6}\b/.test(body) ||
+      /[?&](?:token|code)=/.test(body) ||
+      TOKEN_ROUTE_PREFIXES.some((prefix) => new RegExp(`https?://[^/\\s"]+${prefix}[^\\s"?]+`).test(body));
+    expect(TOKEN_ROUTE_PREFIXES).toContain("/campaign-replies/");
+    if (carriesSecret) expect(bodyVisibleToStaff(name), `${name} must be marked sensitive`).toBe(false);
+    else expect(bodyVisibleToStaff(name)).toBe(true);
+  });
 
   it("tells a rejected applicant where their applications are, without a sentence meant for someone else", async () => {
     const email = await renderEmail("decision", {
