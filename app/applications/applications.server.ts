@@ -11,6 +11,7 @@ import { storeApplicationFile, type Upload } from "./files.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { buildAnswersSchema } from "./answer-schema";
 import { fieldName, isAnswered, missingAnswers, type Question } from "./questions";
+import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 export const APPLICATION_COLUMNS = [
   "id",
@@ -277,6 +278,7 @@ export async function submitApplication(
       },
       idempotencyKey: `receipt:${application.id}`,
     });
+    await enqueueWebhook(trx, "application.submitted", { applicationId: application.id, cycleId: input.cycleId });
     return { ok: true, applicationId: application.id, alreadySubmitted: false };
   });
 }
@@ -349,6 +351,7 @@ export async function withdrawApplication(
       },
       idempotencyKey: `withdrawn:${application.id}`,
     });
+    await enqueueWebhook(trx, "application.withdrawn", { applicationId: application.id });
     await audit(trx, {
       actorId: input.applicantId,
       action: "application.withdraw",

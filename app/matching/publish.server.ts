@@ -8,6 +8,7 @@ import { inviteFellowToNetwork } from "~/network/fellows.server";
 import type { AppConfig } from "~/utils/config.server";
 import type { MatchingInput, MatchingResult } from "./engine";
 import { buildMatchingInput, marketKey } from "./market.server";
+import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 export type PublishResult =
   { ok: true; matched: number; unmatched: number } | { ok: false; status: 404 | 409; message: string };
@@ -138,6 +139,12 @@ export async function publishRun(
         });
       }
     }
+    await enqueueWebhook(trx, "match.published", {
+      cycleId: cycle.id,
+      runId: run.id,
+      matched: result.matches.length,
+      unmatched: unmatched.length,
+    });
     await audit(trx, {
       actorId,
       action: "match.publish",
@@ -204,6 +211,7 @@ export async function answerPlacement(
         toStatus: wanted,
       })
       .execute();
+    await enqueueWebhook(trx, "placement.answered", { applicationId: application.id, answer: wanted });
     await audit(trx, {
       actorId: input.applicantId,
       action: `placement.${wanted === "accepted" ? "accept" : "decline"}`,
