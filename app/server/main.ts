@@ -119,7 +119,13 @@ export async function startPortal(
         if (drain) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
         return closeGracefully(server, config.shutdownGraceMs);
       };
-      const [cut] = await Promise.all([closeServer(), releases.stop(), programJobs.stop(), worker.stop(), integrations.stop()]);
+      const [cut] = await Promise.all([
+        closeServer(),
+        releases.stop(),
+        programJobs.stop(),
+        worker.stop(),
+        integrations.stop(),
+      ]);
       if (cut > 0)
         console.warn(`Shutdown: ${cut} request(s) still running after ${config.shutdownGraceMs} ms were cut`);
       await database.close();
