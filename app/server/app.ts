@@ -3,13 +3,14 @@ import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
-import type { DB } from "#db/client";
+import type { DB, PoolStats } from "#db/client";
 import { withQueryStats } from "#db/query-stats";
 import type { AppConfig } from "~/utils/config.server";
 import "~/utils/context.server";
 import { isDatabaseUnavailable } from "#db/connection-errors";
 import { withDatabaseUnavailableAs503 } from "./database-unavailable";
 import { Draining } from "./draining";
+import { createObservability } from "./observability";
 import { contentSecurityPolicy, createNonce, isForeignRequest, SECURITY_HEADERS } from "./security";
 
 export interface AppOptions {
@@ -21,17 +22,35 @@ export interface AppOptions {
   clientDir?: string;
   /** Set to draining at shutdown (see main.ts); a fresh one that never drains by default. */
   draining?: Draining;
+  /** The database pool's counts, for /metrics. */
+  poolStats?: (() => PoolStats) | undefined;
 }
 
 /** Request bodies above this are refused outright; up to it, a file over its 10 MB limit gets a message on its field. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-export function createApp({ db, config, build, clientDir, draining = new Draining() }: AppOptions): express.Express {
+export function createApp({
+  db,
+  config,
+  build,
+  clientDir,
+  draining = new Draining(),
+  poolStats,
+}: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   const dev = "vite" in build;
   app.use(draining.middleware);
+  // Request ids, JSON request logs, latency by route, and /metrics (issue 16).
+  const observability = createObservability({
+    db,
+    poolStats,
+    metricsToken: config.integrations.metricsToken,
+    logLevel: config.integrations.logLevel,
+  });
+  app.use(observability.requests);
+  app.get("/metrics", (req, res, next) => void observability.metrics(req, res).catch(next));
 
   app.use((req, res, next) => {
     const nonce = createNonce();

@@ -95,7 +95,14 @@ export async function startPortal(
   const programJobs = startProgramJobs(db, config, (error) => console.error("Program reminders failed:", error));
   const integrations = startIntegrations(db, config);
   const draining = new Draining();
-  const app = createApp({ db, config, build, draining, clientDir: path.join(root, "build", "client") });
+  const app = createApp({
+    db,
+    config,
+    build,
+    draining,
+    clientDir: path.join(root, "build", "client"),
+    poolStats: database.poolStats,
+  });
   const server: Server = app.listen(config.port, config.host, () => {
     log(`\nOpen Web Fellows is running at ${config.appUrl.origin}`);
     log(`Database: ${database.driver === "pglite" ? `embedded PGlite in ${config.pgliteDataDir}` : "PostgreSQL"}`);
