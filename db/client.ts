@@ -31,12 +31,28 @@ export interface DatabaseOptions {
   onPoolError?: (error: Error) => void;
 }
 
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+const statsOf = (pool: pg.Pool): PoolStats => ({
+  total: pool.totalCount,
+  idle: pool.idleCount,
+  waiting: pool.waitingCount,
+  max: pool.options.max ?? 10,
+});
+
 export interface DatabaseHandle {
   db: DB;
   driver: Driver;
   /** Answers whether the database can run a query right now. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** The connection pool's counts, for metrics. */
+  poolStats(): PoolStats;
   /** Dumps an embedded database (PGlite only), for cloning in tests. */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -126,6 +142,7 @@ async function createPostgres(url: string, options: DatabaseOptions): Promise<Da
     db,
     driver: "pg",
     ping: () => ping(db),
+    poolStats: () => statsOf(pool),
     close: () => db.destroy(),
   };
 }
@@ -164,6 +181,7 @@ async function createPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     db,
     driver: "pglite",
     ping: () => ping(db),
+    poolStats: () => statsOf(pool),
     close: async () => {
       await db.destroy();
       await pglite.close();

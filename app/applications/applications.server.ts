@@ -12,6 +12,7 @@ import { listQuestions } from "~/cycles/questions.server";
 import { buildAnswersSchema } from "./answer-schema";
 import { shownQuestions, withoutHiddenAnswers } from "./conditions";
 import { fieldName, isAnswered, missingAnswers, type Question } from "./questions";
+import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 export const APPLICATION_COLUMNS = [
   "id",
@@ -292,6 +293,7 @@ export async function submitApplication(
       },
       idempotencyKey: `receipt:${application.id}`,
     });
+    await enqueueWebhook(trx, "application.submitted", { applicationId: application.id, cycleId: input.cycleId });
     return { ok: true, applicationId: application.id, alreadySubmitted: false };
   });
 }
@@ -363,6 +365,7 @@ export async function withdrawApplication(
       },
       idempotencyKey: `withdrawn:${application.id}`,
     });
+    await enqueueWebhook(trx, "application.withdrawn", { applicationId: application.id });
     return { ok: true };
   });
 }

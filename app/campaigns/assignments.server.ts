@@ -6,6 +6,7 @@ import { hashToken, randomToken } from "~/auth/tokens.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
+import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 /** An emailed answer link lives this long (or until answered, whichever comes first). */
 export const REPLY_TTL_DAYS = 14;
@@ -115,6 +116,7 @@ async function recordAnswer(
     })
     .where("id", "=", assignment.id)
     .execute();
+  await enqueueWebhook(trx, "campaign_assignment.answered", { assignmentId: assignment.id, answer });
   await audit(trx, {
     actorId: assignment.userId,
     action: `campaign.${answer === "accepted" ? "accept" : "decline"}`,

@@ -9,6 +9,7 @@ const LINKS = [
   { to: "/staff/campaigns", label: "Campaigns" },
   { to: "/staff/allies", label: "Allies" },
   { to: "/staff/emails", label: "Emails" },
+  { to: "/staff/webhooks", label: "Webhooks" },
   { to: "/staff/audit", label: "Audit log" },
 ];
 

@@ -9,6 +9,7 @@ import { inviteFellowToNetwork } from "~/network/fellows.server";
 import type { AppConfig } from "~/utils/config.server";
 import type { MatchingInput, MatchingResult } from "./engine";
 import { buildMatchingInput, marketKey } from "./market.server";
+import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 export type PublishResult =
   { ok: true; matched: number; unmatched: number } | { ok: false; status: 404 | 409; message: string };
@@ -139,6 +140,12 @@ export async function publishRun(
         });
       }
     }
+    await enqueueWebhook(trx, "match.published", {
+      cycleId: cycle.id,
+      runId: run.id,
+      matched: result.matches.length,
+      unmatched: unmatched.length,
+    });
     await audit(trx, {
       actorId,
       action: "match.publish",
@@ -194,6 +201,7 @@ export async function answerPlacement(
       actorId: input.applicantId,
       audit: { action: `placement.${wanted === "accepted" ? "accept" : "decline"}` },
     });
+    await enqueueWebhook(trx, "placement.answered", { applicationId: application.id, answer: wanted });
     // A new fellow is welcome in the network, and their fellowship year begins: both exist
     // exactly when the acceptance does.
     if (wanted === "accepted") {

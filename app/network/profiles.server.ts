@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import type { ProfileInput } from "./profile.schema";
 import { TERMS_VERSION } from "./terms";
+import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 /** What anyone allowed to see a profile sees of it (never the email, never consent bookkeeping). */
 export const LISTED_PROFILE_COLUMNS = [
@@ -120,6 +121,7 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
         subjectId: created.id,
         data: { termsVersion: TERMS_VERSION },
       });
+      await enqueueWebhook(trx, "ally.joined", { profileId: created.id });
       return { ok: true, joined: true };
     }
     await trx
@@ -136,6 +138,7 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
         data: { termsVersion: TERMS_VERSION },
       });
     }
+    if (current.withdrawnAt !== null) await enqueueWebhook(trx, "ally.joined", { profileId: current.id });
     return { ok: true, joined: current.withdrawnAt !== null };
   });
 }

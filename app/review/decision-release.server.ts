@@ -8,6 +8,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
 import type { Decision } from "./decisions.server";
+import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 /**
  * Releasing decisions is reversible for a while: a release waits `decision_delay_minutes` (per
@@ -337,6 +338,7 @@ async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: st
     .set({ sentAt: sql`now()` })
     .where("id", "=", releaseId)
     .execute();
+  await enqueueWebhook(trx, "decisions.released", { releaseId });
 }
 
 /** Sends every release whose time has come (of one cycle, or all); returns how many were sent. */

@@ -3,7 +3,7 @@ import compression from "compression";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ViteDevServer } from "vite";
-import type { DB } from "#db/client";
+import type { DB, PoolStats } from "#db/client";
 import { withQueryStats } from "#db/query-stats";
 import type { AppConfig } from "~/utils/config.server";
 import "~/utils/context.server";
@@ -19,6 +19,7 @@ import {
   SECURITY_HEADERS,
   STRICT_TRANSPORT_SECURITY,
 } from "./security";
+import { createObservability } from "./observability";
 
 export interface AppOptions {
   db: DB;
@@ -29,9 +30,18 @@ export interface AppOptions {
   clientDir?: string;
   /** Set to draining at shutdown (see main.ts); a fresh one that never drains by default. */
   draining?: Draining;
+  /** The database pool's counts, for /metrics. */
+  poolStats?: (() => PoolStats) | undefined;
 }
 
-export function createApp({ db, config, build, clientDir, draining = new Draining() }: AppOptions): express.Express {
+export function createApp({
+  db,
+  config,
+  build,
+  clientDir,
+  draining = new Draining(),
+  poolStats,
+}: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
@@ -39,6 +49,16 @@ export function createApp({ db, config, build, clientDir, draining = new Drainin
   // Decided by the configured public address at start-up (a test server rewrites it to its port later).
   const strictTransport = config.appUrl.protocol === "https:";
   app.use(draining.middleware);
+  // Request ids, JSON request logs, latency by route, and /metrics (issue 16).
+  const observability = createObservability({
+    db,
+    poolStats,
+    metricsToken: config.integrations.metricsToken,
+    logLevel: config.integrations.logLevel,
+  });
+  app.use(observability.requests);
+  app.get("/metrics", (req, res, next) => void observability.metrics(req, res).catch(next));
+
   // brotli or gzip, as the browser asks, for HTML, data requests, assets and exports (compressible
   // types over 1 kB). zlib runs on libuv's thread pool; a full zlib buffer makes `res.write` return
   // false and forwards `drain`, so a streamed export keeps its back-pressure.

@@ -19,6 +19,7 @@ import { startProgramJobs } from "./program-jobs";
 import { ensureBuild } from "./build";
 import { Draining } from "./draining";
 import { closeGracefully } from "./shutdown";
+import { startIntegrations } from "./integrations";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -92,8 +93,16 @@ export async function startPortal(
     onError: (error) => console.error("Sending due decision releases failed:", error),
   });
   const programJobs = startProgramJobs(db, config, (error) => console.error("Program reminders failed:", error));
+  const integrations = startIntegrations(db, config);
   const draining = new Draining();
-  const app = createApp({ db, config, build, draining, clientDir: path.join(root, "build", "client") });
+  const app = createApp({
+    db,
+    config,
+    build,
+    draining,
+    clientDir: path.join(root, "build", "client"),
+    poolStats: database.poolStats,
+  });
   const server: Server = app.listen(config.port, config.host, () => {
     log(`\nOpen Web Fellows is running at ${config.appUrl.origin}`);
     log(`Database: ${database.driver === "pglite" ? `embedded PGlite in ${config.pgliteDataDir}` : "PostgreSQL"}`);
@@ -117,7 +126,13 @@ export async function startPortal(
         if (drain) await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainMs));
         return closeGracefully(server, config.shutdownGraceMs);
       };
-      const [cut] = await Promise.all([closeServer(), releases.stop(), programJobs.stop(), worker.stop()]);
+      const [cut] = await Promise.all([
+        closeServer(),
+        releases.stop(),
+        programJobs.stop(),
+        worker.stop(),
+        integrations.stop(),
+      ]);
       if (cut > 0)
         console.warn(`Shutdown: ${cut} request(s) still running after ${config.shutdownGraceMs} ms were cut`);
       await database.close();

@@ -6,6 +6,7 @@ import { z } from "zod";
  */
 const IntegrationsEnvSchema = z
   .object({
+    LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(50).default(1000),
@@ -23,6 +24,8 @@ const IntegrationsEnvSchema = z
   });
 
 export interface IntegrationsConfig {
+  /** pino's level for the JSON request log. */
+  logLevel: string;
   apiRateLimitPerMinute: number;
   /** Without it /metrics answers 404: metrics are never public. */
   metricsToken: string | undefined;
@@ -38,6 +41,7 @@ export function loadIntegrationsConfig(env: Record<string, string | undefined>):
   }
   const e = parsed.data;
   return {
+    logLevel: e.LOG_LEVEL,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     metricsToken: e.METRICS_TOKEN,
     webhooks: {

@@ -37,6 +37,7 @@ export async function startTestServer(driver: Driver, env: Record<string, string
     SESSION_SECRET: TEST_SECRET,
     SERVER_TIMING: "1",
     TRUST_PROXY: "1",
+    LOG_LEVEL: "warn",
     ...env,
   });
   const handle = await createTestDatabase(driver, {
@@ -46,7 +47,13 @@ export async function startTestServer(driver: Driver, env: Record<string, string
     statementTimeoutMs: config.database.statementTimeoutMs,
   });
   const build = (await import(path.join(root, "build", "server", "index.js"))) as ServerBuild;
-  const app = createApp({ db: handle.db, config, build, clientDir: path.join(root, "build", "client") });
+  const app = createApp({
+    db: handle.db,
+    config,
+    build,
+    clientDir: path.join(root, "build", "client"),
+    poolStats: handle.poolStats,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
