@@ -13,6 +13,14 @@
 export type PersonalDataClass = "scrub" | "own-row" | "none";
 
 export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataClass>> = {
+  api_tokens: { name: "own-row", scope: "none" },
+  eligibility_questions: { help: "none", label: "none", options: "none", qualifying: "none", reason: "none" },
+  meta_reviews: { body: "scrub" },
+  oidc_identities: { issuer: "none", subject: "own-row" },
+  review_bids: { bid: "none" },
+  review_comments: { body: "scrub" },
+  webhook_deliveries: { event: "none", last_error: "none", payload: "none", status: "none" },
+  webhook_endpoints: { description: "none", events: "none", secret: "none", url: "none" },
   ally_profiles: {
     bio: "scrub",
     country: "none",
@@ -44,7 +52,14 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
   campaigns: { languages: "none", name: "none", slug: "none", status: "none", summary: "scrub", timezone: "none" },
   conflicts: { kind: "none", reason: "scrub", source: "none", value: "scrub" },
   contact_requests: { message: "scrub", status: "none" },
-  cycle_questions: { help: "none", kind: "none", label: "none", options: "none", section: "none" },
+  cycle_questions: {
+    condition: "none",
+    help: "none",
+    kind: "none",
+    label: "none",
+    options: "none",
+    section: "none",
+  },
   cycle_reviewers: { expertise: "none" },
   cycles: { description: "none", name: "none", slug: "none", status: "none", timezone: "none" },
   email_outbox: {
