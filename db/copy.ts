@@ -59,6 +59,17 @@ export async function copyDatabase(
     }
     for (const table of tables) {
       const list = sql.join(table.columns.map((column) => sql.ref(column)));
+      // json_agg writes SQL NULL and JSON null alike, and json_populate_recordset reads both back into a
+      // jsonb column as JSON null: a nullable jsonb column (a question's condition) is given SQL NULL back.
+      const { rows: jsonbColumns } = await sql<{ name: string }>`
+        select column_name as name from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table.name} and data_type = 'jsonb'`.execute(trx);
+      const jsonb = new Set(jsonbColumns.map((column) => column.name));
+      const values = sql.join(
+        table.columns.map((column) =>
+          jsonb.has(column) ? sql`nullif(${sql.ref(column)}, 'null'::jsonb)` : sql.ref(column),
+        ),
+      );
       let copied = 0;
       for (let offset = 0; ; offset += PAGE_ROWS) {
         const { rows } = await sql<{ page: unknown[] | null }>`
@@ -69,7 +80,7 @@ export async function copyDatabase(
         const page = rows[0]?.page;
         if (!page || page.length === 0) break;
         await sql`insert into ${sql.table(table.name)} (${list})
-          select ${list} from json_populate_recordset(null::${sql.table(table.name)}, ${JSON.stringify(page)}::json)`.execute(
+          select ${values} from json_populate_recordset(null::${sql.table(table.name)}, ${JSON.stringify(page)}::json)`.execute(
           trx,
         );
         copied += page.length;

@@ -116,7 +116,7 @@ export async function addQuestion(
         cycleId,
         position: Number(last.max) + 1,
         ...questionValues(input),
-        condition: JSON.stringify(conditionOf(input)),
+        condition: storedCondition(conditionOf(input)),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -191,7 +191,7 @@ export async function updateQuestion(
     if (broken) return broken;
     await trx
       .updateTable("cycleQuestions")
-      .set({ ...next, condition: JSON.stringify(condition), updatedAt: sql`now()`, version: sql`version + 1` })
+      .set({ ...next, condition: storedCondition(condition), updatedAt: sql`now()`, version: sql`version + 1` })
       .where("id", "=", questionId)
       .execute();
     await audit(trx, {
@@ -277,4 +277,9 @@ export async function moveQuestion(
     }
     return { ok: true };
   });
+}
+
+/** No condition is SQL NULL, never a JSON null, so "has a condition" is one test everywhere. */
+function storedCondition(condition: object | null): string | null {
+  return condition ? JSON.stringify(condition) : null;
 }

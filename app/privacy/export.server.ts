@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { reviewAndIntegrationsOf } from "./export-review-integrations.server";
 import type { DB } from "#db/client";
 import type { AnswerValue } from "#db/types";
 import { DEMOGRAPHIC_FIELDS, DEMOGRAPHIC_QUESTIONS } from "~/applications/demographics";
@@ -38,6 +39,16 @@ export const EXPORTED_USER_REFERENCES: Record<string, string> = {
   "sessions.user_id": "sessions",
   "user_roles.user_id": "roles",
   "user_roles.granted_by": "rolesGranted",
+  "review_comments.author_id": "discussionPosts",
+  "review_comment_notices.recipient_id": "discussionNotices",
+  "application_leads.reviewer_id": "leadReviewerOf",
+  "application_leads.designated_by": "leadReviewersChosen",
+  "meta_reviews.author_id": "metaReviewsWritten",
+  "meta_reviews.release_marked_by": "metaReviewsMarkedForRelease",
+  "review_bids.reviewer_id": "reviewBids",
+  "api_tokens.user_id": "apiTokens",
+  "oidc_identities.user_id": "singleSignOn",
+  "webhook_endpoints.created_by": "webhookEndpointsAdded",
 };
 
 type Answers = Record<string, AnswerValue>;
@@ -332,5 +343,6 @@ export async function exportMyData(db: DB, userId: string) {
     emailsToYou: emails,
     failedSignIns: signInFailures,
     ...fellowshipYear,
+    ...(await reviewAndIntegrationsOf(db, userId)),
   };
 }

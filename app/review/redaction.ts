@@ -1,5 +1,6 @@
 import { LinkifyIt } from "linkify-it";
-import tlds from "tlds";
+// The package is one JSON file: Node (under tsx, as the browser-test server runs) needs the attribute.
+import tlds from "tlds" with { type: "json" };
 
 /**
  * Redaction of free text shown to reviewers of a blind cycle. Pure. Identity leaks through far

@@ -1,5 +1,5 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, cycle } = await load(request, context, params.cycleId);
-  const submission = parseWithZod(await readFormData(request), { schema: BidsSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: BidsSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await saveBids(
     context.db,

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseSubmission } from "~/utils/parse-submission";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors } from "~/components/forms";
@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, context);
-  const submission = parseWithZod(await readFormData(request), { schema: WebhookActionSchema });
+  const submission = parseSubmission(await readFormData(request), { schema: WebhookActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   if (value.intent === "add-endpoint") {

@@ -37,6 +37,7 @@ interface Fixtures {
   applicationId: string;
   applicantFileId: string;
   reviewCycleSlug: string;
+  reviewCycleId: string;
   assignmentId: string;
   matchingCycleSlug: string;
   positionId: string;
@@ -225,7 +226,42 @@ const RULES: Record<string, RouteRule> = {
   "routes/staff.cycles.$slug.applications.$id": {
     path: (f) => `/staff/cycles/${f.cycleSlug}/applications/${f.applicationId}`,
     get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  // Bids: only a reviewer on the cycle's panel; for anyone else the panel does not exist.
+  "routes/review.bids.$cycleId": {
+    path: (f) => `/review/bids/${f.reviewCycleId}`,
+    get: { ...all(404), anonymous: "login", reviewer: 200 },
+    post: { ...all(404), anonymous: "login", reviewer: 302 },
+  },
+  "routes/staff.webhooks": { path: () => "/staff/webhooks", get: staffOnly(200), post: staffOnly(400) },
+  // The API answers cookies with its own 401 (and a method a route does not take with 405): only a
+  // personal access token opens it
+  // (tests/integration/http/api.test.ts covers every route × token scope × role).
+  "routes/api.v1.$": { path: () => "/api/v1/nothing-here", get: all(404), post: all(404) },
+  "routes/api.v1.openapi[.]json": { path: () => "/api/v1/openapi.json", get: all(200), post: all(405) },
+  "routes/api.v1.cycles": { path: () => "/api/v1/cycles", get: all(401), post: all(405) },
+  "routes/api.v1.cycles_.$slug.applications": {
+    path: (f) => `/api/v1/cycles/${f.cycleSlug}/applications`,
+    get: all(401),
     post: all(405),
+  },
+  "routes/api.v1.cycles_.$slug.applications_.$id": {
+    path: (f) => `/api/v1/cycles/${f.cycleSlug}/applications/${f.applicationId}`,
+    get: all(401),
+    post: all(405),
+  },
+  "routes/api.v1.cycles_.$slug.reviews": {
+    path: (f) => `/api/v1/cycles/${f.reviewCycleSlug}/reviews`,
+    get: all(401),
+    post: all(405),
+  },
+  "routes/api.v1.directory": { path: () => "/api/v1/directory", get: all(401), post: all(405) },
+  "routes/api.v1.campaigns": { path: () => "/api/v1/campaigns", get: all(401), post: all(405) },
+  "routes/api.v1.campaigns_.$slug.assignments": {
+    path: (f) => `/api/v1/campaigns/${f.campaignSlug}/assignments`,
+    get: all(401),
+    post: all(401),
   },
   "routes/staff.cycles.$slug.applications[.]csv": {
     path: (f) => `/staff/cycles/${f.cycleSlug}/applications.csv`,
@@ -493,6 +529,7 @@ describeServer("authorization of every route", (t) => {
       positionId: matching.positions[0]!.id,
       organizationSlug: organization.slug,
       reviewCycleSlug: review.cycle.slug,
+      reviewCycleId: review.cycle.id,
       assignmentId: assignment.id,
       emailId: email.id,
       invitationToken: invitation.token,
