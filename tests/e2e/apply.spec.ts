@@ -17,7 +17,8 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test("a whole application with a PDF", async ({ page, createAccount, mailbox, expectAccessible }) => {
-      test.slow();
+      // Eight pages with an axe scan each, the eligibility screen among them: past 90 s on two loaded cores.
+      test.setTimeout(240_000);
       const account = await createAccount({ name: "Wanjiku Otieno" });
       await signIn(page, account);
       await page.goto(`/cycles/${CYCLE}`);

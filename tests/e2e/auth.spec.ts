@@ -59,6 +59,8 @@ for (const javaScriptEnabled of [true, false]) {
       createAccount,
       expectAccessible,
     }) => {
+      // Seven argon2 checks and two axe scans: past 30 s on two loaded cores.
+      test.slow();
       const account = await createAccount({ name: "Ngozi Adeyemi" });
       // Someone else guesses from other addresses (the old limit then refused the owner for 15 minutes).
       for (let i = 0; i < 6; i++) {
