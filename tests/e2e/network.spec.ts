@@ -19,6 +19,8 @@ for (const javaScriptEnabled of [true, false]) {
       page,
       expectAccessible,
     }) => {
+      // Three axe checks, each in a fresh context without JavaScript: beyond 30 s on two loaded cores.
+      test.slow();
       await page.goto("/");
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Directory" }).click();
       await expect(page.getByRole("heading", { name: "Network directory" })).toBeVisible();

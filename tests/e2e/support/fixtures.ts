@@ -13,6 +13,8 @@ export interface Mailbox {
   /** Waits for the next message to `to` whose subject contains `subject`, and returns it. */
   waitFor(to: string, subject: string, options?: { after?: number }): Promise<ReceivedEmail>;
   count(to: string): Promise<number>;
+  /** Every email to `to` whose subject includes `subject`, in the order received. */
+  list(to: string, subject: string): Promise<ReceivedEmail[]>;
 }
 
 function randomAddress() {
@@ -138,6 +140,9 @@ export const test = base.extend<Fixtures>({
       },
       async count(to) {
         return (await list(to)).length;
+      },
+      async list(to, subject) {
+        return (await list(to)).filter((message) => message.subject.includes(subject));
       },
     });
   },
