@@ -1,14 +1,15 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import type { ApplicationStatus } from "#db/types";
+import { cycleApplicationsWithApplicant } from "~/applications/admin.server";
 import { audit } from "~/audit/audit.server";
-import { afterKey, keyText, pageOf, type Key } from "./keyset.server";
+import { campaignAssignmentsWithAlly } from "~/campaigns/campaigns.server";
+import { keysetPage, keyText, type PageArgs } from "./keyset.server";
 
 /**
  * The API's reads, each one page in (created time, id) order so that a cursor survives inserts.
  * Dates go out as ISO strings.
  */
-type PageArgs = { after: Key | null; limit: number };
 
 export async function cyclesPage(db: DB, { after, limit, includeDrafts }: PageArgs & { includeDrafts: boolean }) {
   let query = db
@@ -24,13 +25,7 @@ export async function cyclesPage(db: DB, { after, limit, includeDrafts }: PageAr
       keyText("cycles", "created_at").as("key"),
     ]);
   if (!includeDrafts) query = query.where("status", "!=", "draft");
-  if (after) query = query.where(afterKey("cycles", "created_at", after));
-  const rows = await query
-    .orderBy("createdAt")
-    .orderBy("id")
-    .limit(limit + 1)
-    .execute();
-  const { items, nextCursor } = pageOf(rows, limit);
+  const { items, nextCursor } = await keysetPage(query, "cycles", "created_at", { after, limit });
   return {
     data: items.map((cycle) => ({
       slug: cycle.slug,
@@ -49,27 +44,9 @@ export async function applicationsPage(
   cycleId: string,
   { after, limit, status }: PageArgs & { status: ApplicationStatus | undefined },
 ) {
-  let query = db
-    .selectFrom("applications")
-    .innerJoin("users", "users.id", "applications.applicantId")
-    .select([
-      "applications.id",
-      "applications.status",
-      "applications.submittedAt",
-      "applications.updatedAt",
-      "users.name",
-      "users.email",
-      keyText("applications", "created_at").as("key"),
-    ])
-    .where("applications.cycleId", "=", cycleId);
+  let query = cycleApplicationsWithApplicant(db, cycleId).select(keyText("applications", "created_at").as("key"));
   if (status) query = query.where("applications.status", "=", status);
-  if (after) query = query.where(afterKey("applications", "created_at", after));
-  const rows = await query
-    .orderBy("applications.createdAt")
-    .orderBy("applications.id")
-    .limit(limit + 1)
-    .execute();
-  const { items, nextCursor } = pageOf(rows, limit);
+  const { items, nextCursor } = await keysetPage(query, "applications", "created_at", { after, limit });
   return { data: items.map(applicationView), nextCursor };
 }
 
@@ -92,18 +69,7 @@ function applicationView(row: {
 
 /** One application of the cycle with its status history; another cycle's id answers null (a 404). */
 export async function applicationWithHistory(db: DB, cycleId: string, applicationId: string) {
-  const row = await db
-    .selectFrom("applications")
-    .innerJoin("users", "users.id", "applications.applicantId")
-    .select([
-      "applications.id",
-      "applications.status",
-      "applications.submittedAt",
-      "applications.updatedAt",
-      "users.name",
-      "users.email",
-    ])
-    .where("applications.cycleId", "=", cycleId)
+  const row = await cycleApplicationsWithApplicant(db, cycleId)
     .where("applications.id", "=", applicationId)
     .executeTakeFirst();
   if (!row) return null;
@@ -122,7 +88,7 @@ export async function applicationWithHistory(db: DB, cycleId: string, applicatio
 
 /** Submitted reviews in the order they were submitted; the export is audited like the CSV's. */
 export async function reviewsPage(db: DB, actorId: string, cycleId: string, { after, limit }: PageArgs) {
-  let query = db
+  const query = db
     .selectFrom("reviews")
     .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
     .innerJoin("users as reviewer", "reviewer.id", "reviewAssignments.reviewerId")
@@ -140,13 +106,7 @@ export async function reviewsPage(db: DB, actorId: string, cycleId: string, { af
     ])
     .where("reviewAssignments.cycleId", "=", cycleId)
     .where("reviews.submittedAt", "is not", null);
-  if (after) query = query.where(afterKey("reviews", "submitted_at", after));
-  const rows = await query
-    .orderBy("reviews.submittedAt")
-    .orderBy("reviews.id")
-    .limit(limit + 1)
-    .execute();
-  const { items, nextCursor } = pageOf(rows, limit);
+  const { items, nextCursor } = await keysetPage(query, "reviews", "submitted_at", { after, limit });
   await audit(db, {
     actorId,
     action: "export.reviews",
@@ -171,7 +131,7 @@ export async function reviewsPage(db: DB, actorId: string, cycleId: string, { af
 }
 
 export async function campaignsPage(db: DB, { after, limit }: PageArgs) {
-  let query = db.selectFrom("campaigns").select((eb) => [
+  const query = db.selectFrom("campaigns").select((eb) => [
     "campaigns.id",
     "campaigns.slug",
     "campaigns.name",
@@ -191,13 +151,7 @@ export async function campaignsPage(db: DB, { after, limit }: PageArgs) {
       .where("campaignAssignments.status", "in", ["accepted", "completed"])
       .as("accepted"),
   ]);
-  if (after) query = query.where(afterKey("campaigns", "created_at", after));
-  const rows = await query
-    .orderBy("campaigns.createdAt")
-    .orderBy("campaigns.id")
-    .limit(limit + 1)
-    .execute();
-  const { items, nextCursor } = pageOf(rows, limit);
+  const { items, nextCursor } = await keysetPage(query, "campaigns", "created_at", { after, limit });
   return {
     data: items.map((campaign) => ({
       slug: campaign.slug,
@@ -214,31 +168,14 @@ export async function campaignsPage(db: DB, { after, limit }: PageArgs) {
 
 /** A campaign's assignments with the ally's display name (never their email, as on the staff page). */
 export async function assignmentsPage(db: DB, campaignId: string, { after, limit }: PageArgs) {
-  let query = db
-    .selectFrom("campaignAssignments")
-    .innerJoin("allyProfiles", "allyProfiles.id", "campaignAssignments.profileId")
-    .leftJoin("campaignNeeds", "campaignNeeds.id", "campaignAssignments.needId")
-    .select([
-      "campaignAssignments.id",
-      "campaignAssignments.status",
-      "campaignAssignments.answeredAt",
-      "campaignAssignments.createdAt",
-      "allyProfiles.id as profileId",
-      "allyProfiles.displayName",
-      "campaignNeeds.value as need",
-      keyText("campaignAssignments", "created_at").as("key"),
-    ])
-    .where("campaignAssignments.campaignId", "=", campaignId);
-  if (after) query = query.where(afterKey("campaign_assignments", "created_at", after));
-  const rows = await query
-    .orderBy("campaignAssignments.createdAt")
-    .orderBy("campaignAssignments.id")
-    .limit(limit + 1)
-    .execute();
-  const { items, nextCursor } = pageOf(rows, limit);
+  const query = campaignAssignmentsWithAlly(db, campaignId).select(
+    keyText("campaignAssignments", "created_at").as("key"),
+  );
+  const { items, nextCursor } = await keysetPage(query, "campaignAssignments", "created_at", { after, limit });
   return {
-    data: items.map(({ key: _key, ...row }) => ({
+    data: items.map(({ key: _key, needValue, ...row }) => ({
       ...row,
+      need: needValue,
       createdAt: row.createdAt.toISOString(),
       answeredAt: row.answeredAt?.toISOString() ?? null,
     })),

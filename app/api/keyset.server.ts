@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type SqlBool } from "kysely";
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { z } from "zod";
 import { ApiError } from "./api-error";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -30,4 +30,24 @@ export function pageOf<T extends { id: string; key: string }>(rows: T[], limit: 
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ t: last.key, id: last.id }) : null };
+}
+
+export type PageArgs = { after: Key | null; limit: number };
+
+/**
+ * One page of `query` in (`timeColumn`, id) order of `table`, after the cursor: the query selects
+ * `id` and `keyText(table, timeColumn)` as `key`; one row beyond the page tells whether there is more.
+ */
+export async function keysetPage<DB, TB extends keyof DB, O extends { id: string; key: string }>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  table: string,
+  timeColumn: string,
+  { after, limit }: PageArgs,
+) {
+  const rows = await (after ? query.where(afterKey(table, timeColumn, after)) : query)
+    .orderBy(sql.ref(`${table}.${timeColumn}`))
+    .orderBy(sql.ref(`${table}.id`))
+    .limit(limit + 1)
+    .execute();
+  return pageOf(rows, limit);
 }

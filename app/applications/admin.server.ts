@@ -21,13 +21,9 @@ export async function countApplicationsByStatus(
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
 }
 
-/** One page of a cycle's applications for staff, filtered by status and a name/email fragment. */
-export async function listApplicationsForStaff(
-  db: DB,
-  cycleId: string,
-  { status, q, page }: { status?: ApplicationStatus | undefined; q?: string | undefined; page: number },
-) {
-  let query = db
+/** A cycle's applications with their applicant's name and email: the rows of staff lists and the API. */
+export function cycleApplicationsWithApplicant(db: DB, cycleId: string) {
+  return db
     .selectFrom("applications")
     .innerJoin("users", "users.id", "applications.applicantId")
     .select([
@@ -39,6 +35,15 @@ export async function listApplicationsForStaff(
       "users.email",
     ])
     .where("applications.cycleId", "=", cycleId);
+}
+
+/** One page of a cycle's applications for staff, filtered by status and a name/email fragment. */
+export async function listApplicationsForStaff(
+  db: DB,
+  cycleId: string,
+  { status, q, page }: { status?: ApplicationStatus | undefined; q?: string | undefined; page: number },
+) {
+  let query = cycleApplicationsWithApplicant(db, cycleId);
   if (status) query = query.where("applications.status", "=", status);
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

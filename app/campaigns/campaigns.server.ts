@@ -206,6 +206,11 @@ export type NeedProgress = Awaited<ReturnType<typeof needProgress>>[number];
 
 /** A campaign's assignments for staff, with the ally's name (never their email). */
 export async function listAssignments(db: DB, campaignId: string) {
+  return campaignAssignmentsWithAlly(db, campaignId).orderBy("campaignAssignments.createdAt", "desc").execute();
+}
+
+/** A campaign's assignments with the ally's display name and the need they fill: staff page and API alike. */
+export function campaignAssignmentsWithAlly(db: DB, campaignId: string) {
   return db
     .selectFrom("campaignAssignments")
     .innerJoin("allyProfiles", "allyProfiles.id", "campaignAssignments.profileId")
@@ -219,9 +224,7 @@ export async function listAssignments(db: DB, campaignId: string) {
       "allyProfiles.displayName",
       "campaignNeeds.value as needValue",
     ])
-    .where("campaignAssignments.campaignId", "=", campaignId)
-    .orderBy("campaignAssignments.createdAt", "desc")
-    .execute();
+    .where("campaignAssignments.campaignId", "=", campaignId);
 }
 
 /** The public page: an active or closed campaign and the allies who accepted and chose to be shown. */

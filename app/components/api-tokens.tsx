@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { API_TOKEN_LIFETIMES, API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES } from "~/api/api-token.schema";
 import { formatDateTime } from "~/utils/format";
 import { ErrorList, FormErrors } from "./forms";
+import { RowAction } from "~/components/row-action";
 
 export interface ApiTokensView {
   apiUrl: string;
@@ -71,12 +72,14 @@ export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; ac
                   <td>{token.expired ? "Expired" : formatDateTime(token.expiresAt)}</td>
                   <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
                   <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="tokenId" value={token.id} />
-                      <button type="submit" name="intent" value="revoke-api-token" className="danger">
-                        Revoke<span className="visually-hidden"> {token.name}</span>
-                      </button>
-                    </Form>
+                    <RowAction
+                      intent="revoke-api-token"
+                      idField="tokenId"
+                      id={token.id}
+                      label="Revoke"
+                      hiddenDetail={` ${token.name}`}
+                      variant="danger"
+                    />
                   </td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { isDatabaseUnavailable } from "#db/connection-errors";
 import type { EmailAttachment } from "#db/types";
+import { claimableNow } from "~/utils/claimable.server";
 
 export interface MailMessage {
   from: string;
@@ -84,12 +85,7 @@ export async function deliverDueEmails(
       qb
         .selectFrom("emailOutbox")
         .select("id")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("status", "=", "pending"), eb("nextAttemptAt", "<=", sql<Date>`now()`)]),
-            eb.and([eb("status", "=", "sending"), eb("lockedUntil", "<", sql<Date>`now()`)]),
-          ]),
-        )
+        .where(claimableNow())
         .orderBy("nextAttemptAt")
         .limit(options.batchSize ?? 20)
         .forUpdate()

@@ -15,6 +15,7 @@ import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/permissions.server";
+import { RowAction } from "~/components/row-action";
 
 const SessionActionSchema = z.discriminatedUnion(
   "intent",
@@ -165,12 +166,14 @@ export default function AccountPage() {
                   <td>{formatDateTime(session.createdAt)}</td>
                   <td>{formatDateTime(session.lastSeenAt)}</td>
                   <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="sessionId" value={session.id} />
-                      <button type="submit" name="intent" value="end-session" className="secondary">
-                        Sign out<span className="visually-hidden"> this session</span>
-                      </button>
-                    </Form>
+                    <RowAction
+                      intent="end-session"
+                      idField="sessionId"
+                      id={session.id}
+                      label="Sign out"
+                      hiddenDetail=" this session"
+                      variant="secondary"
+                    />
                   </td>
                 </tr>
               ))}

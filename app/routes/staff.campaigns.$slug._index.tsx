@@ -21,6 +21,7 @@ import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { notFound, unknownIntent } from "~/utils/http.server";
+import { RowAction } from "~/components/row-action";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { campaign } = await loadStaffCampaign(request, context, params.slug);
@@ -117,12 +118,14 @@ export default function StaffCampaignPage() {
         {needs.map((need) => (
           <div key={need.id}>
             <NeedProgressBar need={need} />
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="needId" value={need.id} />
-              <button type="submit" name="intent" value="remove-need" className="secondary">
-                Remove<span className="visually-hidden"> the need for {needLabel(need)}</span>
-              </button>
-            </Form>
+            <RowAction
+              intent="remove-need"
+              idField="needId"
+              id={need.id}
+              label="Remove"
+              hiddenDetail={` the need for ${needLabel(need)}`}
+              variant="secondary"
+            />
           </div>
         ))}
         <Form method="post" {...getFormProps(needForm)} className="toolbar">
@@ -173,12 +176,14 @@ export default function StaffCampaignPage() {
                     <td>{a.answeredAt ? formatDateTime(a.answeredAt) : "—"}</td>
                     <td>
                       {a.status === "accepted" ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="assignmentId" value={a.id} />
-                          <button type="submit" name="intent" value="complete" className="secondary">
-                            Mark done<span className="visually-hidden">: {a.displayName}</span>
-                          </button>
-                        </Form>
+                        <RowAction
+                          intent="complete"
+                          idField="assignmentId"
+                          id={a.id}
+                          label="Mark done"
+                          hiddenDetail={`: ${a.displayName}`}
+                          variant="secondary"
+                        />
                       ) : null}
                     </td>
                   </tr>

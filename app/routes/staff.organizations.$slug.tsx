@@ -16,6 +16,7 @@ import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { requireStaff } from "~/utils/permissions.server";
+import { RowAction } from "~/components/row-action";
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
   const staff = await requireStaff(request, context);
@@ -76,12 +77,14 @@ export default function OrganizationPage() {
           {members.map((member) => (
             <li key={member.id}>
               {member.name} ({member.email}) <span className="badge">{member.role}</span>{" "}
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="userId" value={member.id} />
-                <button type="submit" name="intent" value="remove-member" className="link-button">
-                  Remove<span className="visually-hidden"> {member.name}</span>
-                </button>
-              </Form>
+              <RowAction
+                intent="remove-member"
+                idField="userId"
+                id={member.id}
+                label="Remove"
+                hiddenDetail={` ${member.name}`}
+                variant="link-button"
+              />
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ import {
 } from "~/webhooks/webhook-endpoints.server";
 import { WEBHOOK_DELIVERY_STATUS_LABELS, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/webhooks/webhook-events";
 import { WebhookActionSchema } from "~/webhooks/webhook.schema";
+import { RowAction } from "~/components/row-action";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context);
@@ -141,12 +142,14 @@ export default function StaffWebhooksPage() {
                     <td>{delivery.lastError ?? (delivery.lastStatusCode ? String(delivery.lastStatusCode) : "—")}</td>
                     <td>
                       {delivery.status === "sending" ? null : (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="deliveryId" value={delivery.id} />
-                          <button type="submit" name="intent" value="resend" className="secondary">
-                            Send again<span className="visually-hidden"> ({delivery.event})</span>
-                          </button>
-                        </Form>
+                        <RowAction
+                          intent="resend"
+                          idField="deliveryId"
+                          id={delivery.id}
+                          label="Send again"
+                          hiddenDetail={` (${delivery.event})`}
+                          variant="secondary"
+                        />
                       )}
                     </td>
                   </tr>

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { Webhook } from "standardwebhooks";
 import type { DB } from "#db/client";
 import { retryDelayMs } from "~/email/delivery.server";
+import { claimableNow } from "~/utils/claimable.server";
 import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
 
 export interface WebhookDeliveryOptions {
@@ -39,12 +40,7 @@ export async function deliverDueWebhooks(db: DB, options: WebhookDeliveryOptions
       qb
         .selectFrom("webhookDeliveries")
         .select("id")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("status", "=", "pending"), eb("nextAttemptAt", "<=", sql<Date>`now()`)]),
-            eb.and([eb("status", "=", "sending"), eb("lockedUntil", "<", sql<Date>`now()`)]),
-          ]),
-        )
+        .where(claimableNow())
         .orderBy("nextAttemptAt")
         .limit(options.batchSize ?? 20)
         .forUpdate()
