@@ -7,6 +7,7 @@ import { DataDirectoryInUseError } from "#db/data-dir-lock";
 import { migrateToLatest } from "#db/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "#db/seed/accounts";
 import { isDemoDatabase, seedDemoIfEmpty } from "#db/seed/demo";
+import { ensureDemoWebhookSink } from "~/webhooks/demo-sink.server";
 import { startPruning } from "~/auth/prune.server";
 import { resolveSessionSecrets } from "~/auth/secrets.server";
 import { startOutboxWorker, type OutboxWorker } from "~/email/delivery.server";
@@ -58,6 +59,8 @@ export async function startPortal(
       config.demoDatabase = true;
     }
   }
+  // The demo's own signed-webhook receiver, registered for this address (see demo-sink.server.ts).
+  if (config.demoDatabase) await ensureDemoWebhookSink(db, config.appUrl);
 
   let build: Parameters<typeof createApp>[0]["build"];
   if (config.mode === "development") {
@@ -110,6 +113,9 @@ export async function startPortal(
       config.smtpUrl
         ? "Email: delivered over SMTP"
         : "Email: not delivered (no SMTP_URL); read it at /staff/emails or below",
+    );
+    log(
+      `API: ${new URL("/api/v1", config.appUrl).toString()} (OpenAPI at /api/v1/openapi.json; tokens at /me/account)`,
     );
     if (seeded || config.seedDemo) {
       log(`\nDemo sign-ins (password "${DEMO_PASSWORD}"):`);

@@ -40,6 +40,7 @@ const ANONYMOUS_ROUTES = [
   /^\/logout$/,
   /^\/campaign-replies\/[^/]*$/,
   /^\/invitations\/[^/]*$/,
+  /^\/demo\/webhook-sink$/,
 ];
 const UPLOAD_ROUTES = [/^\/apply\/[^/]+\/[^/]+$/, /^\/staff\/allies$/];
 const APPLY_ROUTES = /^\/apply\//;

@@ -10,27 +10,30 @@ export function newWebhookSecret(): string {
 }
 
 export async function createEndpoint(db: DB, actorId: string | null, input: Omit<WebhookEndpointInput, "intent">) {
-  return db.transaction().execute(async (trx) => {
-    const endpoint = await trx
-      .insertInto("webhookEndpoints")
-      .values({
-        url: input.url,
-        description: input.description,
-        events: input.events,
-        secret: newWebhookSecret(),
-        createdBy: actorId,
-      })
-      .returning(["id", "secret"])
-      .executeTakeFirstOrThrow();
-    await audit(trx, {
-      actorId,
-      action: "webhook.create",
-      subjectType: "webhook_endpoint",
-      subjectId: endpoint.id,
-      data: { url: input.url, events: input.events },
-    });
-    return endpoint;
+  return db.transaction().execute((trx) => insertEndpoint(trx, actorId, input));
+}
+
+/** Adds an endpoint with a new secret, audited, inside the caller's transaction. */
+export async function insertEndpoint(trx: DB, actorId: string | null, input: Omit<WebhookEndpointInput, "intent">) {
+  const endpoint = await trx
+    .insertInto("webhookEndpoints")
+    .values({
+      url: input.url,
+      description: input.description,
+      events: input.events,
+      secret: newWebhookSecret(),
+      createdBy: actorId,
+    })
+    .returning(["id", "secret"])
+    .executeTakeFirstOrThrow();
+  await audit(trx, {
+    actorId,
+    action: "webhook.create",
+    subjectType: "webhook_endpoint",
+    subjectId: endpoint.id,
+    data: { url: input.url, events: input.events },
   });
+  return endpoint;
 }
 
 export async function setEndpointActive(db: DB, actorId: string, endpointId: string, active: boolean) {

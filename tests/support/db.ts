@@ -7,6 +7,12 @@ import { adminPool } from "./pg-admin";
 /** The drivers every database test runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const drivers: Driver[] = inject("pgTemplate") ? ["pglite", "pg"] : ["pglite"];
 
+/**
+ * The one driver for tests of the app's own rules, which do not depend on the database (the
+ * route × persona authorization matrix): PostgreSQL, what production runs, when it is there.
+ */
+export const primaryDriver: Driver = drivers.includes("pg") ? "pg" : "pglite";
+
 /** A migrated database of its own for one test file, on the given driver (pool options for PostgreSQL). */
 export async function createTestDatabase(
   driver: Driver,

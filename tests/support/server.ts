@@ -78,13 +78,14 @@ export interface ServerTestContext {
   readonly driver: Driver;
 }
 
-/** HTTP tests against the built app, once per driver. */
+/** HTTP tests against the built app, once per driver (or on the drivers given). */
 export function describeServer(
   name: string,
   body: (t: ServerTestContext) => void,
   env: Record<string, string> = {},
+  on: readonly Driver[] = drivers,
 ): void {
-  describe.each(drivers)(`${name} [%s]`, (driver) => {
+  describe.each([...on])(`${name} [%s]`, (driver) => {
     let server: TestServer | undefined;
     beforeAll(async () => {
       server = await startTestServer(driver, env);

@@ -3,7 +3,9 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { submitApplication } from "~/applications/applications.server";
 import { deliverDueWebhooks, type WebhookDeliveryOptions } from "~/webhooks/webhook-delivery.server";
+import { ensureDemoWebhookSink } from "~/webhooks/demo-sink.server";
 import { createEndpoint } from "~/webhooks/webhook-endpoints.server";
+import { WEBHOOK_EVENTS } from "~/webhooks/webhook-events";
 import { createOpenCycle, submitTestApplication, type TestCycle } from "../../support/cycles";
 import { createUser, describeServer, get, pageText, post, type TestUser } from "../../support/server";
 import { startWebhookReceiver } from "../../support/webhook-receiver";
@@ -183,5 +185,47 @@ describeServer("signed webhooks", (t) => {
       (await post(t.server, "/staff/webhooks", { intent: "resend", deliveryId: failed!.id }, { cookie: other.cookie }))
         .status,
     ).toBe(403);
+  });
+
+  it("the demo's sink is registered once, takes the portal's own signed deliveries, refuses a forged one, and exists only in a demo", async () => {
+    const sink = `${t.server.url}/demo/webhook-sink`;
+    const forged = {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "webhook-id": "msg_forged",
+        "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
+        "webhook-signature": "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+      },
+      body: JSON.stringify({ type: "ally.joined", data: {} }),
+    };
+    expect((await fetch(sink, forged)).status).toBe(404);
+
+    t.server.config.demoDatabase = true;
+    try {
+      await ensureDemoWebhookSink(t.server.db, t.server.config.appUrl);
+      await ensureDemoWebhookSink(t.server.db, t.server.config.appUrl);
+      const sinks = await t.server.db
+        .selectFrom("webhookEndpoints")
+        .select(["id", "events"])
+        .where("url", "=", sink)
+        .execute();
+      expect(sinks).toHaveLength(1);
+      expect([...sinks[0]!.events].sort()).toEqual([...WEBHOOK_EVENTS].sort());
+
+      const applicant = await createUser(t.server);
+      await submitTestApplication(t.server.db, t.server.config, cycle, applicant.id);
+      await deliverDueWebhooks(t.server.db, options);
+      const delivered = await t.server.db
+        .selectFrom("webhookDeliveries")
+        .select(["event", "status", "lastStatusCode"])
+        .where("endpointId", "=", sinks[0]!.id)
+        .execute();
+      expect(delivered).toEqual([{ event: "application.submitted", status: "delivered", lastStatusCode: 204 }]);
+
+      expect((await fetch(sink, forged)).status).toBe(401);
+    } finally {
+      t.server.config.demoDatabase = false;
+    }
   });
 });
