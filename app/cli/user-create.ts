@@ -4,6 +4,7 @@ import { runCommand } from "#db/cli/open";
 import { migrateToLatest } from "#db/migrate";
 import { EmailField, NameField, NewPasswordField } from "~/auth/auth.schema";
 import { hashPassword } from "~/auth/password.server";
+import { checkPasswordStrength } from "~/auth/password-strength.server";
 import { audit } from "~/audit/audit.server";
 
 const { values } = parseArgs({
@@ -31,6 +32,8 @@ await runCommand(async ({ db }) => {
   const email = EmailField.parse(values.email ?? "");
   const name = NameField.parse(values.name ?? email.split("@")[0]);
   const password = NewPasswordField.parse(await readPassword());
+  const strength = checkPasswordStrength(password, { name, email });
+  if (!strength.ok) throw new Error(strength.message);
   await migrateToLatest(db);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
