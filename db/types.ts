@@ -451,6 +451,8 @@ export interface AllyProfilesTable {
   availableFrom: DateOnly | null;
   availableUntil: DateOnly | null;
   visibility: Generated<ProfileVisibility>;
+  /** What a staff import asked for, waiting for the person's own choice (null: nothing waits). */
+  requestedVisibility: ProfileVisibility | null;
   termsVersion: string;
   consentedAt: Timestamp;
   withdrawnAt: Timestamp | null;

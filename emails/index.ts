@@ -20,6 +20,7 @@ import ContactAnswered, * as contactAnswered from "./contact-answered";
 import ContactRequest, * as contactRequest from "./contact-request";
 import DeleteAccountCode, * as deleteAccountCode from "./delete-account-code";
 import NetworkInvitation, * as networkInvitation from "./network-invitation";
+import ProfileConsent, * as profileConsent from "./profile-consent";
 import FellowshipCompleted, * as fellowshipCompleted from "./fellowship-completed";
 import InterviewCalendar, * as interviewCalendar from "./interview-calendar";
 import InterviewInvitation, * as interviewInvitation from "./interview-invitation";
@@ -63,6 +64,7 @@ export const emailTemplates = {
   "campaign-proposal": template(CampaignProposal, campaignProposal.subject),
   "delete-account-code": template(DeleteAccountCode, deleteAccountCode.subject),
   "network-invitation": template(NetworkInvitation, networkInvitation.subject),
+  "profile-consent": template(ProfileConsent, profileConsent.subject),
   "interview-invitation": template(InterviewInvitation, interviewInvitation.subject),
   "interview-calendar": template(InterviewCalendar, interviewCalendar.subject),
   "interview-reminder": template(InterviewReminder, interviewReminder.subject),

@@ -4,6 +4,7 @@ import { renderEmail } from "#emails/index";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { hashPassword, verifyPassword } from "./password.server";
+import { checkPasswordStrength } from "./password-strength.server";
 import { assessSignInRisk, clearSignInFailures, recordSignInFailure } from "./rate-limit.server";
 import { consumeCode, issueCode, VerificationPurpose, type CodeCheck } from "./verification.server";
 
@@ -18,13 +19,17 @@ function hourBucket() {
 /**
  * Starts a sign-up. The account is created only when the code comes back, so nobody can hold an
  * email address they cannot read. A taken address gets a notice instead of a code; the caller
- * shows the same screen either way, so sign-up cannot tell who has an account.
+ * shows the same screen either way, so sign-up cannot tell who has an account. A password that is
+ * easy to guess (judged from the typed name and address alone, so the answer tells nothing about
+ * accounts) is refused with the estimator's advice before anything is stored or sent.
  */
 export async function startSignUp(
   db: DB,
   config: AppConfig,
   input: { name: string; email: string; password: string },
-): Promise<void> {
+): Promise<WeakPasswordResult | { ok: true }> {
+  const strength = checkPasswordStrength(input.password, input);
+  if (!strength.ok) return { ok: false, reason: "weak-password", message: strength.message };
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -55,7 +60,11 @@ export async function startSignUp(
       idempotencyKey: `verification:${issued.id}`,
     });
   });
+  return { ok: true };
 }
+
+/** A new password the strength estimator finds easy to guess; `message` says why and what to do. */
+export type WeakPasswordResult = { ok: false; reason: "weak-password"; message: string };
 
 /**
  * Sends a new sign-up code with the details of the last request for this address (the password
@@ -151,33 +160,54 @@ export async function startPasswordReset(db: DB, config: AppConfig, email: strin
   });
 }
 
-/** Sets a new password when the code matches, and ends every session of the account. */
+/** Thrown to roll back a reset whose code was right but whose new password is weak. */
+class WeakPassword extends Error {
+  constructor(readonly result: WeakPasswordResult) {
+    super(result.message);
+  }
+}
+
+/**
+ * Sets a new password when the code matches, and ends every session of the account. The
+ * password's strength is judged against the account's name too, so only once the code is known
+ * right (the answer must not tell a stranger whose name an address has); a weak one rolls back,
+ * leaving the code usable for a better password.
+ */
 export async function completePasswordReset(
   db: DB,
   config: AppConfig,
   input: { email: string; code: string; password: string },
-): Promise<CompleteSignUpResult> {
+): Promise<CompleteSignUpResult | WeakPasswordResult> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    const check = await consumeCode(trx, config.sessionSecrets, {
-      purpose: VerificationPurpose.reset,
-      target: input.email,
-      code: input.code,
+  return db
+    .transaction()
+    .execute(async (trx): Promise<CompleteSignUpResult> => {
+      const check = await consumeCode(trx, config.sessionSecrets, {
+        purpose: VerificationPurpose.reset,
+        target: input.email,
+        code: input.code,
+      });
+      if (check.status !== "ok") return { ok: false, reason: check.status };
+      const userId = String(check.payload.userId);
+      const account = await trx.selectFrom("users").select("name").where("id", "=", userId).executeTakeFirst();
+      const strength = checkPasswordStrength(input.password, { name: account?.name, email: input.email });
+      if (!strength.ok) throw new WeakPassword({ ok: false, reason: "weak-password", message: strength.message });
+      const updated = await trx
+        .updateTable("users")
+        .set({ passwordHash, updatedAt: sql`now()`, version: sql`version + 1` })
+        .where("id", "=", userId)
+        .where("deletedAt", "is", null)
+        .returning("id")
+        .executeTakeFirst();
+      if (!updated) return { ok: false, reason: "invalid" };
+      await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
+      await trx.deleteFrom("signInFailures").where("email", "=", input.email).execute();
+      return { ok: true, userId };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof WeakPassword) return error.result;
+      throw error;
     });
-    if (check.status !== "ok") return { ok: false, reason: check.status };
-    const userId = String(check.payload.userId);
-    const updated = await trx
-      .updateTable("users")
-      .set({ passwordHash, updatedAt: sql`now()`, version: sql`version + 1` })
-      .where("id", "=", userId)
-      .where("deletedAt", "is", null)
-      .returning("id")
-      .executeTakeFirst();
-    if (!updated) return { ok: false, reason: "invalid" };
-    await trx.deleteFrom("sessions").where("userId", "=", userId).execute();
-    await trx.deleteFrom("signInFailures").where("email", "=", input.email).execute();
-    return { ok: true, userId };
-  });
 }
 
 export type PasswordSignIn =

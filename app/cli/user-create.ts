@@ -4,6 +4,7 @@ import { runCommand } from "#db/cli/open";
 import { migrateToLatest } from "#db/migrate";
 import { EmailField, NameField, NewPasswordField } from "~/auth/auth.schema";
 import { hashPassword } from "~/auth/password.server";
+import { checkPasswordStrength } from "~/auth/password-strength.server";
 import { audit } from "~/audit/audit.server";
 
 const { values } = parseArgs({
@@ -27,33 +28,48 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").split("\n")[0]?.trim() ?? "";
 }
 
-await runCommand(async ({ db }) => {
+// The input is checked before the database is opened: a weak password costs no database start.
+async function readInput() {
   const email = EmailField.parse(values.email ?? "");
   const name = NameField.parse(values.name ?? email.split("@")[0]);
   const password = NewPasswordField.parse(await readPassword());
-  await migrateToLatest(db);
-  const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
-    const user = await trx
-      .insertInto("users")
-      .values({ email, name, passwordHash, emailVerifiedAt: sql`now()` })
-      .onConflict((oc) => oc.column("email").doUpdateSet({ passwordHash, updatedAt: sql`now()` }))
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (values.staff) {
-      await trx
-        .insertInto("userRoles")
-        .values({ userId: user.id, role: "staff", grantedBy: null })
-        .onConflict((oc) => oc.columns(["userId", "role"]).doNothing())
-        .execute();
-      await audit(trx, {
-        actorId: null,
-        action: "role.grant",
-        subjectType: "user",
-        subjectId: user.id,
-        data: { role: "staff", via: "user:create" },
-      });
-    }
-  });
-  console.log(`${values.staff ? "Staff account" : "Account"} ready: ${email}`);
+  const strength = checkPasswordStrength(password, { name, email });
+  if (!strength.ok) throw new Error(strength.message);
+  return { email, name, password };
+}
+
+const input = await readInput().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+  return null;
 });
+
+if (input)
+  await runCommand(async ({ db }) => {
+    const { email, name, password } = input;
+    await migrateToLatest(db);
+    const passwordHash = await hashPassword(password);
+    await db.transaction().execute(async (trx) => {
+      const user = await trx
+        .insertInto("users")
+        .values({ email, name, passwordHash, emailVerifiedAt: sql`now()` })
+        .onConflict((oc) => oc.column("email").doUpdateSet({ passwordHash, updatedAt: sql`now()` }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      if (values.staff) {
+        await trx
+          .insertInto("userRoles")
+          .values({ userId: user.id, role: "staff", grantedBy: null })
+          .onConflict((oc) => oc.columns(["userId", "role"]).doNothing())
+          .execute();
+        await audit(trx, {
+          actorId: null,
+          action: "role.grant",
+          subjectType: "user",
+          subjectId: user.id,
+          data: { role: "staff", via: "user:create" },
+        });
+      }
+    });
+    console.log(`${values.staff ? "Staff account" : "Account"} ready: ${email}`);
+  });

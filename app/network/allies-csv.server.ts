@@ -4,11 +4,12 @@ import { z } from "zod";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { EmailField, NameField } from "~/auth/auth.schema";
+import { enqueueEmail } from "~/email/outbox.server";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { isValidTimeZone } from "~/utils/timezones";
 import { ALLY_CSV_COLUMNS } from "./allies-csv";
-import { DISCIPLINE_KEYS, LANGUAGES, normaliseSkill, REGIONS, VISIBILITY_KEYS } from "./taxonomy";
+import { DISCIPLINE_KEYS, LANGUAGES, normaliseSkill, REGIONS, VISIBILITIES, VISIBILITY_KEYS } from "./taxonomy";
 
 export const MAX_IMPORT_ROWS = 5000;
 /** The terms version recorded for allies whose consent was collected outside the portal. */
@@ -82,13 +83,26 @@ const AllyRowSchema = z.object({
 export { ALLY_CSV_COLUMNS };
 
 export type ImportResult =
-  { ok: true; imported: number } | { ok: false; errors: { row: number; messages: string[] }[] };
+  | {
+      ok: true;
+      imported: number;
+      /** Profiles the file asked to show beyond staff: shown to staff only until their person chooses. */
+      awaitingConsent: number;
+      /** Of those, the people who already had an account, emailed to choose. */
+      consentRequested: number;
+    }
+  | { ok: false; errors: { row: number; messages: string[] }[] };
 
 /**
  * Imports allies from CSV. Every row is checked first and every problem reported by row
  * number; then all rows go in one transaction, so a file is imported whole or not at all.
+ *
+ * Staff's records are not the person's consent to a directory listing (finding 9 of issue 11):
+ * every imported profile starts visible to staff only, and the file's visibility is kept as a
+ * request the person answers on their own profile page. Someone who already has an account
+ * (matched by email) is emailed a link to that page; the others see the request when they sign in.
  */
-export async function importAllies(db: DB, actorId: string, text: string): Promise<ImportResult> {
+export async function importAllies(db: DB, actorId: string, text: string, appUrl: URL | string): Promise<ImportResult> {
   let records: Record<string, string>[];
   try {
     records = parse(text.replace(/^\uFEFF/, ""), { columns: true, skip_empty_lines: true, trim: true });
@@ -139,6 +153,17 @@ export async function importAllies(db: DB, actorId: string, text: string): Promi
           .map((row) => ({ row: row.row, messages: ["email: this person already has a directory profile"] })),
       };
     }
+    const accounts = await trx
+      .selectFrom("users")
+      .select(["email", "name"])
+      .where(
+        "email",
+        "in",
+        rows.map((row) => row.email),
+      )
+      .where("deletedAt", "is", null)
+      .execute();
+    const accountNames = new Map(accounts.map((account) => [account.email.toLowerCase(), account.name]));
     await trx
       .insertInto("users")
       .values(rows.map((row) => ({ email: row.email, name: row.name })))
@@ -154,7 +179,7 @@ export async function importAllies(db: DB, actorId: string, text: string): Promi
       )
       .execute();
     const ids = new Map(users.map((user) => [user.email.toLowerCase(), user.id]));
-    await trx
+    const profiles = await trx
       .insertInto("allyProfiles")
       .values(
         rows.map((row) => ({
@@ -171,15 +196,45 @@ export async function importAllies(db: DB, actorId: string, text: string): Promi
           hoursPerMonth: row.hours_per_month,
           availableFrom: row.available_from ?? null,
           availableUntil: row.available_until ?? null,
-          visibility: row.visibility,
+          visibility: "staff" as const,
+          requestedVisibility: row.visibility === "staff" ? null : row.visibility,
           links: "[]",
           termsVersion: IMPORT_TERMS_VERSION,
           consentedAt: row.consented_at,
         })),
       )
+      .returning(["id", "userId"])
       .execute();
-    await audit(trx, { actorId, action: "allies.import", subjectType: "ally_profile", data: { rows: rows.length } });
-    return { ok: true as const, imported: rows.length };
+    const profileOf = new Map(profiles.map((profile) => [profile.userId, profile.id]));
+    const awaiting = rows.filter((row) => row.visibility !== "staff");
+    let consentRequested = 0;
+    for (const row of awaiting) {
+      const name = accountNames.get(row.email.toLowerCase());
+      if (name === undefined) continue;
+      consentRequested++;
+      await enqueueEmail(trx, {
+        to: row.email,
+        template: "profile-consent",
+        props: {
+          name,
+          requestedAudience: VISIBILITIES[row.visibility],
+          profileUrl: new URL("/me/profile", appUrl).toString(),
+        },
+        idempotencyKey: `profile-consent:${profileOf.get(ids.get(row.email.toLowerCase())!)}`,
+      });
+    }
+    await audit(trx, {
+      actorId,
+      action: "allies.import",
+      subjectType: "ally_profile",
+      data: { rows: rows.length, awaitingConsent: awaiting.length, consentRequested },
+    });
+    return {
+      ok: true as const,
+      imported: rows.length,
+      awaitingConsent: awaiting.length,
+      consentRequested,
+    };
   });
 }
 

@@ -31,6 +31,7 @@ export const PROFILE_COLUMNS = [
   "termsVersion",
   "consentedAt",
   "withdrawnAt",
+  "requestedVisibility",
   "version",
 ] as const;
 
@@ -100,6 +101,8 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
       availableFrom: input.availableFrom ?? null,
       availableUntil: input.availableUntil ?? null,
       visibility: input.visibility,
+      // The person has chosen: a staff import's request is answered.
+      requestedVisibility: null,
     };
     const consent = needsConsent
       ? { termsVersion: TERMS_VERSION, consentedAt: sql<Date>`now()`, withdrawnAt: null }
@@ -163,7 +166,7 @@ export async function withdrawProfile(
     }
     await trx
       .updateTable("allyProfiles")
-      .set({ withdrawnAt: sql`now()`, updatedAt: sql`now()`, version: sql`version + 1` })
+      .set({ withdrawnAt: sql`now()`, requestedVisibility: null, updatedAt: sql`now()`, version: sql`version + 1` })
       .where("id", "=", current.id)
       .execute();
     await audit(trx, {

@@ -31,6 +31,7 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
     languages: "none",
     links: "scrub",
     region: "none",
+    requested_visibility: "none",
     skills: "none",
     terms_version: "none",
     timezone: "none",

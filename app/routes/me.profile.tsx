@@ -24,6 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     profileId: profile?.id ?? null,
     consentedAt: listed ? profile!.consentedAt.toISOString() : null,
     needsConsent: !listed || profile!.termsVersion !== TERMS_VERSION,
+    // A staff import asked for a wider audience than staff: the person answers it with this form.
+    requestedVisibility: listed ? profile!.requestedVisibility : null,
     version: profile?.version ?? 0,
     defaults: profile
       ? {
@@ -90,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Your directory profile — Open Web Fellows" }];
 
 export default function ProfilePage() {
-  const { suggestedSkills, listed, profileId, consentedAt, needsConsent, version, defaults } =
+  const { suggestedSkills, listed, profileId, consentedAt, needsConsent, requestedVisibility, version, defaults } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useConformForm(ProfileSchema, { id: "profile", lastResult, defaultValue: defaults });
@@ -113,6 +115,13 @@ export default function ProfilePage() {
           campaigns. Your email address is never shown.
         </p>
       )}
+      {requestedVisibility ? (
+        <p className="notice" role="note">
+          Program staff imported your profile and asked to show it as &ldquo;
+          {VISIBILITIES[requestedVisibility]}&rdquo;; choose who can see it below and save. Until you do, only program
+          staff see it.
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="narrow wide">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="save" />

@@ -31,6 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throttle.retryAfterSeconds,
     );
   const result = await completePasswordReset(context.db, context.config, submission.value);
+  if (!result.ok && result.reason === "weak-password") {
+    // The code was right and stays usable: only the password needs another try.
+    return invalid(submission.reply({ fieldErrors: { password: [result.message] }, hideFields }));
+  }
   if (!result.ok) {
     await recordThrottleFailure(context.db, "codeCheck", context.clientAddress);
     return invalid(submission.reply({ fieldErrors: { code: [CODE_MESSAGES[result.reason]] }, hideFields }));

@@ -28,7 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throttle.retryAfterSeconds,
     );
   }
-  await startSignUp(context.db, context.config, submission.value);
+  // The strength check costs CPU, so it runs past the per-address limit above.
+  const started = await startSignUp(context.db, context.config, submission.value);
+  if (!started.ok) {
+    return invalid(submission.reply({ fieldErrors: { password: [started.message] }, hideFields: ["password"] }));
+  }
   // The same next page whether or not the address already has an account.
   const redirectTo = safeRedirect(submission.value.redirectTo, "");
   return redirect(

@@ -17,6 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     .select([
       sql<number>`count(*) filter (where withdrawn_at is null)`.as("listed"),
       sql<number>`count(*) filter (where withdrawn_at is not null)`.as("withdrawn"),
+      sql<number>`count(*) filter (where withdrawn_at is null and requested_visibility is not null)`.as(
+        "awaitingConsent",
+      ),
     ])
     .executeTakeFirstOrThrow();
   return { counts };
@@ -32,13 +35,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     data<ImportReply>({ errors: [{ row: 0, messages: [message] }] }, { status });
   if (!(file instanceof File) || file.size === 0) return fail("Choose a CSV file to import.");
   if (file.size > MAX_CSV_BYTES) return fail("The file is larger than 2 MB: split it.", 413);
-  const result = await importAllies(context.db, staff.id, await file.text());
+  const result = await importAllies(context.db, staff.id, await file.text(), context.config.appUrl);
   if (!result.ok) return data<ImportReply>({ errors: result.errors }, { status: 400 });
   return redirect("/staff/allies", {
-    headers: {
-      "Set-Cookie": await setFlash(context.config, { kind: "success", message: `Imported ${result.imported} allies.` }),
-    },
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: importMessage(result) }) },
   });
+}
+
+function importMessage(result: { imported: number; awaitingConsent: number; consentRequested: number }): string {
+  const imported = `Imported ${result.imported} allies, shown to staff only.`;
+  if (result.awaitingConsent === 0) return imported;
+  return (
+    `${imported} ${result.awaitingConsent} profiles await their person's consent to be shown more widely ` +
+    `(${result.consentRequested} people with an account were emailed to choose; the others are asked when they sign in).`
+  );
 }
 
 export const meta: MetaFunction = () => [{ title: "Allies — Staff — Open Web Fellows" }];
@@ -51,7 +61,9 @@ export default function StaffAlliesPage() {
       <h1>Allies</h1>
       <StaffNav />
       <p>
-        {counts.listed} allies are listed; {counts.withdrawn} withdrew their consent (never exported).
+        {counts.listed} allies are listed; {counts.withdrawn} withdrew their consent (never exported).{" "}
+        {counts.awaitingConsent} imported profiles await their person&apos;s consent and are shown to staff only until
+        then.
       </p>
       <p>
         <a href="/staff/allies.csv" download>
@@ -63,7 +75,8 @@ export default function StaffAlliesPage() {
         <p className="hint">
           A CSV file with the columns {ALLY_CSV_COLUMNS.join(", ")}. Lists are separated by semicolons. Every row is
           checked first; nothing is imported unless every row is valid. Only import people whose consent you recorded
-          (consented_at).
+          (consented_at). Imported profiles are shown to staff only: the visibility column is a request that each person
+          accepts or changes on their own profile page (people who already have an account are emailed).
         </p>
         {actionData?.errors.length ? (
           <div className="form-errors" role="alert">

@@ -86,11 +86,25 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { name: "Welcome, Ngozi Adeyemi" })).toBeVisible();
     });
 
-    test("a wrong code is refused with a message on the field", async ({ page, mailbox, expectAccessible }) => {
+    test("a weak password and a wrong code are refused with a message on the field", async ({
+      page,
+      mailbox,
+      expectAccessible,
+    }) => {
+      // Two refused forms and an axe scan: past 30 s on two loaded cores.
+      test.slow();
       const email = uniqueEmail("wrong-code");
       await page.goto("/signup");
       await page.getByLabel("Name").fill("Ana Souza");
       await page.getByLabel("Email").fill(email);
+      // Finding 5 of issue 11: an easy password gets the estimator's advice on the field.
+      await page.getByLabel("Password").fill("password12");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(
+        page.getByText("This password is too easy to guess. This is a commonly used password."),
+      ).toBeVisible();
+      await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+      await expect(page.getByLabel("Email")).toHaveValue(email);
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("button", { name: "Create account" }).click();
       const code = codeIn(await mailbox.waitFor(email, "sign-up code"));

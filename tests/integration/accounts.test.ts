@@ -128,6 +128,40 @@ describeDb("accounts", (t) => {
     ).toMatchObject({ ok: true });
   });
 
+  // Finding 5 of the penetration test (issue 11): weak passwords were accepted.
+  it("refuses a weak password at sign-up with the estimator's advice, storing and sending nothing", async () => {
+    const email = uniqueEmail("weak");
+    for (const weak of ["1234567890", "password12", "adalovelace1"]) {
+      const result = await startSignUp(t.db, config, { name: "Ada Lovelace", email, password: weak });
+      expect(result).toMatchObject({ ok: false, reason: "weak-password" });
+      if (!result.ok) expect(result.message).toMatch(/^This password is too easy to guess\. .+\. .+\.$/);
+    }
+    expect(await emailsTo(t.db, email)).toEqual([]);
+    expect(await t.db.selectFrom("verifications").select("id").where("target", "=", email).execute()).toEqual([]);
+    expect(await startSignUp(t.db, config, { name: "Ada Lovelace", email, password })).toEqual({ ok: true });
+  });
+
+  it("refuses a weak new password at reset (the account's name counts) and keeps the code for a better one", async () => {
+    const { email, code } = await signUp();
+    await completeSignUp(t.db, config, { email, code });
+    await startPasswordReset(t.db, config, email);
+    const resetCode = codeIn((await latestEmailTo(t.db, email))!.text);
+    for (const weak of ["aaaaaaaaaa", "Lovelace2026"]) {
+      expect(await completePasswordReset(t.db, config, { email, code: resetCode, password: weak })).toMatchObject({
+        ok: false,
+        reason: "weak-password",
+        message: expect.stringContaining("too easy to guess"),
+      });
+    }
+    expect(await checkPassword(t.db, { email, password, clientAddress: "10.0.0.2" })).toMatchObject({ ok: true });
+    const result = await completePasswordReset(t.db, config, {
+      email,
+      code: resetCode,
+      password: "another long password",
+    });
+    expect(result.ok).toBe(true);
+  });
+
   it("sends nothing for a reset of an unknown address", async () => {
     const email = uniqueEmail("nobody");
     await startPasswordReset(t.db, config, email);

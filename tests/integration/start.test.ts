@@ -67,7 +67,13 @@ describe("npm start on the embedded database", () => {
       expect(await stopPortalProcess(first)).toBe(0);
     }
 
-    // Once the server has stopped, the command works.
+    // Once the server has stopped, the command works, for a password that is not easy to guess.
+    const weak = runNode("app/cli/user-create.ts", { ...env, USER_PASSWORD: "password12" }, [
+      "--email",
+      "late@example.org",
+    ]);
+    expect(await weak.exited).toBe(1);
+    expect(weak.output()).toContain("This password is too easy to guess. This is a commonly used password.");
     const command = runNode("app/cli/user-create.ts", { ...env, USER_PASSWORD: "a long enough password" }, [
       "--email",
       "late@example.org",

@@ -33,6 +33,10 @@ function sessionCookieOf(response: Response): string {
 describeServer("accounts over HTTP", (t) => {
   it("signs up with the code received over SMTP, then signs out", async () => {
     const email = uniqueEmail("signup");
+    // Finding 5 of issue 11: an easy password is a field error (400), not an account.
+    const weak = await post(t.server, "/signup", { name: "Noor Haddad", email, password: "noorhaddad1" });
+    expect(weak.status).toBe(400);
+    expect(await pageText(weak)).toContain("This password is too easy to guess.");
     const signup = await post(t.server, "/signup", { name: "Noor Haddad", email, password: TEST_PASSWORD });
     expect(signup.status).toBe(302);
     expect(signup.headers.get("Location")).toBe(`/verify?email=${encodeURIComponent(email)}`);
@@ -255,6 +259,14 @@ describeServer("accounts over HTTP", (t) => {
     expect(forgot.headers.get("Location")).toBe(`/reset-password?email=${encodeURIComponent(user.email)}`);
     await deliver(t.server);
     const [message] = smtp.messagesTo(user.email).filter((m) => m.subject.includes("reset"));
+    const weak = await post(t.server, "/reset-password", {
+      email: user.email,
+      code: codeIn(message!.text),
+      password: "1234567890",
+      confirmPassword: "1234567890",
+    });
+    expect(weak.status).toBe(400);
+    expect(await pageText(weak)).toContain("This password is too easy to guess. This is a frequently used password.");
     const newPassword = "a brand new password";
     const reset = await post(t.server, "/reset-password", {
       email: user.email,

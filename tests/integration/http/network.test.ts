@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { addNeed, createCampaign } from "~/campaigns/campaigns.server";
+import { ALLY_CSV_COLUMNS } from "~/network/allies-csv";
 import { createAlly, type TestAlly } from "../../support/network";
 import { latestEmailTo } from "../../support/outbox";
 import { createUser, describeServer, get, pageText, post, queryCount, type TestUser } from "../../support/server";
@@ -77,6 +78,42 @@ describeServer("the network over HTTP", (t) => {
     const many = await get(t.server, `/directory?q=many${word}`);
     expect(await pageText(many)).toContain("25 allies");
     expect(queryCount(one)).toBe(queryCount(many));
+  });
+
+  // Finding 9 of issue 11: an import made an existing account's profile public without asking.
+  it("imports a profile for an existing account as staff-only, and its owner sees the request", async () => {
+    const member = await createUser(t.server, { name: "Imported Ines" });
+    const values: Record<string, string> = {
+      email: member.email,
+      name: "Imported Ines",
+      display_name: "Imported Ines",
+      headline: `Imported ${word}`,
+      bio: "",
+      disciplines: "organizer",
+      skills: "",
+      languages: "English",
+      country: "",
+      region: "",
+      timezone: "UTC",
+      hours_per_month: "4",
+      available_from: "",
+      available_until: "",
+      visibility: "public",
+      consented_at: "2026-05-01T10:00:00Z",
+    };
+    const form = new FormData();
+    const csv = [ALLY_CSV_COLUMNS.join(","), ALLY_CSV_COLUMNS.map((column) => values[column]).join(",")].join("\n");
+    form.append("file", new File([csv], "allies.csv", { type: "text/csv" }));
+    const imported = await post(t.server, "/staff/allies", form, as(staff));
+    expect(imported.status).toBe(302);
+    expect(await pageText(await get(t.server, "/staff/allies", as(staff)))).toMatch(
+      /\d+ imported profiles await their person(?:'|&#x27;)s consent/,
+    );
+    expect(await pageText(await get(t.server, `/directory?q=${word}`))).not.toContain("Imported Ines");
+    const own = await pageText(await get(t.server, "/me/profile", as(member)));
+    expect(own).toContain(
+      "Program staff imported your profile and asked to show it as “Anyone, also people who are not signed in”",
+    );
   });
 
   it("hides a profile the moment its owner withdraws consent", async () => {
