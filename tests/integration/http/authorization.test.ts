@@ -160,6 +160,11 @@ const RULES: Record<string, RouteRule> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  "routes/staff.cycles.$slug.rounds": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/rounds`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/staff.cycles.$slug.ranking": {
     path: (f) => `/staff/cycles/${f.reviewCycleSlug}/ranking`,
     get: staffOnly(200),
@@ -505,6 +510,7 @@ describeServer("authorization of every route", (t) => {
       .insertInto("reviewAssignments")
       .values({
         cycleId: review.cycle.id,
+        roundId: review.round.id,
         applicationId: review.applicants[0]!.applicationId,
         reviewerId: personas.users.reviewer.id,
       })
