@@ -35,7 +35,11 @@ export const RUNNING_STATUSES: readonly ApplicationStatus[] = [
   "matched",
 ];
 /** The outcomes a released decision can give an application in review (or on the waitlist). */
-export const DECISION_STATUSES = ["finalist", "waitlisted", "not_selected"] as const satisfies readonly ApplicationStatus[];
+export const DECISION_STATUSES = [
+  "finalist",
+  "waitlisted",
+  "not_selected",
+] as const satisfies readonly ApplicationStatus[];
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 /** Statuses a decision can be marked on and released from: in review, or waiting on the waitlist. */
 export const DECIDABLE_STATUSES = ["in_review", "waitlisted"] as const satisfies readonly ApplicationStatus[];

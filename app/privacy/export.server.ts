@@ -211,7 +211,9 @@ export async function exportMyData(db: DB, userId: string) {
         eb
           .selectFrom("roundReviewers")
           .innerJoin("reviewRounds", "reviewRounds.id", "roundReviewers.roundId")
-          .select(sql<string[]>`coalesce(array_agg(review_rounds.name order by review_rounds.position), '{}')`.as("names"))
+          .select(
+            sql<string[]>`coalesce(array_agg(review_rounds.name order by review_rounds.position), '{}')`.as("names"),
+          )
           .whereRef("reviewRounds.cycleId", "=", "cycleReviewers.cycleId")
           .where("roundReviewers.userId", "=", userId)
           .as("laterRounds"),

@@ -100,7 +100,12 @@ export async function recuse(
       cycleId: assignment.cycleId,
       reviewerId: input.reviewerId,
       assignments: [
-        { id: assignment.id, applicationId: assignment.applicationId, roundId: assignment.roundId, reason: input.reason },
+        {
+          id: assignment.id,
+          applicationId: assignment.applicationId,
+          roundId: assignment.roundId,
+          reason: input.reason,
+        },
       ],
       cause: "recusal",
     });

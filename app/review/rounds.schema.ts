@@ -14,7 +14,11 @@ const ids = (message: string) =>
 /** Staff add the next round of a cycle. */
 export const NewRoundSchema = z.object({
   intent: z.literal("create-round", { error: "That form action is not known." }),
-  name: z.string({ error: "Name the round" }).trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
+  name: z
+    .string({ error: "Name the round" })
+    .trim()
+    .min(2, "Use at least 2 characters")
+    .max(80, "Use at most 80 characters"),
   reviewersPerApplication: z.coerce
     .number({ error: "Enter a number" })
     .int("Enter a whole number")
@@ -31,7 +35,12 @@ export const AdvanceSchema = z
     intent: z.literal("advance", { error: "That form action is not known." }),
     toPosition: z.coerce.number().int().min(2, "Choose a round after the first"),
     method: z.enum(["top_n", "cut_off", "hand_picked"], { error: "Choose how to pick the applications" }),
-    count: z.coerce.number({ error: "Enter a number" }).int("Enter a whole number").min(1, "At least 1").max(10_000).optional(),
+    count: z.coerce
+      .number({ error: "Enter a number" })
+      .int("Enter a whole number")
+      .min(1, "At least 1")
+      .max(10_000)
+      .optional(),
     minScore: z.coerce.number({ error: "Enter a score" }).min(0, "At least 0").max(100, "At most 100").optional(),
     applicationId: ids("Tick at least one application").optional(),
     reason: z

@@ -65,8 +65,7 @@ export function inRoundPool(round: Pick<RoundRef, "id" | "position">): RawBuilde
 }
 
 export type RoundWrite =
-  | { ok: true; position: number }
-  | { ok: false; status: 404 | 409; field?: string; message: string };
+  { ok: true; position: number } | { ok: false; status: 404 | 409; field?: string; message: string };
 
 export interface NewRound {
   name: string;
@@ -280,9 +279,7 @@ export async function roundsOverview(db: DB, cycleId: string) {
             ? panel.map((person) => person.name)
             : pools.filter((row) => row.roundId === round.id).map((row) => row.name),
         applications:
-          round.position === 1
-            ? Number(inReview.n)
-            : Number(members.find((row) => row.roundId === round.id)?.n ?? 0),
+          round.position === 1 ? Number(inReview.n) : Number(members.find((row) => row.roundId === round.id)?.n ?? 0),
         assigned: Number(counts?.assigned ?? 0),
         submitted: Number(counts?.submitted ?? 0),
       };

@@ -40,9 +40,7 @@ const sameScore = (a: number, b: number) => Math.abs(a - b) <= SCORE_TOLERANCE;
  * Hand-picked takes exactly the ticked applications of the round (in ranking order; others ignored).
  */
 export function selectForAdvance(ranked: readonly RankedForAdvance[], rule: AdvanceRule): AdvanceSelection {
-  const scored = ranked.filter(
-    (row): row is RankedForAdvance & { score: number } => row.score !== null && !row.short,
-  );
+  const scored = ranked.filter((row): row is RankedForAdvance & { score: number } => row.score !== null && !row.short);
   const skippedShort = ranked.filter((row) => row.score === null || row.short).map((row) => row.applicationId);
   switch (rule.method) {
     case "top_n": {
@@ -85,5 +83,8 @@ export function selectForAdvance(ranked: readonly RankedForAdvance[], rule: Adva
 export function pickRound<T extends { position: number }>(rounds: readonly T[], asked: string | null): T | null {
   const byPosition = rounds.find((round) => String(round.position) === asked);
   if (byPosition) return byPosition;
-  return rounds.reduce<T | null>((latest, round) => (!latest || round.position > latest.position ? round : latest), null);
+  return rounds.reduce<T | null>(
+    (latest, round) => (!latest || round.position > latest.position ? round : latest),
+    null,
+  );
 }

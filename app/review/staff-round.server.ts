@@ -12,4 +12,3 @@ export async function requireStaffRound(request: Request, context: AppLoadContex
   if (!round) throw new Error(`Cycle ${cycle.id} has no review round`);
   return { staff, cycle, rounds, round };
 }
-

@@ -63,7 +63,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } else {
     const result =
       value.intent === "assign"
-        ? await assignManually(context.db, context.config, staff.id, cycle, value.applicationId, value.reviewerId, round)
+        ? await assignManually(
+            context.db,
+            context.config,
+            staff.id,
+            cycle,
+            value.applicationId,
+            value.reviewerId,
+            round,
+          )
         : await unassign(context.db, staff.id, cycle.id, value.assignmentId);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
     message = value.intent === "assign" ? "Reviewer assigned." : "Assignment removed.";

@@ -141,7 +141,12 @@ function NewRoundForm({ panel, lastResult }: { panel: Data["panel"]; lastResult?
       <Field label="Reviewers per application (k)" field={fields.reviewersPerApplication} type="number" />
       <div className="field">
         <label className="choice">
-          <input type="checkbox" name="blindReview" id={fields.blindReview.id} aria-describedby={fields.blindReview.errorId} />
+          <input
+            type="checkbox"
+            name="blindReview"
+            id={fields.blindReview.id}
+            aria-describedby={fields.blindReview.errorId}
+          />
           Blind review in this round
         </label>
         <ErrorList id={fields.blindReview.errorId} errors={fields.blindReview.errors} />
@@ -170,7 +175,11 @@ function AdvanceForm({
   advance: NonNullable<Data["advance"]>;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const [form, fields] = useConformForm(AdvanceSchema, { id: "advance", lastResult, defaultValue: { method: "top_n" } });
+  const [form, fields] = useConformForm(AdvanceSchema, {
+    id: "advance",
+    lastResult,
+    defaultValue: { method: "top_n" },
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -191,7 +200,12 @@ function AdvanceForm({
       </fieldset>
       <div className="inline-fields">
         <Field label="N (top N)" field={fields.count} type="number" />
-        <Field label="Lowest score (cut-off, 0–100)" field={fields.minScore} type="number" inputProps={{ step: "0.1" }} />
+        <Field
+          label="Lowest score (cut-off, 0–100)"
+          field={fields.minScore}
+          type="number"
+          inputProps={{ step: "0.1" }}
+        />
       </div>
       <div className="table-wrap">
         <table>
@@ -254,8 +268,8 @@ export default function RoundsPage() {
       <CycleNav slug={cycle.slug} />
       <p>
         Each round has its own rubric, reviewers, number of reviewers per application, blind setting and due date. The
-        first round reads every application in review, with the whole panel, and takes its settings from the
-        cycle’s settings; a later round reads only the applications advanced into it. Advancing changes no status: an
+        first round reads every application in review, with the whole panel, and takes its settings from the cycle’s
+        settings; a later round reads only the applications advanced into it. Advancing changes no status: an
         application not advanced stays where it is until its decision.
       </p>
       <div className="table-wrap">
@@ -300,10 +314,7 @@ export default function RoundsPage() {
           <h2 id="advance-title">
             Advance from {advance.from.name} to {advance.to.name}
           </h2>
-          <AdvanceForm
-            advance={advance}
-            lastResult={actionData?.form === "advance" ? actionData.result : undefined}
-          />
+          <AdvanceForm advance={advance} lastResult={actionData?.form === "advance" ? actionData.result : undefined} />
         </section>
       ) : null}
       <section aria-labelledby="new-round-title" className="stack">

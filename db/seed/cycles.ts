@@ -167,7 +167,13 @@ export async function insertCycle(
   // Every cycle has its first review round, with the cycle's review settings (as createCycle does).
   await db
     .insertInto("reviewRounds")
-    .values({ cycleId: inserted.id, position: 1, name: "Review", reviewersPerApplication: 3, blindReview: cycle.blindReview })
+    .values({
+      cycleId: inserted.id,
+      position: 1,
+      name: "Review",
+      reviewersPerApplication: 3,
+      blindReview: cycle.blindReview,
+    })
     .execute();
   const questionIds: Record<string, string> = {};
   for (const [index, question] of DEMO_QUESTIONS.entries()) {

@@ -104,6 +104,13 @@ export async function createReviewFixture(
     })
     .where("id", "=", cycle.id)
     .execute();
+  // The first round carries the cycle's k (the settings page saves both together).
+  await db
+    .updateTable("reviewRounds")
+    .set({ reviewersPerApplication: k })
+    .where("cycleId", "=", cycle.id)
+    .where("position", "=", 1)
+    .execute();
   await db
     .updateTable("applications")
     .set({ status: "in_review" })
