@@ -333,6 +333,9 @@ async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: st
       actorId,
       audit: { action: "decision.release", data: { decision: outcome, releaseId } },
     });
+    // A waitlisted application waits for a decision again: a later release may take it.
+    if (outcome === "waitlisted")
+      await trx.updateTable("applications").set({ decisionReleaseId: null }).where("id", "=", application.id).execute();
   }
   await trx
     .updateTable("decisionReleases")
