@@ -64,6 +64,11 @@ export function inRoundPool(round: Pick<RoundRef, "id" | "position">): RawBuilde
     : sql<boolean>`exists (select 1 from round_reviewers rr where rr.user_id = cycle_reviewers.user_id and rr.round_id = ${round.id})`;
 }
 
+/** The caller's transaction if it is one (the demo seed runs in one), else a new one. */
+function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export type RoundWrite =
   { ok: true; position: number } | { ok: false; status: 404 | 409; field?: string; message: string };
 
@@ -77,7 +82,7 @@ export interface NewRound {
 
 /** Adds the next round, with the reviewers chosen for it from the cycle's active panel. */
 export async function createRound(db: DB, actorId: string, cycleId: string, input: NewRound): Promise<RoundWrite> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
     const rounds = await listRounds(trx, cycleId);
     // The same form sent twice within seconds is a double click, not two rounds.
@@ -145,7 +150,7 @@ export async function advanceApplications(
   cycleId: string,
   input: { toPosition: number; rule: AdvanceRule; reason: string },
 ): Promise<AdvanceResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const rounds = await listRounds(trx, cycleId);
     const to = rounds.find((round) => round.position === input.toPosition);
     const from = rounds.find((round) => round.position === input.toPosition - 1);

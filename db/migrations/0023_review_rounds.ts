@@ -12,9 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("cycle_id", "uuid", (c) => c.notNull().references("cycles.id").onDelete("cascade"))
     .addColumn("position", "integer", (c) => c.notNull().check(sql`position >= 1`))
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("reviewers_per_application", "integer", (c) =>
-      c.notNull().check(sql`reviewers_per_application >= 1`),
-    )
+    .addColumn("reviewers_per_application", "integer", (c) => c.notNull().check(sql`reviewers_per_application >= 1`))
     .addColumn("blind_review", "boolean", (c) => c.notNull().defaultTo(true))
     .addColumn("review_due_at", "timestamptz")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -42,7 +40,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .alterColumn("round_id", (c) => c.setNotNull())
       .execute();
   }
-  await db.schema.createIndex("rubric_criteria_round_idx").on("rubric_criteria").columns(["round_id", "position"]).execute();
+  await db.schema
+    .createIndex("rubric_criteria_round_idx")
+    .on("rubric_criteria")
+    .columns(["round_id", "position"])
+    .execute();
   // A panel reviewer may meet an application again that they screened: one assignment per round.
   await db.schema.alterTable("review_assignments").dropConstraint("review_assignments_pair_uq").execute();
   await db.schema

@@ -274,9 +274,9 @@ describeDb("review workflow", (t) => {
         scaleMax: 7,
       }),
     ).toMatchObject({ ok: false, status: 409 });
-    expect(
-      await updateCriterion(t.db, fixture.staffId, fixture.round, criterion.id, criterion.version, base),
-    ).toEqual({ ok: true });
+    expect(await updateCriterion(t.db, fixture.staffId, fixture.round, criterion.id, criterion.version, base)).toEqual({
+      ok: true,
+    });
   });
 
   it("holds decisions until released, then moves statuses, emails each applicant once and audits it", async () => {
