@@ -97,7 +97,8 @@ for (const driver of drivers)
     await sql`update applications set status = 'waitlisted', pending_decision = 'waitlisted' where id = ${application!.id}`.execute(
       db,
     );
-  });
+    // Every migration from an empty database: slow on PGlite when the machine is loaded.
+  }, 120_000);
 
 describeDb("review rounds", (t) => {
   /** Six applications in review, screened on round 1 by four reviewers; application i scores 5 − i/2. */
