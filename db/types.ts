@@ -132,6 +132,7 @@ export type ApplicationStatus =
   | "submitted"
   | "in_review"
   | "finalist"
+  | "waitlisted"
   | "not_selected"
   | "matched"
   | "unmatched"
@@ -219,7 +220,7 @@ export interface ApplicationsTable {
   answers: Json<Record<string, AnswerValue>>;
   submittedAt: Timestamp | null;
   withdrawnAt: Timestamp | null;
-  pendingDecision: "finalist" | "not_selected" | null;
+  pendingDecision: "finalist" | "waitlisted" | "not_selected" | null;
   pendingDecisionBy: string | null;
   decisionFeedback: string | null;
   decisionReleasedAt: Timestamp | null;
@@ -302,6 +303,7 @@ export interface OrgMembersTable {
 export interface RubricCriteriaTable {
   id: Generated<string>;
   cycleId: string;
+  roundId: string;
   position: number;
   name: string;
   guidance: Generated<string>;
@@ -311,6 +313,39 @@ export interface RubricCriteriaTable {
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
+}
+
+/** A round of review in a cycle: its own rubric, pool, k, blind setting and due date. */
+export interface ReviewRoundsTable {
+  id: Generated<string>;
+  cycleId: string;
+  position: number;
+  name: string;
+  reviewersPerApplication: number;
+  blindReview: Generated<boolean>;
+  reviewDueAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
+}
+
+/** The reviewers chosen for a round after the first (round 1 takes the cycle's whole panel). */
+export interface RoundReviewersTable {
+  roundId: string;
+  userId: string;
+  createdAt: CreatedAt;
+}
+
+export type AdvanceMethod = "top_n" | "cut_off" | "hand_picked";
+
+/** An application advanced into a round after the first, with how and why. */
+export interface RoundApplicationsTable {
+  roundId: string;
+  applicationId: string;
+  method: AdvanceMethod;
+  reason: string;
+  advancedBy: string | null;
+  createdAt: CreatedAt;
 }
 
 export interface CycleReviewersTable {
@@ -342,6 +377,7 @@ export type AssignmentStatus = "assigned" | "submitted" | "recused";
 export interface ReviewAssignmentsTable {
   id: Generated<string>;
   cycleId: string;
+  roundId: string;
   applicationId: string;
   reviewerId: string;
   status: Generated<AssignmentStatus>;
@@ -708,6 +744,9 @@ export interface Database {
   organizations: OrganizationsTable;
   orgMembers: OrgMembersTable;
   rubricCriteria: RubricCriteriaTable;
+  reviewRounds: ReviewRoundsTable;
+  roundReviewers: RoundReviewersTable;
+  roundApplications: RoundApplicationsTable;
   cycleReviewers: CycleReviewersTable;
   conflicts: ConflictsTable;
   reviewAssignments: ReviewAssignmentsTable;

@@ -4,7 +4,7 @@ import { EmailLayout, MainAction } from "./components/layout";
 export interface DecisionProps {
   name: string;
   cycleName: string;
-  outcome: "finalist" | "not_selected";
+  outcome: "finalist" | "waitlisted" | "not_selected";
   feedback: string | null;
   /** The panel's meta-review, when staff marked it to go to the applicant with the decision. */
   metaReview?: string | null;
@@ -12,7 +12,11 @@ export interface DecisionProps {
 }
 
 export const subject = (props: DecisionProps) =>
-  props.outcome === "finalist" ? `You are a finalist for ${props.cycleName}` : `Your application to ${props.cycleName}`;
+  props.outcome === "finalist"
+    ? `You are a finalist for ${props.cycleName}`
+    : props.outcome === "waitlisted"
+      ? `You are on the waitlist for ${props.cycleName}`
+      : `Your application to ${props.cycleName}`;
 
 export default function Decision({ name, cycleName, outcome, feedback, metaReview, applicationsUrl }: DecisionProps) {
   return (
@@ -26,6 +30,12 @@ export default function Decision({ name, cycleName, outcome, feedback, metaRevie
         <Text>
           Congratulations: the review panel selected you as a finalist for {cycleName}. Next, host organizations will
           read your application and may ask to talk with you; you will then rank the positions you were considered for.
+        </Text>
+      ) : outcome === "waitlisted" ? (
+        <Text>
+          Thank you for applying to {cycleName}. The review panel placed your application on the waitlist: we cannot
+          offer you a finalist place yet, but if one comes free we will write to you again. There is nothing you need to
+          do now.
         </Text>
       ) : (
         <Text>

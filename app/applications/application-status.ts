@@ -7,6 +7,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   submitted: "Submitted",
   in_review: "In review",
   finalist: "Finalist",
+  waitlisted: "Waitlisted",
   not_selected: "Not selected",
   matched: "Matched with a host",
   unmatched: "Not matched",

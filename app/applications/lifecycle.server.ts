@@ -110,6 +110,7 @@ function stampsFor(request: MoveRequest) {
     case "withdrawn":
       return { withdrawnAt: sql<Date>`now()` };
     case "finalist":
+    case "waitlisted":
     case "not_selected":
       return { pendingDecision: null, decisionReleasedAt: sql<Date>`now()` };
     case "matched":

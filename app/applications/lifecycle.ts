@@ -9,8 +9,10 @@ export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly Applica
   draft: ["submitted", "withdrawn"],
   submitted: ["in_review", "withdrawn"],
   // A deleted account withdraws what is still in the running, in review included.
-  in_review: ["finalist", "not_selected", "withdrawn"],
-  finalist: ["matched", "unmatched", "withdrawn"],
+  in_review: ["finalist", "waitlisted", "not_selected", "withdrawn"],
+  finalist: ["matched", "unmatched", "waitlisted", "withdrawn"],
+  // The waitlist: a later released decision takes it to finalist (a place came free) or not selected.
+  waitlisted: ["finalist", "not_selected", "withdrawn"],
   matched: ["accepted", "declined"],
   not_selected: [],
   unmatched: [],
@@ -29,11 +31,18 @@ export const RUNNING_STATUSES: readonly ApplicationStatus[] = [
   "submitted",
   "in_review",
   "finalist",
+  "waitlisted",
   "matched",
 ];
-/** The outcomes a released decision can give an application in review. */
-export const DECISION_STATUSES = ["finalist", "not_selected"] as const satisfies readonly ApplicationStatus[];
+/** The outcomes a released decision can give an application in review (or on the waitlist). */
+export const DECISION_STATUSES = [
+  "finalist",
+  "waitlisted",
+  "not_selected",
+] as const satisfies readonly ApplicationStatus[];
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+/** Statuses a decision can be marked on and released from: in review, or waiting on the waitlist. */
+export const DECIDABLE_STATUSES = ["in_review", "waitlisted"] as const satisfies readonly ApplicationStatus[];
 /** What publishing a matching gives a finalist. */
 export const MATCH_STATUSES = ["matched", "unmatched"] as const satisfies readonly ApplicationStatus[];
 /** A matched finalist's answer to the placement. */

@@ -7,6 +7,7 @@ const PAGES = [
   { path: "/questions", label: "Questions" },
   { path: "/applications", label: "Applications" },
   { path: "/demographics", label: "Demographics" },
+  { path: "/rounds", label: "Rounds" },
   { path: "/rubric", label: "Rubric" },
   { path: "/reviewers", label: "Reviewers" },
   { path: "/assignments", label: "Assignments" },

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 
 export interface ReleasePreviewGroup {
-  decision: "finalist" | "not_selected";
+  decision: "finalist" | "waitlisted" | "not_selected";
   subject: string;
   text: string;
   recipients: { name: string; email: string; withFeedback: boolean; withMetaReview: boolean }[];

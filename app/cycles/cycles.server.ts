@@ -74,6 +74,23 @@ function toTimes(settings: CycleSettings) {
   };
 }
 
+/** Round 1 carries the cycle's review settings: created with the cycle, saved with its settings. */
+async function saveFirstRound(
+  trx: Kysely<Database>,
+  cycleId: string,
+  settings: { reviewersPerApplication: number; blindReview: boolean; reviewDueAt: Date | null },
+): Promise<void> {
+  await trx
+    .insertInto("reviewRounds")
+    .values({ cycleId, position: 1, name: "Review", ...settings })
+    .onConflict((oc) =>
+      oc
+        .columns(["cycleId", "position"])
+        .doUpdateSet({ ...settings, updatedAt: sql`now()`, version: sql`review_rounds.version + 1` }),
+    )
+    .execute();
+}
+
 export async function createCycle(db: DB, actorId: string, settings: CycleSettings): Promise<CycleWrite> {
   const { opensAt, closesAt, reviewDueAt } = toTimes(settings);
   if (!opensAt || !closesAt || closesAt <= opensAt) {
@@ -100,6 +117,11 @@ export async function createCycle(db: DB, actorId: string, settings: CycleSettin
       .returning("id")
       .executeTakeFirst();
     if (!inserted) return { ok: false, status: 409, field: "slug", message: "Another cycle already uses this address" };
+    await saveFirstRound(trx, inserted.id, {
+      reviewersPerApplication: settings.reviewersPerApplication,
+      blindReview: settings.blindReview,
+      reviewDueAt,
+    });
     await audit(trx, {
       actorId,
       action: "cycle.create",
@@ -204,6 +226,11 @@ export async function updateCycle(
         })
         .where("id", "=", cycleId)
         .execute();
+      await saveFirstRound(trx, cycleId, {
+        reviewersPerApplication: settings.reviewersPerApplication,
+        blindReview: settings.blindReview,
+        reviewDueAt,
+      });
       if (status === "reviewing" && current.status !== "reviewing") await startReview(trx, actorId, cycleId);
       await audit(trx, {
         actorId,

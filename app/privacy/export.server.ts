@@ -22,6 +22,8 @@ export const EXPORTED_USER_REFERENCES: Record<string, string> = {
   "conflicts.reviewer_id": "conflictsDeclared",
   "contact_requests.sender_id": "messagesSent",
   "cycle_reviewers.user_id": "reviewerPanels",
+  "round_reviewers.user_id": "reviewerPanels (rounds)",
+  "round_applications.advanced_by": "actions (round.advance)",
   "decision_releases.released_by": "decisionReleases",
   "decision_releases.cancelled_by": "decisionReleases",
   "fellowships.fellow_id": "fellowships, fellowshipReports",
@@ -200,7 +202,22 @@ export async function exportMyData(db: DB, userId: string) {
     db
       .selectFrom("cycleReviewers")
       .innerJoin("cycles", "cycles.id", "cycleReviewers.cycleId")
-      .select(["cycles.name as cycle", "cycleReviewers.capacity", "cycleReviewers.expertise", "cycleReviewers.active"])
+      .select((eb) => [
+        "cycles.name as cycle",
+        "cycleReviewers.capacity",
+        "cycleReviewers.expertise",
+        "cycleReviewers.active",
+        // The later review rounds they were chosen for (the first round takes the whole panel).
+        eb
+          .selectFrom("roundReviewers")
+          .innerJoin("reviewRounds", "reviewRounds.id", "roundReviewers.roundId")
+          .select(
+            sql<string[]>`coalesce(array_agg(review_rounds.name order by review_rounds.position), '{}')`.as("names"),
+          )
+          .whereRef("reviewRounds.cycleId", "=", "cycleReviewers.cycleId")
+          .where("roundReviewers.userId", "=", userId)
+          .as("laterRounds"),
+      ])
       .where("cycleReviewers.userId", "=", userId)
       .execute(),
     db

@@ -19,6 +19,9 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
   oidc_identities: { issuer: "none", subject: "own-row" },
   review_bids: { bid: "none" },
   review_comments: { body: "scrub" },
+  review_rounds: { name: "none" },
+  // Staff write why they advanced applications; it may name an applicant.
+  round_applications: { method: "none", reason: "scrub" },
   webhook_deliveries: { event: "none", last_error: "none", payload: "none", status: "none" },
   webhook_endpoints: { description: "none", events: "none", secret: "none", url: "none" },
   ally_profiles: {

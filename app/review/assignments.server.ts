@@ -10,20 +10,23 @@ import { checkAssignment, type AssignmentCheck } from "./assignment-check";
 import { groupBy } from "~/utils/group-by";
 import { bidTerms } from "./bids.server";
 import { conflictedPairs } from "./conflicts.server";
+import { currentRound, inRound, inRoundPool, type RoundRef } from "./rounds.server";
 
 interface CycleRef {
   id: string;
   name: string;
-  reviewersPerApplication: number;
-  reviewDueAt: Date | null;
   timezone: string;
 }
+
+/** What assignment needs of a round: its applications and pool (rounds.server.ts), k and due date. */
+type AssignedRound = Pick<RoundRef, "id" | "cycleId" | "position" | "reviewersPerApplication" | "reviewDueAt">;
 
 export type AssignmentRun =
   { ok: true; added: number; uncovered: UncoveredApplication[] } | { ok: false; status: 409; message: string };
 
 /**
- * Fills the gaps: every application in review gets up to `k` reviewers, none conflicted, within
+ * Fills the gaps of one round: every application of it in review gets up to the round's `k` reviewers
+ * from its pool, none conflicted, within
  * capacity, loads balanced (see assignment.ts). Existing assignments stay; running again adds
  * only what is missing. One digest email per reviewer who got something new.
  */
@@ -32,8 +35,11 @@ export async function runAssignment(
   config: AppConfig,
   actorId: string,
   cycle: CycleRef,
+  /** Default: the cycle's current (latest) round. */
+  roundOrCurrent?: AssignedRound,
 ): Promise<AssignmentRun> {
   return db.transaction().execute(async (trx) => {
+    const round = roundOrCurrent ?? (await currentRound(trx, cycle.id));
     const current = await trx
       .selectFrom("cycles")
       .select("status")
@@ -47,7 +53,7 @@ export async function runAssignment(
         message: "Move the cycle to “reviewing” in its settings before assigning reviewers.",
       };
     }
-    const result = await fillGaps(trx, config, actorId, cycle);
+    const result = await fillGaps(trx, config, actorId, cycle, round);
     return { ok: true, ...result };
   });
 }
@@ -60,27 +66,29 @@ export interface AssignmentPlan extends AssignmentResult {
 /** What assignment would add now, without writing anything (the page shows it before staff run it). */
 export async function planAssignment(
   db: Kysely<Database>,
-  cycle: Pick<CycleRef, "id" | "reviewersPerApplication">,
+  round: AssignedRound,
   onlyApplicationIds?: string[],
 ): Promise<AssignmentPlan> {
-  const input = await assignmentInput(db, cycle, onlyApplicationIds);
+  const input = await assignmentInput(db, round, onlyApplicationIds);
   const result = assignReviewers(input);
   return { ...result, check: checkAssignment(input, result) };
 }
 
-/** The round as the pure assignment sees it: applications in review, the active pool, conflicts, assignments. */
+/** The round as the pure assignment sees it: its applications in review, its active pool, conflicts, its assignments. */
 async function assignmentInput(
   db: Kysely<Database>,
-  cycle: Pick<CycleRef, "id" | "reviewersPerApplication">,
+  round: AssignedRound,
   onlyApplicationIds?: string[],
 ): Promise<AssignmentInput> {
-  const k = cycle.reviewersPerApplication;
+  const cycle = { id: round.cycleId };
+  const k = round.reviewersPerApplication;
   const empty: AssignmentInput = { applications: [], reviewers: [], conflicts: [], existing: [], k };
   let applicationsQuery = db
     .selectFrom("applications")
     .select(["id", "answers"])
     .where("cycleId", "=", cycle.id)
-    .where("status", "=", "in_review");
+    .where("status", "=", "in_review")
+    .where(inRound(round));
   if (onlyApplicationIds) {
     if (onlyApplicationIds.length === 0) return empty;
     applicationsQuery = applicationsQuery.where("id", "in", onlyApplicationIds);
@@ -98,11 +106,13 @@ async function assignmentInput(
       .select(["userId", "capacity", "expertise"])
       .where("cycleId", "=", cycle.id)
       .where("active", "=", true)
+      .where(inRoundPool(round))
       .execute(),
+    // Capacity is per round: a reviewer's load is what they have in this round.
     db
       .selectFrom("reviewAssignments")
       .select(["reviewerId", "applicationId"])
-      .where("cycleId", "=", cycle.id)
+      .where("roundId", "=", round.id)
       .where("status", "!=", "recused")
       .execute(),
   ]);
@@ -139,22 +149,29 @@ async function assignmentInput(
   };
 }
 
-/** The assignment step itself, inside the caller's transaction, for all applications in review or some of them. */
+/** The assignment step itself, inside the caller's transaction, for all applications of the round in review or some of them. */
 export async function fillGaps(
   trx: Kysely<Database>,
   config: AppConfig,
   actorId: string | null,
   cycle: CycleRef,
+  round: AssignedRound,
   onlyApplicationIds?: string[],
 ): Promise<{ added: number; uncovered: UncoveredApplication[] }> {
   // Two runs at once would each see the other's gaps as open.
   await sql`select pg_advisory_xact_lock(hashtext(${`assign:${cycle.id}`}))`.execute(trx);
-  const result = await planAssignment(trx, cycle, onlyApplicationIds);
+  const result = await planAssignment(trx, round, onlyApplicationIds);
   if (result.added.length > 0) {
     await trx
       .insertInto("reviewAssignments")
       .values(
-        result.added.map((pair) => ({ cycleId: cycle.id, ...pair, dueAt: cycle.reviewDueAt, assignedBy: actorId })),
+        result.added.map((pair) => ({
+          cycleId: cycle.id,
+          roundId: round.id,
+          ...pair,
+          dueAt: round.reviewDueAt,
+          assignedBy: actorId,
+        })),
       )
       .execute();
     await trx
@@ -165,11 +182,11 @@ export async function fillGaps(
           action: "assignment.create",
           subjectType: "application",
           subjectId: pair.applicationId,
-          data: JSON.stringify({ reviewerId: pair.reviewerId, automatic: true }),
+          data: JSON.stringify({ reviewerId: pair.reviewerId, roundId: round.id, automatic: true }),
         })),
       )
       .execute();
-    await sendDigests(trx, config, cycle, result.added, randomUUID());
+    await sendDigests(trx, config, cycle, round, result.added, randomUUID());
   }
   if (result.added.length > 0 || !onlyApplicationIds) {
     // The run's optimality figures, so a selection can be defended later: what was proven, and how.
@@ -182,6 +199,7 @@ export async function fillGaps(
         subjectType: "cycle",
         subjectId: cycle.id,
         data: JSON.stringify({
+          roundId: round.id,
           added: result.added.length,
           reachedK: coverage.reachedK,
           upperBound: coverage.upperBound,
@@ -200,6 +218,7 @@ async function sendDigests(
   trx: Kysely<Database>,
   config: AppConfig,
   cycle: CycleRef,
+  round: AssignedRound,
   added: { reviewerId: string }[],
   runKey: string,
 ): Promise<void> {
@@ -218,7 +237,7 @@ async function sendDigests(
         name: reviewer.name,
         cycleName: cycle.name,
         count: counts.get(reviewer.id)!,
-        dueAt: cycle.reviewDueAt ? formatDate(cycle.reviewDueAt, cycle.timezone) : null,
+        dueAt: round.reviewDueAt ? formatDate(round.reviewDueAt, cycle.timezone) : null,
         queueUrl: new URL("/review", config.appUrl).toString(),
       },
       idempotencyKey: `assignment-digest:${runKey}:${reviewer.id}`,
@@ -236,8 +255,11 @@ export async function assignManually(
   cycle: CycleRef,
   applicationId: string,
   reviewerId: string,
+  /** Default: the cycle's current (latest) round. */
+  roundOrCurrent?: AssignedRound,
 ): Promise<ManualAssignment> {
   return db.transaction().execute(async (trx) => {
+    const round = roundOrCurrent ?? (await currentRound(trx, cycle.id));
     await sql`select pg_advisory_xact_lock(hashtext(${`assign:${cycle.id}`}))`.execute(trx);
     const [application, reviewer] = await Promise.all([
       trx
@@ -245,6 +267,7 @@ export async function assignManually(
         .select("status")
         .where("id", "=", applicationId)
         .where("cycleId", "=", cycle.id)
+        .where(inRound(round))
         .executeTakeFirst(),
       trx
         .selectFrom("cycleReviewers")
@@ -252,10 +275,11 @@ export async function assignManually(
         .where("cycleId", "=", cycle.id)
         .where("userId", "=", reviewerId)
         .where("active", "=", true)
+        .where(inRoundPool(round))
         .executeTakeFirst(),
     ]);
-    if (!application) return { ok: false, status: 404, message: "That application is not in this cycle." };
-    if (!reviewer) return { ok: false, status: 404, message: "That person is not a reviewer of this cycle." };
+    if (!application) return { ok: false, status: 404, message: "That application is not in this round." };
+    if (!reviewer) return { ok: false, status: 404, message: "That person is not a reviewer of this round." };
     if (application.status !== "in_review")
       return { ok: false, status: 409, message: "Only applications in review can be assigned." };
     const conflicts = await conflictedPairs(trx, cycle.id, [applicationId]);
@@ -265,7 +289,7 @@ export async function assignManually(
     const load = await trx
       .selectFrom("reviewAssignments")
       .select([sql<number>`count(*)`.as("n"), sql<boolean>`bool_or(application_id = ${applicationId})`.as("already")])
-      .where("cycleId", "=", cycle.id)
+      .where("roundId", "=", round.id)
       .where("reviewerId", "=", reviewerId)
       .where("status", "!=", "recused")
       .executeTakeFirstOrThrow();
@@ -274,8 +298,15 @@ export async function assignManually(
       return { ok: false, status: 409, message: "This reviewer is at capacity; raise their capacity first." };
     const inserted = await trx
       .insertInto("reviewAssignments")
-      .values({ cycleId: cycle.id, applicationId, reviewerId, dueAt: cycle.reviewDueAt, assignedBy: actorId })
-      .onConflict((oc) => oc.columns(["applicationId", "reviewerId"]).doNothing())
+      .values({
+        cycleId: cycle.id,
+        roundId: round.id,
+        applicationId,
+        reviewerId,
+        dueAt: round.reviewDueAt,
+        assignedBy: actorId,
+      })
+      .onConflict((oc) => oc.columns(["roundId", "applicationId", "reviewerId"]).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!inserted) return { ok: false, status: 409, message: "This reviewer recused from this application before." };
@@ -286,10 +317,10 @@ export async function assignManually(
         action: "assignment.create",
         subjectType: "application",
         subjectId: applicationId,
-        data: JSON.stringify({ reviewerId, automatic: false }),
+        data: JSON.stringify({ reviewerId, roundId: round.id, automatic: false }),
       })
       .execute();
-    await sendDigests(trx, config, cycle, [{ reviewerId }], inserted.id);
+    await sendDigests(trx, config, cycle, round, [{ reviewerId }], inserted.id);
     return { ok: true };
   });
 }
@@ -325,8 +356,9 @@ export async function unassign(
   });
 }
 
-/** Every application in review with its assignments (two queries for the whole cycle). */
-export async function coverage(db: DB, cycleId: string) {
+/** Every application of a round in review with its assignments in that round (two queries for the whole round). */
+export async function coverage(db: DB, round: Pick<RoundRef, "id" | "cycleId" | "position">) {
+  const cycleId = round.cycleId;
   const [applications, assignments] = await Promise.all([
     db
       .selectFrom("applications")
@@ -334,6 +366,7 @@ export async function coverage(db: DB, cycleId: string) {
       .select(["applications.id", "users.name"])
       .where("applications.cycleId", "=", cycleId)
       .where("applications.status", "=", "in_review")
+      .where(inRound(round))
       .orderBy("users.name")
       .execute(),
     db
@@ -347,7 +380,7 @@ export async function coverage(db: DB, cycleId: string) {
         "users.id as reviewerId",
         "users.name as reviewerName",
       ])
-      .where("reviewAssignments.cycleId", "=", cycleId)
+      .where("reviewAssignments.roundId", "=", round.id)
       .execute(),
   ]);
   const byApplication = groupBy(assignments, (assignment) => assignment.applicationId);

@@ -8,6 +8,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
 import type { Decision } from "./decisions.server";
+import { DECIDABLE_STATUSES, DECISION_STATUSES } from "~/applications/lifecycle";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 /**
@@ -74,7 +75,7 @@ function unreleasedDecisions(db: Kysely<Database>, cycleId: string) {
       "users.email",
     ])
     .where("applications.cycleId", "=", cycleId)
-    .where("applications.status", "=", "in_review")
+    .where("applications.status", "in", DECIDABLE_STATUSES)
     .where("applications.pendingDecision", "is not", null)
     .where("applications.decisionReleaseId", "is", null)
     .orderBy("users.name");
@@ -95,7 +96,7 @@ export interface ReleasePreview {
 export async function previewRelease(db: DB, config: AppConfig, cycle: ReleaseCycle): Promise<ReleasePreview[]> {
   const pending = (await unreleasedDecisions(db, cycle.id).execute()).filter(hasDecision);
   const previews: ReleasePreview[] = [];
-  for (const decision of ["finalist", "not_selected"] as const) {
+  for (const decision of DECISION_STATUSES) {
     const group = pending.filter((row) => row.pendingDecision === decision);
     if (group.length === 0) continue;
     // The fullest email of the group, so the preview shows how feedback and a meta-review read.
@@ -316,7 +317,7 @@ async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: st
     .execute();
   for (const application of applications) {
     const outcome = application.pendingDecision;
-    if (application.status !== "in_review" || !outcome) {
+    if (!(DECIDABLE_STATUSES as readonly string[]).includes(application.status) || !outcome) {
       if (outcome)
         await trx
           .deleteFrom("emailOutbox")
@@ -328,10 +329,13 @@ async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: st
     await moveOne(trx, {
       applicationIds: [application.id],
       to: outcome,
-      from: ["in_review"],
+      from: DECIDABLE_STATUSES,
       actorId,
       audit: { action: "decision.release", data: { decision: outcome, releaseId } },
     });
+    // A waitlisted application waits for a decision again: a later release may take it.
+    if (outcome === "waitlisted")
+      await trx.updateTable("applications").set({ decisionReleaseId: null }).where("id", "=", application.id).execute();
   }
   await trx
     .updateTable("decisionReleases")

@@ -9,6 +9,7 @@ export const DecisionActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("mark-finalist"), applicationId: ids }),
+    z.object({ intent: z.literal("mark-waitlisted"), applicationId: ids }),
     z.object({ intent: z.literal("mark-not-selected"), applicationId: ids }),
     z.object({ intent: z.literal("clear"), applicationId: ids }),
     z.object({

@@ -5,10 +5,13 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
 
-export type Decision = "finalist" | "not_selected";
+import { DECIDABLE_STATUSES, type DecisionStatus } from "~/applications/lifecycle";
+
+export type Decision = DecisionStatus;
 
 /**
- * Marks applications in review as finalist or not selected (or clears the mark). Nothing is
+ * Marks applications in review (or on the waitlist) as finalist, waitlisted or not selected (or
+ * clears the mark); a waitlisted application cannot be marked waitlisted again. Nothing is
  * visible to applicants until the decisions are released; a mark in a waiting release stays as it
  * is (cancel the release to change it). Each change is audited.
  */
@@ -25,7 +28,8 @@ export async function setPendingDecisions(
       .set({ pendingDecision: decision, pendingDecisionBy: decision ? actorId : null, updatedAt: sql`now()` })
       .where("cycleId", "=", cycleId)
       .where("id", "in", applicationIds)
-      .where("status", "=", "in_review")
+      .where("status", "in", DECIDABLE_STATUSES)
+      .where((eb) => (decision === "waitlisted" ? eb("status", "=", "in_review") : eb.lit(true)))
       .where("decisionReleaseId", "is", null)
       .where((eb) =>
         decision ? eb("pendingDecision", "is distinct from", decision) : eb("pendingDecision", "is not", null),
@@ -64,7 +68,7 @@ export async function setDecisionFeedback(
       .set({ decisionFeedback: feedback || null, updatedAt: sql`now()` })
       .where("id", "=", applicationId)
       .where("cycleId", "=", cycleId)
-      .where("status", "=", "in_review")
+      .where("status", "in", DECIDABLE_STATUSES)
       .where("decisionReleaseId", "is", null)
       .returning("id")
       .executeTakeFirst();

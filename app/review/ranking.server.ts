@@ -3,9 +3,12 @@ import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { audit } from "~/audit/audit.server";
 import { listCriteria } from "./rubric.server";
+import { inRound, inRoundPool, type RoundRef } from "./rounds.server";
+
+type RankedRound = Pick<RoundRef, "id" | "cycleId" | "position" | "reviewersPerApplication">;
 import { rankApplications, reviewerBiases, scoreDistribution, type Criterion, type SubmittedReview } from "./scoring";
 
-async function submittedReviews(db: DB, cycleId: string) {
+async function submittedReviews(db: DB, roundId: string) {
   return db
     .selectFrom("reviews")
     .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
@@ -22,7 +25,7 @@ async function submittedReviews(db: DB, cycleId: string) {
       "reviewAssignments.reviewerId",
       "reviewer.name as reviewerName",
     ])
-    .where("reviewAssignments.cycleId", "=", cycleId)
+    .where("reviewAssignments.roundId", "=", roundId)
     .where("reviews.submittedAt", "is not", null)
     .execute();
 }
@@ -38,23 +41,26 @@ function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Criterion[]
 }
 
 /**
- * The staff ranking of a cycle in four queries: applications best first by calibrated score (with its
- * interval, raw mean, spread and flags), reviewer bias estimates, and score distributions. An
- * application with fewer scored reviews than the cycle's k is flagged.
+ * The staff ranking of one round in four queries: its applications best first by calibrated score
+ * (with its interval, raw mean, spread and flags) from that round's reviews on its rubric, reviewer
+ * bias estimates, and score distributions. An application with fewer scored reviews than the round's
+ * k is flagged.
  */
-export async function cycleRanking(db: DB, cycle: { id: string; reviewersPerApplication: number }) {
-  const cycleId = cycle.id;
+export async function cycleRanking(db: DB, round: RankedRound) {
+  const cycleId = round.cycleId;
+  const cycle = round;
   const [criteriaRows, reviews, applications, progress, topics] = await Promise.all([
-    listCriteria(db, cycleId),
-    submittedReviews(db, cycleId),
+    listCriteria(db, round.id),
+    submittedReviews(db, round.id),
     db
       .selectFrom("applications")
       .innerJoin("users", "users.id", "applications.applicantId")
       .select(["applications.id", "applications.status", "applications.pendingDecision", "users.name"])
       .where("applications.cycleId", "=", cycleId)
-      .where("applications.status", "in", ["in_review", "finalist", "not_selected"])
+      .where("applications.status", "in", ["in_review", "finalist", "waitlisted", "not_selected"])
+      .where(inRound(round))
       .execute(),
-    reviewerProgress(db, cycleId),
+    reviewerProgress(db, round),
     applicationTopics(db, cycleId),
   ]);
   const criteria = asCriteria(criteriaRows);
@@ -128,14 +134,15 @@ async function applicationTopics(db: DB, cycleId: string): Promise<Map<string, s
   );
 }
 
-export async function reviewerProgress(db: DB, cycleId: string) {
+export async function reviewerProgress(db: DB, round: Pick<RoundRef, "id" | "cycleId" | "position">) {
   const rows = await db
     .selectFrom("cycleReviewers")
     .innerJoin("users", "users.id", "cycleReviewers.userId")
     .leftJoin("reviewAssignments", (join) =>
       join
         .onRef("reviewAssignments.reviewerId", "=", "cycleReviewers.userId")
-        .onRef("reviewAssignments.cycleId", "=", "cycleReviewers.cycleId"),
+        .onRef("reviewAssignments.cycleId", "=", "cycleReviewers.cycleId")
+        .on("reviewAssignments.roundId", "=", round.id),
     )
     .select((eb) => [
       "users.id",
@@ -149,15 +156,16 @@ export async function reviewerProgress(db: DB, cycleId: string) {
         .filterWhere("reviewAssignments.status", "=", "submitted")
         .as("submitted"),
     ])
-    .where("cycleReviewers.cycleId", "=", cycleId)
+    .where("cycleReviewers.cycleId", "=", round.cycleId)
     .where("cycleReviewers.active", "=", true)
+    .where(inRoundPool(round))
     .groupBy(["users.id", "users.name"])
     .orderBy("users.name")
     .execute();
   return rows.map((row) => ({ ...row, assigned: Number(row.assigned), submitted: Number(row.submitted) }));
 }
 
-function submittedReviewsWithApplicant(db: DB, cycleId: string) {
+function submittedReviewsWithApplicant(db: DB, roundId: string) {
   return db
     .selectFrom("reviews")
     .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
@@ -176,16 +184,17 @@ function submittedReviewsWithApplicant(db: DB, cycleId: string) {
       "reviewer.name as reviewerName",
       "applicant.name as applicantName",
     ])
-    .where("reviewAssignments.cycleId", "=", cycleId)
+    .where("reviewAssignments.roundId", "=", roundId)
     .where("reviews.submittedAt", "is not", null)
     .orderBy("reviews.id");
 }
 
 type ExportedReview = Awaited<ReturnType<ReturnType<typeof submittedReviewsWithApplicant>["executeTakeFirstOrThrow"]>>;
 
-/** Every submitted review as CSV, one row per review with each criterion's score and comment; audited, streamed. */
-export async function exportReviewsCsv(db: DB, actorId: string, cycleId: string) {
-  const criteriaRows = await listCriteria(db, cycleId);
+/** Every submitted review of a round as CSV, one row per review with each criterion's score and comment; audited, streamed. */
+export async function exportReviewsCsv(db: DB, actorId: string, round: Pick<RoundRef, "id" | "cycleId" | "name">) {
+  const cycleId = round.cycleId;
+  const criteriaRows = await listCriteria(db, round.id);
   const header = [
     "application_id",
     "applicant",
@@ -201,13 +210,13 @@ export async function exportReviewsCsv(db: DB, actorId: string, cycleId: string)
     action: "export.reviews",
     subjectType: "cycle",
     subjectId: cycleId,
-    data: { format: "csv" },
+    data: { format: "csv", round: round.name },
   });
   const reviews: KeysetQuery<ExportedReview, string> = {
     after: (id) =>
       id === null
-        ? submittedReviewsWithApplicant(db, cycleId)
-        : submittedReviewsWithApplicant(db, cycleId).where("reviews.id", ">", id),
+        ? submittedReviewsWithApplicant(db, round.id)
+        : submittedReviewsWithApplicant(db, round.id).where("reviews.id", ">", id),
     keyOf: (review) => review.id,
   };
   async function* cells() {

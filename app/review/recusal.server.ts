@@ -5,6 +5,7 @@ import { audit } from "~/audit/audit.server";
 import type { AppConfig } from "~/utils/config.server";
 import { fillGaps } from "./assignments.server";
 import { conflictedPairs } from "./conflicts.server";
+import { listRounds } from "./rounds.server";
 
 /**
  * Taking a reviewer off applications: the one way it happens, whether they recuse from one or
@@ -18,14 +19,14 @@ async function recuseInTransaction(
   input: {
     cycleId: string;
     reviewerId: string;
-    assignments: { id: string; applicationId: string; reason: string }[];
+    assignments: { id: string; applicationId: string; roundId: string; reason: string }[];
     cause: "recusal" | "declared-conflict";
   },
 ): Promise<{ reassigned: number }> {
   if (input.assignments.length === 0) return { reassigned: 0 };
   const cycle = await trx
     .selectFrom("cycles")
-    .select(["id", "name", "status", "reviewersPerApplication", "reviewDueAt", "timezone"])
+    .select(["id", "name", "status", "timezone"])
     .where("id", "=", input.cycleId)
     .executeTakeFirstOrThrow();
   for (const assignment of input.assignments) {
@@ -57,14 +58,15 @@ async function recuseInTransaction(
     .onConflict((oc) => oc.columns(["cycleId", "reviewerId", "kind", "value"]).doNothing())
     .execute();
   if (cycle.status !== "reviewing") return { reassigned: 0 };
-  const refill = await fillGaps(
-    trx,
-    config,
-    null,
-    cycle,
-    input.assignments.map((assignment) => assignment.applicationId),
-  );
-  return { reassigned: refill.added };
+  // Each application goes to someone else in the round it was recused from.
+  let reassigned = 0;
+  for (const round of await listRounds(trx, cycle.id)) {
+    const ids = input.assignments
+      .filter((assignment) => assignment.roundId === round.id)
+      .map((assignment) => assignment.applicationId);
+    if (ids.length > 0) reassigned += (await fillGaps(trx, config, null, cycle, round, ids)).added;
+  }
+  return { reassigned };
 }
 
 export type RecusalResult = { ok: true; reassigned: boolean } | { ok: false; status: 404 | 409; message: string };
@@ -81,7 +83,7 @@ export async function recuse(
   return db.transaction().execute(async (trx) => {
     const assignment = await trx
       .selectFrom("reviewAssignments")
-      .select(["id", "status", "applicationId", "cycleId"])
+      .select(["id", "status", "applicationId", "cycleId", "roundId"])
       .where("id", "=", input.assignmentId)
       .where("reviewerId", "=", input.reviewerId)
       .forUpdate()
@@ -97,7 +99,14 @@ export async function recuse(
     const { reassigned } = await recuseInTransaction(trx, config, {
       cycleId: assignment.cycleId,
       reviewerId: input.reviewerId,
-      assignments: [{ id: assignment.id, applicationId: assignment.applicationId, reason: input.reason }],
+      assignments: [
+        {
+          id: assignment.id,
+          applicationId: assignment.applicationId,
+          roundId: assignment.roundId,
+          reason: input.reason,
+        },
+      ],
       cause: "recusal",
     });
     return { ok: true, reassigned: reassigned > 0 };
@@ -149,7 +158,7 @@ export async function declareConflicts(
     // Locked, so a review being submitted at this moment either lands first (and stays) or waits.
     const open = await trx
       .selectFrom("reviewAssignments")
-      .select(["id", "applicationId"])
+      .select(["id", "applicationId", "roundId"])
       .where("cycleId", "=", cycleId)
       .where("reviewerId", "=", reviewerId)
       .where("status", "=", "assigned")

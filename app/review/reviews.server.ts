@@ -20,6 +20,7 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
   const assignment = await db
     .selectFrom("reviewAssignments")
     .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
+    .innerJoin("reviewRounds", "reviewRounds.id", "reviewAssignments.roundId")
     .innerJoin("cycleReviewers", (join) =>
       join
         .onRef("cycleReviewers.cycleId", "=", "reviewAssignments.cycleId")
@@ -32,10 +33,13 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
       "reviewAssignments.status",
       "reviewAssignments.dueAt",
       "reviewAssignments.applicationId",
+      "reviewAssignments.roundId",
       "cycles.id as cycleId",
       "cycles.name as cycleName",
       "cycles.status as cycleStatus",
-      "cycles.blindReview",
+      // Each round has its own blind setting (a panel may read names a screening did not).
+      "reviewRounds.blindReview",
+      "reviewRounds.name as roundName",
       "cycles.timezone",
       "applications.answers",
       "applicant.name as applicantName",
@@ -51,7 +55,7 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
   const [questions, files, criteria, reviews] = await Promise.all([
     listQuestions(db, assignment.cycleId),
     listApplicationFiles(db, assignment.applicationId),
-    listCriteria(db, assignment.cycleId),
+    listCriteria(db, assignment.roundId),
     db
       .selectFrom("reviews")
       .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
@@ -66,6 +70,8 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
         "reviews.version",
       ])
       .where("reviewAssignments.applicationId", "=", assignment.applicationId)
+      // Reviews of another round were given on another rubric, by another pool: not this panel's.
+      .where("reviewAssignments.roundId", "=", assignment.roundId)
       .execute(),
   ]);
   const own = reviews.find((review) => review.assignmentId === assignmentId) ?? null;
@@ -84,6 +90,7 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
     cycle: {
       id: assignment.cycleId,
       name: assignment.cycleName,
+      round: assignment.roundName,
       blind: assignment.blindReview,
       timezone: assignment.timezone,
     },
@@ -129,6 +136,7 @@ export async function saveReview(
         "reviewAssignments.id",
         "reviewAssignments.status",
         "reviewAssignments.applicationId",
+        "reviewAssignments.roundId",
         "cycles.id as cycleId",
         "cycles.status as cycleStatus",
         "applications.status as applicationStatus",
@@ -152,7 +160,7 @@ export async function saveReview(
     // The rubric as it is now, under a share lock: a criterion added at this very moment either
     // waits for this review or is seen by it, so a submitted review always scores every criterion.
     await trx.selectFrom("cycles").select("id").where("id", "=", assignment.cycleId).forShare().execute();
-    const criteria = await listCriteria(trx, assignment.cycleId);
+    const criteria = await listCriteria(trx, assignment.roundId);
     if (input.submit) {
       const unscored = criteria.some((criterion) => {
         const score = input.values.scores[criterion.id];
@@ -252,7 +260,7 @@ export async function reviewerQueue(db: DB, reviewerId: string) {
       .selectFrom("reviewAssignments")
       .innerJoin("applications", "applications.id", "reviewAssignments.applicationId")
       .innerJoin("users as applicant", "applicant.id", "applications.applicantId")
-      .innerJoin("cycles", "cycles.id", "reviewAssignments.cycleId")
+      .innerJoin("reviewRounds", "reviewRounds.id", "reviewAssignments.roundId")
       .leftJoin("reviews", "reviews.assignmentId", "reviewAssignments.id")
       .select([
         "reviewAssignments.id",
@@ -260,11 +268,14 @@ export async function reviewerQueue(db: DB, reviewerId: string) {
         "reviewAssignments.status",
         "reviewAssignments.dueAt",
         "reviewAssignments.applicationId",
-        "cycles.blindReview",
+        "reviewRounds.blindReview",
+        "reviewRounds.name as roundName",
+        "reviewRounds.position as roundPosition",
         "applicant.name as applicantName",
         sql<boolean>`reviews.id is not null and reviews.submitted_at is null`.as("hasDraft"),
       ])
       .where("reviewAssignments.reviewerId", "=", reviewerId)
+      .orderBy("reviewRounds.position", "desc")
       .orderBy("reviewAssignments.createdAt")
       .execute(),
   ]);
@@ -279,6 +290,8 @@ export async function reviewerQueue(db: DB, reviewerId: string) {
         status: assignment.status,
         dueAt: assignment.dueAt,
         hasDraft: assignment.hasDraft,
+        round: assignment.roundName,
+        roundPosition: assignment.roundPosition,
         // In a blind cycle the queue never carries the applicant's name.
         label: assignment.blindReview ? blindLabel(assignment.applicationId) : assignment.applicantName,
       })),

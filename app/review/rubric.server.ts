@@ -3,11 +3,17 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import type { CriterionInput } from "./rubric.schema";
 
-export async function listCriteria(db: DB, cycleId: string) {
+/** A round's rubric (each round has its own). */
+export interface RubricRound {
+  id: string;
+  cycleId: string;
+}
+
+export async function listCriteria(db: DB, roundId: string) {
   return db
     .selectFrom("rubricCriteria")
     .select(["id", "name", "guidance", "weight", "scaleMin", "scaleMax", "version"])
-    .where("cycleId", "=", cycleId)
+    .where("roundId", "=", roundId)
     .orderBy("position")
     .orderBy("id")
     .execute();
@@ -16,12 +22,12 @@ export async function listCriteria(db: DB, cycleId: string) {
 export type RubricCriterion = Awaited<ReturnType<typeof listCriteria>>[number];
 
 /** Scores already given must keep their meaning: once a review is in, scales and the set of criteria are fixed. */
-export async function scoringStarted(db: DB, cycleId: string): Promise<boolean> {
+export async function scoringStarted(db: DB, roundId: string): Promise<boolean> {
   const row = await db
     .selectFrom("reviews")
     .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
     .select("reviews.id")
-    .where("reviewAssignments.cycleId", "=", cycleId)
+    .where("reviewAssignments.roundId", "=", roundId)
     .where("reviews.submittedAt", "is not", null)
     .limit(1)
     .executeTakeFirst();
@@ -47,17 +53,18 @@ const FIXED =
 export async function addCriterion(
   db: DB,
   actorId: string,
-  cycleId: string,
+  round: RubricRound,
   input: CriterionInput,
 ): Promise<RubricWrite> {
+  const cycleId = round.cycleId;
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
-    if (await scoringStarted(trx, cycleId)) return { ok: false, status: 409, message: FIXED };
+    if (await scoringStarted(trx, round.id)) return { ok: false, status: 409, message: FIXED };
     // The same criterion added twice within seconds is a double click, not two criteria.
     const justAdded = await trx
       .selectFrom("rubricCriteria")
       .select("id")
-      .where("cycleId", "=", cycleId)
+      .where("roundId", "=", round.id)
       .where("name", "=", input.name)
       .where("createdAt", ">", sql<Date>`now() - interval '10 seconds'`)
       .executeTakeFirst();
@@ -65,11 +72,11 @@ export async function addCriterion(
     const last = await trx
       .selectFrom("rubricCriteria")
       .select(sql<number>`coalesce(max(position), 0)`.as("max"))
-      .where("cycleId", "=", cycleId)
+      .where("roundId", "=", round.id)
       .executeTakeFirstOrThrow();
     const row = await trx
       .insertInto("rubricCriteria")
-      .values({ cycleId, position: Number(last.max) + 1, ...criterionFields(input) })
+      .values({ cycleId, roundId: round.id, position: Number(last.max) + 1, ...criterionFields(input) })
       .returning("id")
       .executeTakeFirstOrThrow();
     await audit(trx, {
@@ -77,7 +84,7 @@ export async function addCriterion(
       action: "rubric.add",
       subjectType: "criterion",
       subjectId: row.id,
-      data: { cycleId, ...criterionFields(input) },
+      data: { cycleId, roundId: round.id, ...criterionFields(input) },
     });
     return { ok: true };
   });
@@ -86,11 +93,12 @@ export async function addCriterion(
 export async function updateCriterion(
   db: DB,
   actorId: string,
-  cycleId: string,
+  round: RubricRound,
   criterionId: string,
   version: number,
   input: CriterionInput,
 ): Promise<RubricWrite> {
+  const cycleId = round.cycleId;
   return db.transaction().execute(async (trx) => {
     // Freezing is decided under the cycle's lock, which submissions share.
     await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().execute();
@@ -98,7 +106,7 @@ export async function updateCriterion(
       .selectFrom("rubricCriteria")
       .select(["scaleMin", "scaleMax", "version"])
       .where("id", "=", criterionId)
-      .where("cycleId", "=", cycleId)
+      .where("roundId", "=", round.id)
       .forUpdate()
       .executeTakeFirst();
     if (!current) return { ok: false, status: 404, message: "That criterion does not exist" };
@@ -110,7 +118,7 @@ export async function updateCriterion(
       };
     }
     const scaleChanges = current.scaleMin !== input.scaleMin || current.scaleMax !== input.scaleMax;
-    if (scaleChanges && (await scoringStarted(trx, cycleId))) return { ok: false, status: 409, message: FIXED };
+    if (scaleChanges && (await scoringStarted(trx, round.id))) return { ok: false, status: 409, message: FIXED };
     await trx
       .updateTable("rubricCriteria")
       .set({ ...criterionFields(input), updatedAt: sql`now()`, version: sql`version + 1` })
@@ -130,16 +138,17 @@ export async function updateCriterion(
 export async function deleteCriterion(
   db: DB,
   actorId: string,
-  cycleId: string,
+  round: RubricRound,
   criterionId: string,
 ): Promise<RubricWrite> {
+  const cycleId = round.cycleId;
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
-    if (await scoringStarted(trx, cycleId)) return { ok: false, status: 409, message: FIXED };
+    if (await scoringStarted(trx, round.id)) return { ok: false, status: 409, message: FIXED };
     const deleted = await trx
       .deleteFrom("rubricCriteria")
       .where("id", "=", criterionId)
-      .where("cycleId", "=", cycleId)
+      .where("roundId", "=", round.id)
       .executeTakeFirst();
     if (deleted.numDeletedRows === 0n) return { ok: false, status: 404, message: "That criterion does not exist" };
     await audit(trx, {

@@ -65,7 +65,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: view.assignment.status,
       dueAt: view.assignment.dueAt?.toISOString() ?? null,
     },
-    cycle: { name: view.cycle.name, blind: view.cycle.blind, timezone: view.cycle.timezone },
+    cycle: { name: view.cycle.name, round: view.cycle.round, blind: view.cycle.blind, timezone: view.cycle.timezone },
     applicant: view.applicant,
     answers: view.answers,
     criteria: view.criteria.map(({ id, name, guidance, weight, scaleMin, scaleMax }) => ({
@@ -166,7 +166,9 @@ export default function ScoringPage() {
   });
   return (
     <div className="stack">
-      <p className="muted">{cycle.name}</p>
+      <p className="muted">
+        {cycle.name} · {cycle.round}
+      </p>
       <h1>{applicant.label}</h1>
       {cycle.blind ? (
         <p className="notice">

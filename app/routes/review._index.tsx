@@ -98,6 +98,9 @@ export default function ReviewQueue() {
               <thead>
                 <tr>
                   <th scope="col">Application</th>
+                  {cycle.assignments.some((assignment) => assignment.roundPosition > 1) ? (
+                    <th scope="col">Round</th>
+                  ) : null}
                   <th scope="col">Status</th>
                   <th scope="col">Due</th>
                 </tr>
@@ -112,6 +115,7 @@ export default function ReviewQueue() {
                         <Link to={`/review/${assignment.id}`}>{assignment.label}</Link>
                       )}
                     </td>
+                    {cycle.assignments.some((other) => other.roundPosition > 1) ? <td>{assignment.round}</td> : null}
                     <td>
                       {STATUS[assignment.status]}
                       {assignment.hasDraft ? " (draft saved)" : ""}

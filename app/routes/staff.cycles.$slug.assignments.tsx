@@ -3,7 +3,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
-import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { RoundSwitcher, roundPath } from "~/components/round-switcher";
+import { requireStaffRound } from "~/review/staff-round.server";
 import { AssignmentActionSchema } from "~/review/assignments.schema";
 import { assignManually, coverage, planAssignment, runAssignment, unassign } from "~/review/assignments.server";
 import { sendReviewReminders } from "~/review/decisions.server";
@@ -17,15 +18,17 @@ const REASONS = {
 } as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const { cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
   const [applications, plan, progress] = await Promise.all([
-    coverage(context.db, cycle.id),
-    planAssignment(context.db, cycle),
-    reviewerProgress(context.db, cycle.id),
+    coverage(context.db, round),
+    planAssignment(context.db, round),
+    reviewerProgress(context.db, round),
   ]);
   const names = new Map(applications.map((application) => [application.id, application.name]));
   return {
-    cycle: { slug: cycle.slug, name: cycle.name, status: cycle.status, k: cycle.reviewersPerApplication },
+    cycle: { slug: cycle.slug, name: cycle.name, status: cycle.status, k: round.reviewersPerApplication },
+    rounds: rounds.map(({ position, name }) => ({ position, name })),
+    round: { position: round.position, name: round.name },
     applications,
     reviewers: progress,
     wouldAdd: plan.added.length,
@@ -45,13 +48,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
+  const { staff, cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
   const submission = parseSubmission(await readFormData(request), { schema: AssignmentActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   let message: string;
   if (value.intent === "run-assignment") {
-    const result = await runAssignment(context.db, context.config, staff.id, cycle);
+    const result = await runAssignment(context.db, context.config, staff.id, cycle, round);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
     message = `Added ${result.added} assignment${result.added === 1 ? "" : "s"}${result.uncovered.length ? `; ${result.uncovered.length} application(s) could not be fully covered` : ""}.`;
   } else if (value.intent === "send-reminders") {
@@ -60,12 +63,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } else {
     const result =
       value.intent === "assign"
-        ? await assignManually(context.db, context.config, staff.id, cycle, value.applicationId, value.reviewerId)
+        ? await assignManually(
+            context.db,
+            context.config,
+            staff.id,
+            cycle,
+            value.applicationId,
+            value.reviewerId,
+            round,
+          )
         : await unassign(context.db, staff.id, cycle.id, value.assignmentId);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
     message = value.intent === "assign" ? "Reviewer assigned." : "Assignment removed.";
   }
-  return redirect(`/staff/cycles/${cycle.slug}/assignments`, {
+  return redirect(roundPath(`/staff/cycles/${cycle.slug}/assignments`, round, rounds), {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
@@ -75,15 +86,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function AssignmentsPage() {
-  const { cycle, applications, reviewers, wouldAdd, proof, uncovered } = useLoaderData<typeof loader>();
+  const { cycle, rounds, round, applications, reviewers, wouldAdd, proof, uncovered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const covered = applications.filter(
     (application) => application.assignments.filter((a) => a.status !== "recused").length >= cycle.k,
   ).length;
   return (
     <div className="stack">
-      <h1>{`Assignments of ${cycle.name}`}</h1>
+      <h1>{rounds.length > 1 ? `Assignments of ${cycle.name}, ${round.name}` : `Assignments of ${cycle.name}`}</h1>
       <CycleNav slug={cycle.slug} />
+      <RoundSwitcher path={`/staff/cycles/${cycle.slug}/assignments`} rounds={rounds} current={round.position} />
       <FormErrors errors={replyErrors(actionData)} />
       <section className="card" aria-labelledby="run-title">
         <h2 id="run-title">Automatic assignment</h2>

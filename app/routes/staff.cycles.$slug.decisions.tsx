@@ -22,6 +22,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+const DECISION_BY_INTENT = {
+  "mark-finalist": "finalist",
+  "mark-waitlisted": "waitlisted",
+  "mark-not-selected": "not_selected",
+  clear: null,
+} as const;
+
+/** Statuses a decision is marked on: in review, or on the waitlist (which a later release resolves). */
+const decidable = (status: string) => status === "in_review" || status === "waitlisted";
+
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -47,8 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return invalid(submission.reply({ formErrors: ["That application is not waiting for a decision."] }), 404);
     message = "Feedback saved.";
   } else {
-    const decision =
-      value.intent === "mark-finalist" ? "finalist" : value.intent === "mark-not-selected" ? "not_selected" : null;
+    const decision = DECISION_BY_INTENT[value.intent];
     const changed = await setPendingDecisions(context.db, staff.id, cycle.id, value.applicationId, decision);
     message = `${plural(changed, "application")} marked; nothing is sent until you release the decisions.`;
   }
@@ -62,9 +71,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const fixed = (value: number | null, digits = 1) => (value === null ? "—" : value.toFixed(digits));
 
 export default function DecisionsPage() {
-  const { cycle, rows, pending, finalists, waiting, preview, delayMinutes } = useLoaderData<typeof loader>();
+  const { cycle, rows, rounds, pending, finalists, waiting, preview, delayMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const undecided = rows.filter((row) => row.status === "in_review");
+  const undecided = rows.filter((row) => decidable(row.status));
   return (
     <div className="stack">
       <h1>{`Decisions for ${cycle.name}`}</h1>
@@ -85,6 +94,7 @@ export default function DecisionsPage() {
                   <span className="visually-hidden">Select</span>
                 </th>
                 <th scope="col">Applicant</th>
+                {rounds > 1 ? <th scope="col">Furthest round</th> : null}
                 <th scope="col">Calibrated</th>
                 <th scope="col">Raw</th>
                 <th scope="col">Reviews</th>
@@ -95,19 +105,20 @@ export default function DecisionsPage() {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    {row.status === "in_review" && !row.inRelease ? (
+                    {decidable(row.status) && !row.inRelease ? (
                       <input type="checkbox" name="applicationId" value={row.id} aria-label={`Select ${row.name}`} />
                     ) : null}
                   </td>
                   <td>{row.name}</td>
+                  {rounds > 1 ? <td>{row.round}</td> : null}
                   <td>{fixed(row.calibrated)}</td>
                   <td>{fixed(row.raw)}</td>
                   <td>{row.reviews}</td>
                   <td>
-                    {row.status !== "in_review"
-                      ? `${APPLICATION_STATUS_LABELS[row.status]} (released)`
-                      : row.pendingDecision
-                        ? `${APPLICATION_STATUS_LABELS[row.pendingDecision]} (${row.inRelease && waiting ? `sending at ${waiting.sendAt}` : "pending"})`
+                    {row.pendingDecision && decidable(row.status)
+                      ? `${row.status === "waitlisted" ? "Waitlisted (released), then " : ""}${APPLICATION_STATUS_LABELS[row.pendingDecision]} (${row.inRelease && waiting ? `sending at ${waiting.sendAt}` : "pending"})`
+                      : row.status !== "in_review"
+                        ? `${APPLICATION_STATUS_LABELS[row.status]} (released)`
                         : "—"}
                   </td>
                 </tr>
@@ -118,6 +129,9 @@ export default function DecisionsPage() {
         <div className="actions">
           <button type="submit" name="intent" value="mark-finalist">
             Mark as finalists
+          </button>
+          <button type="submit" name="intent" value="mark-waitlisted" className="secondary">
+            Mark as waitlisted
           </button>
           <button type="submit" name="intent" value="mark-not-selected" className="secondary">
             Mark as not selected

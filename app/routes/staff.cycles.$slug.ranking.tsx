@@ -4,7 +4,8 @@ import { z } from "zod";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
 import { BarChart } from "~/components/bar-chart";
 import { CycleNav } from "~/components/cycle-nav";
-import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { RoundSwitcher } from "~/components/round-switcher";
+import { requireStaffRound } from "~/review/staff-round.server";
 import { cycleRanking } from "~/review/ranking.server";
 import { DISAGREEMENT_SPREAD } from "~/review/scoring";
 
@@ -20,9 +21,9 @@ const fixed = (value: number | null | undefined, digits = 1) =>
 const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const { cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const ranking = await cycleRanking(context.db, cycle);
+  const ranking = await cycleRanking(context.db, round);
   const key = (row: (typeof ranking.applications)[number]): number | string | null =>
     query.sort === "name"
       ? row.name
@@ -47,6 +48,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     });
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
+    rounds: rounds.map(({ position, name }) => ({ position, name })),
+    round: { position: round.position, name: round.name },
     query,
     minReviews: ranking.minReviews,
     rows: rows.map((row) => ({
@@ -89,17 +92,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function RankingPage() {
-  const { cycle, query, minReviews, rows, distribution, biases, hasCriteria } = useLoaderData<typeof loader>();
+  const { cycle, rounds, round, query, minReviews, rows, distribution, biases, hasCriteria } =
+    useLoaderData<typeof loader>();
+  const roundQuery: Record<string, string> = rounds.length > 1 ? { round: String(round.position) } : {};
   const sortLink = (sort: (typeof SORTS)[number]) => {
     const order = query.sort === sort && query.order === "desc" ? "asc" : "desc";
-    return `?${new URLSearchParams({ sort, order, ...(query.disagreement ? { disagreement: "1" } : {}) })}`;
+    return `?${new URLSearchParams({ ...roundQuery, sort, order, ...(query.disagreement ? { disagreement: "1" } : {}) })}`;
   };
   const ariaSort = (sort: (typeof SORTS)[number]) =>
     query.sort === sort ? (query.order === "asc" ? "ascending" : "descending") : undefined;
   return (
     <div className="stack">
-      <h1>{`Ranking of ${cycle.name}`}</h1>
+      <h1>{rounds.length > 1 ? `Ranking of ${cycle.name}, ${round.name}` : `Ranking of ${cycle.name}`}</h1>
       <CycleNav slug={cycle.slug} />
+      <RoundSwitcher path={`/staff/cycles/${cycle.slug}/ranking`} rounds={rounds} current={round.position} />
       {!hasCriteria ? (
         <p className="notice">Set up the rubric first: the ranking comes from the reviewers' scores against it.</p>
       ) : null}
@@ -110,9 +116,13 @@ export default function RankingPage() {
         toward its track&apos;s mean when the reviews show the tracks differ (otherwise toward one mean). Its 95 %
         interval widens with fewer and more discordant reviews; applications with fewer than {minReviews} reviews are
         flagged, and reviewers disagree when their scores, leniency removed, lie {DISAGREEMENT_SPREAD} points or more
-        apart. <a href={`/staff/cycles/${cycle.slug}/reviews.csv`}>Export every review (CSV)</a>
+        apart.{" "}
+        <a href={`/staff/cycles/${cycle.slug}/reviews.csv${rounds.length > 1 ? `?round=${round.position}` : ""}`}>
+          Export every review (CSV)
+        </a>
       </p>
       <Form method="get" className="toolbar">
+        {rounds.length > 1 ? <input type="hidden" name="round" value={round.position} /> : null}
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="order" value={query.order} />
         <label className="choice">

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { requireStaffRound } from "~/review/staff-round.server";
 import { exportReviewsCsv } from "~/review/ranking.server";
 import { csvResponse } from "~/utils/csv.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
-  return csvResponse(`${cycle.slug}-reviews.csv`, await exportReviewsCsv(context.db, staff.id, cycle.id));
+  const { staff, cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
+  const name = rounds.length > 1 ? `${cycle.slug}-round-${round.position}-reviews.csv` : `${cycle.slug}-reviews.csv`;
+  return csvResponse(name, await exportReviewsCsv(context.db, staff.id, round));
 }

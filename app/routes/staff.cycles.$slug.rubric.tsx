@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CycleNav } from "~/components/cycle-nav";
 import { ErrorList, Field, FormErrors, replyErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
-import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { RoundSwitcher, roundPath } from "~/components/round-switcher";
+import { requireStaffRound } from "~/review/staff-round.server";
 import { CriterionActionSchema } from "~/review/rubric.schema";
 import {
   addCriterion,
@@ -19,16 +20,22 @@ import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const { cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
   const [criteria, fixed] = await Promise.all([
-    listCriteria(context.db, cycle.id),
-    scoringStarted(context.db, cycle.id),
+    listCriteria(context.db, round.id),
+    scoringStarted(context.db, round.id),
   ]);
-  return { cycle: { slug: cycle.slug, name: cycle.name }, criteria, fixed };
+  return {
+    cycle: { slug: cycle.slug, name: cycle.name },
+    rounds: rounds.map(({ position, name }) => ({ position, name })),
+    round: { position: round.position, name: round.name },
+    criteria,
+    fixed,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
+  const { staff, cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
   const formData = await readFormData(request);
   const target = String(formData.get("criterionId") ?? "new");
   const submission = parseSubmission(formData, { schema: CriterionActionSchema });
@@ -36,12 +43,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const value = submission.value;
   const result =
     value.intent === "add-criterion"
-      ? await addCriterion(context.db, staff.id, cycle.id, value)
+      ? await addCriterion(context.db, staff.id, round, value)
       : value.intent === "update-criterion"
-        ? await updateCriterion(context.db, staff.id, cycle.id, value.criterionId, value.version, value)
-        : await deleteCriterion(context.db, staff.id, cycle.id, value.criterionId);
+        ? await updateCriterion(context.db, staff.id, round, value.criterionId, value.version, value)
+        : await deleteCriterion(context.db, staff.id, round, value.criterionId);
   if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
-  return redirect(`/staff/cycles/${cycle.slug}/rubric`, {
+  return redirect(roundPath(`/staff/cycles/${cycle.slug}/rubric`, round, rounds), {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Rubric saved." }) },
   });
 }
@@ -106,14 +113,15 @@ function CriterionForm({
 }
 
 export default function RubricPage() {
-  const { cycle, criteria, fixed } = useLoaderData<typeof loader>();
+  const { cycle, rounds, round, criteria, fixed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
   const totalWeight = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
   return (
     <div className="stack">
-      <h1>{`Rubric of ${cycle.name}`}</h1>
+      <h1>{rounds.length > 1 ? `Rubric of ${cycle.name}, ${round.name}` : `Rubric of ${cycle.name}`}</h1>
       <CycleNav slug={cycle.slug} />
+      <RoundSwitcher path={`/staff/cycles/${cycle.slug}/rubric`} rounds={rounds} current={round.position} />
       <p>
         Reviewers score each criterion on its scale; the weighted score runs from 0 to 100. Weights are relative (they
         total {totalWeight} now).

@@ -13,6 +13,8 @@ import * as m0018 from "./0018_scale";
 import * as m0019 from "./0019_eligibility_conditions";
 import * as m0020 from "./0020_integrations";
 import * as m0021 from "./0021_import_consent";
+import * as m0023 from "./0023_review_rounds";
+import * as m0024 from "./0024_waitlisted";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -34,6 +36,8 @@ const migrations: Record<string, Migration> = {
   "0019_eligibility_conditions": m0019,
   "0020_integrations": m0020,
   "0021_import_consent": m0021,
+  "0023_review_rounds": m0023,
+  "0024_waitlisted": m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -164,6 +164,17 @@ export async function insertCycle(
     .returning("id")
     .executeTakeFirst();
   if (!inserted) return null;
+  // Every cycle has its first review round, with the cycle's review settings (as createCycle does).
+  await db
+    .insertInto("reviewRounds")
+    .values({
+      cycleId: inserted.id,
+      position: 1,
+      name: "Review",
+      reviewersPerApplication: 3,
+      blindReview: cycle.blindReview,
+    })
+    .execute();
   const questionIds: Record<string, string> = {};
   for (const [index, question] of DEMO_QUESTIONS.entries()) {
     const row = await db

@@ -10,6 +10,7 @@ import { seedNetwork } from "./network";
 import { seedOrganizations } from "./organizations";
 import { seedReview } from "./review";
 import { seedDiscussion } from "./discussion";
+import { seedPanelRound } from "./rounds";
 
 const DEMO_MARK = "demo";
 
@@ -67,6 +68,7 @@ export async function seedDemo(db: DB): Promise<void> {
   const reviewCycle = await db.selectFrom("cycles").select("id").where("slug", "=", "open-web-2026").executeTakeFirst();
   if (reviewCycle) await seedReview(db, reviewCycle.id, passwordHash);
   if (reviewCycle) await seedDiscussion(db, reviewCycle.id);
+  if (reviewCycle) await seedPanelRound(db, reviewCycle.id);
   await seedMatching(db, passwordHash, organizations);
   await seedInterviews(db);
   await seedFellowships(db, passwordHash, organizations);

@@ -103,12 +103,20 @@ export async function seedReview(db: DB, cycleId: string, passwordHash: string):
     .set({ reviewDueAt: new Date(Date.now() + 10 * DAY) })
     .where("id", "=", cycleId)
     .execute();
+  // The first round is the screening: the cycle's settings, the full rubric, the whole panel.
+  const round = await db
+    .updateTable("reviewRounds")
+    .set({ name: "Screening", reviewDueAt: new Date(Date.now() + 10 * DAY) })
+    .where("cycleId", "=", cycleId)
+    .where("position", "=", 1)
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const criteria = [];
   for (const [index, criterion] of DEMO_RUBRIC.entries()) {
     criteria.push(
       await db
         .insertInto("rubricCriteria")
-        .values({ cycleId, position: index + 1, ...criterion, scaleMin: 1, scaleMax: 5 })
+        .values({ cycleId, roundId: round.id, position: index + 1, ...criterion, scaleMin: 1, scaleMax: 5 })
         .returning("id")
         .executeTakeFirstOrThrow(),
     );
@@ -196,6 +204,7 @@ export async function seedReview(db: DB, cycleId: string, passwordHash: string):
       .insertInto("reviewAssignments")
       .values({
         cycleId,
+        roundId: round.id,
         ...pair,
         status: recusal ? "recused" : state === "submitted" ? "submitted" : "assigned",
         recusalReason: recusal ? "I mentored this applicant last year." : null,

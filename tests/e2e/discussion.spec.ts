@@ -36,7 +36,12 @@ for (const javaScriptEnabled of [true, false]) {
           .execute();
         const row = await db
           .insertInto("reviewAssignments")
-          .values({ cycleId: fixture.cycle.id, applicationId: applicant!.applicationId, reviewerId: reviewer.id })
+          .values({
+            cycleId: fixture.cycle.id,
+            roundId: fixture.round.id,
+            applicationId: applicant!.applicationId,
+            reviewerId: reviewer.id,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         assignments[reviewer.id] = row.id;

@@ -129,6 +129,7 @@ test.describe("JavaScript off", () => {
       .insertInto("reviewAssignments")
       .values({
         cycleId: fixture.cycle.id,
+        roundId: fixture.round.id,
         applicationId: fixture.applicants[0]!.applicationId,
         reviewerId: reviewer.id,
       })

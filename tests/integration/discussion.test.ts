@@ -329,7 +329,7 @@ describeDb("discussion, meta-review and overdue reminders", (t) => {
     ).toMatchObject({ ok: false, status: 404 });
     const pairs = async () =>
       Object.fromEntries(
-        (await planAssignment(t.db, fixture.cycle)).added.map((pair) => [pair.applicationId, pair.reviewerId]),
+        (await planAssignment(t.db, fixture.round)).added.map((pair) => [pair.applicationId, pair.reviewerId]),
       );
     const orders: [typeof r1 & object, typeof r1 & object][] = [
       [r1!, r2!],
@@ -355,7 +355,7 @@ describeDb("discussion, meta-review and overdue reminders", (t) => {
     // A conflict bid is a hard conflict: the only reviewer left is never assigned.
     await saveBids(t.db, cycle, r2!.id, [{ applicationId: a1!, bid: "conflict" }]);
     await saveBids(t.db, cycle, r1!.id, [{ applicationId: a1!, bid: "conflict" }]);
-    const plan = await planAssignment(t.db, fixture.cycle);
+    const plan = await planAssignment(t.db, fixture.round);
     expect(plan.added.some((pair) => pair.applicationId === a1)).toBe(false);
     expect(plan.check.valid).toBe(true);
   });

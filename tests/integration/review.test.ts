@@ -259,7 +259,7 @@ describeDb("review workflow", (t) => {
     });
     const criterion = fixture.criteria[0]!;
     expect(
-      await addCriterion(t.db, fixture.staffId, fixture.cycle.id, {
+      await addCriterion(t.db, fixture.staffId, fixture.round, {
         name: "New",
         guidance: "",
         weight: 5,
@@ -269,14 +269,14 @@ describeDb("review workflow", (t) => {
     ).toMatchObject({ ok: false, status: 409 });
     const base = { name: criterion.name, guidance: "Now with guidance", weight: 55, scaleMin: 1, scaleMax: 5 };
     expect(
-      await updateCriterion(t.db, fixture.staffId, fixture.cycle.id, criterion.id, criterion.version, {
+      await updateCriterion(t.db, fixture.staffId, fixture.round, criterion.id, criterion.version, {
         ...base,
         scaleMax: 7,
       }),
     ).toMatchObject({ ok: false, status: 409 });
-    expect(
-      await updateCriterion(t.db, fixture.staffId, fixture.cycle.id, criterion.id, criterion.version, base),
-    ).toEqual({ ok: true });
+    expect(await updateCriterion(t.db, fixture.staffId, fixture.round, criterion.id, criterion.version, base)).toEqual({
+      ok: true,
+    });
   });
 
   it("holds decisions until released, then moves statuses, emails each applicant once and audits it", async () => {

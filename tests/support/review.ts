@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { tinyPdf } from "#db/seed/pdf";
 import { addQuestion, listQuestions } from "~/cycles/questions.server";
+import { listRounds, type RoundRef } from "~/review/rounds.server";
 import { addCriterion, listCriteria } from "~/review/rubric.server";
 import type { AppConfig } from "~/utils/config.server";
 import { createOpenCycle, questionByKind, submitTestApplication, type TestCycle } from "./cycles";
@@ -19,7 +20,14 @@ export interface ReviewFixture {
   applicants: TestApplicant[];
   reviewers: { id: string; email: string; name: string }[];
   criteria: Awaited<ReturnType<typeof listCriteria>>;
+  /** The cycle's first (only) review round. */
+  round: RoundRef;
   staffId: string;
+}
+
+/** The id of a cycle's first review round, for tests that write assignments directly. */
+export function firstRoundId(db: DB, cycleId: string) {
+  return db.selectFrom("reviewRounds").select("id").where("cycleId", "=", cycleId).where("position", "=", 1);
 }
 
 const FIRST = ["Ada", "Grace", "Kofi", "Mei", "Ravi", "Lucía", "Omar", "Ingrid", "Tendai", "Yasmine", "Hiro", "Amara"];
@@ -96,21 +104,29 @@ export async function createReviewFixture(
     })
     .where("id", "=", cycle.id)
     .execute();
+  // The first round carries the cycle's k (the settings page saves both together).
+  await db
+    .updateTable("reviewRounds")
+    .set({ reviewersPerApplication: k })
+    .where("cycleId", "=", cycle.id)
+    .where("position", "=", 1)
+    .execute();
   await db
     .updateTable("applications")
     .set({ status: "in_review" })
     .where("cycleId", "=", cycle.id)
     .where("status", "=", "submitted")
     .execute();
+  const [round] = await listRounds(db, cycle.id);
   if (options.rubric !== false) {
-    await addCriterion(db, staff.id, cycle.id, {
+    await addCriterion(db, staff.id, round!, {
       name: "Commitment",
       guidance: "",
       weight: 60,
       scaleMin: 1,
       scaleMax: 5,
     });
-    await addCriterion(db, staff.id, cycle.id, {
+    await addCriterion(db, staff.id, round!, {
       name: "Skill match",
       guidance: "",
       weight: 40,
@@ -143,7 +159,8 @@ export async function createReviewFixture(
     cycle: { ...cycle, ...row },
     applicants,
     reviewers,
-    criteria: await listCriteria(db, cycle.id),
+    criteria: await listCriteria(db, round!.id),
+    round: round!,
     staffId: staff.id,
   };
 }

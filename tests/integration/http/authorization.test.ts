@@ -9,7 +9,7 @@ import { addEligibilityQuestion } from "~/eligibility/eligibility.server";
 import { completeAnswers, createOpenCycle, questionByKind } from "../../support/cycles";
 import { createMatchingFixture } from "../../support/matching";
 import { createReviewFixture } from "../../support/review";
-import { primaryDriver, uniqueEmail } from "../../support/db";
+import { uniqueEmail } from "../../support/db";
 import { proposeAssignment } from "~/campaigns/assignments.server";
 import { addNeed, createCampaign } from "~/campaigns/campaigns.server";
 import { saveProfile } from "~/network/profiles.server";
@@ -160,6 +160,11 @@ const RULES: Record<string, RouteRule> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  "routes/staff.cycles.$slug.rounds": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/rounds`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/staff.cycles.$slug.ranking": {
     path: (f) => `/staff/cycles/${f.reviewCycleSlug}/ranking`,
     get: staffOnly(200),
@@ -238,8 +243,6 @@ const RULES: Record<string, RouteRule> = {
   // The API answers cookies with its own 401 (and a method a route does not take with 405): only a
   // personal access token opens it
   // (tests/integration/http/api.test.ts covers every route × token scope × role).
-  // The demo's webhook receiver answers only on a demo database (webhooks.test.ts covers it there).
-  "routes/demo.webhook-sink": { path: () => "/demo/webhook-sink", get: all(404), post: all(404) },
   "routes/api.v1.$": { path: () => "/api/v1/nothing-here", get: all(404), post: all(404) },
   "routes/api.v1.openapi[.]json": { path: () => "/api/v1/openapi.json", get: all(200), post: all(405) },
   "routes/api.v1.cycles": { path: () => "/api/v1/cycles", get: all(401), post: all(405) },
@@ -450,127 +453,121 @@ function matches(response: Response, expected: Expected): boolean {
   return response.status === expected;
 }
 
-// The matrix checks the app's rules, not the database's: it runs on one driver (the rest of the HTTP
-// tests run each route on both), which halves the suite's longest file.
-describeServer(
-  "authorization of every route",
-  (t) => {
-    let personas: PersonaSet;
-    let fixtures: Fixtures;
+describeServer("authorization of every route", (t) => {
+  let personas: PersonaSet;
+  let fixtures: Fixtures;
 
-    beforeAll(async () => {
-      const server: TestServer = t.server;
-      personas = await createPersonas(server);
-      const staff = await server.db.selectFrom("users").select("id").limit(1).executeTakeFirstOrThrow();
-      const invitation = await createInvitation(server.db, {
-        email: uniqueEmail("invitee"),
-        kind: "staff",
-        invitedBy: staff.id,
-      });
-      const to = uniqueEmail("mail");
-      await enqueueEmail(server.db, {
-        to,
-        template: "existing-account",
-        props: { name: "N", loginUrl: "http://x", resetUrl: "http://x" },
-        idempotencyKey: `authz-${to}`,
-      });
-      const email = await server.db
-        .selectFrom("emailOutbox")
-        .select("id")
-        .where("recipient", "=", to)
-        .executeTakeFirstOrThrow();
-      const cycle = await createOpenCycle(server.db, personas.users.staff.id);
-      const screened = await createOpenCycle(server.db, personas.users.staff.id);
-      await addEligibilityQuestion(server.db, personas.users.staff.id, screened.id, {
-        label: "Can you commit ten months?",
-        help: "",
-        options: ["Yes", "No"],
-        qualifying: ["Yes"],
-        reason: "The fellowship is a ten-month commitment.",
-      });
-      const saved = await saveAnswers(server.db, {
-        cycleId: cycle.id,
-        applicantId: personas.users.applicant.id,
-        questions: cycle.questions,
-        answers: completeAnswers(cycle.questions),
-        uploads: [{ questionId: questionByKind(cycle.questions, "file").id, filename: "cv.pdf", bytes: tinyPdf("CV") }],
-        version: 0,
-      });
-      if (!saved.ok) throw new Error(saved.message);
-      const file = await server.db
-        .selectFrom("files")
-        .select("id")
-        .where("applicationId", "=", saved.applicationId)
-        .executeTakeFirstOrThrow();
-      const review = await createReviewFixture(server.db, server.config, { applicants: 1, reviewers: 0, k: 1 });
-      await server.db
-        .insertInto("cycleReviewers")
-        .values({ cycleId: review.cycle.id, userId: personas.users.reviewer.id, capacity: 5, expertise: "[]" })
-        .execute();
-      const assignment = await server.db
-        .insertInto("reviewAssignments")
-        .values({
-          cycleId: review.cycle.id,
-          applicationId: review.applicants[0]!.applicationId,
-          reviewerId: personas.users.reviewer.id,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const matching = await createMatchingFixture(server.db, server.config, {
-        finalists: 1,
-        seats: [1],
-        partnerIds: [personas.users.partner.id],
-      });
-      const organization = await server.db
-        .selectFrom("organizations")
-        .select("slug")
-        .where("id", "=", matching.organizations[0]!.id)
-        .executeTakeFirstOrThrow();
-      const network = await networkFixtures(server, personas.users.staff.id);
-      const year = await fellowshipFixtures(server, personas);
-      fixtures = {
-        ...network,
-        ...year,
-        matchingCycleSlug: matching.cycle.slug,
-        positionId: matching.positions[0]!.id,
-        organizationSlug: organization.slug,
-        reviewCycleSlug: review.cycle.slug,
-        reviewCycleId: review.cycle.id,
-        assignmentId: assignment.id,
-        emailId: email.id,
-        invitationToken: invitation.token,
-        cycleSlug: cycle.slug,
-        screenedCycleSlug: screened.slug,
-        applicationId: saved.applicationId,
-        applicantFileId: file.id,
-      };
+  beforeAll(async () => {
+    const server: TestServer = t.server;
+    personas = await createPersonas(server);
+    const staff = await server.db.selectFrom("users").select("id").limit(1).executeTakeFirstOrThrow();
+    const invitation = await createInvitation(server.db, {
+      email: uniqueEmail("invitee"),
+      kind: "staff",
+      invitedBy: staff.id,
     });
-
-    it("has a rule for every route in the build", async () => {
-      const build = (await import(path.join(process.cwd(), "build", "server", "index.js"))) as ServerBuild;
-      const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
-      expect(routeIds.sort()).toEqual(Object.keys(RULES).sort());
+    const to = uniqueEmail("mail");
+    await enqueueEmail(server.db, {
+      to,
+      template: "existing-account",
+      props: { name: "N", loginUrl: "http://x", resetUrl: "http://x" },
+      idempotencyKey: `authz-${to}`,
     });
+    const email = await server.db
+      .selectFrom("emailOutbox")
+      .select("id")
+      .where("recipient", "=", to)
+      .executeTakeFirstOrThrow();
+    const cycle = await createOpenCycle(server.db, personas.users.staff.id);
+    const screened = await createOpenCycle(server.db, personas.users.staff.id);
+    await addEligibilityQuestion(server.db, personas.users.staff.id, screened.id, {
+      label: "Can you commit ten months?",
+      help: "",
+      options: ["Yes", "No"],
+      qualifying: ["Yes"],
+      reason: "The fellowship is a ten-month commitment.",
+    });
+    const saved = await saveAnswers(server.db, {
+      cycleId: cycle.id,
+      applicantId: personas.users.applicant.id,
+      questions: cycle.questions,
+      answers: completeAnswers(cycle.questions),
+      uploads: [{ questionId: questionByKind(cycle.questions, "file").id, filename: "cv.pdf", bytes: tinyPdf("CV") }],
+      version: 0,
+    });
+    if (!saved.ok) throw new Error(saved.message);
+    const file = await server.db
+      .selectFrom("files")
+      .select("id")
+      .where("applicationId", "=", saved.applicationId)
+      .executeTakeFirstOrThrow();
+    const review = await createReviewFixture(server.db, server.config, { applicants: 1, reviewers: 0, k: 1 });
+    await server.db
+      .insertInto("cycleReviewers")
+      .values({ cycleId: review.cycle.id, userId: personas.users.reviewer.id, capacity: 5, expertise: "[]" })
+      .execute();
+    const assignment = await server.db
+      .insertInto("reviewAssignments")
+      .values({
+        cycleId: review.cycle.id,
+        roundId: review.round.id,
+        applicationId: review.applicants[0]!.applicationId,
+        reviewerId: personas.users.reviewer.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const matching = await createMatchingFixture(server.db, server.config, {
+      finalists: 1,
+      seats: [1],
+      partnerIds: [personas.users.partner.id],
+    });
+    const organization = await server.db
+      .selectFrom("organizations")
+      .select("slug")
+      .where("id", "=", matching.organizations[0]!.id)
+      .executeTakeFirstOrThrow();
+    const network = await networkFixtures(server, personas.users.staff.id);
+    const year = await fellowshipFixtures(server, personas);
+    fixtures = {
+      ...network,
+      ...year,
+      matchingCycleSlug: matching.cycle.slug,
+      positionId: matching.positions[0]!.id,
+      organizationSlug: organization.slug,
+      reviewCycleSlug: review.cycle.slug,
+      reviewCycleId: review.cycle.id,
+      assignmentId: assignment.id,
+      emailId: email.id,
+      invitationToken: invitation.token,
+      cycleSlug: cycle.slug,
+      screenedCycleSlug: screened.slug,
+      applicationId: saved.applicationId,
+      applicantFileId: file.id,
+    };
+  });
 
-    for (const [routeId, rule] of Object.entries(RULES)) {
-      for (const persona of PERSONAS) {
-        it(`${routeId}: GET as ${persona} → ${rule.get[persona]}`, async () => {
-          const response = await get(t.server, rule.path(fixtures), { cookie: await personas.cookie(persona) });
-          expect(
-            matches(response, rule.get[persona]),
-            `${response.status} ${response.headers.get("Location") ?? ""}`,
-          ).toBe(true);
-        });
-        it(`${routeId}: POST as ${persona} → ${rule.post[persona]}`, async () => {
-          const response = await post(t.server, rule.path(fixtures), {}, { cookie: await personas.cookie(persona) });
-          expect(
-            matches(response, rule.post[persona]),
-            `${response.status} ${response.headers.get("Location") ?? ""}`,
-          ).toBe(true);
-        });
-      }
+  it("has a rule for every route in the build", async () => {
+    const build = (await import(path.join(process.cwd(), "build", "server", "index.js"))) as ServerBuild;
+    const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
+    expect(routeIds.sort()).toEqual(Object.keys(RULES).sort());
+  });
+
+  for (const [routeId, rule] of Object.entries(RULES)) {
+    for (const persona of PERSONAS) {
+      it(`${routeId}: GET as ${persona} → ${rule.get[persona]}`, async () => {
+        const response = await get(t.server, rule.path(fixtures), { cookie: await personas.cookie(persona) });
+        expect(
+          matches(response, rule.get[persona]),
+          `${response.status} ${response.headers.get("Location") ?? ""}`,
+        ).toBe(true);
+      });
+      it(`${routeId}: POST as ${persona} → ${rule.post[persona]}`, async () => {
+        const response = await post(t.server, rule.path(fixtures), {}, { cookie: await personas.cookie(persona) });
+        expect(
+          matches(response, rule.post[persona]),
+          `${response.status} ${response.headers.get("Location") ?? ""}`,
+        ).toBe(true);
+      });
     }
-  },
-  {},
-  [primaryDriver],
-);
+  }
+});

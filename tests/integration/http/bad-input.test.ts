@@ -513,6 +513,7 @@ describeServer("bad input to every action", (t) => {
       .insertInto("reviewAssignments")
       .values({
         cycleId: review.cycle.id,
+        roundId: review.round.id,
         applicationId: review.applicants[0]!.applicationId,
         reviewerId: users.reviewer.id,
       })

@@ -114,6 +114,7 @@ describeDb("privacy self-service", (t) => {
       .values(
         review.applicants.map((applicant) => ({
           cycleId: review.cycle.id,
+          roundId: review.round.id,
           applicationId: applicant.applicationId,
           reviewerId: reviewer.id,
         })),
@@ -159,6 +160,7 @@ describeDb("privacy self-service", (t) => {
       .values(
         review.applicants.map((applicant) => ({
           cycleId: review.cycle.id,
+          roundId: review.round.id,
           applicationId: applicant.applicationId,
           reviewerId: reviewer.id,
         })),
