@@ -12,6 +12,7 @@ import * as m0017 from "./0017_discussion_bids";
 import * as m0018 from "./0018_scale";
 import * as m0019 from "./0019_eligibility_conditions";
 import * as m0020 from "./0020_integrations";
+import * as m0028 from "./0028_reference_letters";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "0018_scale": m0018,
   "0019_eligibility_conditions": m0019,
   "0020_integrations": m0020,
+  "0028_reference_letters": m0028,
 };
 
 export const migrationProvider: MigrationProvider = {
