@@ -37,7 +37,8 @@ type CompletenessRow = Awaited<ReturnType<ReturnType<typeof completenessQuery>["
 
 function byId(db: DB, cycleId: string): KeysetQuery<CompletenessRow, string> {
   return {
-    after: (key) => (key ? completenessQuery(db, cycleId).where("applications.id", ">", key) : completenessQuery(db, cycleId)),
+    after: (key) =>
+      key ? completenessQuery(db, cycleId).where("applications.id", ">", key) : completenessQuery(db, cycleId),
     keyOf: (row) => row.id,
   };
 }

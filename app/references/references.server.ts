@@ -194,7 +194,16 @@ export async function nameReferee(
 async function lockOpenRequest(trx: Kysely<Database>, applicationId: string, requestId: string) {
   return trx
     .selectFrom("referenceRequests")
-    .select(["id", "refereeName", "refereeEmail", "relationship", "status", "createdAt", "lastRemindedAt", "remindersSent"])
+    .select([
+      "id",
+      "refereeName",
+      "refereeEmail",
+      "relationship",
+      "status",
+      "createdAt",
+      "lastRemindedAt",
+      "remindersSent",
+    ])
     .where("id", "=", requestId)
     .where("applicationId", "=", applicationId)
     .where("status", "=", "requested")
@@ -262,7 +271,11 @@ export async function remindReferee(
         message: `${request.refereeName} was emailed less than a day ago. You can send a reminder in ${hours} hour${hours === 1 ? "" : "s"}.`,
       };
     }
-    await remindNow(trx, config, request, { ...application, deadline: referenceDeadline(application), now: application.now });
+    await remindNow(trx, config, request, {
+      ...application,
+      deadline: referenceDeadline(application),
+      now: application.now,
+    });
     await audit(trx, {
       actorId: input.applicantId,
       action: "reference.remind",

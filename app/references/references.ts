@@ -152,7 +152,13 @@ export const ReferenceActionSchema = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("add-referee"), name, email, relationship }),
     z.object({ intent: z.literal("remind"), requestId: z.uuid({ error: "Choose a referee" }) }),
-    z.object({ intent: z.literal("replace"), requestId: z.uuid({ error: "Choose a referee" }), name, email, relationship }),
+    z.object({
+      intent: z.literal("replace"),
+      requestId: z.uuid({ error: "Choose a referee" }),
+      name,
+      email,
+      relationship,
+    }),
   ],
   { error: "That form action is not known." },
 );

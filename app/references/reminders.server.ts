@@ -19,7 +19,9 @@ export async function sendReferenceReminders(db: DB, config: AppConfig, clock: C
     .select("referenceRequests.id")
     .where("referenceRequests.status", "=", "requested")
     .where("applications.status", "in", ["draft", "submitted", "in_review"])
-    .where(sql<boolean>`coalesce(reference_requests.last_reminded_at, reference_requests.created_at) < ${now} - interval '7 days'`)
+    .where(
+      sql<boolean>`coalesce(reference_requests.last_reminded_at, reference_requests.created_at) < ${now} - interval '7 days'`,
+    )
     .execute();
   let sent = 0;
   for (const candidate of candidates) {
