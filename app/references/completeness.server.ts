@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import { shownQuestions } from "~/applications/conditions";
 import type { Question } from "~/applications/questions";
 import { audit } from "~/audit/audit.server";
+import { listQuestions } from "~/cycles/questions.server";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { describeMissing, missingItems, type Missing } from "./references";
@@ -130,4 +131,44 @@ export async function exportCompletenessCsv(
     ],
     cells(),
   );
+}
+
+/**
+ * What the applicant's status page shows of one application: what it still lacks, and each
+ * referee with only whether the letter arrived (never the letter).
+ */
+export async function ownProgress(db: DB, applicationId: string) {
+  const row = await db
+    .selectFrom("applications")
+    .innerJoin("cycles", "cycles.id", "applications.cycleId")
+    .select([
+      "applications.answers",
+      "applications.status",
+      "cycles.id as cycleId",
+      "cycles.referencesMin",
+      "cycles.referencesMax",
+    ])
+    .where("applications.id", "=", applicationId)
+    .executeTakeFirstOrThrow();
+  const [questions, references] = await Promise.all([
+    listQuestions(db, row.cycleId),
+    db
+      .selectFrom("referenceRequests")
+      .select(["id", "refereeName", "status"])
+      .where("applicationId", "=", applicationId)
+      .where("status", "!=", "revoked")
+      .orderBy("createdAt")
+      .execute(),
+  ]);
+  const received = references.filter((reference) => reference.status === "received").length;
+  const missing = missingOf({ answers: row.answers, received }, questions, row.referencesMin);
+  return {
+    asksReferences: row.referencesMax > 0,
+    references: references.map((reference) => ({
+      id: reference.id,
+      name: reference.refereeName,
+      status: reference.status === "received" ? ("received" as const) : ("requested" as const),
+    })),
+    missing: row.status === "withdrawn" ? null : missing,
+  };
 }

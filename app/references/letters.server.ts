@@ -27,11 +27,13 @@ export interface LetterView {
 }
 
 /** The received references of an application, for a reader already allowed to read it. */
-export async function lettersOf(
-  db: DB,
-  applicationId: string,
-  input: { blind: boolean; applicant: { name: string; email: string } },
-): Promise<LetterView[]> {
+export async function lettersOf(db: DB, applicationId: string, input: { blind: boolean }): Promise<LetterView[]> {
+  const applicant = await db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.applicantId")
+    .select(["users.name", "users.email"])
+    .where("applications.id", "=", applicationId)
+    .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom("referenceRequests")
     .select([
@@ -51,7 +53,7 @@ export async function lettersOf(
   return rows.map((row, index) => {
     const redact = (text: string) =>
       input.blind
-        ? redactIdentity(redactIdentity(text, input.applicant), { name: row.refereeName, email: row.refereeEmail })
+        ? redactIdentity(redactIdentity(text, applicant), { name: row.refereeName, email: row.refereeEmail })
         : text;
     return {
       id: row.id,
