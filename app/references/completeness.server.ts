@@ -6,7 +6,7 @@ import { audit } from "~/audit/audit.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
-import { describeMissing, missingItems, type Missing } from "./references";
+import { describeMissing, missingItems, OVERDUE_AFTER_DAYS, type Missing } from "./references";
 
 /**
  * What each application of a cycle still lacks (answers, files, references), for the staff list,
@@ -28,6 +28,12 @@ function completenessQuery(db: DB, cycleId: string) {
       ),
       sql<number>`(select count(*)::int from reference_requests r where r.application_id = applications.id and r.status = 'requested')`.as(
         "requested",
+      ),
+      // As referenceProgress reads it: two weeks without a letter, or past the application deadline.
+      sql<number>`(select count(*)::int from reference_requests r join cycles c on c.id = r.cycle_id
+        where r.application_id = applications.id and r.status = 'requested'
+        and (r.created_at <= now() - make_interval(days => ${OVERDUE_AFTER_DAYS}::int) or now() >= c.closes_at))`.as(
+        "overdue",
       ),
     ])
     .where("applications.cycleId", "=", cycleId)
@@ -59,6 +65,7 @@ export interface CompletenessEntry {
   status: string;
   received: number;
   requested: number;
+  overdue: number;
   missing: Missing;
   summary: string;
 }
@@ -78,6 +85,7 @@ export async function cycleCompleteness(
       status: row.status,
       received: row.received,
       requested: row.requested,
+      overdue: row.overdue,
       missing,
       summary: describeMissing(missing),
     };
@@ -109,6 +117,7 @@ export async function exportCompletenessCsv(
         row.status,
         row.received,
         row.requested,
+        row.overdue,
         missing.references,
         missing.answers.join("; "),
         missing.files.join("; "),
@@ -124,6 +133,7 @@ export async function exportCompletenessCsv(
       "status",
       "references_received",
       "references_requested",
+      "references_overdue",
       "references_missing",
       "answers_missing",
       "files_missing",

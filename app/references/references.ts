@@ -55,12 +55,20 @@ export function linkState(
   return "open";
 }
 
-/** What staff see of a request: a requested letter is overdue once the application deadline has passed. */
+/** A requested letter is overdue this many days after the request, or once the application deadline has passed. */
+export const OVERDUE_AFTER_DAYS = 14;
+
+/** What staff see of a request (the applicant sees only requested or received). */
 export type ReferenceProgress = "requested" | "received" | "overdue";
 
-export function referenceProgress(status: ReferenceStatus, closesAt: Date, now: Date): ReferenceProgress {
-  if (status === "received") return "received";
-  return now >= closesAt ? "overdue" : "requested";
+export function referenceProgress(
+  request: { status: ReferenceStatus; createdAt: Date },
+  closesAt: Date,
+  now: Date,
+): ReferenceProgress {
+  if (request.status === "received") return "received";
+  const late = now.getTime() - request.createdAt.getTime() >= OVERDUE_AFTER_DAYS * DAY_MS;
+  return late || now >= closesAt ? "overdue" : "requested";
 }
 
 /**

@@ -27,6 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: entry.status as keyof typeof APPLICATION_STATUS_LABELS,
       received: entry.received,
       requested: entry.requested,
+      overdue: entry.overdue,
       summary: entry.summary,
     })),
   };
@@ -73,7 +74,10 @@ export default function CompletenessPage() {
                   </td>
                   <td>{APPLICATION_STATUS_LABELS[entry.status]}</td>
                   <td>{entry.received}</td>
-                  <td>{entry.requested}</td>
+                  <td>
+                    {entry.requested}
+                    {entry.overdue ? ` (${entry.overdue} overdue)` : ""}
+                  </td>
                   <td>{entry.summary || "Complete"}</td>
                 </tr>
               ))

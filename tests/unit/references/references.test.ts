@@ -43,10 +43,14 @@ describe("reference rules", () => {
     expect(linkState({ status: "requested", expiresAt: later }, { ...open, deadline: now })).toBe("expired");
   });
 
-  it("marks a letter still awaited after the application deadline as overdue", () => {
-    expect(referenceProgress("requested", new Date(now.getTime() + DAY), now)).toBe("requested");
-    expect(referenceProgress("requested", new Date(now.getTime() - DAY), now)).toBe("overdue");
-    expect(referenceProgress("received", new Date(now.getTime() - DAY), now)).toBe("received");
+  it("marks a letter still awaited two weeks after the request, or after the application deadline, as overdue", () => {
+    const recent = { status: "requested" as const, createdAt: new Date(now.getTime() - 3 * DAY) };
+    const old = { status: "requested" as const, createdAt: new Date(now.getTime() - 15 * DAY) };
+    const nextWeek = new Date(now.getTime() + 7 * DAY);
+    expect(referenceProgress(recent, nextWeek, now)).toBe("requested");
+    expect(referenceProgress(old, nextWeek, now)).toBe("overdue");
+    expect(referenceProgress(recent, new Date(now.getTime() - DAY), now)).toBe("overdue");
+    expect(referenceProgress({ ...old, status: "received" }, nextWeek, now)).toBe("received");
   });
 
   it("reminds weekly after the last email, three times at most, and not after the deadline", () => {
