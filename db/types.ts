@@ -165,6 +165,11 @@ export interface CyclesTable {
   rankingDeadline: Timestamp | null;
   /** Minutes released decisions wait, cancellable, before they are sent. */
   decisionDelayMinutes: Generated<number>;
+  /** References asked of each applicant: at least `referencesMin`, at most `referencesMax` (0: none). */
+  referencesMin: Generated<number>;
+  referencesMax: Generated<number>;
+  /** The last moment a letter is taken (null: two weeks after `closesAt`). */
+  referenceDeadline: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -779,6 +784,34 @@ export interface Database {
   webhookEndpoints: WebhookEndpointsTable;
   webhookDeliveries: WebhookDeliveriesTable;
   oidcIdentities: OidcIdentitiesTable;
+  referenceRequests: ReferenceRequestsTable;
+}
+
+export type ReferenceStatus = "requested" | "received" | "revoked";
+
+export interface ReferenceRequestsTable {
+  id: Generated<string>;
+  applicationId: string;
+  cycleId: string;
+  refereeName: string;
+  refereeEmail: string;
+  relationship: string;
+  status: Generated<ReferenceStatus>;
+  tokenHash: Buffer;
+  expiresAt: Timestamp;
+  remindersSent: Generated<number>;
+  lastRemindedAt: Timestamp | null;
+  receivedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+  /** The referee's answers to the referee questions, by question key. */
+  answers: Json<Record<string, string>> | null;
+  letterFilename: string | null;
+  letterSha256: string | null;
+  letterSize: number | null;
+  letterBytes: Buffer | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+  version: Generated<number>;
 }
 
 export type ApiTokenScope = "read" | "read-write";

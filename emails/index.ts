@@ -30,6 +30,7 @@ import ReportReminder, * as reportReminder from "./report-reminder";
 import ReportSubmitted, * as reportSubmitted from "./report-submitted";
 import DiscussionDigest, * as discussionDigest from "./discussion-digest";
 import ReviewOverdue, * as reviewOverdue from "./review-overdue";
+import ReferenceRequest, * as referenceRequest from "./reference-request";
 
 interface Template<P> {
   component: ComponentType<P>;
@@ -72,6 +73,7 @@ export const emailTemplates = {
   "report-submitted": template(ReportSubmitted, reportSubmitted.subject),
   "report-comment": template(ReportComment, reportComment.subject),
   "fellowship-completed": template(FellowshipCompleted, fellowshipCompleted.subject),
+  "reference-request": template(ReferenceRequest, referenceRequest.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -90,6 +92,8 @@ export const SENSITIVE_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<Email
   "reviewer-invitation",
   "partner-invitation",
   "campaign-proposal",
+  // The link lets its holder write the reference.
+  "reference-request",
 ]);
 export type EmailProps<N extends EmailTemplateName> = (typeof emailTemplates)[N] extends Template<infer P> ? P : never;
 

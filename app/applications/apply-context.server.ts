@@ -41,5 +41,7 @@ export function cycleView(context: ApplyContext) {
     timezone: context.cycle.timezone,
     phase: context.phase,
     blindReview: context.cycle.blindReview,
+    /** The cycle asks for references (a step of their own). */
+    references: context.cycle.referencesMax > 0,
   };
 }

@@ -11,12 +11,15 @@ export function ApplySteps({
   current,
   saveWith,
   readOnly = false,
+  references = false,
 }: {
   slug: string;
   steps: { number: number; title: string }[];
-  current: number | "about-you" | "review" | "overview";
+  current: number | "about-you" | "references" | "review" | "overview";
   saveWith?: string | undefined;
   readOnly?: boolean;
+  /** The cycle asks for references: they have a page of their own, before and after submitting. */
+  references?: boolean;
 }) {
   const items = [
     { key: "overview", to: `/apply/${slug}`, label: "Overview" },
@@ -25,6 +28,7 @@ export function ApplySteps({
       to: `/apply/${slug}/${step.number}`,
       label: `${step.number}. ${step.title}`,
     })),
+    ...(references ? [{ key: "references", to: `/apply/${slug}/references`, label: "References" }] : []),
     ...(readOnly ? [] : [{ key: "about-you", to: `/apply/${slug}/about-you`, label: "About you (optional)" }]),
     { key: "review", to: `/apply/${slug}/review`, label: readOnly ? "Your answers" : "Review and submit" },
   ];

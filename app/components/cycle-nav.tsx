@@ -6,6 +6,7 @@ const PAGES = [
   { path: "/eligibility", label: "Eligibility" },
   { path: "/questions", label: "Questions" },
   { path: "/applications", label: "Applications" },
+  { path: "/completeness", label: "Completeness" },
   { path: "/demographics", label: "Demographics" },
   { path: "/rounds", label: "Rounds" },
   { path: "/rubric", label: "Rubric" },

@@ -24,6 +24,9 @@ export interface CycleFormValues {
   finalistTarget: number | null;
   reviewDueAt: string | null;
   decisionDelayMinutes: number;
+  referencesMin: number;
+  referencesMax: number;
+  referenceDeadline: string | null;
   version: number;
 }
 
@@ -52,9 +55,19 @@ export function CycleSettingsForm({
           finalistTarget: defaults.finalistTarget ? String(defaults.finalistTarget) : undefined,
           reviewDueAt: defaults.reviewDueAt ?? undefined,
           decisionDelayMinutes: String(defaults.decisionDelayMinutes),
+          referencesMin: String(defaults.referencesMin),
+          referencesMax: String(defaults.referencesMax),
+          referenceDeadline: defaults.referenceDeadline ?? undefined,
           version: String(defaults.version),
         }
-      : { timezone: "America/New_York", reviewersPerApplication: "3", blindReview: "on", decisionDelayMinutes: "10" },
+      : {
+          timezone: "America/New_York",
+          reviewersPerApplication: "3",
+          blindReview: "on",
+          decisionDelayMinutes: "10",
+          referencesMin: "0",
+          referencesMax: "0",
+        },
   });
   const statuses = defaults
     ? CYCLE_STATUSES.filter((s) => s === defaults.status || CYCLE_TRANSITIONS[defaults.status].includes(s))
@@ -111,6 +124,22 @@ export function CycleSettingsForm({
         type="number"
         hint="Until then staff can cancel the release and nothing reaches applicants; 0 sends at once."
       />
+      <fieldset className="stack">
+        <legend>Reference letters</legend>
+        <Field
+          label="Fewest references"
+          field={fields.referencesMin}
+          type="number"
+          hint="An application with fewer received letters shows as incomplete."
+        />
+        <Field label="Most references" field={fields.referencesMax} type="number" hint="0 asks for none." />
+        <Field
+          label="Letters due (optional)"
+          field={fields.referenceDeadline}
+          type="datetime-local"
+          hint="In the cycle's time zone; letters may arrive after the application deadline until then. Empty: two weeks after the deadline."
+        />
+      </fieldset>
       <button type="submit">{submitLabel}</button>
     </Form>
   );

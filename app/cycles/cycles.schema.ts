@@ -51,11 +51,34 @@ export const CycleSettingsSchema = z
       .max(1440, "At most 1440 (a day)")
       .optional()
       .default(10),
+    referencesMin: z.coerce
+      .number({ error: "Enter a number" })
+      .int("Enter a whole number")
+      .min(0, "At least 0")
+      .max(10, "At most 10")
+      .optional()
+      .default(0),
+    referencesMax: z.coerce
+      .number({ error: "Enter a number" })
+      .int("Enter a whole number")
+      .min(0, "At least 0")
+      .max(10, "At most 10")
+      .optional()
+      .default(0),
+    referenceDeadline: LocalDateTime.optional(),
     version: z.coerce.number().int().min(0).optional(),
   })
   .refine((value) => value.closesAt > value.opensAt, {
     message: "The deadline must be after the opening",
     path: ["closesAt"],
+  })
+  .refine((value) => value.referencesMax >= value.referencesMin, {
+    message: "The most references must be at least the fewest",
+    path: ["referencesMax"],
+  })
+  .refine((value) => !value.referenceDeadline || value.referenceDeadline >= value.closesAt, {
+    message: "Letters cannot be due before the application deadline",
+    path: ["referenceDeadline"],
   });
 
 export type CycleSettings = z.output<typeof CycleSettingsSchema>;

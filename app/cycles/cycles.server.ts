@@ -23,6 +23,9 @@ export const CYCLE_COLUMNS = [
   "reviewDueAt",
   "rankingDeadline",
   "decisionDelayMinutes",
+  "referencesMin",
+  "referencesMax",
+  "referenceDeadline",
   "version",
 ] as const;
 
@@ -71,6 +74,9 @@ function toTimes(settings: CycleSettings) {
     opensAt: zonedLocalToUtc(settings.opensAt, settings.timezone),
     closesAt: zonedLocalToUtc(settings.closesAt, settings.timezone),
     reviewDueAt: settings.reviewDueAt ? zonedLocalToUtc(settings.reviewDueAt, settings.timezone) : null,
+    referenceDeadline: settings.referenceDeadline
+      ? zonedLocalToUtc(settings.referenceDeadline, settings.timezone)
+      : null,
   };
 }
 
@@ -92,7 +98,7 @@ async function saveFirstRound(
 }
 
 export async function createCycle(db: DB, actorId: string, settings: CycleSettings): Promise<CycleWrite> {
-  const { opensAt, closesAt, reviewDueAt } = toTimes(settings);
+  const { opensAt, closesAt, reviewDueAt, referenceDeadline } = toTimes(settings);
   if (!opensAt || !closesAt || closesAt <= opensAt) {
     return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
   }
@@ -112,6 +118,9 @@ export async function createCycle(db: DB, actorId: string, settings: CycleSettin
         finalistTarget: settings.finalistTarget ?? null,
         reviewDueAt,
         decisionDelayMinutes: settings.decisionDelayMinutes,
+        referencesMin: settings.referencesMin,
+        referencesMax: settings.referencesMax,
+        referenceDeadline,
       })
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
@@ -143,7 +152,7 @@ export async function updateCycle(
   cycleId: string,
   settings: CycleSettings,
 ): Promise<CycleWrite> {
-  const { opensAt, closesAt, reviewDueAt } = toTimes(settings);
+  const { opensAt, closesAt, reviewDueAt, referenceDeadline } = toTimes(settings);
   if (!opensAt || !closesAt || closesAt <= opensAt) {
     return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
   }
@@ -221,6 +230,9 @@ export async function updateCycle(
           finalistTarget: settings.finalistTarget ?? null,
           reviewDueAt,
           decisionDelayMinutes: settings.decisionDelayMinutes,
+          referencesMin: settings.referencesMin,
+          referencesMax: settings.referencesMax,
+          referenceDeadline,
           updatedAt: sql`now()`,
           version: sql`version + 1`,
         })

@@ -317,6 +317,29 @@ export async function exportMyData(db: DB, userId: string) {
       .execute(),
     db.selectFrom("signInFailures").select(["clientAddress", "createdAt"]).where("email", "=", user.email).execute(),
   ]);
+  const [references, referencesAskedOfYou] = await Promise.all([
+    db
+      .selectFrom("referenceRequests")
+      .select(["applicationId", "refereeName", "refereeEmail", "relationship", "status", "createdAt", "receivedAt"])
+      .where("applicationId", "in", ownApplications)
+      .orderBy("createdAt")
+      .execute(),
+    // As a referee (matched by address, as the requests were sent): what they were asked and wrote.
+    db
+      .selectFrom("referenceRequests")
+      .innerJoin("cycles", "cycles.id", "referenceRequests.cycleId")
+      .select([
+        "cycles.name as cycle",
+        "referenceRequests.status",
+        "referenceRequests.createdAt",
+        "referenceRequests.receivedAt",
+        "referenceRequests.answers",
+        "referenceRequests.letterFilename",
+      ])
+      .where(sql<boolean>`lower(reference_requests.referee_email) = lower(${user.email})`)
+      .orderBy("referenceRequests.createdAt")
+      .execute(),
+  ]);
   const fileNames = new Map(files.map((file) => [file.id, file.filename]));
   const questionsByCycle = groupBy(questions, (question) => question.cycleId);
   const demographicsByApplication = new Map(demographics.map((row) => [row.applicationId, row]));
@@ -338,6 +361,10 @@ export async function exportMyData(db: DB, userId: string) {
           ? Object.fromEntries(DEMOGRAPHIC_FIELDS.map((field) => [DEMOGRAPHIC_QUESTIONS[field].label, own[field]]))
           : null,
         events: events.filter((event) => event.applicationId === application.id),
+        // Whom they named and whether each letter arrived; the letters themselves are the referees' words.
+        references: references
+          .filter((reference) => reference.applicationId === application.id)
+          .map(({ applicationId: _applicationId, ...reference }) => reference),
       };
     }),
     files,
@@ -359,6 +386,7 @@ export async function exportMyData(db: DB, userId: string) {
     actions,
     emailsToYou: emails,
     failedSignIns: signInFailures,
+    referencesAskedOfYou,
     ...fellowshipYear,
     ...(await reviewAndIntegrationsOf(db, userId)),
   };

@@ -106,6 +106,17 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
     title: "none",
   },
   rank_entries: { side: "none" },
+  // The applicant names the referee (who may have an account of their own); the referee writes
+  // the answers and names the letter's file, often after the applicant.
+  reference_requests: {
+    answers: "scrub",
+    letter_filename: "scrub",
+    letter_sha256: "none",
+    referee_email: "scrub",
+    referee_name: "scrub",
+    relationship: "scrub",
+    status: "none",
+  },
   report_comments: { body: "scrub" },
   report_forms: { kind: "none", title: "none" },
   report_questions: { help: "none", kind: "none", label: "none", options: "none", section: "none" },

@@ -52,7 +52,7 @@ async function isLastStaff(trx: Transaction<Database>, userId: string): Promise<
 /**
  * Deletes an account once the emailed code matches, in one transaction: the directory profile,
  * messages, memberships, sessions and email copies go; applications stay for the program's
- * numbers but lose their answers and files; audit entries stay, without names or addresses; every
+ * numbers but lose their answers, files and references; audit entries stay, without names or addresses; every
  * mention of the email or name in others' records (audit data, their emails, notes) becomes the
  * pseudonym; the account row is kept only as that pseudonym so those references still hold.
  */
@@ -79,6 +79,8 @@ export async function confirmAccountDeletion(
     await trx.deleteFrom("files").where("ownerId", "=", id).execute();
     const applications = trx.selectFrom("applications").select("id").where("applicantId", "=", id);
     await trx.deleteFrom("applicationDemographics").where("applicationId", "in", applications).execute();
+    // Letters about them, and whom they named, go with the answers.
+    await trx.deleteFrom("referenceRequests").where("applicationId", "in", applications).execute();
     await releaseProgramWork(trx, id);
     await trx
       .updateTable("applications")

@@ -23,7 +23,7 @@ import { redirectAfterSuccess } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 
-const STEP_KEY = /^(overview|about-you|review|\d{1,3})$/;
+const STEP_KEY = /^(overview|about-you|references|review|\d{1,3})$/;
 
 const ControlSchema = z
   .object({
@@ -221,6 +221,7 @@ export default function ApplyStep() {
         current={step.number}
         saveWith={editable ? formId : undefined}
         readOnly={!editable}
+        references={cycle.references}
       />
       {!editable ? (
         <p className="notice notice-warning">

@@ -34,7 +34,13 @@ export default function ApplyOverview() {
   return (
     <div className="stack">
       <h1>{`Your application to ${cycle.name}`}</h1>
-      <ApplySteps slug={cycle.slug} steps={steps} current="overview" readOnly={!editable} />
+      <ApplySteps
+        slug={cycle.slug}
+        steps={steps}
+        current="overview"
+        readOnly={!editable}
+        references={cycle.references}
+      />
       <p>
         Status: <strong>{status ? APPLICATION_STATUS_LABELS[status] : "Not started"}</strong>. Deadline:{" "}
         <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />.

@@ -44,7 +44,13 @@ export default function AboutYouPage() {
   return (
     <div className="stack">
       <h1>About you (optional)</h1>
-      <ApplySteps slug={cycle.slug} steps={steps} current="about-you" readOnly={!editable} />
+      <ApplySteps
+        slug={cycle.slug}
+        steps={steps}
+        current="about-you"
+        readOnly={!editable}
+        references={cycle.references}
+      />
       <p>
         These questions help us see whether the program reaches people from every background. Every answer is optional.
         They are kept apart from your application: reviewers never see them, and staff only see totals over groups of at

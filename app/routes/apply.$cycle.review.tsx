@@ -90,7 +90,7 @@ export default function ReviewPage() {
     <div className="stack">
       <h1>{editable ? "Review and submit" : "Your answers"}</h1>
       <p className="muted">{cycle.name}</p>
-      <ApplySteps slug={cycle.slug} steps={steps} current="review" readOnly={!editable} />
+      <ApplySteps slug={cycle.slug} steps={steps} current="review" readOnly={!editable} references={cycle.references} />
       <FormErrors errors={replyErrors(actionData)} />
       {submitted ? (
         <p className="notice">

@@ -14,6 +14,7 @@ import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
+import { ownProgress } from "~/references/completeness.server";
 
 const PlacementSchema = z.object({
   intent: z.enum(["accept-placement", "decline-placement"], { error: "That form action is not known." }),
@@ -40,8 +41,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMyApplications(context.db, user.id),
     finalistMatchingView(context.db, user.id),
   ]);
+  const progress = await Promise.all(applications.map((application) => ownProgress(context.db, application.id)));
   return {
-    applications: applications.map((application) => ({
+    applications: applications.map((application, index) => ({
+      progress: progress[index]!,
       matching: matching.get(application.id)
         ? {
             ...matching.get(application.id)!,
@@ -154,6 +157,7 @@ export default function MyApplicationsPage() {
               </li>
             ))}
           </ol>
+          <ProgressSection slug={application.cycleSlug} progress={application.progress} />
           {application.matching ? (
             <MatchingSection applicationId={application.id} matching={application.matching} />
           ) : null}
@@ -178,6 +182,54 @@ export default function MyApplicationsPage() {
         </section>
       ))}
     </div>
+  );
+}
+
+type ProgressView = ReturnType<typeof useLoaderData<typeof loader>>["applications"][number]["progress"];
+
+/** What the application still lacks, and whether each reference arrived (never what it says). */
+function ProgressSection({ slug, progress }: { slug: string; progress: ProgressView }) {
+  const missing = progress.missing;
+  const lacks = missing ? [...missing.answers, ...missing.files] : [];
+  return (
+    <>
+      {missing && (lacks.length || missing.references) ? (
+        <div className="notice notice-warning">
+          <p>Still missing:</p>
+          <ul>
+            {lacks.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+            {missing.references ? (
+              <li>
+                {missing.references} reference{missing.references === 1 ? "" : "s"}
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : missing ? (
+        <p>Nothing is missing.</p>
+      ) : null}
+      {progress.asksReferences ? (
+        <>
+          <h3>References</h3>
+          {progress.references.length ? (
+            <ul>
+              {progress.references.map((reference) => (
+                <li key={reference.id}>
+                  {reference.name}: {reference.status === "received" ? "received" : "requested"}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No referee named yet.</p>
+          )}
+          <p>
+            <Link to={`/apply/${slug}/references`}>Manage your references</Link>
+          </p>
+        </>
+      ) : null}
+    </>
   );
 }
 

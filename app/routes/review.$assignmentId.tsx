@@ -6,6 +6,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
 import { DiscussionPanel, type DiscussionActionData } from "~/components/discussion";
+import { lettersForPage, ReferenceLetters } from "~/components/reference-letters";
+import { lettersOf } from "~/references/letters.server";
 import { ErrorList, FormErrors, replyErrors } from "~/components/forms";
 import {
   buildReviewSchema,
@@ -49,6 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = { userId: user.id, staff: false };
   const access = own?.submittedAt ? await discussionAccess(context.db, view.assignment.applicationId, viewer) : null;
   const discussion = access ? await discussionPanel(context, access, viewer) : null;
+  const letters = await lettersOf(context.db, view.assignment.applicationId, { blind: view.cycle.blind });
   const defaultValue: Record<string, string> = {};
   for (const criterion of view.criteria) {
     const score = own?.scores[criterion.id];
@@ -81,6 +84,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     others: view.others,
     editable: view.editable,
     discussion,
+    letters: lettersForPage(letters),
   };
 }
 
@@ -148,8 +152,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function ScoringPage() {
-  const { assignment, cycle, applicant, answers, criteria, review, defaultValue, others, editable, discussion } =
-    useLoaderData<typeof loader>();
+  const {
+    assignment,
+    cycle,
+    applicant,
+    answers,
+    criteria,
+    review,
+    defaultValue,
+    others,
+    editable,
+    discussion,
+    letters,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = actionData?.form === "review" ? actionData.result : undefined;
   const draftSchema = useMemo(() => buildReviewSchema(criteria, "draft"), [criteria]);
@@ -193,6 +208,7 @@ export default function ScoringPage() {
           ))}
         </dl>
       </section>
+      {letters.length ? <ReferenceLetters letters={letters} timezone={cycle.timezone} /> : null}
       <section aria-labelledby="score-title" className="stack">
         <h2 id="score-title">Your review</h2>
         {review.submitted ? (

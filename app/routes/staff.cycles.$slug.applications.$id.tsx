@@ -6,6 +6,8 @@ import { shownQuestions } from "~/applications/conditions";
 import { groupIntoSteps, isAnswered } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
 import { DiscussionPanel, type DiscussionActionData } from "~/components/discussion";
+import { lettersForPage, ReferenceLetters } from "~/components/reference-letters";
+import { lettersOf } from "~/references/letters.server";
 import { formatSize } from "~/components/question-field";
 import { listQuestions } from "~/cycles/questions.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
@@ -35,7 +37,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ? await discussionPanel(context, access, viewer, await panelReviewers(context.db, access.applicationId))
     : null;
   const files = new Map(application.files.map((file) => [file.id, file]));
+  // Staff read every letter as written, the referee's name included.
+  const letters = await lettersOf(context.db, application.id, { blind: false });
   return {
+    letters: lettersForPage(letters),
     cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
     application: {
       id: application.id,
@@ -87,7 +92,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function StaffApplicationPage() {
-  const { cycle, application, steps, discussion } = useLoaderData<typeof loader>();
+  const { cycle, application, steps, discussion, letters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack">
@@ -126,6 +131,7 @@ export default function StaffApplicationPage() {
           </dl>
         </section>
       ))}
+      {letters.length ? <ReferenceLetters letters={letters} timezone={cycle.timezone} /> : null}
       {discussion ? (
         <DiscussionPanel panel={discussion} actionData={actionData as DiscussionActionData} timezone={cycle.timezone} />
       ) : null}

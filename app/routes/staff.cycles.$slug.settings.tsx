@@ -26,6 +26,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       finalistTarget: cycle.finalistTarget,
       reviewDueAt: cycle.reviewDueAt ? utcToZonedLocal(cycle.reviewDueAt, cycle.timezone) : null,
       decisionDelayMinutes: cycle.decisionDelayMinutes,
+      referencesMin: cycle.referencesMin,
+      referencesMax: cycle.referencesMax,
+      referenceDeadline: cycle.referenceDeadline ? utcToZonedLocal(cycle.referenceDeadline, cycle.timezone) : null,
       version: cycle.version,
     },
   };

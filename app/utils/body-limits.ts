@@ -41,7 +41,10 @@ const ANONYMOUS_ROUTES = [
   /^\/campaign-replies\/[^/]*$/,
   /^\/invitations\/[^/]*$/,
   /^\/demo\/webhook-sink$/,
+  /^\/references\/[^/]*$/,
 ];
+// A referee's page takes a letter without an account: the upload limit, but only for multipart bodies.
+const ANONYMOUS_UPLOAD_ROUTES = [/^\/references\/[^/]+$/];
 const UPLOAD_ROUTES = [/^\/apply\/[^/]+\/[^/]+$/, /^\/staff\/allies$/];
 const APPLY_ROUTES = /^\/apply\//;
 
@@ -53,8 +56,9 @@ function routePath(pathname: string): string {
 
 export function bodyLimitsFor(pathname: string, contentType: string | null | undefined): BodyLimits {
   const path = routePath(pathname);
-  if (ANONYMOUS_ROUTES.some((route) => route.test(path))) return BODY_LIMITS.anonymous;
   const multipart = (contentType ?? "").toLowerCase().startsWith("multipart/form-data");
+  if (multipart && ANONYMOUS_UPLOAD_ROUTES.some((route) => route.test(path))) return BODY_LIMITS.upload;
+  if (ANONYMOUS_ROUTES.some((route) => route.test(path))) return BODY_LIMITS.anonymous;
   if (multipart && UPLOAD_ROUTES.some((route) => route.test(path))) return BODY_LIMITS.upload;
   if (APPLY_ROUTES.test(path)) return BODY_LIMITS.apply;
   return BODY_LIMITS.form;

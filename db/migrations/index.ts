@@ -15,6 +15,7 @@ import * as m0020 from "./0020_integrations";
 import * as m0021 from "./0021_import_consent";
 import * as m0023 from "./0023_review_rounds";
 import * as m0024 from "./0024_waitlisted";
+import * as m0028 from "./0028_reference_letters";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "0021_import_consent": m0021,
   "0023_review_rounds": m0023,
   "0024_waitlisted": m0024,
+  "0028_reference_letters": m0028,
 };
 
 export const migrationProvider: MigrationProvider = {

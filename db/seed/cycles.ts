@@ -5,6 +5,7 @@ import type { DB } from "../client";
 import { utcToZonedLocal, zonedLocalToUtc } from "~/utils/timezones";
 import { upsertUsers } from "./accounts";
 import { seedEligibilityScreen } from "./eligibility";
+import { seedReferences } from "./references";
 import { tinyPdf } from "./pdf";
 import { DEMO_APPLICANTS, demoEmail } from "./people";
 
@@ -389,6 +390,7 @@ export async function seedCycles(
         .onConflict((oc) => oc.columns(["cycleId", "applicantId"]).doNothing())
         .execute();
     }
+    await seedReferences(db, open.id);
   }
 
   const reviewCloses = fivePmNewYork(-40);

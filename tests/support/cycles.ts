@@ -89,6 +89,8 @@ export async function createOpenCycle(
     reviewersPerApplication: 2,
     finalistTarget: undefined,
     decisionDelayMinutes: 10,
+    referencesMin: 0,
+    referencesMax: 0,
     version: undefined,
   });
   if (!created.ok) throw new Error(created.message);

@@ -6,10 +6,14 @@ import { enqueueEmail } from "~/email/outbox.server";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers } from "~/applications/applications.server";
 import { addEligibilityQuestion } from "~/eligibility/eligibility.server";
+import { nameReferee } from "~/references/references.server";
+import { submitReference } from "~/references/referee.server";
+import { findLetterForViewer } from "~/references/letters.server";
+import { Role } from "~/auth/roles";
 import { completeAnswers, createOpenCycle, questionByKind } from "../../support/cycles";
 import { createMatchingFixture } from "../../support/matching";
 import { createReviewFixture } from "../../support/review";
-import { uniqueEmail } from "../../support/db";
+import { primaryDriver, uniqueEmail } from "../../support/db";
 import { proposeAssignment } from "~/campaigns/assignments.server";
 import { addNeed, createCampaign } from "~/campaigns/campaigns.server";
 import { saveProfile } from "~/network/profiles.server";
@@ -50,6 +54,10 @@ interface Fixtures {
   feedToken: string;
   formId: string;
   fellowshipCycleSlug: string;
+  /** A referee's link to write for the applicant persona's application (no letter yet). */
+  refereeToken: string;
+  /** A letter received for the applicant persona's application. */
+  letterId: string;
 }
 
 interface RouteRule {
@@ -121,6 +129,30 @@ const RULES: Record<string, RouteRule> = {
     path: (f) => `/apply/${f.cycleSlug}/review`,
     get: signedIn(200),
     post: signedIn(400),
+  },
+  // The applicant's referees (the fixture cycle asks for references).
+  "routes/apply.$cycle.references": {
+    path: (f) => `/apply/${f.cycleSlug}/references`,
+    get: signedIn(200),
+    post: signedIn(400),
+  },
+  // The emailed link is the referee's credential: no sign-in; an empty form takes nothing.
+  "routes/references.$token": { path: (f) => `/references/${f.refereeToken}`, get: all(200), post: all(400) },
+  // A letter: staff only here (no reviewer is assigned); the applicant it is about never.
+  "routes/letters.$id": {
+    path: (f) => `/letters/${f.letterId}`,
+    get: { ...all(404), anonymous: "login", staff: 200 },
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.completeness": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/completeness`,
+    get: staffOnly(200),
+    post: all(405),
+  },
+  "routes/staff.cycles.$slug.completeness[.]csv": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/completeness.csv`,
+    get: staffOnly(200),
+    post: all(405),
   },
   "routes/me.applications": { path: () => "/me/applications", get: signedIn(200), post: signedIn(400) },
   // Someone else's file answers like a missing one.
@@ -243,6 +275,8 @@ const RULES: Record<string, RouteRule> = {
   // The API answers cookies with its own 401 (and a method a route does not take with 405): only a
   // personal access token opens it
   // (tests/integration/http/api.test.ts covers every route × token scope × role).
+  // The demo's webhook receiver answers only on a demo database (webhooks.test.ts covers it there).
+  "routes/demo.webhook-sink": { path: () => "/demo/webhook-sink", get: all(404), post: all(404) },
   "routes/api.v1.$": { path: () => "/api/v1/nothing-here", get: all(404), post: all(404) },
   "routes/api.v1.openapi[.]json": { path: () => "/api/v1/openapi.json", get: all(200), post: all(405) },
   "routes/api.v1.cycles": { path: () => "/api/v1/cycles", get: all(401), post: all(405) },
@@ -446,6 +480,35 @@ async function fellowshipFixtures(server: TestServer, personas: PersonaSet) {
   };
 }
 
+/** Two referees for the applicant persona: one still to write (their link), one whose letter arrived. */
+async function referenceFixtures(server: TestServer, cycleId: string, applicationId: string, applicantId: string) {
+  await server.db.updateTable("cycles").set({ referencesMin: 1, referencesMax: 3 }).where("id", "=", cycleId).execute();
+  const tokens: string[] = [];
+  for (const label of ["waiting", "written"]) {
+    const email = uniqueEmail(`referee-${label}`);
+    const named = await nameReferee(server.db, server.config, {
+      applicantId,
+      applicationId,
+      referee: { name: `Referee ${label}`, email, relationship: "Mentor" },
+    });
+    if (!named.ok) throw new Error(named.message);
+    const text = (await latestEmailTo(server.db, email))?.text ?? "";
+    tokens.push(/references\/([A-Za-z0-9_-]+)/.exec(text)![1]!);
+  }
+  const written = await submitReference(server.db, tokens[1]!, {
+    answers: { capacity: "Mentor for two years", strengths: "Persistence", concerns: "" },
+    letter: { filename: "letter.pdf", bytes: Buffer.from(tinyPdf("Letter")) },
+  });
+  if (!written.ok) throw new Error(written.reason);
+  const letter = await server.db
+    .selectFrom("referenceRequests")
+    .select("id")
+    .where("applicationId", "=", applicationId)
+    .where("status", "=", "received")
+    .executeTakeFirstOrThrow();
+  return { refereeToken: tokens[0]!, letterId: letter.id };
+}
+
 function matches(response: Response, expected: Expected): boolean {
   if (expected === "login")
     return response.status === 302 && (response.headers.get("Location") ?? "").startsWith("/login?redirectTo=");
@@ -453,121 +516,150 @@ function matches(response: Response, expected: Expected): boolean {
   return response.status === expected;
 }
 
-describeServer("authorization of every route", (t) => {
-  let personas: PersonaSet;
-  let fixtures: Fixtures;
+// The matrix checks the app's rules, not the database's: it runs on one driver (the rest of the HTTP
+// tests run each route on both), which halves the suite's longest file.
+describeServer(
+  "authorization of every route",
+  (t) => {
+    let personas: PersonaSet;
+    let fixtures: Fixtures;
 
-  beforeAll(async () => {
-    const server: TestServer = t.server;
-    personas = await createPersonas(server);
-    const staff = await server.db.selectFrom("users").select("id").limit(1).executeTakeFirstOrThrow();
-    const invitation = await createInvitation(server.db, {
-      email: uniqueEmail("invitee"),
-      kind: "staff",
-      invitedBy: staff.id,
-    });
-    const to = uniqueEmail("mail");
-    await enqueueEmail(server.db, {
-      to,
-      template: "existing-account",
-      props: { name: "N", loginUrl: "http://x", resetUrl: "http://x" },
-      idempotencyKey: `authz-${to}`,
-    });
-    const email = await server.db
-      .selectFrom("emailOutbox")
-      .select("id")
-      .where("recipient", "=", to)
-      .executeTakeFirstOrThrow();
-    const cycle = await createOpenCycle(server.db, personas.users.staff.id);
-    const screened = await createOpenCycle(server.db, personas.users.staff.id);
-    await addEligibilityQuestion(server.db, personas.users.staff.id, screened.id, {
-      label: "Can you commit ten months?",
-      help: "",
-      options: ["Yes", "No"],
-      qualifying: ["Yes"],
-      reason: "The fellowship is a ten-month commitment.",
-    });
-    const saved = await saveAnswers(server.db, {
-      cycleId: cycle.id,
-      applicantId: personas.users.applicant.id,
-      questions: cycle.questions,
-      answers: completeAnswers(cycle.questions),
-      uploads: [{ questionId: questionByKind(cycle.questions, "file").id, filename: "cv.pdf", bytes: tinyPdf("CV") }],
-      version: 0,
-    });
-    if (!saved.ok) throw new Error(saved.message);
-    const file = await server.db
-      .selectFrom("files")
-      .select("id")
-      .where("applicationId", "=", saved.applicationId)
-      .executeTakeFirstOrThrow();
-    const review = await createReviewFixture(server.db, server.config, { applicants: 1, reviewers: 0, k: 1 });
-    await server.db
-      .insertInto("cycleReviewers")
-      .values({ cycleId: review.cycle.id, userId: personas.users.reviewer.id, capacity: 5, expertise: "[]" })
-      .execute();
-    const assignment = await server.db
-      .insertInto("reviewAssignments")
-      .values({
-        cycleId: review.cycle.id,
-        roundId: review.round.id,
-        applicationId: review.applicants[0]!.applicationId,
-        reviewerId: personas.users.reviewer.id,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const matching = await createMatchingFixture(server.db, server.config, {
-      finalists: 1,
-      seats: [1],
-      partnerIds: [personas.users.partner.id],
-    });
-    const organization = await server.db
-      .selectFrom("organizations")
-      .select("slug")
-      .where("id", "=", matching.organizations[0]!.id)
-      .executeTakeFirstOrThrow();
-    const network = await networkFixtures(server, personas.users.staff.id);
-    const year = await fellowshipFixtures(server, personas);
-    fixtures = {
-      ...network,
-      ...year,
-      matchingCycleSlug: matching.cycle.slug,
-      positionId: matching.positions[0]!.id,
-      organizationSlug: organization.slug,
-      reviewCycleSlug: review.cycle.slug,
-      reviewCycleId: review.cycle.id,
-      assignmentId: assignment.id,
-      emailId: email.id,
-      invitationToken: invitation.token,
-      cycleSlug: cycle.slug,
-      screenedCycleSlug: screened.slug,
-      applicationId: saved.applicationId,
-      applicantFileId: file.id,
-    };
-  });
-
-  it("has a rule for every route in the build", async () => {
-    const build = (await import(path.join(process.cwd(), "build", "server", "index.js"))) as ServerBuild;
-    const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
-    expect(routeIds.sort()).toEqual(Object.keys(RULES).sort());
-  });
-
-  for (const [routeId, rule] of Object.entries(RULES)) {
-    for (const persona of PERSONAS) {
-      it(`${routeId}: GET as ${persona} → ${rule.get[persona]}`, async () => {
-        const response = await get(t.server, rule.path(fixtures), { cookie: await personas.cookie(persona) });
-        expect(
-          matches(response, rule.get[persona]),
-          `${response.status} ${response.headers.get("Location") ?? ""}`,
-        ).toBe(true);
+    beforeAll(async () => {
+      const server: TestServer = t.server;
+      personas = await createPersonas(server);
+      const staff = await server.db.selectFrom("users").select("id").limit(1).executeTakeFirstOrThrow();
+      const invitation = await createInvitation(server.db, {
+        email: uniqueEmail("invitee"),
+        kind: "staff",
+        invitedBy: staff.id,
       });
-      it(`${routeId}: POST as ${persona} → ${rule.post[persona]}`, async () => {
-        const response = await post(t.server, rule.path(fixtures), {}, { cookie: await personas.cookie(persona) });
-        expect(
-          matches(response, rule.post[persona]),
-          `${response.status} ${response.headers.get("Location") ?? ""}`,
-        ).toBe(true);
+      const to = uniqueEmail("mail");
+      await enqueueEmail(server.db, {
+        to,
+        template: "existing-account",
+        props: { name: "N", loginUrl: "http://x", resetUrl: "http://x" },
+        idempotencyKey: `authz-${to}`,
       });
+      const email = await server.db
+        .selectFrom("emailOutbox")
+        .select("id")
+        .where("recipient", "=", to)
+        .executeTakeFirstOrThrow();
+      const cycle = await createOpenCycle(server.db, personas.users.staff.id);
+      const screened = await createOpenCycle(server.db, personas.users.staff.id);
+      await addEligibilityQuestion(server.db, personas.users.staff.id, screened.id, {
+        label: "Can you commit ten months?",
+        help: "",
+        options: ["Yes", "No"],
+        qualifying: ["Yes"],
+        reason: "The fellowship is a ten-month commitment.",
+      });
+      const saved = await saveAnswers(server.db, {
+        cycleId: cycle.id,
+        applicantId: personas.users.applicant.id,
+        questions: cycle.questions,
+        answers: completeAnswers(cycle.questions),
+        uploads: [{ questionId: questionByKind(cycle.questions, "file").id, filename: "cv.pdf", bytes: tinyPdf("CV") }],
+        version: 0,
+      });
+      if (!saved.ok) throw new Error(saved.message);
+      const file = await server.db
+        .selectFrom("files")
+        .select("id")
+        .where("applicationId", "=", saved.applicationId)
+        .executeTakeFirstOrThrow();
+      const references = await referenceFixtures(server, cycle.id, saved.applicationId, personas.users.applicant.id);
+      const review = await createReviewFixture(server.db, server.config, { applicants: 1, reviewers: 0, k: 1 });
+      await server.db
+        .insertInto("cycleReviewers")
+        .values({ cycleId: review.cycle.id, userId: personas.users.reviewer.id, capacity: 5, expertise: "[]" })
+        .execute();
+      const assignment = await server.db
+        .insertInto("reviewAssignments")
+        .values({
+          cycleId: review.cycle.id,
+          roundId: review.round.id,
+          applicationId: review.applicants[0]!.applicationId,
+          reviewerId: personas.users.reviewer.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const matching = await createMatchingFixture(server.db, server.config, {
+        finalists: 1,
+        seats: [1],
+        partnerIds: [personas.users.partner.id],
+      });
+      const organization = await server.db
+        .selectFrom("organizations")
+        .select("slug")
+        .where("id", "=", matching.organizations[0]!.id)
+        .executeTakeFirstOrThrow();
+      const network = await networkFixtures(server, personas.users.staff.id);
+      const year = await fellowshipFixtures(server, personas);
+      fixtures = {
+        ...references,
+        ...network,
+        ...year,
+        matchingCycleSlug: matching.cycle.slug,
+        positionId: matching.positions[0]!.id,
+        organizationSlug: organization.slug,
+        reviewCycleSlug: review.cycle.slug,
+        reviewCycleId: review.cycle.id,
+        assignmentId: assignment.id,
+        emailId: email.id,
+        invitationToken: invitation.token,
+        cycleSlug: cycle.slug,
+        screenedCycleSlug: screened.slug,
+        applicationId: saved.applicationId,
+        applicantFileId: file.id,
+      };
+    });
+
+    it("has a rule for every route in the build", async () => {
+      const build = (await import(path.join(process.cwd(), "build", "server", "index.js"))) as ServerBuild;
+      const routeIds = Object.keys(build.routes).filter((id) => id !== "root");
+      expect(routeIds.sort()).toEqual(Object.keys(RULES).sort());
+    });
+
+    it("shows a referee only their own request, and never a letter to the applicant it is about", async () => {
+      const page = await get(t.server, `/references/${fixtures.refereeToken}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain("Appli Cant");
+      expect(html).toContain("Referee waiting");
+      // Nothing of the other referee, of the applicant's address, or of the letter that arrived.
+      expect(html).not.toContain("Referee written");
+      expect(html).not.toContain(personas.users.applicant.email);
+      expect(html).not.toContain("Persistence");
+      // The link opens nothing else: the letter and the application ask the referee to sign in.
+      expect(matches(await get(t.server, `/letters/${fixtures.letterId}`), "login")).toBe(true);
+      expect(matches(await get(t.server, `/files/${fixtures.applicantFileId}`), "login")).toBe(true);
+      // The applicant never gets the letter, not even holding the staff role.
+      const applicant = personas.users.applicant;
+      expect(
+        await findLetterForViewer(t.server.db, fixtures.letterId, { id: applicant.id, roles: [Role.staff] }),
+      ).toBeNull();
+    });
+
+    for (const [routeId, rule] of Object.entries(RULES)) {
+      for (const persona of PERSONAS) {
+        it(`${routeId}: GET as ${persona} → ${rule.get[persona]}`, async () => {
+          const response = await get(t.server, rule.path(fixtures), { cookie: await personas.cookie(persona) });
+          expect(
+            matches(response, rule.get[persona]),
+            `${response.status} ${response.headers.get("Location") ?? ""}`,
+          ).toBe(true);
+        });
+        it(`${routeId}: POST as ${persona} → ${rule.post[persona]}`, async () => {
+          const response = await post(t.server, rule.path(fixtures), {}, { cookie: await personas.cookie(persona) });
+          expect(
+            matches(response, rule.post[persona]),
+            `${response.status} ${response.headers.get("Location") ?? ""}`,
+          ).toBe(true);
+        });
+      }
     }
-  }
-});
+  },
+  {},
+  [primaryDriver],
+);

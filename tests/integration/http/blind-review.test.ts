@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { PDFDocument } from "@cantoo/pdf-lib";
 import { beforeAll, expect, it } from "vitest";
 import { startSession } from "~/auth/session.server";
@@ -13,6 +14,39 @@ const LEAKY_NAME = "Zeynep Kaya-Öztürk";
 const LEAKY_ESSAY =
   "Ozturk here: https://zeynepkaya.example github.com/zkaya @zkaya zeynep.kaya at probe dot example; the Kaya family radio.";
 const LEAKS = ["Kaya", "Ozturk", "Öztürk", "Zeynep", "zeynepkaya", "zkaya", "probe dot example", "github.com"];
+// A referee of every applicant, named in their letter's answers, metadata and file name.
+const REFEREE = {
+  name: "Rahel Okonkwo-Bright",
+  email: "rahel.okonkwo@referee.example",
+  relationship: "Lab head at Probe",
+};
+const REFEREE_LEAKS = ["Rahel", "Okonkwo", "Bright", REFEREE.email, REFEREE.relationship];
+
+/** A received reference for each applicant whose text, metadata and file name name both people. */
+async function addLetters(server: TestServer, fixture: ReviewFixture) {
+  for (const applicant of fixture.applicants) {
+    await server.db
+      .insertInto("referenceRequests")
+      .values({
+        applicationId: applicant.applicationId,
+        cycleId: fixture.cycle.id,
+        refereeName: REFEREE.name,
+        refereeEmail: REFEREE.email,
+        relationship: REFEREE.relationship,
+        status: "received",
+        tokenHash: randomBytes(32),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        receivedAt: new Date(),
+        answers: JSON.stringify({
+          capacity: `I, ${REFEREE.name}, supervised ${applicant.name} (${applicant.email}); see https://okonkwo.example`,
+          strengths: `${applicant.name.split(" ")[0]} is careful.`,
+        }),
+        letterFilename: `${applicant.name} - reference by ${REFEREE.name}.pdf`,
+        letterBytes: Buffer.from(pdfWithMetadata("A letter of support", REFEREE.name)),
+      })
+      .execute();
+  }
+}
 
 /** What a reviewer of a blind cycle must never receive, per applicant. */
 async function secretsOf(server: TestServer, fixture: ReviewFixture) {
@@ -64,13 +98,14 @@ describeServer("blind review never leaks who applied", (t) => {
     });
     const run = await runAssignment(t.server.db, t.server.config, fixture.staffId, fixture.cycle);
     if (!run.ok) throw new Error(run.message);
+    await addLetters(t.server, fixture);
     reviewerId = fixture.reviewers[0]!.id;
     cookie = cookieHeader(
       await startSession(t.server.db, t.server.config, reviewerId, { userAgent: "blind", clientAddress: null }),
     );
   });
 
-  it("keeps names, emails, links, identifying answers and file names out of every page, data request and file", async () => {
+  it("keeps names, emails, links, identifying answers and file names out of every page, data request, file and letter", async () => {
     const assignments = await t.server.db
       .selectFrom("reviewAssignments")
       .select(["id", "applicationId"])
@@ -86,6 +121,15 @@ describeServer("blind review never leaks who applied", (t) => {
         assignments.map((a) => a.applicationId),
       )
       .execute();
+    const letters = await t.server.db
+      .selectFrom("referenceRequests")
+      .select("id")
+      .where(
+        "applicationId",
+        "in",
+        assignments.map((a) => a.applicationId),
+      )
+      .execute();
     const paths = [
       "/",
       "/_root.data",
@@ -93,9 +137,13 @@ describeServer("blind review never leaks who applied", (t) => {
       "/review.data",
       ...assignments.flatMap((assignment) => [`/review/${assignment.id}`, `/review/${assignment.id}.data`]),
       ...files.map((file) => `/files/${file.id}`),
+      ...letters.map((letter) => `/letters/${letter.id}`),
     ];
-    const secrets = [...(await secretsOf(t.server, fixture)), ...LEAKS].filter((secret) => secret.length >= 3);
+    const secrets = [...(await secretsOf(t.server, fixture)), ...LEAKS, ...REFEREE_LEAKS].filter(
+      (secret) => secret.length >= 3,
+    );
     let downloaded = 0;
+    let lettersRead = 0;
     for (const path of paths) {
       const response = await get(t.server, path, { cookie });
       expect([200, 404], path).toContain(response.status);
@@ -106,7 +154,10 @@ describeServer("blind review never leaks who applied", (t) => {
         expect(headers.includes(secret), `${path} headers contain ${secret}`).toBe(false);
       }
       if (path.startsWith("/files/") && response.status === 200) downloaded += 1;
+      if (path.startsWith("/letters/") && response.status === 200) lettersRead += 1;
     }
+    // Every letter of an assigned application is readable, as a PDF without its metadata.
+    expect(lettersRead).toBe(assignments.length);
     // The writing samples (not identifying) are readable; the CVs (identifying) are not.
     expect(downloaded).toBe(assignments.length);
   });
@@ -123,6 +174,8 @@ describeServer("blind review never leaks who applied", (t) => {
     expect(page).toContain(
       "[name withheld] here: [link withheld] [link withheld] [link withheld] [link withheld]; the [name withheld] family radio.",
     );
+    expect(page).toContain("Possibly identifying");
+    expect(page).toContain("reference-letter-1.pdf");
     const sample = await t.server.db
       .selectFrom("files")
       .select("id")

@@ -1,0 +1,184 @@
+import { sql } from "kysely";
+import type { DB } from "#db/client";
+import { shownQuestions } from "~/applications/conditions";
+import type { Question } from "~/applications/questions";
+import { audit } from "~/audit/audit.server";
+import { listQuestions } from "~/cycles/questions.server";
+import { csvStream } from "~/utils/csv.server";
+import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
+import { describeMissing, missingItems, OVERDUE_AFTER_DAYS, type Missing } from "./references";
+
+/**
+ * What each application of a cycle still lacks (answers, files, references), for the staff list,
+ * its CSV, and the applicant's own status page. Withdrawn applications lack nothing.
+ */
+
+function completenessQuery(db: DB, cycleId: string) {
+  return db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.applicantId")
+    .select([
+      "applications.id",
+      "applications.status",
+      "applications.answers",
+      "users.name",
+      "users.email",
+      sql<number>`(select count(*)::int from reference_requests r where r.application_id = applications.id and r.status = 'received')`.as(
+        "received",
+      ),
+      sql<number>`(select count(*)::int from reference_requests r where r.application_id = applications.id and r.status = 'requested')`.as(
+        "requested",
+      ),
+      // As referenceProgress reads it: two weeks without a letter, or past the application deadline.
+      sql<number>`(select count(*)::int from reference_requests r join cycles c on c.id = r.cycle_id
+        where r.application_id = applications.id and r.status = 'requested'
+        and (r.created_at <= now() - make_interval(days => ${OVERDUE_AFTER_DAYS}::int) or now() >= c.closes_at))`.as(
+        "overdue",
+      ),
+    ])
+    .where("applications.cycleId", "=", cycleId)
+    .where("applications.status", "!=", "withdrawn")
+    .orderBy("applications.id");
+}
+type CompletenessRow = Awaited<ReturnType<ReturnType<typeof completenessQuery>["execute"]>>[number];
+
+function byId(db: DB, cycleId: string): KeysetQuery<CompletenessRow, string> {
+  return {
+    after: (key) =>
+      key ? completenessQuery(db, cycleId).where("applications.id", ">", key) : completenessQuery(db, cycleId),
+    keyOf: (row) => row.id,
+  };
+}
+
+export function missingOf(
+  row: { answers: Record<string, unknown>; received: number },
+  questions: Question[],
+  referencesMin: number,
+): Missing {
+  const shown = shownQuestions(questions, row.answers as Parameters<typeof shownQuestions>[1]);
+  return missingItems({ questions: shown, answers: row.answers, referencesMin, referencesReceived: row.received });
+}
+
+export interface CompletenessEntry {
+  id: string;
+  name: string;
+  status: string;
+  received: number;
+  requested: number;
+  overdue: number;
+  missing: Missing;
+  summary: string;
+}
+
+/** Every application of the cycle with what it lacks, incomplete ones first. */
+export async function cycleCompleteness(
+  db: DB,
+  cycle: { id: string; referencesMin: number },
+  questions: Question[],
+): Promise<CompletenessEntry[]> {
+  const rows = await completenessQuery(db, cycle.id).execute();
+  const entries = rows.map((row) => {
+    const missing = missingOf(row, questions, cycle.referencesMin);
+    return {
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      received: row.received,
+      requested: row.requested,
+      overdue: row.overdue,
+      missing,
+      summary: describeMissing(missing),
+    };
+  });
+  return entries.sort((a, b) => Number(a.summary === "") - Number(b.summary === "") || a.name.localeCompare(b.name));
+}
+
+/** The same as CSV, streamed (the export is audited: it lists people). */
+export async function exportCompletenessCsv(
+  db: DB,
+  actorId: string,
+  cycle: { id: string; referencesMin: number },
+  questions: Question[],
+) {
+  await audit(db, {
+    actorId,
+    action: "export.completeness",
+    subjectType: "cycle",
+    subjectId: cycle.id,
+    data: { format: "csv" },
+  });
+  async function* cells() {
+    for await (const row of exportRows(db, byId(db, cycle.id))) {
+      const missing = missingOf(row, questions, cycle.referencesMin);
+      yield [
+        row.id,
+        row.name,
+        row.email,
+        row.status,
+        row.received,
+        row.requested,
+        row.overdue,
+        missing.references,
+        missing.answers.join("; "),
+        missing.files.join("; "),
+        describeMissing(missing) === "" ? "yes" : "no",
+      ];
+    }
+  }
+  return csvStream(
+    [
+      "application_id",
+      "name",
+      "email",
+      "status",
+      "references_received",
+      "references_requested",
+      "references_overdue",
+      "references_missing",
+      "answers_missing",
+      "files_missing",
+      "complete",
+    ],
+    cells(),
+  );
+}
+
+/**
+ * What the applicant's status page shows of one application: what it still lacks, and each
+ * referee with only whether the letter arrived (never the letter).
+ */
+export async function ownProgress(db: DB, applicationId: string) {
+  const row = await db
+    .selectFrom("applications")
+    .innerJoin("cycles", "cycles.id", "applications.cycleId")
+    .select([
+      "applications.answers",
+      "applications.status",
+      "cycles.id as cycleId",
+      "cycles.referencesMin",
+      "cycles.referencesMax",
+    ])
+    .where("applications.id", "=", applicationId)
+    .executeTakeFirstOrThrow();
+  const [questions, references] = await Promise.all([
+    listQuestions(db, row.cycleId),
+    db
+      .selectFrom("referenceRequests")
+      .select(["id", "refereeName", "status"])
+      .where("applicationId", "=", applicationId)
+      .where("status", "!=", "revoked")
+      .orderBy("createdAt")
+      .execute(),
+  ]);
+  const received = references.filter((reference) => reference.status === "received").length;
+  const missing = missingOf({ answers: row.answers, received }, questions, row.referencesMin);
+  return {
+    asksReferences: row.referencesMax > 0,
+    references: references.map((reference) => ({
+      id: reference.id,
+      name: reference.refereeName,
+      status: reference.status === "received" ? ("received" as const) : ("requested" as const),
+    })),
+    missing: row.status === "withdrawn" ? null : missing,
+  };
+}

@@ -1,0 +1,184 @@
+import { z } from "zod";
+import type { ReferenceStatus } from "#db/types";
+
+/**
+ * Reference letters, pure: the questions a referee answers, the deadlines, when a reminder is
+ * due, and what an application still lacks. The database and the emails are in
+ * `references.server.ts`.
+ */
+
+/** A referee's link lives this long, and never past the reference deadline; a reminder issues a new one. */
+export const LINK_TTL_DAYS = 30;
+/** Without a reference deadline of its own, letters are taken this long after the application deadline. */
+export const DEFAULT_REFERENCE_GRACE_DAYS = 14;
+/** Scheduled reminders: the first this many days after the request, then as often again, at most three. */
+export const REMINDER_EVERY_DAYS = 7;
+export const MAX_SCHEDULED_REMINDERS = 3;
+/** An applicant may remind a referee by hand once in this many hours. */
+export const HAND_REMINDER_EVERY_HOURS = 24;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a referee is asked when the cycle has no questions of its own: short, and useful to a
+ * panel whatever the program.
+ */
+export const REFEREE_QUESTIONS = [
+  { key: "capacity", label: "How do you know the applicant, and for how long?", maxLength: 2000 },
+  { key: "strengths", label: "What would the applicant bring to this fellowship?", maxLength: 5000 },
+  { key: "concerns", label: "Is there anything the panel should weigh with care? (optional)", maxLength: 5000 },
+] as const;
+export type RefereeQuestionKey = (typeof REFEREE_QUESTIONS)[number]["key"];
+
+/** When letters stop being taken: the cycle's reference deadline, or two weeks after its application deadline. */
+export function referenceDeadline(cycle: { closesAt: Date | string; referenceDeadline: Date | string | null }): Date {
+  if (cycle.referenceDeadline) return new Date(cycle.referenceDeadline);
+  return new Date(new Date(cycle.closesAt).getTime() + DEFAULT_REFERENCE_GRACE_DAYS * DAY_MS);
+}
+
+/** A new link's expiry: {@link LINK_TTL_DAYS} from now, or the reference deadline if sooner. */
+export function linkExpiry(deadline: Date, now: Date): Date {
+  return new Date(Math.min(deadline.getTime(), now.getTime() + LINK_TTL_DAYS * DAY_MS));
+}
+
+/** What the emailed link finds, in the order the referee's page checks it. */
+export type LinkState = "open" | "received" | "revoked" | "expired" | "withdrawn";
+
+export function linkState(
+  request: { status: ReferenceStatus; expiresAt: Date },
+  context: { applicationWithdrawn: boolean; deadline: Date; now: Date },
+): LinkState {
+  if (request.status === "received") return "received";
+  if (request.status === "revoked") return "revoked";
+  if (context.applicationWithdrawn) return "withdrawn";
+  if (context.now >= request.expiresAt || context.now >= context.deadline) return "expired";
+  return "open";
+}
+
+/** A requested letter is overdue this many days after the request, or once the application deadline has passed. */
+export const OVERDUE_AFTER_DAYS = 14;
+
+/** What staff see of a request (the applicant sees only requested or received). */
+export type ReferenceProgress = "requested" | "received" | "overdue";
+
+export function referenceProgress(
+  request: { status: ReferenceStatus; createdAt: Date },
+  closesAt: Date,
+  now: Date,
+): ReferenceProgress {
+  if (request.status === "received") return "received";
+  const late = now.getTime() - request.createdAt.getTime() >= OVERDUE_AFTER_DAYS * DAY_MS;
+  return late || now >= closesAt ? "overdue" : "requested";
+}
+
+/**
+ * Whether the schedule owes this request a reminder now: every {@link REMINDER_EVERY_DAYS} days
+ * after the last email (the request or a reminder), at most {@link MAX_SCHEDULED_REMINDERS}, and
+ * only while the link could still be used.
+ */
+export function scheduledReminderDue(
+  request: { createdAt: Date; lastRemindedAt: Date | null; remindersSent: number },
+  deadline: Date,
+  now: Date,
+): boolean {
+  if (request.remindersSent >= MAX_SCHEDULED_REMINDERS || now >= deadline) return false;
+  const last = request.lastRemindedAt ?? request.createdAt;
+  return now.getTime() - last.getTime() >= REMINDER_EVERY_DAYS * DAY_MS;
+}
+
+/** Seconds until the applicant may remind this referee by hand again (0: now). */
+export function handReminderWait(lastEmailAt: Date, now: Date): number {
+  const next = lastEmailAt.getTime() + HAND_REMINDER_EVERY_HOURS * 60 * 60 * 1000;
+  return Math.max(0, Math.ceil((next - now.getTime()) / 1000));
+}
+
+/** What an application still lacks, in words an applicant and staff both read. */
+export interface Missing {
+  answers: string[];
+  files: string[];
+  /** References still to arrive before the minimum is met. */
+  references: number;
+}
+
+export function missingItems(input: {
+  questions: { id: string; label: string; kind: string; required: boolean }[];
+  /** Only the questions shown to this applicant (conditions applied). */
+  answers: Record<string, unknown>;
+  referencesMin: number;
+  referencesReceived: number;
+}): Missing {
+  const unanswered = input.questions.filter((question) => {
+    if (!question.required) return false;
+    const value = input.answers[question.id];
+    return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+  });
+  return {
+    answers: unanswered.filter((question) => question.kind !== "file").map((question) => question.label),
+    files: unanswered.filter((question) => question.kind === "file").map((question) => question.label),
+    references: Math.max(0, input.referencesMin - input.referencesReceived),
+  };
+}
+
+export function isComplete(missing: Missing): boolean {
+  return missing.answers.length === 0 && missing.files.length === 0 && missing.references === 0;
+}
+
+/** One line for a list: "2 answers, 1 file, 1 reference" (empty when nothing is missing). */
+export function describeMissing(missing: Missing): string {
+  const parts: string[] = [];
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (missing.answers.length) parts.push(count(missing.answers.length, "answer"));
+  if (missing.files.length) parts.push(count(missing.files.length, "file"));
+  if (missing.references) parts.push(count(missing.references, "reference"));
+  return parts.join(", ");
+}
+
+/** The name a letter is offered under. In a blind cycle it says nothing of the applicant or referee. */
+export function letterDownloadName(filename: string, blind: boolean, index: number): string {
+  return blind ? `reference-letter-${index}.pdf` : filename;
+}
+
+const name = z
+  .string({ error: "Enter the referee's name" })
+  .trim()
+  .min(2, "Enter the referee's name")
+  .max(120, "Use at most 120 characters");
+const email = z
+  .string({ error: "Enter the referee's email address" })
+  .trim()
+  .max(254, "Use at most 254 characters")
+  .pipe(z.email({ error: "Enter an email address like name@example.org" }));
+const relationship = z
+  .string({ error: "Say how the referee knows you" })
+  .trim()
+  .min(2, "Say how the referee knows you")
+  .max(200, "Use at most 200 characters");
+
+/** The applicant's references page: name a referee, remind one, or replace one. */
+export const ReferenceActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("add-referee"), name, email, relationship }),
+    z.object({ intent: z.literal("remind"), requestId: z.uuid({ error: "Choose a referee" }) }),
+    z.object({
+      intent: z.literal("replace"),
+      requestId: z.uuid({ error: "Choose a referee" }),
+      name,
+      email,
+      relationship,
+    }),
+  ],
+  { error: "That form action is not known." },
+);
+export type ReferenceAction = z.output<typeof ReferenceActionSchema>;
+
+/** The referee's answers; the letter itself comes as a file and is checked by its bytes. */
+export const RefereeAnswersSchema = z.object(
+  Object.fromEntries(
+    REFEREE_QUESTIONS.map((question) => [
+      question.key,
+      z.string().trim().max(question.maxLength, `Use at most ${question.maxLength} characters`).optional().default(""),
+    ]),
+  ) as Record<RefereeQuestionKey, z.ZodDefault<z.ZodOptional<z.ZodString>>>,
+);
+export type RefereeAnswers = z.output<typeof RefereeAnswersSchema>;

@@ -1,0 +1,207 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { loadApplyContext, cycleView } from "~/applications/apply-context.server";
+import { ApplySteps } from "~/components/apply-steps";
+import { Field, FormErrors, replyErrors } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { ReferenceActionSchema, referenceDeadline } from "~/references/references";
+import { listOwnReferences, nameReferee, remindReferee, replaceReferee } from "~/references/references.server";
+import { setFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { notFound, passRetryAfter, tooMany } from "~/utils/http.server";
+
+export const headers = passRetryAfter;
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
+  const apply = await loadApplyContext(request, context, slug);
+  if (apply.cycle.referencesMax === 0) notFound("This cycle asks for no references.");
+  return apply;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const apply = await load(request, context, params.cycle);
+  const references = apply.application ? await listOwnReferences(context.db, apply.application.id) : [];
+  const deadline = referenceDeadline(apply.cycle);
+  const withdrawn = apply.application?.status === "withdrawn";
+  return {
+    cycle: cycleView(apply),
+    steps: apply.steps.map((step) => ({ number: step.number, title: step.title })),
+    editable: apply.editable,
+    started: Boolean(apply.application),
+    min: apply.cycle.referencesMin,
+    max: apply.cycle.referencesMax,
+    deadline: formatDateTime(deadline, apply.cycle.timezone),
+    open: !withdrawn && new Date() < deadline,
+    references: references.map(({ receivedAt, ...reference }) => ({
+      ...reference,
+      receivedAt: receivedAt ? formatDateTime(receivedAt, apply.cycle.timezone) : null,
+    })),
+  };
+}
+
+type FormName = "add" | `replace-${string}` | "remind";
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const apply = await load(request, context, params.cycle);
+  const { submission } = await parseForm(request, ReferenceActionSchema);
+  const formName = (): FormName => {
+    const value = submission.payload.intent;
+    if (value === "replace") return `replace-${String(submission.payload.requestId)}`;
+    return value === "remind" ? "remind" : "add";
+  };
+  if (submission.status !== "success") return invalid({ form: formName(), result: submission.reply() });
+  if (!apply.application)
+    return invalid(
+      { form: formName(), result: submission.reply({ formErrors: ["Save an answer in one of the steps first."] }) },
+      409,
+    );
+  const value = submission.value;
+  const ids = { applicantId: apply.user.id, applicationId: apply.application.id };
+  const result =
+    value.intent === "add-referee"
+      ? await nameReferee(context.db, context.config, { ...ids, referee: value })
+      : value.intent === "remind"
+        ? await remindReferee(context.db, context.config, { ...ids, requestId: value.requestId })
+        : await replaceReferee(context.db, context.config, { ...ids, requestId: value.requestId, referee: value });
+  if (!result.ok) {
+    const reply = {
+      form: formName(),
+      result: submission.reply(
+        result.field === "email" ? { fieldErrors: { email: [result.message] } } : { formErrors: [result.message] },
+      ),
+    };
+    return result.status === 429 ? tooMany(reply, result.retryAfter ?? 60) : invalid(reply, result.status);
+  }
+  const message =
+    value.intent === "add-referee"
+      ? `We emailed ${value.name} a link to write your reference.`
+      : value.intent === "remind"
+        ? "Reminder sent."
+        : `We emailed ${value.name} a link; the earlier referee's link no longer works.`;
+  return redirect(`/apply/${apply.cycle.slug}/references`, {
+    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `References — ${data?.cycle.name ?? "Application"} — Open Web Fellows` },
+];
+
+function RefereeForm({
+  id,
+  intent,
+  requestId,
+  lastResult,
+  submitLabel,
+}: {
+  id: string;
+  intent: "add-referee" | "replace";
+  requestId?: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  submitLabel: string;
+}) {
+  const [form, fields] = useConformForm(ReferenceActionSchema, { id, lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value={intent} />
+      {requestId ? <input type="hidden" name="requestId" value={requestId} /> : null}
+      <Field label="Referee's name" field={fields.name} inputProps={{ autoComplete: "off" }} />
+      <Field label="Referee's email" field={fields.email} type="email" inputProps={{ autoComplete: "off" }} />
+      <Field
+        label="How they know you"
+        field={fields.relationship}
+        hint="For example: my manager at the library, 2021–2024"
+      />
+      <button type="submit">{submitLabel}</button>
+    </Form>
+  );
+}
+
+export default function ReferencesPage() {
+  const { cycle, steps, editable, started, min, max, deadline, open, references } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (name: string) =>
+    actionData?.form === name ? (actionData.result as SubmissionResult<string[]>) : undefined;
+  const remindErrors = actionData?.form === "remind" ? replyErrors(actionData.result) : [];
+  const active = references.length;
+  return (
+    <div className="stack">
+      <h1>References</h1>
+      <ApplySteps
+        slug={cycle.slug}
+        steps={steps}
+        current="references"
+        readOnly={!editable}
+        references={cycle.references}
+      />
+      <p>
+        {cycle.name} asks for {min === max ? min : `${min} to ${max}`} reference{max === 1 ? "" : "s"}. Each referee
+        gets an email with a link to upload a letter or answer a few questions; no account is needed. You see whether a
+        reference has arrived, never what it says. References are taken until {deadline}, also after you submit.
+      </p>
+      {!started ? (
+        <p className="notice">Save an answer in one of the steps first; then you can name your referees.</p>
+      ) : (
+        <>
+          <FormErrors errors={remindErrors} />
+          {references.length === 0 ? (
+            <p className="muted">You have not named a referee yet.</p>
+          ) : (
+            <ul className="stack" aria-label="Your referees">
+              {references.map((reference) => (
+                <li key={reference.id} className="card stack">
+                  <p>
+                    <strong>{reference.name}</strong> ({reference.email}), {reference.relationship}:{" "}
+                    <span className={reference.status === "received" ? "badge badge-success" : "badge"}>
+                      {reference.status === "received" ? "Received" : "Requested"}
+                    </span>
+                  </p>
+                  {reference.status === "requested" && open ? (
+                    <>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remind" />
+                        <input type="hidden" name="requestId" value={reference.id} />
+                        <button type="submit" className="secondary" disabled={reference.remindWaitSeconds > 0}>
+                          Send {reference.name} a reminder
+                        </button>
+                        {reference.remindWaitSeconds > 0 ? (
+                          <span className="hint"> You can send a reminder once a day.</span>
+                        ) : null}
+                      </Form>
+                      <details open={Boolean(resultFor(`replace-${reference.id}`))}>
+                        <summary>Ask someone else instead of {reference.name}</summary>
+                        <RefereeForm
+                          id={`replace-${reference.id}`}
+                          intent="replace"
+                          requestId={reference.id}
+                          lastResult={resultFor(`replace-${reference.id}`)}
+                          submitLabel="Replace the referee"
+                        />
+                      </details>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {open && active < max ? (
+            <section aria-labelledby="add-referee-title" className="narrow stack">
+              <h2 id="add-referee-title">Name a referee</h2>
+              <RefereeForm
+                id="add-referee"
+                intent="add-referee"
+                lastResult={resultFor("add")}
+                submitLabel="Ask for a reference"
+              />
+            </section>
+          ) : !open ? (
+            <p className="notice">References are no longer taken for this application.</p>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

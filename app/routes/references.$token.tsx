@@ -1,0 +1,125 @@
+import { getFormProps, getTextareaProps } from "@conform-to/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { readFormWithUploads } from "~/applications/files.server";
+import { ErrorList, FormErrors } from "~/components/forms";
+import { useConformForm } from "~/components/use-conform";
+import { findRefereeRequest, submitReference } from "~/references/referee.server";
+import { REFEREE_QUESTIONS, RefereeAnswersSchema, type LinkState } from "~/references/references";
+import { setFlash } from "~/utils/flash.server";
+import { formatDateTime } from "~/utils/format";
+import { invalid, parseSubmission } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+
+const INVALID =
+  "This reference link is not valid. Check that you copied all of it; if a newer email came with another link, use that one.";
+const LETTER_FIELD = "letter";
+
+/** Why a link that was found cannot be used, in the referee's words. */
+const CLOSED: Record<Exclude<LinkState, "open">, string> = {
+  received: "This reference has already been received. Thank you!",
+  revoked: "This request was withdrawn: the applicant asked someone else. Nothing more is needed from you.",
+  expired: "This link has expired. If you still want to write, ask the applicant to send you a reminder.",
+  withdrawn: "The applicant withdrew their application, so no reference is needed any more.",
+};
+
+/**
+ * The referee's page behind the emailed link: no account, the link is the credential. Opening it
+ * changes nothing (mail scanners open links). A used, expired, revoked or withdrawn link shows
+ * why with a 410 and takes nothing; an unknown one answers 404.
+ */
+export async function loader({ context, params }: LoaderFunctionArgs) {
+  const request = await findRefereeRequest(context.db, params.token ?? "");
+  if (!request) notFound(INVALID);
+  const view = {
+    state: request.state,
+    closedMessage: request.state === "open" ? null : CLOSED[request.state],
+    refereeName: request.refereeName,
+    applicantName: request.applicantName,
+    cycleName: request.cycleName,
+    deadline: formatDateTime(request.deadline, request.timezone),
+  };
+  return data(view, { status: request.state === "open" ? 200 : 410 });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const read = await readFormWithUploads(request, new Set([LETTER_FIELD]));
+  if (!read.ok) {
+    const error: Record<string, string[]> = { [read.field ? LETTER_FIELD : ""]: [read.message] };
+    return invalid({ status: "error" as const, error }, read.status);
+  }
+  const submission = parseSubmission(read.formData, { schema: RefereeAnswersSchema });
+  if (submission.status !== "success") return invalid(submission.reply());
+  const upload = read.uploads[0];
+  const result = await submitReference(context.db, token, {
+    answers: submission.value,
+    letter: upload ? { filename: upload.filename, bytes: upload.bytes } : null,
+  });
+  if (!result.ok) {
+    if (result.reason === "not-found") notFound(INVALID);
+    const message = result.reason === "empty" ? result.message : CLOSED[result.reason];
+    return invalid(submission.reply({ formErrors: [message] }), result.status);
+  }
+  return redirect("/", {
+    headers: {
+      "Set-Cookie": await setFlash(context.config, {
+        kind: "success",
+        message: `Thank you! Your reference for ${result.applicantName} was received.`,
+      }),
+    },
+  });
+}
+
+export const meta: MetaFunction = () => [{ title: "Reference — Open Web Fellows" }];
+
+export default function RefereePage() {
+  const view = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useConformForm(RefereeAnswersSchema, { id: "reference", lastResult });
+  const letterErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.[LETTER_FIELD] ?? undefined;
+  return (
+    <div className="narrow stack">
+      <h1>A reference for {view.applicantName}</h1>
+      <p className="lede">{view.cycleName}</p>
+      {view.closedMessage ? (
+        <p className="notice notice-warning">{view.closedMessage}</p>
+      ) : (
+        <>
+          <p>
+            Hello {view.refereeName}. {view.applicantName} named you as a referee. Upload a letter as a PDF, answer the
+            questions below, or both, before {view.deadline}. {view.applicantName} will see only that your reference
+            arrived, never what it says. You can send it once.
+          </p>
+          <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <div className="field">
+              <label htmlFor="letter">Letter (PDF, at most 10 MB)</label>
+              <input
+                id="letter"
+                type="file"
+                name={`q_${LETTER_FIELD}`}
+                accept="application/pdf,.pdf"
+                aria-invalid={letterErrors?.length ? true : undefined}
+                aria-describedby={letterErrors?.length ? "letter-error" : undefined}
+              />
+              <ErrorList id="letter-error" errors={letterErrors} />
+            </div>
+            {REFEREE_QUESTIONS.map((question) => {
+              const field = fields[question.key];
+              const { key, ...props } = getTextareaProps(field);
+              return (
+                <div className="field" key={question.key}>
+                  <label htmlFor={field.id}>{question.label}</label>
+                  <textarea key={key} {...props} rows={5} />
+                  <ErrorList id={field.errorId} errors={field.errors} />
+                </div>
+              );
+            })}
+            <button type="submit">Send the reference</button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
