@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Expression, type Kysely, type SqlBool } from "kysely";
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Database } from "#db/types";
 import { availableNowSql, type Profiles } from "./directory.server";
 
@@ -36,54 +36,46 @@ const TOP_SKILLS = 15;
  */
 export const EXACT_FACETS_UP_TO = 3000;
 export const RANKED_EXACT_UP_TO = 3000;
-const SAMPLE_PERCENT = 5;
+export const SAMPLE_PERCENT = 5;
 
-/** Every facet count over a CTE named `matched` (disciplines, skills, languages, region, available_now). */
-export const facetUnion = sql<FacetRow>`
-    select 'total' as facet, null as value, count(*) as count from matched
-    union all select 'available', null, count(*) from matched where available_now
-    union all (select 'discipline', d, count(*) from matched, unnest(disciplines) d group by d)
-    union all (select 'language', l, count(*) from matched, unnest(languages) l group by l)
-    union all (select 'region', region, count(*) from matched where region is not null group by region)
-    union all (select 'skill', s, count(*) from matched, unnest(skills) s group by s
+/** Every facet count over a CTE (`matched` or `sampled`): disciplines, skills, languages, region, available_now. */
+export function facetUnionOver(cte: "matched" | "sampled") {
+  const from = sql.raw(cte);
+  return sql<FacetRow>`
+    select 'total' as facet, null as value, count(*) as count from ${from}
+    union all select 'available', null, count(*) from ${from} where available_now
+    union all (select 'discipline', d, count(*) from ${from}, unnest(disciplines) d group by d)
+    union all (select 'language', l, count(*) from ${from}, unnest(languages) l group by l)
+    union all (select 'region', region, count(*) from ${from} where region is not null group by region)
+    union all (select 'skill', s, count(*) from ${from}, unnest(skills) s group by s
                order by count(*) desc, s limit ${TOP_SKILLS})`;
+}
+
+/**
+ * The facet columns of a fixed 5 % block sample of the table under the same filters (Kysely has
+ * no TABLESAMPLE, so the sample is a subquery named like the table, which the planner pulls up).
+ */
+export function sampledQuery(db: Kysely<Database>, where: (eb: Profiles) => Expression<SqlBool>) {
+  const sample = sql<Database["allyProfiles"]>`(select * from ally_profiles
+    tablesample system (${sql.lit(SAMPLE_PERCENT)}) repeatable (42))`.as("allyProfiles");
+  const from = db.selectFrom(sample) as unknown as SelectQueryBuilder<Database, "allyProfiles", object>;
+  return from.select(["disciplines", "skills", "languages", "region", availableNowSql.as("availableNow")]).where(where);
+}
+
+/** The exact counts of up to EXACT_FACETS_UP_TO matches, or (beyond) the sample's, as one SQL expression. */
+export function facetsOrSampleSql(countedCte: "counted", limit: number) {
+  return sql<{ exact: FacetRow[] | null; sampled: FacetRow[] | null }>`
+      case when (select n from ${sql.raw(countedCte)}) <= ${limit}
+        then (select jsonb_agg(f) from (${facetUnionOver("matched")}) f) end as facets,
+      case when (select n from ${sql.raw(countedCte)}) > ${limit}
+        then (select jsonb_agg(f) from (${facetUnionOver("sampled")}) f) end as sampled_facets`;
+}
 
 export function matchedQuery(db: Kysely<Database>, where: (eb: Profiles) => Expression<SqlBool>) {
   return db
     .selectFrom("allyProfiles")
     .select(["disciplines", "skills", "languages", "region", availableNowSql.as("availableNow")])
     .where(where);
-}
-
-export function facetSql(matched: ReturnType<typeof matchedQuery>) {
-  return sql<FacetRow>`with matched as materialized (${matched}) ${facetUnion}`;
-}
-
-/** The counts of a filter-only search: exact when the result is small, else estimated. */
-export async function facetCounts(
-  db: Kysely<Database>,
-  where: (eb: Profiles) => Expression<SqlBool>,
-): Promise<DirectoryFacets> {
-  const { rows } = await facetSql(matchedQuery(db, where).limit(EXACT_FACETS_UP_TO + 1)).execute(db);
-  const total = Number(rows.find((row) => row.facet === "total")?.count ?? 0);
-  if (total <= EXACT_FACETS_UP_TO) return summarise(rows, 1);
-  return sampledFacets(db, where);
-}
-
-/** Facet counts estimated from a fixed sample of the table (`knownTotal` when the search counted it). */
-export async function sampledFacets(
-  db: Kysely<Database>,
-  where: (eb: Profiles) => Expression<SqlBool>,
-  knownTotal?: number,
-): Promise<DirectoryFacets> {
-  // Kysely has no TABLESAMPLE, so the compiled statement gains it.
-  const compiled = facetSql(matchedQuery(db, where)).compile(db);
-  const sampled = compiled.sql.replace(
-    'from "ally_profiles"',
-    `from "ally_profiles" tablesample system (${SAMPLE_PERCENT}) repeatable (42)`,
-  );
-  const { rows } = await db.executeQuery<FacetRow>(CompiledQuery.raw(sampled, [...compiled.parameters]));
-  return summarise(rows, 100 / SAMPLE_PERCENT, knownTotal);
 }
 
 export function summarise(rows: FacetRow[], scale: number, knownTotal?: number): DirectoryFacets {

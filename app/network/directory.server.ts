@@ -4,12 +4,11 @@ import type { Database } from "#db/types";
 import type { DirectoryAudience } from "~/auth/roles";
 import { LISTED_PROFILE_COLUMNS } from "./profiles.server";
 import {
-  facetCounts,
-  facetSql,
-  facetUnion,
+  facetsOrSampleSql,
   matchedQuery,
   RANKED_EXACT_UP_TO,
-  sampledFacets,
+  SAMPLE_PERCENT,
+  sampledQuery,
   summarise,
   EXACT_FACETS_UP_TO,
   type DirectoryFacets,
@@ -97,7 +96,7 @@ export interface DirectoryCardRow {
 function updatedPageQuery(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
   return db
     .selectFrom("allyProfiles")
-    .select([...CARD_COLUMNS, availableNowSql.as("availableNow")])
+    .select([...CARD_COLUMNS, "updatedAt", availableNowSql.as("availableNow")])
     .where(filtersFor(query, audience))
     .orderBy("updatedAt", "desc")
     .orderBy("id")
@@ -105,11 +104,28 @@ function updatedPageQuery(db: Kysely<Database>, query: DirectoryQuery, audience:
     .offset((query.page - 1) * DIRECTORY_PAGE_SIZE);
 }
 
+/** The cards of a CTE's rows as one JSON array, in the order given. */
+function cardsJson(order: ReturnType<typeof sql>) {
+  return sql`coalesce(jsonb_agg(jsonb_build_object('id', id, 'displayName', display_name, 'headline', headline,
+    'disciplines', disciplines, 'skills', skills, 'languages', languages, 'country', country, 'region', region,
+    'availableNow', available_now) order by ${order}), '[]'::jsonb)`;
+}
+
+interface SearchRow {
+  profiles: DirectoryCardRow[];
+  /** Exact when the statement counted every match (a ranked search), else null. */
+  total: number | string | null;
+  facets: FacetRow[] | null;
+  sampledFacets: FacetRow[] | null;
+}
+
 /**
  * A ranked search in one statement: the matches are read and ranked once, and the page, the
- * exact total and (up to RANKED_EXACT_UP_TO matches) the exact facet counts all come from them.
+ * exact total and the facet counts (exact up to RANKED_EXACT_UP_TO matches, else from the
+ * sample, which is read only then) all come from them.
  */
 function rankedSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
+  const where = filtersFor(query, audience);
   const matched = db
     .selectFrom("allyProfiles")
     .select([
@@ -118,59 +134,80 @@ function rankedSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience: 
       availableNowSql.as("availableNow"),
       sql<number>`ts_rank(ally_profiles.search, ${textQuery(query.q)})`.as("rank"),
     ])
-    .where(filtersFor(query, audience));
-  return sql<{ profiles: DirectoryCardRow[]; total: number | string; facets: FacetRow[] | null }>`
-    with matched as materialized (${matched}), counted as (select count(*) as n from matched)
+    .where(where);
+  return sql<SearchRow>`
+    with matched as materialized (${matched}), counted as (select count(*) as n from matched),
+      sampled as materialized (${sampledQuery(db, where)})
     select
-      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'displayName', display_name, 'headline', headline,
-          'disciplines', disciplines, 'skills', skills, 'languages', languages, 'country', country, 'region', region,
-          'availableNow', available_now) order by rank desc, updated_at desc, id), '[]'::jsonb)
+      (select ${cardsJson(sql`rank desc, updated_at desc, id`)}
         from (select * from matched order by rank desc, updated_at desc, id
               limit ${DIRECTORY_PAGE_SIZE + 1} offset ${(query.page - 1) * DIRECTORY_PAGE_SIZE}) page) as profiles,
       (select n from counted) as total,
-      case when (select n from counted) <= ${RANKED_EXACT_UP_TO}
-        then (select jsonb_agg(f) from (${facetUnion}) f) end as facets`;
+      ${facetsOrSampleSql("counted", RANKED_EXACT_UP_TO)}`;
 }
 
-/** The statements a directory page runs (for the benchmark's raw floor server). */
+/**
+ * A filter-only search (or words in order of update) in one statement: the page, and the exact
+ * facet counts of up to EXACT_FACETS_UP_TO matches (counting stops there), else the sample's.
+ */
+function filteredSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
+  const where = filtersFor(query, audience);
+  return sql<SearchRow>`
+    with page as (${updatedPageQuery(db, query, audience)}),
+      matched as materialized (${matchedQuery(db, where).limit(EXACT_FACETS_UP_TO + 1)}),
+      counted as (select count(*) as n from matched),
+      sampled as materialized (${sampledQuery(db, where)})
+    select (select ${cardsJson(sql`updated_at desc, id`)} from page) as profiles, null as total,
+      ${facetsOrSampleSql("counted", EXACT_FACETS_UP_TO)}`;
+}
+
+function searchSql(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
+  return hasSearchText(query.q) && query.sort === "relevance"
+    ? rankedSearchSql(db, query, audience)
+    : filteredSearchSql(db, query, audience);
+}
+
+/**
+ * Memory for a search's bitmaps and sorts. At the default 4 MB a bitmap of a broad match over a
+ * million profiles no longer fits and goes lossy (whole pages, every row on them checked again);
+ * set for the search's own transaction only.
+ */
+export const DIRECTORY_WORK_MEM = "32MB";
+
+/** The settings of a search's transaction, in one statement. */
+function searchSettings(db: Kysely<Database>, query: DirectoryQuery) {
+  // The planner prices a prefix search on the GIN index above reading the whole table and
+  // testing every row, which is many times slower in practice; for a text search a full scan
+  // is the last resort.
+  const seqscan = hasSearchText(query.q) ? "off" : "on";
+  return sql`select set_config('work_mem', ${DIRECTORY_WORK_MEM}, true), set_config('enable_seqscan', ${seqscan}, true)`;
+}
+
+/** The statements a directory page runs (for the benchmark's raw floor server and its EXPLAIN). */
 export function directoryQueries(db: DB, query: DirectoryQuery, audience: DirectoryAudience) {
-  if (hasSearchText(query.q) && query.sort === "relevance") return [rankedSearchSql(db, query, audience).compile(db)];
-  return [
-    updatedPageQuery(db, query, audience).compile(),
-    facetSql(matchedQuery(db, filtersFor(query, audience)).limit(EXACT_FACETS_UP_TO + 1)).compile(db),
-  ];
+  return [searchSettings(db, query).compile(db), searchSql(db, query, audience).compile(db)];
 }
 
 /**
  * One page of the directory and the facet counts of the whole result, in a fixed number of
- * queries however many profiles match. Counts are over the current result (choosing a value
- * narrows it).
+ * queries however many profiles match (begin, settings, the search, commit). Counts are over
+ * the current result (choosing a value narrows it).
  */
 export async function searchDirectory(
   db: DB,
   query: DirectoryQuery,
   audience: DirectoryAudience,
 ): Promise<{ profiles: DirectoryCardRow[]; hasMore: boolean; facets: DirectoryFacets }> {
-  const where = filtersFor(query, audience);
   return db.transaction().execute(async (trx) => {
-    let rows: DirectoryCardRow[];
-    let facets: DirectoryFacets;
-    if (hasSearchText(query.q)) {
-      // The planner prices a prefix search on the GIN index above reading the whole table and
-      // testing every row, which is many times slower in practice; for these statements only,
-      // a full scan is the last resort.
-      await sql`set local enable_seqscan = off`.execute(trx);
-    }
-    if (hasSearchText(query.q) && query.sort === "relevance") {
-      const { rows: result } = await rankedSearchSql(trx, query, audience).execute(trx);
-      const { profiles, total, facets: counts } = result[0]!;
-      rows = profiles;
-      facets = counts ? summarise(counts, 1) : await sampledFacets(trx, where, Number(total));
-    } else {
-      rows = await updatedPageQuery(trx, query, audience).execute();
-      facets = await facetCounts(trx, where);
-    }
-    return { profiles: rows.slice(0, DIRECTORY_PAGE_SIZE), hasMore: rows.length > DIRECTORY_PAGE_SIZE, facets };
+    await searchSettings(trx, query).execute(trx);
+    const { rows } = await searchSql(trx, query, audience).execute(trx);
+    const { profiles, total, facets, sampledFacets } = rows[0]!;
+    const known = total === null ? undefined : Number(total);
+    return {
+      profiles: profiles.slice(0, DIRECTORY_PAGE_SIZE),
+      hasMore: profiles.length > DIRECTORY_PAGE_SIZE,
+      facets: facets ? summarise(facets, 1) : summarise(sampledFacets ?? [], 100 / SAMPLE_PERCENT, known),
+    };
   });
 }
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { driverOf, type DB } from "#db/client";
 
 /** Rows in a stable order that a batch can resume after (its ORDER BY is the key, unique). */
@@ -19,7 +20,10 @@ export const EXPORT_BATCH_ROWS = 500;
  * generator is pulled, never pushed). On PostgreSQL one server-side cursor (pg-cursor through
  * Kysely's `.stream()`) holds one pool connection and one snapshot; on PGlite, whose single
  * connection everyone shares, each batch is its own short query resuming after the last key, so
- * other requests' queries run between batches.
+ * other requests' queries run between batches. After every batch the generator waits for the
+ * event loop's next turn: rows already in memory resolve as microtasks, so without it a batch's
+ * stringifying and compressing would run back to back with the next one's (PGlite answers
+ * in-process) and keep other requests' I/O waiting.
  */
 export async function* exportRows<Row, Key>(
   db: DB,
@@ -27,13 +31,21 @@ export async function* exportRows<Row, Key>(
   batchRows = EXPORT_BATCH_ROWS,
 ): AsyncGenerator<Row> {
   if (driverOf(db) === "pg") {
-    yield* query.after(null).stream(batchRows);
+    let inBatch = 0;
+    for await (const row of query.after(null).stream(batchRows)) {
+      yield row;
+      if (++inBatch === batchRows) {
+        inBatch = 0;
+        await nextTurn();
+      }
+    }
     return;
   }
   let after: Key | null = null;
   for (;;) {
     const rows = await query.after(after).limit(batchRows).execute();
     yield* rows;
+    await nextTurn();
     const last = rows.at(-1);
     if (rows.length < batchRows || last === undefined) return;
     after = query.keyOf(last);

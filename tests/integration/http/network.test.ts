@@ -116,6 +116,32 @@ describeServer("the network over HTTP", (t) => {
     );
   });
 
+  it("answers every signed-in directory page within five queries, the same for a small and a larger directory", async () => {
+    const pages = [
+      "/directory",
+      `/directory?q=${word}`,
+      `/directory?q=${word}&sort=updated`,
+      "/directory?discipline=technologist&language=English",
+      `/directory?q=${word}&available=now&page=2`,
+    ];
+    const counts = async () => {
+      const result: number[] = [];
+      for (const viewer of [staff, partner])
+        for (const page of pages) {
+          const response = await get(t.server, page, as(viewer));
+          expect(response.status).toBe(200);
+          result.push(queryCount(response));
+        }
+      return result;
+    };
+    const small = await counts();
+    for (let i = 0; i < 30; i++)
+      await createAlly(t.server.db, { displayName: `Larger ${i}`, headline: `Grown ${word}`, visibility: "network" });
+    const larger = await counts();
+    expect(Math.max(...small)).toBeLessThanOrEqual(5);
+    expect(larger).toEqual(small);
+  });
+
   it("hides a profile the moment its owner withdraws consent", async () => {
     const ally = await createAlly(t.server.db, { displayName: "Withdrawing Wanda" });
     const user = await createUser(t.server);

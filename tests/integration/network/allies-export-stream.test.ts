@@ -32,4 +32,34 @@ describeDb("allies export, streamed", (t) => {
     // PGlite: one short query per batch, so other requests get the connection in between.
     if (t.driver === "pglite") expect(stats.count).toBe(Math.floor(all.length / 7) + 1);
   });
+
+  it("lets the event loop turn between batches, so other requests' I/O is not held up by an export", async () => {
+    const query = {
+      after: () => t.db.selectFrom("allyProfiles").select(["id"]).orderBy("id"),
+      keyOf: (row: { id: string }) => row.id,
+    };
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turnsAt: number[] = [];
+    for await (const row of exportRows(
+      t.db,
+      {
+        after: (key: string | null) => (key ? query.after().where("id", ">", key) : query.after()),
+        keyOf: query.keyOf,
+      },
+      50,
+    )) {
+      void row;
+      turnsAt.push(turns);
+      if (turnsAt.length === 200) break;
+    }
+    ticking = false;
+    // Rows 51, 101 and 151 each start a batch after at least one more turn of the loop.
+    for (const first of [50, 100, 150]) expect(turnsAt[first]!).toBeGreaterThan(turnsAt[first - 1]!);
+  });
 });
