@@ -45,11 +45,19 @@ export async function measureStartup(print: (name: string, value: string, unit: 
   try {
     const port = await freePort();
     const env = { PORT: String(port), HOST: "127.0.0.1", PGLITE_DATA_DIR: path.join(dir, "db") };
-    print("startup_cold_s", (await secondsToHealthy(START_COMMAND, env, port)).toFixed(2), "s (empty data, demo seeded)");
+    print(
+      "startup_cold_s",
+      (await secondsToHealthy(START_COMMAND, env, port)).toFixed(2),
+      "s (empty data, demo seeded)",
+    );
     const warm: number[] = [];
     for (let i = 0; i < 3; i++) warm.push(await secondsToHealthy(START_COMMAND, env, port));
     const bare = await secondsToHealthy(["-e", BARE_SERVER], { PORT: String(port) }, port);
-    print("startup_warm_s", Math.min(...warm).toFixed(2), `s (best of 3; target ≤ 3; bare Node baseline ${bare.toFixed(2)} s)`);
+    print(
+      "startup_warm_s",
+      Math.min(...warm).toFixed(2),
+      `s (best of 3; target ≤ 3; bare Node baseline ${bare.toFixed(2)} s)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
