@@ -1,14 +1,10 @@
 import type { Page } from "@playwright/test";
 import { saveReview } from "~/review/reviews.server";
 import { sendDiscussionDigests } from "~/review/discussion-digest.server";
-import { loadConfig } from "~/utils/config.server";
 import { createReviewFixture } from "../support/review";
-import { expect, signIn, test, type Account } from "./support/fixtures";
+import { expect, signIn, test, type Account, fixtureConfig } from "./support/fixtures";
 
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: "http://127.0.0.1:3210",
-});
+const config = fixtureConfig;
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

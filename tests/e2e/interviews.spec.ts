@@ -1,16 +1,12 @@
 import { DEMO_PASSWORD } from "#db/seed/accounts";
 import { hashPassword } from "~/auth/password.server";
-import { loadConfig } from "~/utils/config.server";
 import { parseCalendar } from "../support/ical";
 import { addSlot } from "../support/interviews";
 import { createMatchingFixture } from "../support/matching";
 import type { ReceivedEmail } from "../support/smtp";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, signIn, test, fixtureConfig } from "./support/fixtures";
 
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3210"}`,
-});
+const config = fixtureConfig;
 const PASSWORD = "a password for the browser test";
 const FINALIST = "adaeze.nwosu@applicants.demo.test";
 const FELLOW = "ines.carvalho@applicants.demo.test";

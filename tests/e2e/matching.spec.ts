@@ -1,13 +1,9 @@
 import { hashPassword } from "~/auth/password.server";
 import { saveApplicantRanking } from "~/matching/rankings.server";
-import { loadConfig } from "~/utils/config.server";
 import { createMatchingFixture } from "../support/matching";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, signIn, test, fixtureConfig } from "./support/fixtures";
 
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: "http://127.0.0.1:3210",
-});
+const config = fixtureConfig;
 const PASSWORD = "a password for the browser test";
 
 test("a host ranks, a finalist ranks without JavaScript, staff run and publish, and both sides are emailed", async ({

@@ -1,14 +1,10 @@
 import { tinyPdf } from "#db/seed/pdf";
-import { loadConfig } from "~/utils/config.server";
 import { createReviewFixture } from "../support/review";
-import { expect, signIn, test, uniqueEmail } from "./support/fixtures";
+import { expect, signIn, test, uniqueEmail, fixtureConfig } from "./support/fixtures";
 
 // Issue 14: the applicant names a referee, the referee writes over the emailed link (received over
 // SMTP), the applicant sees "received", and a reviewer reads the letter — with JavaScript on and off.
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: "http://127.0.0.1:3210",
-});
+const config = fixtureConfig;
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

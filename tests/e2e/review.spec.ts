@@ -1,12 +1,8 @@
 import type { Page } from "@playwright/test";
-import { loadConfig } from "~/utils/config.server";
 import { createReviewFixture } from "../support/review";
-import { expect, test, type Account } from "./support/fixtures";
+import { expect, test, type Account, fixtureConfig } from "./support/fixtures";
 
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: "http://127.0.0.1:3210",
-});
+const config = fixtureConfig;
 
 async function signIn(page: Page, account: Pick<Account, "email" | "password">) {
   await page.context().clearCookies();

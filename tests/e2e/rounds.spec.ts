@@ -1,13 +1,9 @@
-import { loadConfig } from "~/utils/config.server";
 import { runAssignment } from "~/review/assignments.server";
 import { saveReview } from "~/review/reviews.server";
 import { createReviewFixture } from "../support/review";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, signIn, test, fixtureConfig } from "./support/fixtures";
 
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: "http://127.0.0.1:3210",
-});
+const config = fixtureConfig;
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

@@ -1,17 +1,13 @@
 import { proposeAssignment } from "~/campaigns/assignments.server";
 import { createCampaign } from "~/campaigns/campaigns.server";
-import { loadConfig } from "~/utils/config.server";
 import { createOpenCycle, submitTestApplication } from "../support/cycles";
 import { releaseDecisionsNow } from "../support/decisions";
 import { createMatchingFixture } from "../support/matching";
 import { createAlly } from "../support/network";
-import { expect, passEligibility, signIn, test } from "./support/fixtures";
+import { expect, passEligibility, signIn, test, fixtureConfig } from "./support/fixtures";
 
 // Issue 9: what applicants, hosts and allies do is what they meant, with JavaScript on and off.
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: "http://127.0.0.1:3210",
-});
+const config = fixtureConfig;
 const DEMO_CYCLE = "open-web-2027";
 
 for (const javaScriptEnabled of [true, false]) {

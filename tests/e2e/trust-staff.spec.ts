@@ -1,14 +1,10 @@
 import { sql } from "kysely";
-import { loadConfig } from "~/utils/config.server";
 import { createOpenCycle } from "../support/cycles";
 import { createReviewFixture } from "../support/review";
-import { expect, signIn, test } from "./support/fixtures";
+import { expect, signIn, test, fixtureConfig } from "./support/fixtures";
 
 // Issue 9: staff forms do exactly what the person meant, with JavaScript on and off.
-const config = loadConfig({
-  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
-  APP_URL: "http://127.0.0.1:3210",
-});
+const config = fixtureConfig;
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`staff forms with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {

@@ -5,9 +5,19 @@ import { Kysely, PostgresDialect, CamelCasePlugin } from "kysely";
 import pg from "pg";
 import type { Database } from "#db/types";
 import { hashPassword } from "~/auth/password.server";
+import { loadConfig } from "~/utils/config.server";
 import type { ReceivedEmail } from "../../support/smtp";
 
 export { expect };
+
+/**
+ * The configuration for what a test prepares through the app's own functions (review fixtures,
+ * digests, queued emails): the links it writes name the browser tests' server.
+ */
+export const fixtureConfig = loadConfig({
+  SESSION_SECRET: "e2e-fixture-secret-long-enough-to-sign",
+  APP_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? "3210"}`,
+});
 
 export interface Mailbox {
   /** Waits for the next message to `to` whose subject contains `subject`, and returns it. */
