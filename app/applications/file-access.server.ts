@@ -44,6 +44,21 @@ export async function findFileForViewer(db: DB, fileId: string, user: Pick<Sessi
     .executeTakeFirst();
   if (hosting) return download;
 
+  if (!(await isOnPanelOf(db, user.id, file.applicationId))) return null;
+  if (file.blindReview) {
+    if (file.identifying !== false) return null;
+    const cleaned = await withoutPdfMetadata(file.bytes);
+    if (!cleaned) return null;
+    return { contentType: "application/pdf", bytes: cleaned, downloadName: "document.pdf" };
+  }
+  return download;
+}
+
+/**
+ * Whether this person reviews the application now: assigned, not recused, and still on the
+ * cycle's active panel. What a reviewer may read of an application (files, letters) hangs on it.
+ */
+export async function isOnPanelOf(db: DB, reviewerId: string, applicationId: string): Promise<boolean> {
   const assigned = await db
     .selectFrom("reviewAssignments")
     .innerJoin("cycleReviewers", (join) =>
@@ -52,17 +67,10 @@ export async function findFileForViewer(db: DB, fileId: string, user: Pick<Sessi
         .onRef("cycleReviewers.userId", "=", "reviewAssignments.reviewerId"),
     )
     .select("reviewAssignments.id")
-    .where("reviewAssignments.applicationId", "=", file.applicationId)
-    .where("reviewAssignments.reviewerId", "=", user.id)
+    .where("reviewAssignments.applicationId", "=", applicationId)
+    .where("reviewAssignments.reviewerId", "=", reviewerId)
     .where("reviewAssignments.status", "!=", "recused")
     .where("cycleReviewers.active", "=", true)
     .executeTakeFirst();
-  if (!assigned) return null;
-  if (file.blindReview) {
-    if (file.identifying !== false) return null;
-    const cleaned = await withoutPdfMetadata(file.bytes);
-    if (!cleaned) return null;
-    return { contentType: "application/pdf", bytes: cleaned, downloadName: "document.pdf" };
-  }
-  return download;
+  return assigned !== undefined;
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
+import { isOnPanelOf } from "~/applications/file-access.server";
 import { withoutPdfMetadata } from "~/applications/pdf-metadata.server";
 import { Role } from "~/auth/roles";
 import { redactIdentity } from "~/review/redaction";
@@ -97,20 +98,7 @@ export async function findLetterForViewer(db: DB, requestId: string, user: Pick<
     .executeTakeFirst();
   if (!row?.letterBytes || !row.letterFilename || row.applicantId === user.id) return null;
   if (user.roles.includes(Role.staff)) return { bytes: row.letterBytes, downloadName: row.letterFilename };
-  const assigned = await db
-    .selectFrom("reviewAssignments")
-    .innerJoin("cycleReviewers", (join) =>
-      join
-        .onRef("cycleReviewers.cycleId", "=", "reviewAssignments.cycleId")
-        .onRef("cycleReviewers.userId", "=", "reviewAssignments.reviewerId"),
-    )
-    .select("reviewAssignments.id")
-    .where("reviewAssignments.applicationId", "=", row.applicationId)
-    .where("reviewAssignments.reviewerId", "=", user.id)
-    .where("reviewAssignments.status", "!=", "recused")
-    .where("cycleReviewers.active", "=", true)
-    .executeTakeFirst();
-  if (!assigned) return null;
+  if (!(await isOnPanelOf(db, user.id, row.applicationId))) return null;
   if (!row.blindReview) return { bytes: row.letterBytes, downloadName: row.letterFilename };
   const cleaned = await withoutPdfMetadata(row.letterBytes);
   if (!cleaned) return null;
