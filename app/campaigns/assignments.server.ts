@@ -7,11 +7,12 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
+import { fail, type Result } from "~/utils/result";
 
 /** An emailed answer link lives this long (or until answered, whichever comes first). */
 export const REPLY_TTL_DAYS = 14;
 
-export type ProposeResult = { ok: true; alreadyProposed: boolean } | { ok: false; status: 404 | 409; message: string };
+export type ProposeResult = Result<{ alreadyProposed: boolean }>;
 
 /**
  * Staff ask an ally to join a campaign: the assignment and the email (with single-use, expiring
@@ -31,8 +32,8 @@ export async function proposeAssignment(
       .where("id", "=", input.campaignId)
       .forUpdate()
       .executeTakeFirst();
-    if (!campaign) return { ok: false, status: 404, message: "That campaign does not exist." };
-    if (campaign.status === "closed") return { ok: false, status: 409, message: "This campaign is closed." };
+    if (!campaign) return fail(404, "That campaign does not exist.");
+    if (campaign.status === "closed") return fail(409, "This campaign is closed.");
     const ally = await trx
       .selectFrom("allyProfiles")
       .innerJoin("users", "users.id", "allyProfiles.userId")
@@ -40,7 +41,7 @@ export async function proposeAssignment(
       .where("allyProfiles.id", "=", input.profileId)
       .where("allyProfiles.withdrawnAt", "is", null)
       .executeTakeFirst();
-    if (!ally) return { ok: false, status: 404, message: "That ally is not in the directory." };
+    if (!ally) return fail(404, "That ally is not in the directory.");
     const need = input.needId
       ? await trx
           .selectFrom("campaignNeeds")
@@ -49,7 +50,7 @@ export async function proposeAssignment(
           .where("campaignId", "=", campaign.id)
           .executeTakeFirst()
       : undefined;
-    if (input.needId && !need) return { ok: false, status: 404, message: "That need is not part of this campaign." };
+    if (input.needId && !need) return fail(404, "That need is not part of this campaign.");
 
     const token = randomToken();
     const created = await trx
@@ -94,9 +95,11 @@ export async function proposeAssignment(
 }
 
 export type Answer = "accepted" | "declined";
-export type AnswerResult =
-  | { ok: true; campaignName: string; answer: Answer }
-  | { ok: false; status: 404 | 409 | 410; reason: "not-found" | "used" | "expired" | "answered"; message: string };
+export type AnswerResult = Result<
+  { campaignName: string; answer: Answer },
+  404 | 409 | 410,
+  { reason: "not-found" | "used" | "expired" | "answered" }
+>;
 
 async function recordAnswer(
   trx: Kysely<Database>,
@@ -167,24 +170,14 @@ export async function answerByLink(
 ): Promise<AnswerResult> {
   return db.transaction().execute(async (trx) => {
     const assignment = await assignmentByToken(trx, token).forUpdate("campaignAssignments").executeTakeFirst();
-    if (!assignment) return { ok: false, status: 404, reason: "not-found", message: "This link is not valid." };
+    if (!assignment) return fail(404, "This link is not valid.", { reason: "not-found" });
     // The same answer again (a resubmitted form, a second click) is what was already recorded.
     if (assignment.status === answer) return { ok: true, campaignName: assignment.campaignName, answer };
     if (assignment.status !== "proposed") {
-      return {
-        ok: false,
-        status: 410,
-        reason: "used",
-        message: `This link has been used: you ${assignment.status} already.`,
-      };
+      return fail(410, `This link has been used: you ${assignment.status} already.`, { reason: "used" });
     }
     if (assignment.expired) {
-      return {
-        ok: false,
-        status: 410,
-        reason: "expired",
-        message: "This link has expired. You can still answer on your campaigns page.",
-      };
+      return fail(410, "This link has expired. You can still answer on your campaigns page.", { reason: "expired" });
     }
     await recordAnswer(trx, assignment, answer, showPublicly, "link");
     return { ok: true, campaignName: assignment.campaignName, answer };
@@ -214,11 +207,10 @@ export async function answerAsAlly(
       .where("allyProfiles.userId", "=", userId)
       .forUpdate("campaignAssignments")
       .executeTakeFirst();
-    if (!assignment)
-      return { ok: false, status: 404, reason: "not-found", message: "That campaign request does not exist." };
+    if (!assignment) return fail(404, "That campaign request does not exist.", { reason: "not-found" });
     if (assignment.status === answer) return { ok: true, campaignName: assignment.campaignName, answer };
     if (assignment.status !== "proposed") {
-      return { ok: false, status: 409, reason: "answered", message: `You already ${assignment.status} this request.` };
+      return fail(409, `You already ${assignment.status} this request.`, { reason: "answered" });
     }
     await recordAnswer(trx, assignment, answer, showPublicly, "portal");
     return { ok: true, campaignName: assignment.campaignName, answer };
@@ -249,7 +241,7 @@ export async function listMyAssignments(db: DB, userId: string) {
     .execute();
 }
 
-export type CompleteResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type CompleteResult = Result;
 
 /** Staff mark an accepted assignment done when the ally's part is over. Marking it twice is harmless. */
 export async function completeAssignment(
@@ -266,10 +258,10 @@ export async function completeAssignment(
       .where("campaignId", "=", campaignId)
       .forUpdate()
       .executeTakeFirst();
-    if (!assignment) return { ok: false, status: 404, message: "That assignment does not exist." };
+    if (!assignment) return fail(404, "That assignment does not exist.");
     if (assignment.status === "completed") return { ok: true };
     if (assignment.status !== "accepted") {
-      return { ok: false, status: 409, message: "Only an accepted assignment can be marked done." };
+      return fail(409, "Only an accepted assignment can be marked done.");
     }
     await trx
       .updateTable("campaignAssignments")

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import type { CampaignInput } from "./campaigns.schema";
+import { fail, type Result } from "~/utils/result";
 
 export const CAMPAIGN_COLUMNS = [
   "id",
@@ -51,8 +52,7 @@ export async function listCampaigns(db: DB) {
     .execute();
 }
 
-export type CampaignWrite =
-  { ok: true; slug: string } | { ok: false; status: 404 | 409; field?: "slug"; message: string };
+export type CampaignWrite = Result<{ slug: string }, 404 | 409, { field?: "slug" }>;
 
 export async function createCampaign(db: DB, actorId: string, input: CampaignInput): Promise<CampaignWrite> {
   return db.transaction().execute(async (trx) => {
@@ -71,8 +71,7 @@ export async function createCampaign(db: DB, actorId: string, input: CampaignInp
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted)
-      return { ok: false, status: 409, field: "slug", message: "Another campaign already uses this address" };
+    if (!inserted) return fail(409, "Another campaign already uses this address", { field: "slug" });
     await audit(trx, {
       actorId,
       action: "campaign.create",
@@ -98,13 +97,9 @@ export async function updateCampaign(
       .where("id", "=", campaignId)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That campaign does not exist." };
+    if (!current) return fail(404, "That campaign does not exist.");
     if (current.version !== input.version) {
-      return {
-        ok: false,
-        status: 409,
-        message: "Someone else changed this campaign meanwhile. Reload the page and save again.",
-      };
+      return fail(409, "Someone else changed this campaign meanwhile. Reload the page and save again.");
     }
     const clash = await trx
       .selectFrom("campaigns")
@@ -112,7 +107,7 @@ export async function updateCampaign(
       .where("slug", "=", input.slug)
       .where("id", "!=", campaignId)
       .executeTakeFirst();
-    if (clash) return { ok: false, status: 409, field: "slug", message: "Another campaign already uses this address" };
+    if (clash) return fail(409, "Another campaign already uses this address", { field: "slug" });
     await trx
       .updateTable("campaigns")
       .set({

@@ -3,8 +3,9 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
+import { fail, type Result } from "~/utils/result";
 
-export type CommentWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type CommentWrite = Result;
 
 /**
  * A host member or staff comments on a submitted report; the fellow is emailed. The caller says
@@ -38,9 +39,8 @@ export async function addReportComment(
       )
       .forUpdate(["fellowshipReports"])
       .executeTakeFirst();
-    if (!report) return { ok: false, status: 404, message: "We could not find that report." };
-    if (report.status !== "submitted")
-      return { ok: false, status: 409, message: "You can comment once the fellow has submitted the report." };
+    if (!report) return fail(404, "We could not find that report.");
+    if (report.status !== "submitted") return fail(409, "You can comment once the fellow has submitted the report.");
     const repeat = await trx
       .selectFrom("reportComments")
       .select("id")

@@ -6,6 +6,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
 import { canMoveFellowship, canSubmitReport, defaultTerm, dueDates, reportState } from "./lifecycle";
+import { fail, type Result } from "~/utils/result";
 
 /**
  * The one module that writes fellowships and their reports: it creates a fellowship when a
@@ -120,9 +121,7 @@ export async function syncCycleReports(trx: Kysely<Database>, cycleId: string): 
   for (const fellowship of fellowships) await syncReports(trx, fellowship.id);
 }
 
-export type ReportWrite =
-  | { ok: true; submitted: boolean }
-  | { ok: false; status: 404 | 409; reason: "not_found" | "not_open" | "stale"; message: string };
+export type ReportWrite = Result<{ submitted: boolean }, 404 | 409, { reason: "not_found" | "not_open" | "stale" }>;
 
 /**
  * A fellow saves a draft of a report, or submits it. Submitting twice keeps one report: the second
@@ -162,10 +161,10 @@ export async function writeReport(
       .where("fellowships.fellowId", "=", input.fellowId)
       .forUpdate(["fellowshipReports"])
       .executeTakeFirst();
-    if (!report) return { ok: false, status: 404, reason: "not_found", message: "We could not find that report." };
+    if (!report) return fail(404, "We could not find that report.", { reason: "not_found" });
     if (report.status === "submitted") {
       if (input.submit) return { ok: true, submitted: false };
-      return { ok: false, status: 409, reason: "not_open", message: "This report is already submitted." };
+      return fail(409, "This report is already submitted.", { reason: "not_open" });
     }
     const state = reportState(report, await today(trx, clock));
     if (!canSubmitReport(state, report.fellowshipStatus))
@@ -179,12 +178,11 @@ export async function writeReport(
             : `This report opens two weeks before it is due (${report.dueOn}).`,
       };
     if (report.version !== input.version)
-      return {
-        ok: false,
-        status: 409,
-        reason: "stale",
-        message: "This report was saved in another window since you opened it. Reload to see it; your text is kept.",
-      };
+      return fail(
+        409,
+        "This report was saved in another window since you opened it. Reload to see it; your text is kept.",
+        { reason: "stale" },
+      );
     const answers = Object.fromEntries(
       Object.entries({ ...report.answers, ...input.answers }).filter(([, value]) => value !== null),
     );
@@ -229,7 +227,7 @@ export async function writeReport(
   });
 }
 
-export type FellowshipMove = { ok: true; changed: boolean } | { ok: false; status: 404 | 409; message: string };
+export type FellowshipMove = Result<{ changed: boolean }>;
 
 /**
  * Moves a fellowship to `completed` (its term is over: the fellow becomes an alumnus and is
@@ -257,10 +255,9 @@ export async function moveFellowship(
     .where("fellowships.id", "=", input.fellowshipId)
     .forUpdate(["fellowships"])
     .executeTakeFirst();
-  if (!fellowship) return { ok: false, status: 404, message: "We could not find that fellowship." };
+  if (!fellowship) return fail(404, "We could not find that fellowship.");
   if (fellowship.status === input.to) return { ok: true, changed: false };
-  if (!canMoveFellowship(fellowship.status, input.to))
-    return { ok: false, status: 409, message: "This fellowship has already ended." };
+  if (!canMoveFellowship(fellowship.status, input.to)) return fail(409, "This fellowship has already ended.");
   await trx
     .updateTable("fellowships")
     .set({
@@ -334,9 +331,9 @@ export async function setAlumniListing(
       .where("fellowId", "=", input.fellowId)
       .forUpdate()
       .executeTakeFirst();
-    if (!fellowship) return { ok: false, status: 404, message: "We could not find that fellowship." };
+    if (!fellowship) return fail(404, "We could not find that fellowship.");
     if (fellowship.status !== "completed")
-      return { ok: false, status: 409, message: "Your cohort can be shown once your fellowship is complete." };
+      return fail(409, "Your cohort can be shown once your fellowship is complete.");
     if ((fellowship.alumniListingAt !== null) === input.listed) return { ok: true, changed: false };
     await trx
       .updateTable("fellowships")

@@ -5,6 +5,7 @@ import type { Question } from "~/applications/questions";
 import { audit } from "~/audit/audit.server";
 import type { QuestionInput } from "~/cycles/cycles.schema";
 import { questionValues } from "~/cycles/questions.server";
+import { fail, type Result } from "~/utils/result";
 
 /**
  * The questions of a report form, built with the application question builder (same kinds but
@@ -12,7 +13,7 @@ import { questionValues } from "~/cycles/questions.server";
  * questions ask is frozen; wording may still change.
  */
 
-export type ReportQuestionWrite = { ok: true } | { ok: false; status: 400 | 404 | 409; message: string };
+export type ReportQuestionWrite = Result<Record<never, never>, 400 | 404 | 409>;
 
 const FROZEN =
   "Fellows have already submitted this report. You can still edit wording and help, but not add, remove or change what a question asks for.";
@@ -69,13 +70,13 @@ export async function writeReportQuestion(
   change: Change,
 ): Promise<ReportQuestionWrite> {
   if ("input" in change && change.input.kind === "file")
-    return { ok: false, status: 400, message: "Reports cannot ask for files; ask for a web address instead." };
+    return fail(400, "Reports cannot ask for files; ask for a web address instead.");
   return db.transaction().execute(async (trx): Promise<ReportQuestionWrite> => {
     const form = await lockForm(trx, formId);
-    if (!form) return { ok: false, status: 404, message: "That report form does not exist." };
+    if (!form) return fail(404, "That report form does not exist.");
     const questions = await listReportQuestions(trx, formId);
     if (change.intent === "add-question") {
-      if (form.frozen) return { ok: false, status: 409, message: FROZEN };
+      if (form.frozen) return fail(409, FROZEN);
       const values = questionValues(change.input) as ReturnType<typeof questionValues> & {
         kind: Exclude<Question["kind"], "file">;
       };
@@ -86,17 +87,13 @@ export async function writeReportQuestion(
     } else {
       const index = questions.findIndex((question) => question.id === change.questionId);
       const current = questions[index];
-      if (!current) return { ok: false, status: 404, message: "That question does not exist" };
+      if (!current) return fail(404, "That question does not exist");
       if (change.intent === "delete-question") {
-        if (form.frozen) return { ok: false, status: 409, message: FROZEN };
+        if (form.frozen) return fail(409, FROZEN);
         await trx.deleteFrom("reportQuestions").where("id", "=", current.id).execute();
       } else if (change.intent === "update-question") {
         if (current.version !== change.version)
-          return {
-            ok: false,
-            status: 409,
-            message: "Someone else changed this question since you opened it. Reload to see their changes.",
-          };
+          return fail(409, "Someone else changed this question since you opened it. Reload to see their changes.");
         const next = questionValues(change.input) as ReturnType<typeof questionValues> & {
           kind: Exclude<Question["kind"], "file">;
         };
@@ -105,7 +102,7 @@ export async function writeReportQuestion(
           next.required !== current.required ||
           next.maxWords !== current.maxWords ||
           next.options !== JSON.stringify(current.options);
-        if (form.frozen && changesMeaning) return { ok: false, status: 409, message: FROZEN };
+        if (form.frozen && changesMeaning) return fail(409, FROZEN);
         await trx
           .updateTable("reportQuestions")
           .set({ ...next, updatedAt: sql`now()`, version: sql`version + 1` })

@@ -4,8 +4,9 @@ import { audit } from "~/audit/audit.server";
 import type { ReportFormInput } from "./fellowships.schema";
 import { defaultTerm } from "./lifecycle";
 import { syncCycleReports, today } from "./lifecycle.server";
+import { fail, type Result } from "~/utils/result";
 
-export type ScheduleWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type ScheduleWrite = Result;
 
 const STALE = "Someone changed this since you opened the page. Reload to see their changes.";
 
@@ -54,7 +55,7 @@ export async function saveTerm(
       .select("version")
       .where("cycleId", "=", cycleId)
       .executeTakeFirst();
-    if ((current?.version ?? 0) !== input.version) return { ok: false, status: 409, message: STALE };
+    if ((current?.version ?? 0) !== input.version) return fail(409, STALE);
     const values = { startsOn: input.startsOn, endsOn: input.endsOn, cohortYear: input.cohortYear };
     if (current)
       await trx
@@ -123,17 +124,12 @@ export async function writeReportForm(
         .where("cycleId", "=", cycleId)
         .forUpdate(["reportForms"])
         .executeTakeFirst();
-      if (!form) return { ok: false, status: 404, message: "That report form does not exist." };
+      if (!form) return fail(404, "That report form does not exist.");
       if (change.intent === "delete-form") {
-        if (form.answered)
-          return {
-            ok: false,
-            status: 409,
-            message: "Fellows have already submitted this report; it cannot be removed.",
-          };
+        if (form.answered) return fail(409, "Fellows have already submitted this report; it cannot be removed.");
         await trx.deleteFrom("reportForms").where("id", "=", formId).execute();
       } else {
-        if (form.version !== change.version) return { ok: false, status: 409, message: STALE };
+        if (form.version !== change.version) return fail(409, STALE);
         await trx
           .updateTable("reportForms")
           .set({ ...formValues(change.input), updatedAt: sql`now()`, version: sql`version + 1` })

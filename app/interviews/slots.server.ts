@@ -4,6 +4,7 @@ import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { zonedLocalToUtc } from "~/utils/timezones";
+import { fail, type Result } from "~/utils/result";
 
 /** What a host's interview page needs about its position (already checked to be this host's). */
 export interface HostPosition {
@@ -15,8 +16,7 @@ export interface HostPosition {
   version: number;
 }
 
-export type SlotWrite =
-  { ok: true; count: number } | { ok: false; status: 400 | 409; field?: "startsAt"; message: string };
+export type SlotWrite = Result<{ count: number }, 400 | 409, { field?: "startsAt" }>;
 
 /**
  * The host's schedule for one position: every time with who booked it (this position's bookings
@@ -78,7 +78,7 @@ export async function addSlots(
   input: { startsAt: string; minutes: number; capacity: number; count: number; location: string },
 ): Promise<SlotWrite> {
   const first = zonedLocalToUtc(input.startsAt, position.interviewTimezone);
-  if (!first) return { ok: false, status: 400, field: "startsAt", message: "Enter a date and time" };
+  if (!first) return fail(400, "Enter a date and time", { field: "startsAt" });
   return db.transaction().execute(async (trx): Promise<SlotWrite> => {
     const window = await trx
       .selectFrom("positions")
@@ -93,13 +93,8 @@ export async function addSlots(
       .where("positions.id", "=", position.id)
       .forUpdate(["positions"])
       .executeTakeFirstOrThrow();
-    if (!window.interviewing)
-      return {
-        ok: false,
-        status: 409,
-        message: "Interviews are closed: the match is published or the cycle moved on.",
-      };
-    if (window.past) return { ok: false, status: 400, field: "startsAt", message: "Choose a time in the future" };
+    if (!window.interviewing) return fail(409, "Interviews are closed: the match is published or the cycle moved on.");
+    if (window.past) return fail(400, "Choose a time in the future", { field: "startsAt" });
     const starts = Array.from(
       { length: input.count },
       (_, index) => new Date(first.getTime() + index * input.minutes * 60_000),
@@ -139,7 +134,7 @@ export async function addSlots(
   });
 }
 
-export type SettingsWrite = { ok: true } | { ok: false; status: 409; message: string };
+export type SettingsWrite = Result<Record<never, never>, 409>;
 
 /** The position's interview time zone and cut-off, with the position's version check. */
 export async function saveInterviewSettings(
@@ -161,11 +156,7 @@ export async function saveInterviewSettings(
       .where("version", "=", input.version)
       .executeTakeFirst();
     if (updated.numUpdatedRows === 0n)
-      return {
-        ok: false,
-        status: 409,
-        message: "A colleague changed this position since you opened the page. Reload to see it before saving.",
-      };
+      return fail(409, "A colleague changed this position since you opened the page. Reload to see it before saving.");
     await audit(trx, {
       actorId,
       action: "interview.settings",
@@ -177,7 +168,7 @@ export async function saveInterviewSettings(
   });
 }
 
-export type InviteWrite = { ok: true; invited: number } | { ok: false; status: 409; message: string };
+export type InviteWrite = Result<{ invited: number }, 409>;
 
 /**
  * Emails every finalist the position considers who has not been invited yet (each at most once),
@@ -198,7 +189,7 @@ export async function inviteFinalists(
       .where("startsAt", ">", sql<Date>`now()`)
       .limit(1)
       .executeTakeFirst();
-    if (!open) return { ok: false, status: 409, message: "Add at least one time in the future before inviting." };
+    if (!open) return fail(409, "Add at least one time in the future before inviting.");
     const pending = await trx
       .selectFrom("positionCandidates")
       .innerJoin("applications", "applications.id", "positionCandidates.applicationId")

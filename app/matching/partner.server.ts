@@ -4,6 +4,7 @@ import type { DB } from "#db/client";
 import { listQuestions } from "~/cycles/questions.server";
 import { audit } from "~/audit/audit.server";
 import { rankingOf } from "./rankings.server";
+import { fail, type Result } from "~/utils/result";
 
 /** The positions of every organization the user belongs to, newest cycles first. */
 export async function listPartnerPositions(db: DB, userId: string) {
@@ -129,7 +130,7 @@ export async function positionCandidatesView(db: DB, position: PartnerPosition) 
   };
 }
 
-export type NotesWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type NotesWrite = Result;
 
 /** The host's private notes on one finalist, with a version check (two colleagues, one candidate). */
 export async function saveInterviewNotes(
@@ -150,7 +151,7 @@ export async function saveInterviewNotes(
       .where("positionId", "=", input.positionId)
       .where("applicationId", "=", input.applicationId)
       .executeTakeFirst();
-    if (!candidate) return { ok: false, status: 404, message: "That finalist is not considered for this position." };
+    if (!candidate) return fail(404, "That finalist is not considered for this position.");
     const current = await trx
       .selectFrom("interviews")
       .select(["id", "version"])

@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import type { PositionInput } from "./positions.schema";
+import { fail, type Result } from "~/utils/result";
 
 /** A cycle's positions with their hosts and how many finalists each considers. */
 export async function listPositions(db: DB, cycleId: string) {
@@ -82,7 +83,7 @@ export async function createPosition(
   });
 }
 
-export type PositionWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type PositionWrite = Result;
 
 export async function updatePosition(
   db: DB,
@@ -101,9 +102,9 @@ export async function updatePosition(
       .$if(cycleId !== undefined, (qb) => qb.where("cycleId", "=", cycleId!))
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That position does not exist" };
+    if (!current) return fail(404, "That position does not exist");
     if (current.version !== version)
-      return { ok: false, status: 409, message: "Someone else changed this position since you opened it. Reload." };
+      return fail(409, "Someone else changed this position since you opened it. Reload.");
     await trx
       .updateTable("positions")
       .set({ ...positionValues(input), updatedAt: sql`now()`, version: sql`version + 1` })
@@ -130,7 +131,7 @@ export async function setCandidates(
       .where("cycleId", "=", cycleId)
       .forUpdate()
       .executeTakeFirst();
-    if (!position) return { ok: false, status: 404, message: "That position does not exist" };
+    if (!position) return fail(404, "That position does not exist");
     const valid = applicationIds.length
       ? await trx
           .selectFrom("applications")
@@ -141,7 +142,7 @@ export async function setCandidates(
           .execute()
       : [];
     if (valid.length !== new Set(applicationIds).size)
-      return { ok: false, status: 409, message: "Only finalists of this cycle can be considered." };
+      return fail(409, "Only finalists of this cycle can be considered.");
     await replaceCandidates(
       trx,
       positionId,

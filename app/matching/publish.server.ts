@@ -10,9 +10,9 @@ import type { AppConfig } from "~/utils/config.server";
 import type { MatchingInput, MatchingResult } from "./engine";
 import { buildMatchingInput, marketKey } from "./market.server";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
+import { fail, type Result } from "~/utils/result";
 
-export type PublishResult =
-  { ok: true; matched: number; unmatched: number } | { ok: false; status: 404 | 409; message: string };
+export type PublishResult = Result<{ matched: number; unmatched: number }>;
 
 /**
  * Publishes the latest dry run if the rank lists have not changed since: statuses become matched
@@ -35,18 +35,13 @@ export async function publishRun(
       .limit(1)
       .forUpdate()
       .executeTakeFirst();
-    if (!run) return { ok: false, status: 404, message: "Run the matching first." };
+    if (!run) return fail(404, "Run the matching first.");
     const status = await trx.selectFrom("cycles").select("status").where("id", "=", cycle.id).executeTakeFirstOrThrow();
-    if (status.status !== "matching")
-      return { ok: false, status: 409, message: "The cycle is not in its matching stage." };
-    if (run.publishedAt) return { ok: false, status: 409, message: "This match is already published." };
+    if (status.status !== "matching") return fail(409, "The cycle is not in its matching stage.");
+    if (run.publishedAt) return fail(409, "This match is already published.");
     const current = await buildMatchingInput(trx, cycle.id);
     if (marketKey(current) !== marketKey(run.inputs as MatchingInput)) {
-      return {
-        ok: false,
-        status: 409,
-        message: "Rank lists changed since this run. Run the matching again and check it before publishing.",
-      };
+      return fail(409, "Rank lists changed since this run. Run the matching again and check it before publishing.");
     }
     const result = run.result as MatchingResult;
     await trx
@@ -174,7 +169,7 @@ async function setOutcome(
   });
 }
 
-export type PlacementAnswer = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type PlacementAnswer = Result;
 
 /** A matched finalist accepts or declines the placement; answering twice the same way changes nothing. */
 export async function answerPlacement(
@@ -190,11 +185,10 @@ export async function answerPlacement(
       .where("applicantId", "=", input.applicantId)
       .forUpdate()
       .executeTakeFirst();
-    if (!application) return { ok: false, status: 404, message: "We could not find that application." };
+    if (!application) return fail(404, "We could not find that application.");
     const wanted = input.accept ? "accepted" : "declined";
     if (application.status === wanted) return { ok: true };
-    if (application.status !== "matched")
-      return { ok: false, status: 409, message: "There is no placement waiting for your answer." };
+    if (application.status !== "matched") return fail(409, "There is no placement waiting for your answer.");
     await moveOne(trx, {
       applicationIds: [application.id],
       to: wanted,

@@ -3,8 +3,9 @@ import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
+import { fail, type Result } from "~/utils/result";
 
-export type RankingWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type RankingWrite = Result;
 
 /** The list the form was built from no longer matches what is stored: a colleague (or another tab) saved meanwhile. */
 const STALE: RankingWrite = {
@@ -72,9 +73,9 @@ export async function savePositionRanking(
       .where("id", "=", input.positionId)
       .forUpdate()
       .executeTakeFirst();
-    if (!position) return { ok: false, status: 404, message: "That position does not exist." };
+    if (!position) return fail(404, "That position does not exist.");
     const closed = await rankingWindow(trx, position.cycleId, clock);
-    if (closed) return { ok: false, status: 409, message: closed };
+    if (closed) return fail(409, closed);
     const candidates = await trx
       .selectFrom("positionCandidates")
       .select("applicationId")
@@ -82,7 +83,7 @@ export async function savePositionRanking(
       .execute();
     const allowed = new Set(candidates.map((row) => row.applicationId));
     if (!input.order.every((id) => allowed.has(id)) || new Set(input.order).size !== input.order.length) {
-      return { ok: false, status: 409, message: "The list names someone this position does not consider." };
+      return fail(409, "The list names someone this position does not consider.");
     }
     if (input.previous && !sameList(input.previous, await rankingOf(trx, "position", input.positionId))) return STALE;
     await replaceRanking(trx, {
@@ -116,10 +117,10 @@ export async function saveApplicantRanking(
       .where("applicantId", "=", input.applicantId)
       .forUpdate()
       .executeTakeFirst();
-    if (!application) return { ok: false, status: 404, message: "We could not find that application." };
-    if (application.status !== "finalist") return { ok: false, status: 409, message: "Only finalists rank positions." };
+    if (!application) return fail(404, "We could not find that application.");
+    if (application.status !== "finalist") return fail(409, "Only finalists rank positions.");
     const closed = await rankingWindow(trx, application.cycleId, clock);
-    if (closed) return { ok: false, status: 409, message: closed };
+    if (closed) return fail(409, closed);
     const considered = await trx
       .selectFrom("positionCandidates")
       .select("positionId")
@@ -127,7 +128,7 @@ export async function saveApplicantRanking(
       .execute();
     const allowed = new Set(considered.map((row) => row.positionId));
     if (!input.order.every((id) => allowed.has(id)) || new Set(input.order).size !== input.order.length) {
-      return { ok: false, status: 409, message: "The list names a position that does not consider you." };
+      return fail(409, "The list names a position that does not consider you.");
     }
     if (input.previous && !sameList(input.previous, await rankingOf(trx, "applicant", input.applicationId)))
       return STALE;

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { buildMatchingInput } from "./market.server";
+import { fail, type Result } from "~/utils/result";
 import {
   compareMatchings,
   explainPlacements,
@@ -36,27 +37,19 @@ export async function readiness(db: DB, cycleId: string) {
 }
 
 /** Runs both matchings on today's lists and keeps the run (not yet published) for staff to inspect. */
-export async function dryRun(
-  db: DB,
-  actorId: string,
-  cycleId: string,
-): Promise<{ ok: true; runId: string } | { ok: false; status: 409; message: string }> {
+export async function dryRun(db: DB, actorId: string, cycleId: string): Promise<Result<{ runId: string }, 409>> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`match:${cycleId}`}))`.execute(trx);
     const cycle = await trx.selectFrom("cycles").select("status").where("id", "=", cycleId).executeTakeFirstOrThrow();
     if (cycle.status !== "matching")
-      return {
-        ok: false,
-        status: 409,
-        message: "Move the cycle to “matching” in its settings before running the match.",
-      };
+      return fail(409, "Move the cycle to “matching” in its settings before running the match.");
     const published = await trx
       .selectFrom("matchRuns")
       .select("id")
       .where("cycleId", "=", cycleId)
       .where("publishedAt", "is not", null)
       .executeTakeFirst();
-    if (published) return { ok: false, status: 409, message: "A match has already been published for this cycle." };
+    if (published) return fail(409, "A match has already been published for this cycle.");
     const input = await buildMatchingInput(trx, cycleId);
     const result = matchApplicantProposing(input);
     const hostOptimal = matchPositionProposing(input);

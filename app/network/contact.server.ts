@@ -5,11 +5,12 @@ import { directoryAudience, type Role } from "~/auth/roles";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { listedFor } from "./directory.server";
+import { fail, type Result } from "~/utils/result";
 
 /** Messages one person may send through the directory in 24 hours (spam is the risk, not volume). */
 export const CONTACT_DAILY_LIMIT = 5;
 
-export type ContactResult = { ok: true; duplicate: boolean } | { ok: false; status: 404 | 409 | 429; message: string };
+export type ContactResult = Result<{ duplicate: boolean }, 404 | 409 | 429>;
 
 /**
  * Sends a partner's or staff member's message to an ally by email, without either address
@@ -33,8 +34,8 @@ export async function sendContactRequest(
       .where("allyProfiles.id", "=", profileId)
       .where((eb) => listedFor(eb, directoryAudience(sender)))
       .executeTakeFirst();
-    if (!ally) return { ok: false, status: 404, message: "That profile does not exist." };
-    if (ally.userId === sender.id) return { ok: false, status: 409, message: "This is your own profile." };
+    if (!ally) return fail(404, "That profile does not exist.");
+    if (ally.userId === sender.id) return fail(409, "This is your own profile.");
     const pending = await trx
       .selectFrom("contactRequests")
       .select(["id", "message"])
@@ -44,11 +45,7 @@ export async function sendContactRequest(
       .executeTakeFirst();
     if (pending?.message === message) return { ok: true, duplicate: true };
     if (pending) {
-      return {
-        ok: false,
-        status: 409,
-        message: `Your earlier message to ${ally.displayName} is still waiting for an answer.`,
-      };
+      return fail(409, `Your earlier message to ${ally.displayName} is still waiting for an answer.`);
     }
     const sentToday = await trx
       .selectFrom("contactRequests")
@@ -57,11 +54,10 @@ export async function sendContactRequest(
       .where("createdAt", ">", sql<Date>`now() - interval '24 hours'`)
       .executeTakeFirstOrThrow();
     if (sentToday.n >= CONTACT_DAILY_LIMIT) {
-      return {
-        ok: false,
-        status: 429,
-        message: `You can send ${CONTACT_DAILY_LIMIT} messages a day through the directory. Please try again tomorrow.`,
-      };
+      return fail(
+        429,
+        `You can send ${CONTACT_DAILY_LIMIT} messages a day through the directory. Please try again tomorrow.`,
+      );
     }
     const organization = await trx
       .selectFrom("orgMembers")
@@ -98,7 +94,7 @@ export async function sendContactRequest(
   });
 }
 
-export type AnswerResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
+export type AnswerResult = Result;
 
 /**
  * The ally accepts (the sender then gets the ally's address by email) or declines. Answering the
@@ -128,10 +124,9 @@ export async function answerContactRequest(
       .where("allyProfiles.userId", "=", allyUserId)
       .forUpdate("contactRequests")
       .executeTakeFirst();
-    if (!request) return { ok: false, status: 404, message: "That message does not exist." };
+    if (!request) return fail(404, "That message does not exist.");
     if (request.status === answer) return { ok: true };
-    if (request.status !== "pending")
-      return { ok: false, status: 409, message: `You already ${request.status} this message.` };
+    if (request.status !== "pending") return fail(409, `You already ${request.status} this message.`);
     await trx
       .updateTable("contactRequests")
       .set({ status: answer, answeredAt: sql`now()` })

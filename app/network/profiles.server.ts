@@ -4,6 +4,7 @@ import { audit } from "~/audit/audit.server";
 import type { ProfileInput } from "./profile.schema";
 import { TERMS_VERSION } from "./terms";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
+import { fail, type Result } from "~/utils/result";
 
 /** What anyone allowed to see a profile sees of it (never the email, never consent bookkeeping). */
 export const LISTED_PROFILE_COLUMNS = [
@@ -61,8 +62,7 @@ export async function popularSkills(db: DB, limit = 40): Promise<string[]> {
   return rows.map((row) => row.skill);
 }
 
-export type ProfileWrite =
-  { ok: true; joined: boolean } | { ok: false; status: 400 | 409; field?: "consent"; message: string };
+export type ProfileWrite = Result<{ joined: boolean }, 400 | 409, { field?: "consent" }>;
 
 /**
  * Creates or updates the person's profile. Joining (or rejoining after a withdrawal, or saving
@@ -81,10 +81,10 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
       .executeTakeFirst();
     const needsConsent = !current || current.withdrawnAt !== null || current.termsVersion !== TERMS_VERSION;
     if (needsConsent && input.consent !== "on") {
-      return { ok: false, status: 400, field: "consent", message: "Agree to the terms to be listed in the directory" };
+      return fail(400, "Agree to the terms to be listed in the directory", { field: "consent" });
     }
     if ((current?.version ?? 0) !== input.version) {
-      return { ok: false, status: 409, message: STALE_MESSAGE };
+      return fail(409, STALE_MESSAGE);
     }
     const fields = {
       displayName: input.displayName,
@@ -116,7 +116,7 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
         .onConflict((oc) => oc.column("userId").doNothing())
         .returning("id")
         .executeTakeFirst();
-      if (!created) return { ok: false, status: 409, message: STALE_MESSAGE };
+      if (!created) return fail(409, STALE_MESSAGE);
       await audit(trx, {
         actorId: userId,
         action: "profile.consent",
@@ -147,11 +147,7 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
 }
 
 /** Withdraws consent: from this moment the profile is out of every listing, search and suggestion. */
-export async function withdrawProfile(
-  db: DB,
-  userId: string,
-  version: number,
-): Promise<{ ok: true } | { ok: false; status: 404 | 409; message: string }> {
+export async function withdrawProfile(db: DB, userId: string, version: number): Promise<Result> {
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("allyProfiles")
@@ -159,10 +155,10 @@ export async function withdrawProfile(
       .where("userId", "=", userId)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "You have no directory profile." };
+    if (!current) return fail(404, "You have no directory profile.");
     if (current.withdrawnAt) return { ok: true };
     if (current.version !== version) {
-      return { ok: false, status: 409, message: "Your profile was changed in another tab. Reload and try again." };
+      return fail(409, "Your profile was changed in another tab. Reload and try again.");
     }
     await trx
       .updateTable("allyProfiles")

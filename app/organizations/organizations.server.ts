@@ -5,6 +5,7 @@ import { isUniqueViolation } from "~/utils/db-errors.server";
 import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
 import type { OrganizationInput } from "./organizations.schema";
+import { fail, type Result } from "~/utils/result";
 
 const COLUMNS = [
   "id",
@@ -60,8 +61,7 @@ function values(input: OrganizationInput) {
   };
 }
 
-export type OrganizationWrite =
-  { ok: true; slug: string } | { ok: false; status: 404 | 409; field?: "slug"; message: string };
+export type OrganizationWrite = Result<{ slug: string }, 404 | 409, { field?: "slug" }>;
 
 export async function createOrganization(
   db: DB,
@@ -75,8 +75,7 @@ export async function createOrganization(
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!row)
-      return { ok: false, status: 409, field: "slug", message: "Another organization already uses this address" };
+    if (!row) return fail(409, "Another organization already uses this address", { field: "slug" });
     await audit(trx, {
       actorId,
       action: "organization.create",
@@ -103,21 +102,16 @@ export async function updateOrganization(
         .where("id", "=", id)
         .forUpdate()
         .executeTakeFirst();
-      if (!current) return { ok: false, status: 404, message: "That organization does not exist" };
+      if (!current) return fail(404, "That organization does not exist");
       if (current.version !== version)
-        return {
-          ok: false,
-          status: 409,
-          message: "Someone else changed this organization since you opened it. Reload.",
-        };
+        return fail(409, "Someone else changed this organization since you opened it. Reload.");
       const taken = await trx
         .selectFrom("organizations")
         .select("id")
         .where("slug", "=", input.slug)
         .where("id", "!=", id)
         .executeTakeFirst();
-      if (taken)
-        return { ok: false, status: 409, field: "slug", message: "Another organization already uses this address" };
+      if (taken) return fail(409, "Another organization already uses this address", { field: "slug" });
       await trx
         .updateTable("organizations")
         .set({ ...values(input), updatedAt: sql`now()`, version: sql`version + 1` })
@@ -128,8 +122,7 @@ export async function updateOrganization(
     });
   } catch (error) {
     // The slug check above can race with another save of the same slug; the unique key decides.
-    if (isUniqueViolation(error))
-      return { ok: false, status: 409, field: "slug", message: "Another organization already uses this address" };
+    if (isUniqueViolation(error)) return fail(409, "Another organization already uses this address", { field: "slug" });
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
+import { fail, type Result } from "~/utils/result";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -32,7 +33,7 @@ export async function searchUsers(db: DB, { q, page }: { q: string; page: number
   return { users: rows.slice(0, USERS_PAGE_SIZE), hasMore: rows.length > USERS_PAGE_SIZE };
 }
 
-export type RoleChange = { ok: true; changed: boolean } | { ok: false; status: 404 | 409; message: string };
+export type RoleChange = Result<{ changed: boolean }>;
 
 export async function grantStaff(db: DB, actorId: string, userId: string): Promise<RoleChange> {
   return db.transaction().execute(async (trx) => {
@@ -42,7 +43,7 @@ export async function grantStaff(db: DB, actorId: string, userId: string): Promi
       .where("id", "=", userId)
       .where("deletedAt", "is", null)
       .executeTakeFirst();
-    if (!user) return { ok: false, status: 404, message: "That user does not exist." };
+    if (!user) return fail(404, "That user does not exist.");
     const inserted = await trx
       .insertInto("userRoles")
       .values({ userId, role: "staff", grantedBy: actorId })
@@ -62,13 +63,12 @@ export async function grantStaff(db: DB, actorId: string, userId: string): Promi
 }
 
 export async function revokeStaff(db: DB, actorId: string, userId: string): Promise<RoleChange> {
-  if (actorId === userId)
-    return { ok: false, status: 409, message: "You cannot remove your own staff access; ask another staff member." };
+  if (actorId === userId) return fail(409, "You cannot remove your own staff access; ask another staff member.");
   return db.transaction().execute(async (trx) => {
     // Lock every staff row so two revocations at once cannot leave the program without staff.
     const staff = await trx.selectFrom("userRoles").select("userId").where("role", "=", "staff").forUpdate().execute();
     if (!staff.some((row) => row.userId === userId)) return { ok: true, changed: false };
-    if (staff.length <= 1) return { ok: false, status: 409, message: "The program needs at least one staff member." };
+    if (staff.length <= 1) return fail(409, "The program needs at least one staff member.");
     await trx.deleteFrom("userRoles").where("userId", "=", userId).where("role", "=", "staff").execute();
     await audit(trx, {
       actorId,
