@@ -334,6 +334,29 @@ export interface ReviewRoundsTable {
   version: Generated<number>;
 }
 
+/** A round's calibrated ranking as last computed, and what it was computed from (see ranking-store.server.ts). */
+export interface RoundRankingsTable {
+  roundId: string;
+  fingerprint: string;
+  summary: Json<unknown>;
+  computedAt: CreatedAt;
+}
+
+/** One application's place in its round's stored ranking. */
+export interface RoundRankingRowsTable {
+  roundId: string;
+  applicationId: string;
+  rank: number | null;
+  score: number | null;
+  low: number | null;
+  high: number | null;
+  rawMean: number | null;
+  reviewCount: number;
+  residualSpread: number | null;
+  disagreement: boolean;
+  fewReviews: boolean;
+}
+
 /** The reviewers chosen for a round after the first (round 1 takes the cycle's whole panel). */
 export interface RoundReviewersTable {
   roundId: string;
@@ -785,6 +808,8 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable;
   oidcIdentities: OidcIdentitiesTable;
   referenceRequests: ReferenceRequestsTable;
+  roundRankings: RoundRankingsTable;
+  roundRankingRows: RoundRankingRowsTable;
 }
 
 export type ReferenceStatus = "requested" | "received" | "revoked";

@@ -4,6 +4,7 @@ import type { ApplicationStatus } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
+import { afterCursor, readSortCursor, sortedPage, sortKey } from "~/utils/sorted-keyset.server";
 import type { Question } from "./questions";
 
 export const STAFF_PAGE_SIZE = 50;
@@ -37,25 +38,32 @@ export function cycleApplicationsWithApplicant(db: DB, cycleId: string) {
     .where("applications.cycleId", "=", cycleId);
 }
 
-/** One page of a cycle's applications for staff, filtered by status and a name/email fragment. */
+/**
+ * One page of a cycle's applications for staff, latest submitted first (drafts last), filtered by
+ * status and a name/email fragment: keyset after the cursor, so a deep page costs what the first does.
+ */
 export async function listApplicationsForStaff(
   db: DB,
   cycleId: string,
-  { status, q, page }: { status?: ApplicationStatus | undefined; q?: string | undefined; page: number },
+  { status, q, after }: { status?: ApplicationStatus | undefined; q?: string | undefined; after: string | null },
 ) {
-  let query = cycleApplicationsWithApplicant(db, cycleId);
+  const key = sortKey(sql`extract(epoch from applications.submitted_at)`, "desc");
+  let query = cycleApplicationsWithApplicant(db, cycleId).select(sql<string>`${key}::text`.as("sortKey"));
   if (status) query = query.where("applications.status", "=", status);
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) => eb.or([eb("users.name", "ilike", pattern), eb("users.email", "ilike", pattern)]));
   }
+  const cursor = readSortCursor(after);
+  if (cursor) query = query.where(afterCursor(key, "users.name", "applications.id", "desc", cursor));
   const rows = await query
-    .orderBy("applications.submittedAt", (ob) => ob.desc().nullsLast())
-    .orderBy("applications.id")
+    .orderBy(key, "desc")
+    .orderBy("users.name", "desc")
+    .orderBy("applications.id", "desc")
     .limit(STAFF_PAGE_SIZE + 1)
-    .offset((page - 1) * STAFF_PAGE_SIZE)
     .execute();
-  return { applications: rows.slice(0, STAFF_PAGE_SIZE), hasMore: rows.length > STAFF_PAGE_SIZE };
+  const { items, next } = sortedPage(rows, STAFF_PAGE_SIZE);
+  return { applications: items, next };
 }
 
 export async function getApplicationForStaff(db: DB, cycleId: string, applicationId: string) {

@@ -20,6 +20,8 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
   review_bids: { bid: "none" },
   review_comments: { body: "scrub" },
   review_rounds: { name: "none" },
+  // Scores, reviewer ids and counts of a stored ranking: no names.
+  round_rankings: { fingerprint: "none", summary: "none" },
   // Staff write why they advanced applications; it may name an applicant.
   round_applications: { method: "none", reason: "scrub" },
   webhook_deliveries: { event: "none", last_error: "none", payload: "none", status: "none" },

@@ -182,3 +182,22 @@ export async function ownProgress(db: DB, applicationId: string) {
     missing: row.status === "withdrawn" ? null : missing,
   };
 }
+
+/**
+ * What each application on one page of a staff list lacks, as its short summary ("2 answers, 1
+ * reference"; "" when complete): the same reading as {@link cycleCompleteness}, over the page's rows
+ * only, so the cost follows the page and not the cycle. Withdrawn applications are left out.
+ */
+export async function missingOnPage(
+  db: DB,
+  cycle: { id: string; referencesMin: number },
+  applicationIds: string[],
+): Promise<Map<string, string>> {
+  const [rows, questions] = await Promise.all([
+    completenessQuery(db, cycle.id)
+      .where((eb) => (applicationIds.length > 0 ? eb("applications.id", "in", applicationIds) : eb.lit(false)))
+      .execute(),
+    listQuestions(db, cycle.id),
+  ]);
+  return new Map(rows.map((row) => [row.id, describeMissing(missingOf(row, questions, cycle.referencesMin))]));
+}

@@ -6,6 +6,8 @@ import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
 
 import { DECIDABLE_STATUSES, type DecisionStatus } from "~/applications/lifecycle";
+import { bulkTargets } from "./decisions-list.server";
+import type { DecisionFilter } from "./decisions.schema";
 
 export type Decision = DecisionStatus;
 
@@ -22,35 +24,81 @@ export async function setPendingDecisions(
   applicationIds: string[],
   decision: Decision | null,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const changed = await trx
-      .updateTable("applications")
-      .set({ pendingDecision: decision, pendingDecisionBy: decision ? actorId : null, updatedAt: sql`now()` })
-      .where("cycleId", "=", cycleId)
-      .where("id", "in", applicationIds)
-      .where("status", "in", DECIDABLE_STATUSES)
-      .where((eb) => (decision === "waitlisted" ? eb("status", "=", "in_review") : eb.lit(true)))
-      .where("decisionReleaseId", "is", null)
-      .where((eb) =>
-        decision ? eb("pendingDecision", "is distinct from", decision) : eb("pendingDecision", "is not", null),
+  return db.transaction().execute((trx) => markPending(trx, actorId, cycleId, applicationIds, decision));
+}
+
+async function markPending(
+  trx: DB,
+  actorId: string,
+  cycleId: string,
+  applicationIds: string[],
+  decision: Decision | null,
+): Promise<number> {
+  if (applicationIds.length === 0) return 0;
+  const changed = await trx
+    .updateTable("applications")
+    .set({ pendingDecision: decision, pendingDecisionBy: decision ? actorId : null, updatedAt: sql`now()` })
+    .where("cycleId", "=", cycleId)
+    .where("id", "in", applicationIds)
+    .where("status", "in", DECIDABLE_STATUSES)
+    .where((eb) => (decision === "waitlisted" ? eb("status", "=", "in_review") : eb.lit(true)))
+    .where("decisionReleaseId", "is", null)
+    .where((eb) =>
+      decision ? eb("pendingDecision", "is distinct from", decision) : eb("pendingDecision", "is not", null),
+    )
+    .returning("id")
+    .execute();
+  if (changed.length > 0) {
+    await trx
+      .insertInto("auditLog")
+      .values(
+        changed.map((row) => ({
+          actorId,
+          action: "decision.set",
+          subjectType: "application",
+          subjectId: row.id,
+          data: JSON.stringify({ decision }),
+        })),
       )
-      .returning("id")
       .execute();
-    if (changed.length > 0) {
-      await trx
-        .insertInto("auditLog")
-        .values(
-          changed.map((row) => ({
-            actorId,
-            action: "decision.set",
-            subjectType: "application",
-            subjectId: row.id,
-            data: JSON.stringify({ decision }),
-          })),
-        )
-        .execute();
-    }
-    return changed.length;
+  }
+  return changed.length;
+}
+
+export type BulkResult = { ok: true; changed: number } | { ok: false; status: 409; message: string };
+
+/**
+ * The same marks over every application on a filter of the decisions list ("all N on this filter"),
+ * in one transaction: the rows are locked and counted again, and if the count is not the one the
+ * staff member confirmed (someone marked, released or advanced since) nothing is marked.
+ */
+export async function setPendingDecisionsOnFilter(
+  db: DB,
+  actorId: string,
+  cycleId: string,
+  filter: DecisionFilter,
+  decision: Decision | null,
+  confirmedCount: number,
+): Promise<BulkResult> {
+  return db.transaction().execute(async (trx) => {
+    const targets = await bulkTargets(trx, cycleId, filter)
+      .select("applications.id")
+      .forUpdate(["applications"])
+      .execute();
+    if (targets.length !== confirmedCount)
+      return {
+        ok: false,
+        status: 409,
+        message: `The filter now matches ${targets.length} application${targets.length === 1 ? "" : "s"}, not the ${confirmedCount} you confirmed; nothing was marked. Check the list and confirm again.`,
+      };
+    const changed = await markPending(
+      trx,
+      actorId,
+      cycleId,
+      targets.map((row) => row.id),
+      decision,
+    );
+    return { ok: true, changed };
   });
 }
 

@@ -6,9 +6,9 @@ import { listCriteria } from "./rubric.server";
 import { inRound, inRoundPool, type RoundRef } from "./rounds.server";
 
 type RankedRound = Pick<RoundRef, "id" | "cycleId" | "position" | "reviewersPerApplication">;
-import { rankApplications, reviewerBiases, scoreDistribution, type Criterion, type SubmittedReview } from "./scoring";
+import { rankWithBiases, scoreDistribution, type Criterion, type SubmittedReview } from "./scoring";
 
-async function submittedReviews(db: DB, roundId: string) {
+export async function submittedReviews(db: DB, roundId: string) {
   return db
     .selectFrom("reviews")
     .innerJoin("reviewAssignments", "reviewAssignments.id", "reviews.assignmentId")
@@ -30,7 +30,7 @@ async function submittedReviews(db: DB, roundId: string) {
     .execute();
 }
 
-function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Criterion[] {
+export function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Criterion[] {
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -70,10 +70,11 @@ export async function cycleRanking(db: DB, round: RankedRound) {
     applicationId: review.applicationId,
     scores: review.scores,
   }));
-  const rows =
+  const fitted =
     criteria.length > 0
-      ? rankApplications(criteria, scored, { minReviews: cycle.reviewersPerApplication, topics })
-      : [];
+      ? rankWithBiases(criteria, scored, { minReviews: cycle.reviewersPerApplication, topics })
+      : { applications: [], biases: [] };
+  const rows = fitted.applications;
   const position = new Map(rows.map((row, index) => [row.applicationId, index]));
   const byId = new Map(rows.map((row) => [row.applicationId, row]));
   const reviewerNames = new Map(reviews.map((review) => [review.reviewerId, review.reviewerName]));
@@ -88,13 +89,7 @@ export async function cycleRanking(db: DB, round: RankedRound) {
         score: byId.get(application.id) ?? null,
       }))
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name)),
-    biases:
-      criteria.length > 0
-        ? reviewerBiases(criteria, scored, { topics }).map((row) => ({
-            ...row,
-            name: reviewerNames.get(row.reviewerId) ?? "",
-          }))
-        : [],
+    biases: fitted.biases.map((row) => ({ ...row, name: reviewerNames.get(row.reviewerId) ?? "" })),
     distribution: criteria.length > 0 ? scoreDistribution(criteria, scored) : [],
     progress,
   };
@@ -105,7 +100,7 @@ export async function cycleRanking(db: DB, round: RankedRound) {
  * options are some reviewer's expertise (the ones the assignment matched panels on), e.g. the track.
  * Reviewers mostly read their own topic, so a strong topic must not pass for lenient reviewers.
  */
-async function applicationTopics(db: DB, cycleId: string): Promise<Map<string, string>> {
+export async function applicationTopics(db: DB, cycleId: string): Promise<Map<string, string>> {
   const [questions, pool, applications] = await Promise.all([
     db
       .selectFrom("cycleQuestions")

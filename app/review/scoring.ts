@@ -111,6 +111,18 @@ export function rankApplications(
   reviews: readonly SubmittedReview[],
   options: { minReviews?: number; topics?: ReadonlyMap<string, string> } = {},
 ): ApplicationScore[] {
+  return rankWithBiases(criteria, reviews, options).applications;
+}
+
+/**
+ * {@link rankApplications} and {@link reviewerBiases} from one fit of the model: the fit is the
+ * expensive part (seconds at 5,000 applications), so the stored ranking runs it once.
+ */
+export function rankWithBiases(
+  criteria: readonly Criterion[],
+  reviews: readonly SubmittedReview[],
+  options: { minReviews?: number; topics?: ReadonlyMap<string, string> } = {},
+): { applications: ApplicationScore[]; biases: ReviewerBias[] } {
   const scored = scoreAll(criteria, reviews);
   const calibration = calibrate(
     scored.flatMap(({ review, raw }) =>
@@ -140,11 +152,12 @@ export function rankApplications(
     };
   };
   const ranked = calibration.applications.map((row) => rowOf(row.applicationId, row));
+  const calibrated = new Set(calibration.applications.map((row) => row.applicationId));
   const unscored = [...groups.keys()]
-    .filter((id) => !calibration.applications.some((row) => row.applicationId === id))
+    .filter((id) => !calibrated.has(id))
     .sort(compareIds)
     .map((id) => rowOf(id));
-  return [...ranked, ...unscored];
+  return { applications: [...ranked, ...unscored], biases: calibration.reviewers };
 }
 
 /** Each reviewer's estimated bias in points (0–100 scale) with its interval, by reviewer id. */

@@ -5,6 +5,7 @@ import { countApplicationsByStatus, listApplicationsForStaff } from "~/applicati
 import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES } from "~/applications/application-status";
 import { CycleNav } from "~/components/cycle-nav";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { missingOnPage } from "~/references/completeness.server";
 import { formatDateTime } from "~/utils/format";
 
 const FilterSchema = z.object({
@@ -13,24 +14,30 @@ const FilterSchema = z.object({
     .optional()
     .catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  after: z.string().max(800).optional().catch(undefined),
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const status = filter.status as (typeof APPLICATION_STATUSES)[number] | undefined;
-  const [counts, { applications, hasMore }] = await Promise.all([
+  const [counts, { applications, next }] = await Promise.all([
     countApplicationsByStatus(context.db, cycle.id),
-    listApplicationsForStaff(context.db, cycle.id, { status, q: filter.q, page: filter.page }),
+    listApplicationsForStaff(context.db, cycle.id, { status, q: filter.q, after: filter.after ?? null }),
   ]);
+  const missing = await missingOnPage(
+    context.db,
+    cycle,
+    applications.map((application) => application.id),
+  );
   return {
     cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
-    filter: { status: status ?? "", q: filter.q ?? "", page: filter.page },
+    filter: { status: status ?? "", q: filter.q ?? "", paged: Boolean(filter.after) },
     counts,
     total: Object.values(counts).reduce((sum, n) => sum + n, 0),
-    hasMore,
+    next,
     applications: applications.map((application) => ({
+      missing: missing.get(application.id) ?? "",
       id: application.id,
       name: application.name,
       email: application.email,
@@ -45,9 +52,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function StaffApplicationsPage() {
-  const { cycle, filter, counts, total, hasMore, applications } = useLoaderData<typeof loader>();
-  const query = (page: number) =>
-    `?${new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), page: String(page) })}`;
+  const { cycle, filter, counts, total, next, applications } = useLoaderData<typeof loader>();
+  const query = (after?: string) =>
+    `?${new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), ...(after ? { after } : {}) })}`;
   return (
     <div className="stack">
       <h1>{`Applications to ${cycle.name}`}</h1>
@@ -88,12 +95,13 @@ export default function StaffApplicationsPage() {
               <th scope="col">Applicant</th>
               <th scope="col">Status</th>
               <th scope="col">Submitted</th>
+              <th scope="col">Missing</th>
             </tr>
           </thead>
           <tbody>
             {applications.length === 0 ? (
               <tr>
-                <td colSpan={3}>No applications match.</td>
+                <td colSpan={4}>No applications match.</td>
               </tr>
             ) : (
               applications.map((application) => (
@@ -105,6 +113,7 @@ export default function StaffApplicationsPage() {
                   </td>
                   <td>{APPLICATION_STATUS_LABELS[application.status]}</td>
                   <td>{application.submittedAt ? formatDateTime(application.submittedAt, cycle.timezone) : "—"}</td>
+                  <td>{application.missing || "—"}</td>
                 </tr>
               ))
             )}
@@ -112,8 +121,8 @@ export default function StaffApplicationsPage() {
         </table>
       </div>
       <nav className="pagination" aria-label="Pages">
-        {filter.page > 1 ? <Link to={query(filter.page - 1)}>Previous page</Link> : null}
-        {hasMore ? <Link to={query(filter.page + 1)}>Next page</Link> : null}
+        {filter.paged ? <Link to={query()}>First page</Link> : null}
+        {next ? <Link to={query(next)}>Next page</Link> : null}
       </nav>
     </div>
   );

@@ -1,24 +1,56 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
 import { CycleNav } from "~/components/cycle-nav";
 import { ReleaseCard, ReleasePreview } from "~/components/decision-release";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { cancelRelease, scheduleRelease } from "~/review/decision-release.server";
-import { DecisionActionSchema } from "~/review/decisions.schema";
-import { setDecisionFeedback, setPendingDecisions } from "~/review/decisions.server";
+import {
+  BULK_DECISIONS,
+  DecisionActionSchema,
+  DecisionFilterSchema,
+  type DecisionFilter,
+} from "~/review/decisions.schema";
+import { setDecisionFeedback, setPendingDecisions, setPendingDecisionsOnFilter } from "~/review/decisions.server";
 import { decisionsView } from "~/review/decisions-view.server";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { formatTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 
+const PageSchema = z.object({
+  after: z.string().max(800).optional().catch(undefined),
+  /** The confirm step of "all on this filter": which decision to confirm. */
+  bulk: z.enum(BULK_DECISIONS).optional().catch(undefined),
+});
+
+/** The filter as query-string pairs (only what is set), for links, hidden fields and redirects. */
+function filterParams(filter: DecisionFilter): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({
+      show: filter.show === "all" ? undefined : filter.show,
+      round: filter.round,
+      min: filter.min,
+      max: filter.max,
+    })
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, String(value)]),
+  );
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const searchParams = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = DecisionFilterSchema.parse(searchParams);
+  const page = PageSchema.parse(searchParams);
   return {
     cycle: { slug: cycle.slug, name: cycle.name, finalistTarget: cycle.finalistTarget },
-    ...(await decisionsView(context.db, context.config, cycle)),
+    filter: filterParams(filter),
+    paged: Boolean(page.after),
+    bulk: page.bulk ?? null,
+    ...(await decisionsView(context.db, context.config, cycle, filter, page.after ?? null)),
   };
 }
 
@@ -29,10 +61,14 @@ const DECISION_BY_INTENT = {
   clear: null,
 } as const;
 
-/** Statuses a decision is marked on: in review, or on the waitlist (which a later release resolves). */
-const decidable = (status: string) => status === "in_review" || status === "waitlisted";
-
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+const BULK_LABELS = {
+  finalist: "finalists",
+  waitlisted: "waitlisted",
+  not_selected: "not selected",
+  clear: "unmarked (clear the mark)",
+} as const;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
@@ -40,7 +76,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   let message: string;
-  if (value.intent === "release") {
+  let back = `/staff/cycles/${cycle.slug}/decisions`;
+  if (value.intent === "bulk") {
+    const decision = value.decision === "clear" ? null : value.decision;
+    const marked = await setPendingDecisionsOnFilter(context.db, staff.id, cycle.id, value, decision, value.count);
+    if (!marked.ok) return invalid(submission.reply({ formErrors: [marked.message] }), marked.status);
+    const query = new URLSearchParams(filterParams(value)).toString();
+    back = query ? `${back}?${query}` : back;
+    message = `${plural(marked.changed, "application")} of the ${value.count} on the filter marked; nothing is sent until you release the decisions.`;
+  } else if (value.intent === "release") {
     const released = await scheduleRelease(context.db, context.config, staff.id, cycle);
     if (!released.ok) return invalid(submission.reply({ formErrors: [released.message] }), released.status);
     const count = plural(released.decisions, "decision");
@@ -61,7 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const changed = await setPendingDecisions(context.db, staff.id, cycle.id, value.applicationId, decision);
     message = `${plural(changed, "application")} marked; nothing is sent until you release the decisions.`;
   }
-  return redirectAfterSuccess(context.config, `/staff/cycles/${cycle.slug}/decisions`, message);
+  return redirectAfterSuccess(context.config, back, message);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -71,9 +115,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const fixed = (value: number | null, digits = 1) => (value === null ? "—" : value.toFixed(digits));
 
 export default function DecisionsPage() {
-  const { cycle, rows, rounds, pending, finalists, waiting, preview, delayMinutes } = useLoaderData<typeof loader>();
+  const {
+    cycle,
+    filter,
+    paged,
+    bulk,
+    rows,
+    next,
+    total,
+    markable,
+    rounds,
+    pending,
+    finalists,
+    waiting,
+    preview,
+    delayMinutes,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const undecided = rows.filter((row) => decidable(row.status));
+  const undecided = rows.filter((row) => row.decidable);
+  const hiddenFilter = Object.entries(filter).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
   return (
     <div className="stack">
       <h1>{`Decisions for ${cycle.name}`}</h1>
@@ -84,6 +146,77 @@ export default function DecisionsPage() {
         {cycle.finalistTarget ? ` (target ${cycle.finalistTarget})` : ""}. Mark applications below; nothing reaches
         applicants until you release the decisions.
       </p>
+      <Form method="get" className="toolbar" aria-label="Filter the decisions">
+        <div className="field">
+          <label htmlFor="show">Show</label>
+          <select id="show" name="show" defaultValue={filter.show ?? "all"}>
+            <option value="all">All</option>
+            <option value="undecided">Not marked yet</option>
+            <option value="marked">Marked, not released</option>
+            <option value="released">Released</option>
+          </select>
+        </div>
+        {rounds.length > 1 ? (
+          <div className="field">
+            <label htmlFor="round">Furthest round</label>
+            <select id="round" name="round" defaultValue={filter.round ?? ""}>
+              <option value="">Any</option>
+              {rounds.map((round) => (
+                <option key={round.position} value={round.position}>
+                  {round.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="min">Calibrated at least</label>
+          <input id="min" name="min" type="number" min={0} max={100} step="any" defaultValue={filter.min ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="max">Calibrated below</label>
+          <input id="max" name="max" type="number" min={0} max={100} step="any" defaultValue={filter.max ?? ""} />
+        </div>
+        <button type="submit">Filter</button>
+      </Form>
+      <p>
+        {plural(total, "application")} on this filter, {markable} of them can be marked.
+      </p>
+      {bulk && markable > 0 ? (
+        <Form method="post" className="card stack" aria-labelledby="bulk-confirm-title">
+          <h2 id="bulk-confirm-title">Confirm</h2>
+          <p>
+            Mark all {plural(markable, "application")} on this filter as {BULK_LABELS[bulk]}? Nothing is sent until you
+            release the decisions. If the filter matches a different number when you confirm, nothing is marked.
+          </p>
+          {hiddenFilter}
+          <input type="hidden" name="decision" value={bulk} />
+          <input type="hidden" name="count" value={markable} />
+          <div className="actions">
+            <button type="submit" name="intent" value="bulk">
+              Mark all {markable}
+            </button>
+            <Link to={`?${new URLSearchParams(filter)}`}>Cancel</Link>
+          </div>
+        </Form>
+      ) : markable > 0 ? (
+        <Form method="get" className="toolbar" aria-label="All on this filter">
+          {hiddenFilter}
+          <div className="field">
+            <label htmlFor="bulk">Mark all {markable} on this filter as</label>
+            <select id="bulk" name="bulk" defaultValue="finalist">
+              {BULK_DECISIONS.map((decision) => (
+                <option key={decision} value={decision}>
+                  {BULK_LABELS[decision]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            Review before marking
+          </button>
+        </Form>
+      ) : null}
       <Form method="post" className="stack">
         <div className="table-wrap">
           <table>
@@ -94,7 +227,7 @@ export default function DecisionsPage() {
                   <span className="visually-hidden">Select</span>
                 </th>
                 <th scope="col">Applicant</th>
-                {rounds > 1 ? <th scope="col">Furthest round</th> : null}
+                {rounds.length > 1 ? <th scope="col">Furthest round</th> : null}
                 <th scope="col">Calibrated</th>
                 <th scope="col">Raw</th>
                 <th scope="col">Reviews</th>
@@ -105,17 +238,17 @@ export default function DecisionsPage() {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>
-                    {decidable(row.status) && !row.inRelease ? (
+                    {row.decidable && !row.inRelease ? (
                       <input type="checkbox" name="applicationId" value={row.id} aria-label={`Select ${row.name}`} />
                     ) : null}
                   </td>
                   <td>{row.name}</td>
-                  {rounds > 1 ? <td>{row.round}</td> : null}
+                  {rounds.length > 1 ? <td>{row.round}</td> : null}
                   <td>{fixed(row.calibrated)}</td>
                   <td>{fixed(row.raw)}</td>
                   <td>{row.reviews}</td>
                   <td>
-                    {row.pendingDecision && decidable(row.status)
+                    {row.pendingDecision && row.decidable
                       ? `${row.status === "waitlisted" ? "Waitlisted (released), then " : ""}${APPLICATION_STATUS_LABELS[row.pendingDecision]} (${row.inRelease && waiting ? `sending at ${waiting.sendAt}` : "pending"})`
                       : row.status !== "in_review"
                         ? `${APPLICATION_STATUS_LABELS[row.status]} (released)`
@@ -126,6 +259,10 @@ export default function DecisionsPage() {
             </tbody>
           </table>
         </div>
+        <nav className="pagination" aria-label="Pages">
+          {paged ? <Link to={`?${new URLSearchParams(filter)}`}>First page</Link> : null}
+          {next ? <Link to={`?${new URLSearchParams({ ...filter, after: next })}`}>Next page</Link> : null}
+        </nav>
         <div className="actions">
           <button type="submit" name="intent" value="mark-finalist">
             Mark as finalists

@@ -6,14 +6,15 @@ import { BarChart } from "~/components/bar-chart";
 import { CycleNav } from "~/components/cycle-nav";
 import { RoundSwitcher } from "~/components/round-switcher";
 import { requireStaffRound } from "~/review/staff-round.server";
-import { cycleRanking } from "~/review/ranking.server";
+import { RANKING_SORTS, rankingPage } from "~/review/ranking-page.server";
 import { DISAGREEMENT_SPREAD } from "~/review/scoring";
 
-const SORTS = ["calibrated", "raw", "spread", "reviews", "name"] as const;
+const SORTS = RANKING_SORTS;
 const QuerySchema = z.object({
   sort: z.enum(SORTS).catch("calibrated").default("calibrated"),
   order: z.enum(["asc", "desc"]).catch("desc").default("desc"),
   disagreement: z.literal("1").optional().catch(undefined),
+  after: z.string().max(800).optional().catch(undefined),
 });
 
 const fixed = (value: number | null | undefined, digits = 1) =>
@@ -23,57 +24,34 @@ const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const ranking = await cycleRanking(context.db, round);
-  const key = (row: (typeof ranking.applications)[number]): number | string | null =>
-    query.sort === "name"
-      ? row.name
-      : query.sort === "raw"
-        ? (row.score?.rawMean ?? null)
-        : query.sort === "spread"
-          ? (row.score?.residualSpread ?? null)
-          : query.sort === "reviews"
-            ? (row.score?.reviewCount ?? 0)
-            : // The calibrated order is the model's, ties included: by rank, best (1) first.
-              row.rank === null
-              ? null
-              : -row.rank;
-  const direction = query.order === "asc" ? 1 : -1;
-  const rows = ranking.applications
-    .filter((row) => !query.disagreement || row.score?.disagreement)
-    .sort((a, b) => {
-      const [x, y] = [key(a), key(b)];
-      if (x === null || y === null) return x === y ? a.name.localeCompare(b.name) : x === null ? 1 : -1;
-      if (x === y) return a.name.localeCompare(b.name);
-      return (x < y ? -1 : 1) * direction;
-    });
+  const ranking = await rankingPage(context.db, cycle, round, {
+    sort: query.sort,
+    order: query.order,
+    disagreement: Boolean(query.disagreement),
+    cursor: query.after ?? null,
+  });
   return {
     cycle: { slug: cycle.slug, name: cycle.name },
     rounds: rounds.map(({ position, name }) => ({ position, name })),
     round: { position: round.position, name: round.name },
-    query,
+    query: { sort: query.sort, order: query.order, disagreement: query.disagreement, paged: Boolean(query.after) },
     minReviews: ranking.minReviews,
-    rows: rows.map((row) => ({
-      id: row.id,
-      rank: row.rank,
-      name: row.name,
-      status: row.status,
-      pendingDecision: row.pendingDecision,
-      reviews: row.score?.reviewCount ?? 0,
-      fewReviews: row.score?.fewReviews ?? true,
-      raw: row.score?.rawMean ?? null,
-      calibrated: row.score?.score ?? null,
-      low: row.score?.low ?? null,
-      high: row.score?.high ?? null,
-      spread: row.score?.residualSpread ?? null,
-      disagreement: row.score?.disagreement ?? false,
-    })),
-    distribution: ranking.distribution.map((item) => {
-      const criterion = ranking.criteria.find((c) => c.id === item.criterionId)!;
-      return {
-        name: criterion.name,
-        labels: item.counts.map((_, index) => String(criterion.scaleMin + index)),
-        counts: item.counts,
-      };
+    total: ranking.total,
+    scored: ranking.scored,
+    disagreements: ranking.disagreements,
+    next: ranking.next,
+    rows: ranking.rows,
+    distribution: ranking.distribution.flatMap((item) => {
+      const criterion = ranking.criteria.find((c) => c.id === item.criterionId);
+      return criterion
+        ? [
+            {
+              name: criterion.name,
+              labels: item.counts.map((_, index) => String(criterion.scaleMin + index)),
+              counts: item.counts,
+            },
+          ]
+        : [];
     }),
     biases: ranking.biases.map((row) => ({
       id: row.reviewerId,
@@ -92,9 +70,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function RankingPage() {
-  const { cycle, rounds, round, query, minReviews, rows, distribution, biases, hasCriteria } =
-    useLoaderData<typeof loader>();
+  const {
+    cycle,
+    rounds,
+    round,
+    query,
+    minReviews,
+    total,
+    scored,
+    disagreements,
+    next,
+    rows,
+    distribution,
+    biases,
+    hasCriteria,
+  } = useLoaderData<typeof loader>();
   const roundQuery: Record<string, string> = rounds.length > 1 ? { round: String(round.position) } : {};
+  const listQuery = {
+    ...roundQuery,
+    sort: query.sort,
+    order: query.order,
+    ...(query.disagreement ? { disagreement: "1" } : {}),
+  };
   const sortLink = (sort: (typeof SORTS)[number]) => {
     const order = query.sort === sort && query.order === "desc" ? "asc" : "desc";
     return `?${new URLSearchParams({ ...roundQuery, sort, order, ...(query.disagreement ? { disagreement: "1" } : {}) })}`;
@@ -131,6 +128,11 @@ export default function RankingPage() {
         </label>
         <button type="submit">Filter</button>
       </Form>
+      <p>
+        {total} application{total === 1 ? "" : "s"}
+        {query.disagreement ? " where reviewers disagree" : ""}, {scored} with a calibrated score
+        {query.disagreement ? "" : `, ${disagreements} where reviewers disagree`}.
+      </p>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Applications by score</caption>
@@ -153,6 +155,7 @@ export default function RankingPage() {
               <th scope="col" aria-sort={ariaSort("spread")}>
                 <Link to={sortLink("spread")}>Spread, leniency removed</Link>
               </th>
+              <th scope="col">Missing</th>
             </tr>
           </thead>
           <tbody>
@@ -187,11 +190,16 @@ export default function RankingPage() {
                 <td>
                   {fixed(row.spread)} {row.disagreement ? <span className="flag">disagreement</span> : null}
                 </td>
+                <td>{row.missing || "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <nav className="pagination" aria-label="Pages">
+        {query.paged ? <Link to={`?${new URLSearchParams(listQuery)}`}>First page</Link> : null}
+        {next ? <Link to={`?${new URLSearchParams({ ...listQuery, after: next })}`}>Next page</Link> : null}
+      </nav>
       {biases.length > 0 ? (
         <section aria-labelledby="bias-title" className="stack">
           <h2 id="bias-title">Reviewer bias estimates</h2>

@@ -22,8 +22,11 @@ import { cookieHeader } from "../support/http";
 import { DIRECTORY_MIX } from "./directory-queries";
 import { explainDirectory } from "./scale-explain";
 import { measureMatchCli, measureStartup } from "./scale-startup";
+import { measureStaffLists } from "./scale-staff-lists";
 
 const ALLIES = Number(process.env.BENCH_ALLIES ?? 1_000_000);
+/** BENCH_ONLY=lists: only the staff lists (no allies seeded, no directory or start-up figures). */
+const LISTS_ONLY = process.env.BENCH_ONLY === "lists";
 const SECRET = "bench-secret-that-is-long-enough-to-sign";
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -84,15 +87,17 @@ async function prepare(): Promise<string> {
       .selectFrom("allyProfiles")
       .select(sql<number>`count(*)`.as("n"))
       .executeTakeFirstOrThrow();
-    if (n < ALLIES) {
+    if (!LISTS_ONLY && n < ALLIES) {
       const started = performance.now();
       await seedScaleAllies(db, ALLIES);
       print("seed_seconds", ((performance.now() - started) / 1000).toFixed(1), "s");
     }
-    await sql`vacuum analyze ally_profiles`.execute(db);
-    print("allies", ALLIES);
-    await directoryExplain(db);
-    await directoryDbBaseline(db);
+    if (!LISTS_ONLY) {
+      await sql`vacuum analyze ally_profiles`.execute(db);
+      print("allies", ALLIES);
+      await directoryExplain(db);
+      await directoryDbBaseline(db);
+    }
     const staff = await db
       .insertInto("users")
       .values({ email: `bench-staff-${Date.now()}@scale.test`, name: "Bench Staff", emailVerifiedAt: new Date() })
@@ -139,6 +144,7 @@ async function main() {
   const origin = `http://127.0.0.1:${port}`;
   const app = await startApp(port);
   try {
+    if (LISTS_ONLY) return await measureStaffLists(url!, origin, cookie, print);
     await directoryTimes(origin, 1); // warm-up
     const alone = await directoryTimes(origin, 3);
     print(
@@ -172,7 +178,8 @@ async function main() {
     );
     print("export_mb_per_s", (exportBytes / 1024 / 1024 / exportSeconds).toFixed(1), "MB/s");
     print("export_size", (exportBytes / Math.max(1, exports) / 1024 / 1024).toFixed(1), "MB");
-    for (const name of ["ranking_5000_p95", "decisions_5000_p95", "assignments_5000_p95"]) print(name, "not measured");
+    await measureStaffLists(url!, origin, cookie, print);
+    for (const name of ["assignments_5000_p95"]) print(name, "not measured");
   } finally {
     app.kill("SIGKILL");
   }

@@ -88,6 +88,36 @@ for (const javaScriptEnabled of [true, false]) {
       ]);
     });
 
+    test("decisions: marks all on a filter after confirming the count", async ({
+      page,
+      db,
+      createAccount,
+      expectAccessible,
+    }) => {
+      const fixture = await createReviewFixture(db, config, { applicants: 3, reviewers: 0, k: 1, rubric: false });
+      const staff = await createAccount({ name: "Rosa Staff", staff: true });
+      await signIn(page, staff);
+      await page.goto(`/staff/cycles/${fixture.cycle.slug}/decisions`);
+      await page.getByLabel("Show").selectOption("undecided");
+      await page.getByRole("button", { name: "Filter", exact: true }).click();
+      await expect(page.getByText("3 applications on this filter, 3 of them can be marked.")).toBeVisible();
+      await page.getByLabel("Mark all 3 on this filter as").selectOption("waitlisted");
+      await page.getByRole("button", { name: "Review before marking" }).click();
+      const confirm = page.getByRole("form", { name: "Confirm" });
+      await expect(confirm).toContainText("Mark all 3 applications on this filter as waitlisted?");
+      await expectAccessible(page);
+      await confirm.getByRole("button", { name: "Mark all 3" }).click();
+      await expect(page.getByRole("status")).toContainText("3 applications of the 3 on the filter marked");
+      // Back on the same filter, which now matches nobody: every application is marked.
+      await expect(page.getByText("0 applications on this filter")).toBeVisible();
+      const marks = await db
+        .selectFrom("applications")
+        .select("pendingDecision")
+        .where("cycleId", "=", fixture.cycle.id)
+        .execute();
+      expect(marks.map((row) => row.pendingDecision)).toEqual(["waitlisted", "waitlisted", "waitlisted"]);
+    });
+
     test("question builder: the add form starts afresh after each added question", async ({
       page,
       db,
