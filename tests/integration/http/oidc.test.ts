@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { confirmAccountDeletion, requestAccountDeletion } from "~/privacy/privacy.server";
 import { uniqueEmail } from "../../support/db";
+import { latestEmailTo } from "../../support/outbox";
+import { codeIn } from "../../support/smtp";
 import { CookieBrowser } from "../../support/oidc-browser";
 import {
   OIDC_CLIENT_ID,
@@ -200,6 +203,25 @@ describeServer(
       const refused = await browser.request(back.url);
       expect(refused.status).toBe(403);
       expect(await pageText(refused)).toContain("Sign-in was cancelled");
+    });
+
+    it("forgets the link when the account is deleted: the same identity then starts afresh", async () => {
+      const user = await createUser(t.server);
+      const first = await signInAtProvider(t.server, user.email);
+      expect((await first.browser.request(first.callback)).status).toBe(302);
+      expect(await identitiesOf(t.server, user.id)).toHaveLength(1);
+      expect(await requestAccountDeletion(t.server.db, t.server.config, user)).toEqual({ ok: true });
+      const code = codeIn((await latestEmailTo(t.server.db, user.email))!.text);
+      expect(await confirmAccountDeletion(t.server.db, t.server.config, user, code)).toEqual({ ok: true });
+      expect(await identitiesOf(t.server, user.id)).toEqual([]);
+      const again = await signInAtProvider(t.server, user.email);
+      expect((await again.browser.request(again.callback)).status).toBe(302);
+      const account = await t.server.db
+        .selectFrom("oidcIdentities")
+        .select("userId")
+        .where("subject", "=", user.email)
+        .executeTakeFirstOrThrow();
+      expect(account.userId).not.toBe(user.id);
     });
 
     it("sends the browser only to a destination on this site", async () => {
