@@ -116,6 +116,8 @@ export async function confirmAccountDeletion(
       .where("id", "=", id)
       .execute();
     await trx.deleteFrom("sessions").where("userId", "=", id).execute();
+    // A deleted account cannot be signed in to again through the program's provider either.
+    await trx.deleteFrom("oidcIdentities").where("userId", "=", id).execute();
     await audit(trx, { actorId: id, action: "account.delete", subjectType: "user", subjectId: id });
     return { ok: true };
   });

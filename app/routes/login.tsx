@@ -14,7 +14,12 @@ import { safeRedirect } from "~/utils/redirect";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "");
-  return { redirectTo };
+  const oidc = context.config.integrations.oidc;
+  // Single sign-on is a plain link, so it works without JavaScript and keeps the destination.
+  const singleSignOn = oidc
+    ? { name: oidc.providerName, href: `/auth/oidc${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}` }
+    : null;
+  return { redirectTo, singleSignOn };
 }
 
 // No requireAnonymous here: signing in while signed in switches accounts, and the session the
@@ -46,13 +51,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Sign in — Open Web Fellows" }];
 
 export default function LoginPage() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, singleSignOn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useConformForm(LoginSchema, { id: "login", lastResult });
   return (
     <div className="narrow stack">
       <h1>Sign in</h1>
+      {singleSignOn ? (
+        <p>
+          <a className="button" href={singleSignOn.href}>
+            Sign in with {singleSignOn.name}
+          </a>
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />

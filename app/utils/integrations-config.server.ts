@@ -21,7 +21,19 @@ const IntegrationsEnvSchema = z
   .refine((e) => !e.OIDC_ISSUER || (e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET), {
     message: "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER",
     path: ["OIDC_ISSUER"],
+  })
+  // The provider's answers decide who is signed in: plain http only for a provider on this machine.
+  .refine((e) => !e.OIDC_ISSUER || isHttpsOrLoopback(new URL(e.OIDC_ISSUER)), {
+    message: "OIDC_ISSUER must use https unless it is a loopback address",
+    path: ["OIDC_ISSUER"],
   });
+
+function isHttpsOrLoopback(url: URL): boolean {
+  return (
+    url.protocol === "https:" ||
+    (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))
+  );
+}
 
 export interface IntegrationsConfig {
   /** pino's level for the JSON request log. */

@@ -6,9 +6,12 @@ process.env.E2E_DB_NAME ??= `owf_e2e_${Date.now().toString(36)}${randomBytes(3).
 process.env.E2E_PORT ??= "3210";
 process.env.E2E_SMTP_PORT ??= "2526";
 process.env.E2E_MAILBOX_PORT ??= "2527";
+// The OpenID provider's port follows the portal's, so each engineer's port block holds all four.
+process.env.E2E_OIDC_PORT ??= String(Number(process.env.E2E_PORT) + 3);
 process.env.TEST_DATABASE_URL ||= "postgres://postgres@127.0.0.1:5432/postgres";
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const oidcIssuer = `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
@@ -51,6 +54,17 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      // The program's OpenID provider (oidc-provider, with its development login pages).
+      command: "node --import tsx tests/e2e/support/oidc-provider.ts",
+      cwd: "../..",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      stdout: "ignore",
+      // Its start-up warnings (Node 20 is below its supported runtime; development adapter and pages) show here.
+      stderr: "pipe",
+    },
+    {
       // The production build on a throwaway PostgreSQL database, emails delivered to the mailbox above.
       command: "node --import tsx tests/e2e/support/serve.ts",
       cwd: "../..",
@@ -71,6 +85,10 @@ export default defineConfig({
         TRUST_PROXY: "1",
         OUTBOX_POLL_MS: "100",
         SEED_DEMO: "1",
+        OIDC_ISSUER: oidcIssuer,
+        OIDC_CLIENT_ID: "fellowship-portal",
+        OIDC_CLIENT_SECRET: "a-client-secret-for-the-test-provider",
+        OIDC_PROVIDER_NAME: "Fellows ID",
       },
     },
   ],

@@ -97,6 +97,10 @@ const RULES: Record<string, RouteRule> = {
   "routes/forgot-password": { path: () => "/forgot-password", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/reset-password": { path: () => "/reset-password", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/logout": { path: () => "/logout", get: all("home"), post: all("home") },
+  // Single sign-on, configured here with a provider that does not answer (see the environment below):
+  // starting answers 503 with a page saying so; the callback without this browser's attempt, 400.
+  "routes/auth.oidc": { path: () => "/auth/oidc", get: anonymousOnly(503), post: all(405) },
+  "routes/auth.oidc_.callback": { path: () => "/auth/oidc/callback", get: all(400), post: all(405) },
   "routes/healthz": { path: () => "/healthz", get: all(200), post: all(405) },
   "routes/$": { path: () => "/no/such/page", get: all(404), post: all(404) },
   "routes/me.account": { path: () => "/me/account", get: signedIn(200), post: signedIn(400) },
@@ -660,6 +664,7 @@ describeServer(
       }
     }
   },
-  {},
+  // Port 9 (discard) on loopback: nothing listens, so the provider's absence is certain and quick.
+  { OIDC_ISSUER: "http://127.0.0.1:9", OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "not-a-real-secret" },
   [primaryDriver],
 );
