@@ -26,6 +26,7 @@ export const CYCLE_COLUMNS = [
   "referencesMin",
   "referencesMax",
   "referenceDeadline",
+  "loiClosesAt",
   "version",
 ] as const;
 

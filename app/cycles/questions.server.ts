@@ -22,6 +22,7 @@ export async function listQuestions(db: DB, cycleId: string): Promise<Question[]
       "options",
       "identifying",
       "condition",
+      "stage",
       "version",
     ])
     .where("cycleId", "=", cycleId)

@@ -5,13 +5,19 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
 
-import { DECIDABLE_STATUSES, type DecisionStatus } from "~/applications/lifecycle";
+import {
+  DECIDABLE_STATUSES,
+  markableFrom,
+  RELEASABLE_STATUSES,
+  type ReleasedDecision,
+} from "~/applications/lifecycle";
 
-export type Decision = DecisionStatus;
+export type Decision = ReleasedDecision;
 
 /**
- * Marks applications in review (or on the waitlist) as finalist, waitlisted or not selected (or
- * clears the mark); a waitlisted application cannot be marked waitlisted again. Nothing is
+ * Marks applications in review (or on the waitlist) as finalist, waitlisted or not selected, or a
+ * submitted letter of intent as not invited (or clears the mark); a waitlisted application cannot
+ * be marked waitlisted again. Nothing is
  * visible to applicants until the decisions are released; a mark in a waiting release stays as it
  * is (cancel the release to change it). Each change is audited.
  */
@@ -28,8 +34,8 @@ export async function setPendingDecisions(
       .set({ pendingDecision: decision, pendingDecisionBy: decision ? actorId : null, updatedAt: sql`now()` })
       .where("cycleId", "=", cycleId)
       .where("id", "in", applicationIds)
-      .where("status", "in", DECIDABLE_STATUSES)
-      .where((eb) => (decision === "waitlisted" ? eb("status", "=", "in_review") : eb.lit(true)))
+      // Each decision only where it can be released from (a letter of intent's "not invited" on a submitted LOI).
+      .where("status", "in", decision ? markableFrom(decision) : RELEASABLE_STATUSES)
       .where("decisionReleaseId", "is", null)
       .where((eb) =>
         decision ? eb("pendingDecision", "is distinct from", decision) : eb("pendingDecision", "is not", null),
