@@ -203,7 +203,8 @@ export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): 
       .returning(["version", "updatedAt"])
       .executeTakeFirstOrThrow();
     if (current.version === 0) await logEvent(trx, current.id, input.applicantId, "created", null, current.status);
-    else if (current.status === "submitted" || current.status === "loi_submitted") await logEditOfSubmitted(trx, current.id, input.applicantId);
+    else if (current.status === "submitted" || current.status === "loi_submitted")
+      await logEditOfSubmitted(trx, current.id, input.applicantId);
     return { ok: true, applicationId: current.id, version: saved.version, savedAt: saved.updatedAt };
   });
 }
@@ -319,7 +320,10 @@ export async function submitApplication(
         name: application.name,
         cycleName: stage === "loi" ? `${cycle.name} (letter of intent)` : cycle.name,
         submittedAt: formatDateTime(submitted.at, cycle.timezone),
-        editUntil: formatDateTime(stage === "loi" ? (cycle.loiClosesAt ?? cycle.closesAt) : cycle.closesAt, cycle.timezone),
+        editUntil: formatDateTime(
+          stage === "loi" ? (cycle.loiClosesAt ?? cycle.closesAt) : cycle.closesAt,
+          cycle.timezone,
+        ),
         applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
         answers: questions.map((question) => ({
           question: question.label,

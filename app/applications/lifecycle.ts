@@ -31,7 +31,11 @@ export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ["loi_draft", "lo
 /** Statuses from which the applicant may withdraw: before any decision. */
 export const WITHDRAWABLE_STATUSES: readonly ApplicationStatus[] = ["loi_draft", "loi_submitted", "draft", "submitted"];
 /** The letter-of-intent stage of a two-stage cycle: the full application is not open to these. */
-export const LOI_STATUSES = ["loi_draft", "loi_submitted", "not_invited"] as const satisfies readonly ApplicationStatus[];
+export const LOI_STATUSES = [
+  "loi_draft",
+  "loi_submitted",
+  "not_invited",
+] as const satisfies readonly ApplicationStatus[];
 /** Statuses still in the running: a deleted applicant leaves each of them. */
 export const RUNNING_STATUSES: readonly ApplicationStatus[] = [
   "loi_draft",
@@ -56,10 +60,7 @@ export const DECIDABLE_STATUSES = ["in_review", "waitlisted"] as const satisfies
  * Every decision the release flow sends (held, previewable, cancellable): the review decisions and
  * a letter of intent's "not invited". Inviting is not released: it opens the full form at once.
  */
-export const RELEASED_DECISIONS = [
-  ...DECISION_STATUSES,
-  "not_invited",
-] as const satisfies readonly ApplicationStatus[];
+export const RELEASED_DECISIONS = [...DECISION_STATUSES, "not_invited"] as const satisfies readonly ApplicationStatus[];
 export type ReleasedDecision = (typeof RELEASED_DECISIONS)[number];
 /** Where each released decision may be marked: review decisions in review, "not invited" on a submitted LOI. */
 export function markableFrom(decision: ReleasedDecision): readonly ApplicationStatus[] {

@@ -140,7 +140,9 @@ export function QuestionEditor({
             Asked in the letter of intent (two-stage cycles; the full application asks it again, pre-filled)
           </label>
         ) : null}
-        {askStage && meaningLocked && question?.stage === "loi" ? <input type="hidden" name="inLoi" value="on" /> : null}
+        {askStage && meaningLocked && question?.stage === "loi" ? (
+          <input type="hidden" name="inLoi" value="on" />
+        ) : null}
       </div>
       {conditionTargets ? <ConditionFields fields={f} targets={conditionTargets} locked={meaningLocked} /> : null}
       <div className="actions">

@@ -5,12 +5,7 @@ import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
 
-import {
-  DECIDABLE_STATUSES,
-  markableFrom,
-  RELEASABLE_STATUSES,
-  type ReleasedDecision,
-} from "~/applications/lifecycle";
+import { DECIDABLE_STATUSES, markableFrom, RELEASABLE_STATUSES, type ReleasedDecision } from "~/applications/lifecycle";
 
 export type Decision = ReleasedDecision;
 

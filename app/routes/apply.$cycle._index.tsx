@@ -60,9 +60,9 @@ export default function ApplyOverview() {
             ? "You withdrew this application: it is kept as it was, and can no longer be changed or submitted."
             : status === "not_invited"
               ? "Your letter of intent was not invited to the full application. It stays readable here."
-            : cycle.phase === "accepting"
-              ? "This application can no longer be changed."
-              : "Applications are closed: your answers stay readable here."}
+              : cycle.phase === "accepting"
+                ? "This application can no longer be changed."
+                : "Applications are closed: your answers stay readable here."}
         </p>
       ) : (
         <p>

@@ -62,8 +62,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       closesAt: application.closesAt.toISOString(),
       timezone: application.timezone,
       accepting:
-        stagePhase({ ...application, status: application.cycleStatus }, stageOf(application, application), new Date()) ===
-        "accepting",
+        stagePhase(
+          { ...application, status: application.cycleStatus },
+          stageOf(application, application),
+          new Date(),
+        ) === "accepting",
       /** Two-stage cycles: where the letter of intent stands, with each stage's deadline in the cycle's time zone. */
       loi: application.loiClosesAt
         ? {

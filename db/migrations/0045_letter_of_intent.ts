@@ -7,7 +7,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("cycles").addColumn("loi_closes_at", "timestamptz").execute();
   await db.schema
     .alterTable("cycle_questions")
-    .addColumn("stage", "text", (c) => c.notNull().defaultTo("full").check(sql`stage in ('loi', 'full')`))
+    .addColumn("stage", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("full")
+        .check(sql`stage in ('loi', 'full')`),
+    )
     .execute();
   // When staff invited the LOI to the full application (null: one-stage, or not invited).
   await db.schema.alterTable("applications").addColumn("invited_at", "timestamptz").execute();
