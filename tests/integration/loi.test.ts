@@ -154,9 +154,7 @@ describeDb("two-stage cycles (letter of intent)", (t) => {
     expect(invited.invitedAt).not.toBeNull();
     expect(invited.answers).toEqual(loiAnswers(cycle));
     const emails = await outbox(`loi-invite:${applicationId}`);
-    expect(emails.map((email) => email.subject)).toEqual([
-      `You are invited to the full application for ${cycle.name}`,
-    ]);
+    expect(emails.map((email) => email.subject)).toEqual([`You are invited to the full application for ${cycle.name}`]);
     const audits = await t.db
       .selectFrom("auditLog")
       .select("action")
