@@ -126,8 +126,12 @@ export interface AppMetaTable {
 }
 
 export type CycleStatus = "draft" | "open" | "closed" | "reviewing" | "matching" | "complete";
+export type QuestionStage = "loi" | "full";
 export type QuestionKind = "short_text" | "long_text" | "single_choice" | "multi_choice" | "url" | "file";
 export type ApplicationStatus =
+  | "loi_draft"
+  | "loi_submitted"
+  | "not_invited"
   | "draft"
   | "submitted"
   | "in_review"
@@ -170,6 +174,8 @@ export interface CyclesTable {
   referencesMax: Generated<number>;
   /** The last moment a letter is taken (null: two weeks after `closesAt`). */
   referenceDeadline: Timestamp | null;
+  /** The letter-of-intent deadline: set, the cycle has two stages (LOI, then full application by invitation). */
+  loiClosesAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -188,6 +194,8 @@ export interface CycleQuestionsTable {
   options: Json<string[]>;
   identifying: Generated<boolean>;
   condition: Json<QuestionCondition | null> | null;
+  /** The stage that first asks it: the LOI's questions are asked again, pre-filled, in the full application. */
+  stage: Generated<QuestionStage>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -225,13 +233,15 @@ export interface ApplicationsTable {
   answers: Json<Record<string, AnswerValue>>;
   submittedAt: Timestamp | null;
   withdrawnAt: Timestamp | null;
-  pendingDecision: "finalist" | "waitlisted" | "not_selected" | null;
+  pendingDecision: "finalist" | "waitlisted" | "not_selected" | "not_invited" | null;
   pendingDecisionBy: string | null;
   decisionFeedback: string | null;
   decisionReleasedAt: Timestamp | null;
   matchedPositionId: string | null;
   placementAnsweredAt: Timestamp | null;
   decisionReleaseId: string | null;
+  /** When staff invited this letter of intent to the full application. */
+  invitedAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;

@@ -4,7 +4,8 @@ import { EmailLayout, MainAction } from "./components/layout";
 export interface DecisionProps {
   name: string;
   cycleName: string;
-  outcome: "finalist" | "waitlisted" | "not_selected";
+  /** `not_invited`: a letter of intent not invited to the full application (released like a decision). */
+  outcome: "finalist" | "waitlisted" | "not_selected" | "not_invited";
   feedback: string | null;
   /** The panel's meta-review, when staff marked it to go to the applicant with the decision. */
   metaReview?: string | null;
@@ -16,7 +17,9 @@ export const subject = (props: DecisionProps) =>
     ? `You are a finalist for ${props.cycleName}`
     : props.outcome === "waitlisted"
       ? `You are on the waitlist for ${props.cycleName}`
-      : `Your application to ${props.cycleName}`;
+      : props.outcome === "not_invited"
+        ? `Your letter of intent to ${props.cycleName}`
+        : `Your application to ${props.cycleName}`;
 
 export default function Decision({ name, cycleName, outcome, feedback, metaReview, applicationsUrl }: DecisionProps) {
   return (
@@ -36,6 +39,11 @@ export default function Decision({ name, cycleName, outcome, feedback, metaRevie
           Thank you for applying to {cycleName}. The review panel placed your application on the waitlist: we cannot
           offer you a finalist place yet, but if one comes free we will write to you again. There is nothing you need to
           do now.
+        </Text>
+      ) : outcome === "not_invited" ? (
+        <Text>
+          Thank you for your letter of intent to {cycleName}. We read every letter with care, and this time we cannot
+          invite you to submit a full application. Many strong applicants are not invited; we hope you will apply again.
         </Text>
       ) : (
         <Text>

@@ -31,6 +31,7 @@ import ReportSubmitted, * as reportSubmitted from "./report-submitted";
 import DiscussionDigest, * as discussionDigest from "./discussion-digest";
 import ReviewOverdue, * as reviewOverdue from "./review-overdue";
 import ReferenceRequest, * as referenceRequest from "./reference-request";
+import LoiInvitation, * as loiInvitation from "./loi-invitation";
 
 interface Template<P> {
   component: ComponentType<P>;
@@ -74,6 +75,7 @@ export const emailTemplates = {
   "report-comment": template(ReportComment, reportComment.subject),
   "fellowship-completed": template(FellowshipCompleted, fellowshipCompleted.subject),
   "reference-request": template(ReferenceRequest, referenceRequest.subject),
+  "loi-invitation": template(LoiInvitation, loiInvitation.subject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

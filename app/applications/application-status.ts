@@ -3,6 +3,9 @@ import type { ApplicationStatus } from "#db/types";
 export type { ApplicationStatus };
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  loi_draft: "Letter of intent: draft",
+  loi_submitted: "Letter of intent submitted",
+  not_invited: "Not invited to the full application",
   draft: "Draft",
   submitted: "Submitted",
   in_review: "In review",

@@ -6,7 +6,8 @@ import type { AppConfig } from "~/utils/config.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
 import { formatDateTime } from "~/utils/format";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES, type ApplicationEventKind } from "./lifecycle";
-import { moveOne } from "./lifecycle.server";
+import { moveOne, startApplication } from "./lifecycle.server";
+import { questionsForStage, stageOf, type Stage } from "./stages";
 import { storeApplicationFile, type Upload } from "./files.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { buildAnswersSchema } from "./answer-schema";
@@ -21,6 +22,7 @@ export const APPLICATION_COLUMNS = [
   "answers",
   "submittedAt",
   "withdrawnAt",
+  "invitedAt",
   "version",
   "updatedAt",
 ] as const;
@@ -54,17 +56,28 @@ async function cycleWindow(trx: Kysely<Database>, cycleId: string, clock: Clock)
       "name",
       "timezone",
       "closesAt",
+      "loiClosesAt",
       sql<boolean>`status = 'open' and opens_at <= ${now} and ${now} < closes_at`.as("accepting"),
+      sql<boolean>`status = 'open' and opens_at <= ${now} and ${now} < loi_closes_at`.as("loiAccepting"),
       sql<boolean>`status = 'open' and ${now} < opens_at`.as("notYetOpen"),
     ])
     .where("id", "=", cycleId)
     .executeTakeFirst();
 }
 
+type CycleWindow = NonNullable<Awaited<ReturnType<typeof cycleWindow>>>;
+
+/** Why a stage takes nothing now (its own deadline: the LOI's, or the cycle's), or null when it does. */
+function stageClosed(cycle: CycleWindow, stage: Stage): WriteRefusal | null {
+  const accepting = stage === "loi" ? cycle.loiAccepting : cycle.accepting;
+  if (accepting) return null;
+  return refuse(cycle.notYetOpen ? "not-open" : "closed");
+}
+
 export type WriteRefusal = {
   ok: false;
-  status: 400 | 404 | 409;
-  reason: "not-open" | "closed" | "stale" | "not-editable" | "incomplete" | "not-found";
+  status: 400 | 403 | 404 | 409;
+  reason: "not-open" | "closed" | "stale" | "not-editable" | "not-invited" | "incomplete" | "not-found";
   message: string;
   fieldErrors?: Record<string, string[]>;
 };
@@ -76,11 +89,14 @@ const MESSAGES = {
   stale:
     "This application was changed in another tab or window since you opened this page. Your text is still in the form below: copy what you need, reload, and save again.",
   "not-editable": "This application can no longer be changed.",
+  "not-invited":
+    "The full application is by invitation: it opens once the program invites your letter of intent. Until then only the letter of intent can be changed.",
   "not-found": "We could not find that application.",
 } as const;
 
 function refuse(reason: Exclude<WriteRefusal["reason"], "incomplete">): WriteRefusal {
-  return { ok: false, status: reason === "not-found" ? 404 : 409, reason, message: MESSAGES[reason] };
+  const status = reason === "not-found" ? 404 : reason === "not-invited" ? 403 : 409;
+  return { ok: false, status, reason, message: MESSAGES[reason] };
 }
 
 export interface SaveInput {
@@ -98,37 +114,47 @@ export interface SaveInput {
 export type SaveResult = { ok: true; applicationId: string; version: number; savedAt: Date } | WriteRefusal;
 
 /**
- * Saves one step of an application, creating the draft on its first save. Refused past the
- * deadline (database clock), from a stale tab (version), or once decisions started. A submitted
- * application stays complete: clearing a required answer is refused.
+ * Saves one step of an application, creating the draft on its first save (a letter of intent's, in
+ * a two-stage cycle). Refused past the stage's deadline (database clock), from a stale tab
+ * (version), once decisions started, or for a question of the full application before the letter
+ * of intent is invited. A submitted application stays complete: clearing a required answer is refused.
  */
 export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): Promise<SaveResult> {
   return db.transaction().execute(async (trx) => {
     const cycle = await cycleWindow(trx, input.cycleId, clock);
     if (!cycle) return refuse("not-found");
-    if (!cycle.accepting) return refuse(cycle.notYetOpen ? "not-open" : "closed");
 
     const lockOwn = () =>
       trx
         .selectFrom("applications")
-        .select(["id", "status", "answers", "version"])
+        .select(["id", "status", "answers", "version", "invitedAt"])
         .where("cycleId", "=", input.cycleId)
         .where("applicantId", "=", input.applicantId)
         .forUpdate()
         .executeTakeFirst();
     let current = await lockOwn();
+    if (!current) {
+      // Checked before the draft exists: a refusal must leave nothing behind.
+      const closed = stageClosed(cycle, stageOf(cycle, null));
+      if (closed) return closed;
+    }
     if (!current && input.version === 0) {
-      // The first save creates the draft (version 0 until this save completes). Two first saves
-      // at once from two tabs meet at the unique key; the second then finds the row and is stale.
-      await trx
-        .insertInto("applications")
-        .values({ cycleId: input.cycleId, applicantId: input.applicantId, answers: "{}", version: 0 })
-        .onConflict((oc) => oc.columns(["cycleId", "applicantId"]).doNothing())
-        .execute();
+      // The first save creates the draft; two first saves at once from two tabs meet at the unique
+      // key, and the second then finds the row and is stale.
+      await startApplication(trx, {
+        cycleId: input.cycleId,
+        applicantId: input.applicantId,
+        twoStage: cycle.loiClosesAt !== null,
+      });
       current = await lockOwn();
     }
-    if (!current || current.version !== input.version) return refuse("stale");
+    if (!current) return refuse("stale");
+    const stage = stageOf(cycle, current);
+    const closed = stageClosed(cycle, stage);
+    if (closed) return closed;
+    if (current.version !== input.version) return refuse("stale");
     if (!EDITABLE_STATUSES.includes(current.status)) return refuse("not-editable");
+    if (stage === "loi" && input.questions.some((question) => question.stage !== "loi")) return refuse("not-invited");
 
     const merged: Record<string, AnswerValue> = { ...current.answers };
     for (const [questionId, value] of Object.entries(input.answers)) {
@@ -153,7 +179,7 @@ export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): 
         upload,
       });
     }
-    if (current.status === "submitted") {
+    if (current.status === "submitted" || current.status === "loi_submitted") {
       const missing = missingAnswers(
         input.questions.filter((question) => shownIds.has(question.id)),
         answers,
@@ -176,8 +202,9 @@ export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): 
       .where("id", "=", current.id)
       .returning(["version", "updatedAt"])
       .executeTakeFirstOrThrow();
-    if (current.version === 0) await logEvent(trx, current.id, input.applicantId, "created", null, "draft");
-    else if (current.status === "submitted") await logEditOfSubmitted(trx, current.id, input.applicantId);
+    if (current.version === 0) await logEvent(trx, current.id, input.applicantId, "created", null, current.status);
+    else if (current.status === "submitted" || current.status === "loi_submitted")
+      await logEditOfSubmitted(trx, current.id, input.applicantId);
     return { ok: true, applicationId: current.id, version: saved.version, savedAt: saved.updatedAt };
   });
 }
@@ -227,6 +254,7 @@ export async function submitApplication(
         "applications.status",
         "applications.answers",
         "applications.version",
+        "applications.invitedAt",
         "users.name",
         "users.email",
       ])
@@ -235,17 +263,25 @@ export async function submitApplication(
       .forUpdate("applications")
       .executeTakeFirst();
     if (!application) return refuse("not-found");
-    if (application.status === "submitted") return { ok: true, applicationId: application.id, alreadySubmitted: true };
-    if (application.status !== "draft") return refuse("not-editable");
     const cycle = await cycleWindow(trx, input.cycleId, clock);
-    if (!cycle?.accepting) return refuse(cycle?.notYetOpen ? "not-open" : "closed");
+    if (!cycle) return refuse("not-found");
+    // A letter of intent is submitted as one; the full application (after an invitation) as the other.
+    const stage = stageOf(cycle, application);
+    const to = stage === "loi" ? "loi_submitted" : "submitted";
+    if (application.status === to) return { ok: true, applicationId: application.id, alreadySubmitted: true };
+    if (application.status !== (stage === "loi" ? "loi_draft" : "draft")) return refuse("not-editable");
+    const closed = stageClosed(cycle, stage);
+    if (closed) return closed;
     if (application.version !== input.version) return refuse("stale");
 
     // The questions as they are now, read under a share lock on the cycle: a question added or
     // changed at this very moment waits for this submission, or this submission sees it.
     await trx.selectFrom("cycles").select("id").where("id", "=", input.cycleId).forShare().execute();
-    // Only the questions the answers call for count: a hidden one is neither required nor checked.
-    const questions = shownQuestions(await listQuestions(trx, input.cycleId), application.answers);
+    // Only the stage's questions the answers call for count: a hidden one is neither required nor checked.
+    const questions = shownQuestions(
+      questionsForStage(await listQuestions(trx, input.cycleId), stage),
+      application.answers,
+    );
     const missing = missingAnswers(questions, application.answers);
     const invalid = invalidAnswers(questions, application.answers);
     if (missing.length > 0 || invalid.length > 0) {
@@ -267,9 +303,9 @@ export async function submitApplication(
 
     const submitted = await moveOne(trx, {
       applicationIds: [application.id],
-      to: "submitted",
+      to,
       actorId: input.applicantId,
-      audit: { action: "application.submit" },
+      audit: { action: stage === "loi" ? "loi.submit" : "application.submit" },
     });
     const files = await trx
       .selectFrom("files")
@@ -282,18 +318,22 @@ export async function submitApplication(
       template: "application-receipt",
       props: {
         name: application.name,
-        cycleName: cycle.name,
+        cycleName: stage === "loi" ? `${cycle.name} (letter of intent)` : cycle.name,
         submittedAt: formatDateTime(submitted.at, cycle.timezone),
-        editUntil: formatDateTime(cycle.closesAt, cycle.timezone),
+        editUntil: formatDateTime(
+          stage === "loi" ? (cycle.loiClosesAt ?? cycle.closesAt) : cycle.closesAt,
+          cycle.timezone,
+        ),
         applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
         answers: questions.map((question) => ({
           question: question.label,
           answer: describeAnswer(question, application.answers[question.id], fileNames),
         })),
       },
-      idempotencyKey: `receipt:${application.id}`,
+      idempotencyKey: stage === "loi" ? `loi-receipt:${application.id}` : `receipt:${application.id}`,
     });
-    await enqueueWebhook(trx, "application.submitted", { applicationId: application.id, cycleId: input.cycleId });
+    if (stage === "full")
+      await enqueueWebhook(trx, "application.submitted", { applicationId: application.id, cycleId: input.cycleId });
     return { ok: true, applicationId: application.id, alreadySubmitted: false };
   });
 }
@@ -380,9 +420,13 @@ export async function listMyApplications(db: DB, applicantId: string) {
       "applications.status",
       "applications.submittedAt",
       "applications.updatedAt",
+      "applications.invitedAt",
       "cycles.slug as cycleSlug",
       "cycles.name as cycleName",
+      "cycles.status as cycleStatus",
+      "cycles.opensAt",
       "cycles.closesAt",
+      "cycles.loiClosesAt",
       "cycles.timezone",
       sql<boolean>`cycles.status = 'open' and cycles.opens_at <= now() and now() < cycles.closes_at`.as("accepting"),
     ])

@@ -1,22 +1,24 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { passedScreen } from "~/eligibility/eligibility.server";
-import { cyclePhase } from "~/cycles/cycle-status";
 import { getCycleBySlug } from "~/cycles/cycles.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { notFound } from "~/utils/http.server";
 import { requireUser } from "~/utils/permissions.server";
 import { getOwnApplication, listApplicationFiles } from "./applications.server";
+import { EDITABLE_STATUSES } from "./lifecycle";
 import { groupIntoSteps } from "./questions";
+import { isTwoStage, questionsForStage, stageDeadline, stageOf, stagePhase } from "./stages";
 
 /**
  * What every page of the application form needs: the signed-in applicant, the cycle (published
- * ones only), its questions in steps, and the applicant's own application and files, if any.
+ * ones only), the questions of the applicant's stage in steps (in a two-stage cycle, the letter of
+ * intent's until it is invited, then all of them), and the applicant's own application and files.
  */
 export async function loadApplyContext(request: Request, context: AppLoadContext, slug: string | undefined) {
   const user = await requireUser(request, context);
   const cycle = await getCycleBySlug(context.db, slug ?? "");
   if (!cycle || cycle.status === "draft") notFound("We could not find that fellowship cycle.");
-  const [questions, application] = await Promise.all([
+  const [allQuestions, application] = await Promise.all([
     listQuestions(context.db, cycle.id),
     getOwnApplication(context.db, cycle.id, user.id),
   ]);
@@ -24,10 +26,23 @@ export async function loadApplyContext(request: Request, context: AppLoadContext
   if (!application && !(await passedScreen(context.db, request, context.config, cycle.id)))
     throw redirect(`/cycles/${cycle.slug}/eligibility`);
   const files = application ? await listApplicationFiles(context.db, application.id) : [];
-  const phase = cyclePhase(cycle, new Date());
-  const editable =
-    phase === "accepting" && (!application || application.status === "draft" || application.status === "submitted");
-  return { user, cycle, questions, steps: groupIntoSteps(questions), application, files, phase, editable };
+  const stage = stageOf(cycle, application);
+  const questions = questionsForStage(allQuestions, stage);
+  const phase = stagePhase(cycle, stage, new Date());
+  const editable = phase === "accepting" && (!application || EDITABLE_STATUSES.includes(application.status));
+  return {
+    user,
+    cycle,
+    stage,
+    questions,
+    steps: groupIntoSteps(questions),
+    /** Steps of the full application an LOI may not open yet (empty when none are held back). */
+    heldSteps: stage === "loi" ? groupIntoSteps(allQuestions).length : 0,
+    application,
+    files,
+    phase,
+    editable,
+  };
 }
 
 export type ApplyContext = Awaited<ReturnType<typeof loadApplyContext>>;
@@ -37,11 +52,13 @@ export function cycleView(context: ApplyContext) {
   return {
     slug: context.cycle.slug,
     name: context.cycle.name,
-    closesAt: context.cycle.closesAt.toISOString(),
+    /** The deadline of the applicant's stage. */
+    closesAt: stageDeadline(context.cycle, context.stage).toISOString(),
     timezone: context.cycle.timezone,
+    stage: isTwoStage(context.cycle) ? context.stage : null,
     phase: context.phase,
     blindReview: context.cycle.blindReview,
     /** The cycle asks for references (a step of their own). */
-    references: context.cycle.referencesMax > 0,
+    references: context.cycle.referencesMax > 0 && context.stage === "full",
   };
 }

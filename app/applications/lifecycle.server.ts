@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { ApplicationStatus, Database } from "#db/types";
 import { auditEach } from "~/audit/audit.server";
-import { canMove, eventKindFor } from "./lifecycle";
+import { canMove, eventKindFor, initialStatus } from "./lifecycle";
 
 /**
  * The one writer of `applications.status`. Every change of status — submitting, withdrawing,
@@ -106,7 +106,13 @@ export async function moveApplications(trx: Kysely<Database>, request: MoveReque
 function stampsFor(request: MoveRequest) {
   switch (request.to) {
     case "submitted":
+    case "loi_submitted":
       return { submittedAt: sql<Date>`now()` };
+    // The only way into `draft` is the invitation of a letter of intent (a new draft is inserted).
+    case "draft":
+      return { invitedAt: sql<Date>`now()`, submittedAt: null };
+    case "not_invited":
+      return { pendingDecision: null, decisionReleasedAt: sql<Date>`now()` };
     case "withdrawn":
       return { withdrawnAt: sql<Date>`now()` };
     case "finalist":
@@ -142,4 +148,25 @@ export async function moveOne(trx: Kysely<Database>, request: MoveRequest): Prom
       `Application ${request.applicationIds.join(", ")} cannot move to ${request.to} from ${result.refused.map((row) => row.status).join(", ") || "nowhere"}`,
     );
   return moved;
+}
+
+/**
+ * Starts an applicant's application (version 0 until its first save completes), in the status the
+ * cycle starts with. Two first saves at once meet at the unique key: the second inserts nothing.
+ */
+export async function startApplication(
+  trx: Kysely<Database>,
+  input: { cycleId: string; applicantId: string; twoStage: boolean },
+): Promise<void> {
+  await trx
+    .insertInto("applications")
+    .values({
+      cycleId: input.cycleId,
+      applicantId: input.applicantId,
+      answers: "{}",
+      version: 0,
+      status: initialStatus(input.twoStage),
+    })
+    .onConflict((oc) => oc.columns(["cycleId", "applicantId"]).doNothing())
+    .execute();
 }

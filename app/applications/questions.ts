@@ -1,4 +1,4 @@
-import type { AnswerValue, QuestionCondition, QuestionKind } from "#db/types";
+import type { AnswerValue, QuestionCondition, QuestionKind, QuestionStage } from "#db/types";
 
 export const QUESTION_KINDS = [
   "short_text",
@@ -31,6 +31,8 @@ export interface Question {
   identifying: boolean;
   /** Shown only when an earlier answer meets this (application questions only). */
   condition?: QuestionCondition | null;
+  /** In a two-stage cycle, `loi` questions are asked in the letter of intent (and again, pre-filled, in the full form). */
+  stage?: QuestionStage;
 }
 
 /** The form field of a question: `q_` and its id, so a field can never collide with `intent` or `version`. */

@@ -5,6 +5,7 @@ const PAGES = [
   { path: "/settings", label: "Settings" },
   { path: "/eligibility", label: "Eligibility" },
   { path: "/questions", label: "Questions" },
+  { path: "/letters", label: "Letters of intent" },
   { path: "/applications", label: "Applications" },
   { path: "/completeness", label: "Completeness" },
   { path: "/demographics", label: "Demographics" },

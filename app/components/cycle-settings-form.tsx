@@ -27,6 +27,7 @@ export interface CycleFormValues {
   referencesMin: number;
   referencesMax: number;
   referenceDeadline: string | null;
+  loiClosesAt: string | null;
   version: number;
 }
 
@@ -58,6 +59,7 @@ export function CycleSettingsForm({
           referencesMin: String(defaults.referencesMin),
           referencesMax: String(defaults.referencesMax),
           referenceDeadline: defaults.referenceDeadline ?? undefined,
+          loiClosesAt: defaults.loiClosesAt ?? undefined,
           version: String(defaults.version),
         }
       : {
@@ -124,6 +126,15 @@ export function CycleSettingsForm({
         type="number"
         hint="Until then staff can cancel the release and nothing reaches applicants; 0 sends at once."
       />
+      <fieldset className="stack">
+        <legend>Letter of intent (optional)</legend>
+        <Field
+          label="Letters of intent due"
+          field={fields.loiClosesAt}
+          type="datetime-local"
+          hint="In the cycle's time zone. Set, the cycle has two stages: applicants first send a short letter of intent (the questions marked for it), and those you invite then complete the full application, pre-filled, by the deadline above. Empty: one stage."
+        />
+      </fieldset>
       <fieldset className="stack">
         <legend>Reference letters</legend>
         <Field

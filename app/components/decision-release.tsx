@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
+import type { ReleasedDecision } from "~/applications/lifecycle";
 
 export interface ReleasePreviewGroup {
-  decision: "finalist" | "waitlisted" | "not_selected";
+  decision: ReleasedDecision;
   subject: string;
   text: string;
   recipients: { name: string; email: string; withFeedback: boolean; withMetaReview: boolean }[];

@@ -20,6 +20,7 @@ export function QuestionEditor({
   defaultSection,
   kinds = QUESTION_KINDS,
   askIdentifying = true,
+  askStage = false,
   conditionTargets,
 }: {
   question?: Question & { version: number };
@@ -30,6 +31,8 @@ export function QuestionEditor({
   kinds?: readonly QuestionKind[];
   /** Whether to offer the "identifying" flag (it only means something for blind review). */
   askIdentifying?: boolean;
+  /** Whether to offer "asked in the letter of intent" (cycle questions only). */
+  askStage?: boolean;
   /** Choice questions this one may depend on ("show only when"); absent where conditions do not apply. */
   conditionTargets?: { id: string; label: string; options: string[] }[];
 }) {
@@ -45,6 +48,7 @@ export function QuestionEditor({
           help: question.help,
           required: question.required ? "on" : undefined,
           identifying: question.identifying ? "on" : undefined,
+          inLoi: question.stage === "loi" ? "on" : undefined,
           maxWords: question.maxWords ? String(question.maxWords) : undefined,
           options: question.options.join("\n"),
           conditionQuestionId: question.condition?.questionId ?? "",
@@ -60,6 +64,7 @@ export function QuestionEditor({
     | "help"
     | "required"
     | "identifying"
+    | "inLoi"
     | "maxWords"
     | "options"
     | "conditionQuestionId"
@@ -72,6 +77,7 @@ export function QuestionEditor({
   const { key: optionsKey, ...optionsProps } = getTextareaProps(f.options);
   const { key: requiredKey, ...requiredProps } = getInputProps(f.required, { type: "checkbox" });
   const { key: identifyingKey, ...identifyingProps } = getInputProps(f.identifying, { type: "checkbox" });
+  const { key: inLoiKey, ...inLoiProps } = getInputProps(f.inLoi, { type: "checkbox" });
   const meaningLocked = frozen && Boolean(question);
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -127,6 +133,15 @@ export function QuestionEditor({
             <input key={identifyingKey} {...identifyingProps} />
             Identifying: hidden from reviewers in a blind cycle
           </label>
+        ) : null}
+        {askStage ? (
+          <label className="choice">
+            <input key={inLoiKey} {...inLoiProps} disabled={meaningLocked} />
+            Asked in the letter of intent (two-stage cycles; the full application asks it again, pre-filled)
+          </label>
+        ) : null}
+        {askStage && meaningLocked && question?.stage === "loi" ? (
+          <input type="hidden" name="inLoi" value="on" />
         ) : null}
       </div>
       {conditionTargets ? <ConditionFields fields={f} targets={conditionTargets} locked={meaningLocked} /> : null}

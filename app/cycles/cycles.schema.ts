@@ -66,6 +66,8 @@ export const CycleSettingsSchema = z
       .optional()
       .default(0),
     referenceDeadline: LocalDateTime.optional(),
+    // Set, the cycle has two stages: a letter of intent due then, and the full application by invitation.
+    loiClosesAt: LocalDateTime.optional(),
     version: z.coerce.number().int().min(0).optional(),
   })
   .refine((value) => value.closesAt > value.opensAt, {
@@ -75,6 +77,10 @@ export const CycleSettingsSchema = z
   .refine((value) => value.referencesMax >= value.referencesMin, {
     message: "The most references must be at least the fewest",
     path: ["referencesMax"],
+  })
+  .refine((value) => !value.loiClosesAt || (value.loiClosesAt > value.opensAt && value.loiClosesAt < value.closesAt), {
+    message: "The letter-of-intent deadline must fall between the opening and the full application's deadline",
+    path: ["loiClosesAt"],
   })
   .refine((value) => !value.referenceDeadline || value.referenceDeadline >= value.closesAt, {
     message: "Letters cannot be due before the application deadline",
@@ -98,6 +104,8 @@ const QuestionFields = {
   help: z.string().trim().max(1000, "Use at most 1000 characters").optional().default(""),
   required: checkboxField,
   identifying: checkboxField,
+  // Two-stage cycles: asked in the letter of intent (and again, pre-filled, in the full application).
+  inLoi: checkboxField,
   maxWords: z.coerce.number().int("Enter a whole number").min(1, "At least 1").max(5000, "At most 5000").optional(),
   options: lineListField({ maxItems: 50, maxLength: 200 }),
   // "Show only when": the question it depends on (empty: always shown), how, and the answers that show it.
@@ -141,5 +149,5 @@ export const QuestionActionSchema = z.discriminatedUnion(
 
 export type QuestionInput = Omit<
   z.output<typeof QuestionActionSchema> & { intent: "add-question" },
-  "intent" | "conditionValues"
-> & { conditionValues?: string[] };
+  "intent" | "conditionValues" | "inLoi"
+> & { conditionValues?: string[]; inLoi?: boolean };

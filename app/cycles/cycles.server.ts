@@ -5,6 +5,7 @@ import type { CycleStatus, Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { isUniqueViolation } from "~/utils/db-errors.server";
 import { zonedLocalToUtc } from "~/utils/timezones";
+import { loiDeadlineProblem } from "~/applications/stages";
 import { CYCLE_TRANSITIONS } from "./cycle-status";
 import type { CycleSettings } from "./cycles.schema";
 
@@ -26,6 +27,7 @@ export const CYCLE_COLUMNS = [
   "referencesMin",
   "referencesMax",
   "referenceDeadline",
+  "loiClosesAt",
   "version",
 ] as const;
 
@@ -67,7 +69,16 @@ export async function listCyclesForStaff(db: DB) {
 
 export type CycleWrite =
   | { ok: true; slug: string }
-  | { ok: false; status: 404 | 409; field?: "slug" | "status" | "closesAt"; message: string };
+  | { ok: false; status: 404 | 409; field?: "slug" | "status" | "closesAt" | "loiClosesAt"; message: string };
+
+/** The dates' own rules, checked in UTC (the form's check compares local times of one zone). */
+function timesProblem(times: ReturnType<typeof toTimes>): CycleWrite | null {
+  const { opensAt, closesAt, loiClosesAt } = times;
+  if (!opensAt || !closesAt || closesAt <= opensAt)
+    return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
+  const loi = loiDeadlineProblem({ opensAt, closesAt, loiClosesAt });
+  return loi ? { ok: false, status: 409, field: "loiClosesAt", message: loi } : null;
+}
 
 function toTimes(settings: CycleSettings) {
   return {
@@ -77,6 +88,7 @@ function toTimes(settings: CycleSettings) {
     referenceDeadline: settings.referenceDeadline
       ? zonedLocalToUtc(settings.referenceDeadline, settings.timezone)
       : null,
+    loiClosesAt: settings.loiClosesAt ? zonedLocalToUtc(settings.loiClosesAt, settings.timezone) : null,
   };
 }
 
@@ -98,10 +110,11 @@ async function saveFirstRound(
 }
 
 export async function createCycle(db: DB, actorId: string, settings: CycleSettings): Promise<CycleWrite> {
-  const { opensAt, closesAt, reviewDueAt, referenceDeadline } = toTimes(settings);
-  if (!opensAt || !closesAt || closesAt <= opensAt) {
-    return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
-  }
+  const times = toTimes(settings);
+  const { opensAt, closesAt, reviewDueAt, referenceDeadline, loiClosesAt } = times;
+  if (!opensAt || !closesAt) return timesProblem(times)!;
+  const problem = timesProblem(times);
+  if (problem) return problem;
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto("cycles")
@@ -121,6 +134,7 @@ export async function createCycle(db: DB, actorId: string, settings: CycleSettin
         referencesMin: settings.referencesMin,
         referencesMax: settings.referencesMax,
         referenceDeadline,
+        loiClosesAt,
       })
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
@@ -152,10 +166,11 @@ export async function updateCycle(
   cycleId: string,
   settings: CycleSettings,
 ): Promise<CycleWrite> {
-  const { opensAt, closesAt, reviewDueAt, referenceDeadline } = toTimes(settings);
-  if (!opensAt || !closesAt || closesAt <= opensAt) {
-    return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
-  }
+  const times = toTimes(settings);
+  const { opensAt, closesAt, reviewDueAt, referenceDeadline, loiClosesAt } = times;
+  if (!opensAt || !closesAt) return timesProblem(times)!;
+  const problem = timesProblem(times);
+  if (problem) return problem;
   try {
     return await db.transaction().execute(async (trx) => {
       const current = await trx
@@ -233,6 +248,7 @@ export async function updateCycle(
           referencesMin: settings.referencesMin,
           referencesMax: settings.referencesMax,
           referenceDeadline,
+          loiClosesAt,
           updatedAt: sql`now()`,
           version: sql`version + 1`,
         })

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
-import type { Database, QuestionCondition } from "#db/types";
+import type { Database, QuestionCondition, QuestionStage } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { conditionProblems } from "~/applications/conditions";
 import type { Question } from "~/applications/questions";
@@ -22,6 +22,7 @@ export async function listQuestions(db: DB, cycleId: string): Promise<Question[]
       "options",
       "identifying",
       "condition",
+      "stage",
       "version",
     ])
     .where("cycleId", "=", cycleId)
@@ -116,6 +117,7 @@ export async function addQuestion(
         cycleId,
         position: Number(last.max) + 1,
         ...questionValues(input),
+        stage: stageOfInput(input),
         condition: storedCondition(conditionOf(input)),
       })
       .returning("id")
@@ -129,6 +131,11 @@ export async function addQuestion(
     });
     return { ok: true };
   });
+}
+
+/** Which stage first asks a cycle question (report forms have no stages). */
+function stageOfInput(input: QuestionInput): QuestionStage {
+  return input.inLoi ? "loi" : "full";
 }
 
 /** The stored columns of a question from the builder's form (also used by report forms). */
@@ -159,7 +166,7 @@ export async function updateQuestion(
     const frozen = await lockFrozenQuestions(trx, cycleId);
     const current = await trx
       .selectFrom("cycleQuestions")
-      .select(["kind", "required", "maxWords", "options", "condition", "version"])
+      .select(["kind", "required", "maxWords", "options", "condition", "stage", "version"])
       .where("id", "=", questionId)
       .where("cycleId", "=", cycleId)
       .forUpdate()
@@ -172,10 +179,11 @@ export async function updateQuestion(
         message: "Someone else changed this question since you opened it. Reload to see their changes.",
       };
     }
-    const next = questionValues(input);
+    const next = { ...questionValues(input), stage: stageOfInput(input) };
     const condition = conditionOf(input);
     if (frozen) {
       const changesMeaning =
+        next.stage !== current.stage ||
         next.kind !== current.kind ||
         next.required !== current.required ||
         next.maxWords !== current.maxWords ||

@@ -4,6 +4,7 @@ import { shownQuestions } from "~/applications/conditions";
 import type { Question } from "~/applications/questions";
 import { audit } from "~/audit/audit.server";
 import { listQuestions } from "~/cycles/questions.server";
+import { questionsForStage, stageOf } from "~/applications/stages";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { describeMissing, missingItems, OVERDUE_AFTER_DAYS, type Missing } from "./references";
@@ -154,14 +155,18 @@ export async function ownProgress(db: DB, applicationId: string) {
     .select([
       "applications.answers",
       "applications.status",
+      "applications.invitedAt",
       "cycles.id as cycleId",
+      "cycles.loiClosesAt",
       "cycles.referencesMin",
       "cycles.referencesMax",
     ])
     .where("applications.id", "=", applicationId)
     .executeTakeFirstOrThrow();
+  // A letter of intent lacks only its own answers: the full form's questions and references come later.
+  const stage = stageOf(row, row);
   const [questions, references] = await Promise.all([
-    listQuestions(db, row.cycleId),
+    listQuestions(db, row.cycleId).then((all) => questionsForStage(all, stage)),
     db
       .selectFrom("referenceRequests")
       .select(["id", "refereeName", "status"])
@@ -171,9 +176,9 @@ export async function ownProgress(db: DB, applicationId: string) {
       .execute(),
   ]);
   const received = references.filter((reference) => reference.status === "received").length;
-  const missing = missingOf({ answers: row.answers, received }, questions, row.referencesMin);
+  const missing = missingOf({ answers: row.answers, received }, questions, stage === "loi" ? 0 : row.referencesMin);
   return {
-    asksReferences: row.referencesMax > 0,
+    asksReferences: row.referencesMax > 0 && stage === "full",
     references: references.map((reference) => ({
       id: reference.id,
       name: reference.refereeName,

@@ -7,8 +7,12 @@ import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { startRepeating, type RepeatingTask } from "~/utils/repeating.server";
-import type { Decision } from "./decisions.server";
-import { DECIDABLE_STATUSES, DECISION_STATUSES } from "~/applications/lifecycle";
+import {
+  canMove,
+  RELEASABLE_STATUSES,
+  RELEASED_DECISIONS,
+  type ReleasedDecision as Decision,
+} from "~/applications/lifecycle";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 
 /**
@@ -75,7 +79,7 @@ function unreleasedDecisions(db: Kysely<Database>, cycleId: string) {
       "users.email",
     ])
     .where("applications.cycleId", "=", cycleId)
-    .where("applications.status", "in", DECIDABLE_STATUSES)
+    .where("applications.status", "in", RELEASABLE_STATUSES)
     .where("applications.pendingDecision", "is not", null)
     .where("applications.decisionReleaseId", "is", null)
     .orderBy("users.name");
@@ -96,7 +100,7 @@ export interface ReleasePreview {
 export async function previewRelease(db: DB, config: AppConfig, cycle: ReleaseCycle): Promise<ReleasePreview[]> {
   const pending = (await unreleasedDecisions(db, cycle.id).execute()).filter(hasDecision);
   const previews: ReleasePreview[] = [];
-  for (const decision of DECISION_STATUSES) {
+  for (const decision of RELEASED_DECISIONS) {
     const group = pending.filter((row) => row.pendingDecision === decision);
     if (group.length === 0) continue;
     // The fullest email of the group, so the preview shows how feedback and a meta-review read.
@@ -317,7 +321,7 @@ async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: st
     .execute();
   for (const application of applications) {
     const outcome = application.pendingDecision;
-    if (!(DECIDABLE_STATUSES as readonly string[]).includes(application.status) || !outcome) {
+    if (!outcome || !canMove(application.status, outcome)) {
       if (outcome)
         await trx
           .deleteFrom("emailOutbox")
@@ -329,7 +333,7 @@ async function sendRelease(trx: Kysely<Database>, releaseId: string, actorId: st
     await moveOne(trx, {
       applicationIds: [application.id],
       to: outcome,
-      from: DECIDABLE_STATUSES,
+      from: RELEASABLE_STATUSES,
       actorId,
       audit: { action: "decision.release", data: { decision: outcome, releaseId } },
     });

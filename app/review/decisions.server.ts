@@ -4,16 +4,18 @@ import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
+import { fail, type Result } from "~/utils/result";
 
-import { DECIDABLE_STATUSES, type DecisionStatus } from "~/applications/lifecycle";
+import { DECIDABLE_STATUSES, markableFrom, RELEASABLE_STATUSES, type ReleasedDecision } from "~/applications/lifecycle";
 import { bulkTargets } from "./decisions-list.server";
 import type { DecisionFilter } from "./decisions.schema";
 
-export type Decision = DecisionStatus;
+export type Decision = ReleasedDecision;
 
 /**
- * Marks applications in review (or on the waitlist) as finalist, waitlisted or not selected (or
- * clears the mark); a waitlisted application cannot be marked waitlisted again. Nothing is
+ * Marks applications in review (or on the waitlist) as finalist, waitlisted or not selected, or a
+ * submitted letter of intent as not invited (or clears the mark); a waitlisted application cannot
+ * be marked waitlisted again. Nothing is
  * visible to applicants until the decisions are released; a mark in a waiting release stays as it
  * is (cancel the release to change it). Each change is audited.
  */
@@ -40,8 +42,8 @@ async function markPending(
     .set({ pendingDecision: decision, pendingDecisionBy: decision ? actorId : null, updatedAt: sql`now()` })
     .where("cycleId", "=", cycleId)
     .where("id", "in", applicationIds)
-    .where("status", "in", DECIDABLE_STATUSES)
-    .where((eb) => (decision === "waitlisted" ? eb("status", "=", "in_review") : eb.lit(true)))
+    // Each decision only where it can be released from (a letter of intent's "not invited" on a submitted LOI).
+    .where("status", "in", decision ? markableFrom(decision) : RELEASABLE_STATUSES)
     .where("decisionReleaseId", "is", null)
     .where((eb) =>
       decision ? eb("pendingDecision", "is distinct from", decision) : eb("pendingDecision", "is not", null),
@@ -65,7 +67,7 @@ async function markPending(
   return changed.length;
 }
 
-export type BulkResult = { ok: true; changed: number } | { ok: false; status: 409; message: string };
+export type BulkResult = Result<{ changed: number }, 409>;
 
 /**
  * The same marks over every application on a filter of the decisions list ("all N on this filter"),
@@ -86,11 +88,10 @@ export async function setPendingDecisionsOnFilter(
       .forUpdate(["applications"])
       .execute();
     if (targets.length !== confirmedCount)
-      return {
-        ok: false,
-        status: 409,
-        message: `The filter now matches ${targets.length} application${targets.length === 1 ? "" : "s"}, not the ${confirmedCount} you confirmed; nothing was marked. Check the list and confirm again.`,
-      };
+      return fail(
+        409,
+        `The filter now matches ${targets.length} application${targets.length === 1 ? "" : "s"}, not the ${confirmedCount} you confirmed; nothing was marked. Check the list and confirm again.`,
+      );
     const changed = await markPending(
       trx,
       actorId,

@@ -21,7 +21,7 @@ import { useAutosave, type AutosaveReply, type StepSave } from "~/components/use
 import { useLeaveWarning } from "~/components/use-leave-warning";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
+import { forbidden, notFound } from "~/utils/http.server";
 
 const STEP_KEY = /^(overview|about-you|references|review|\d{1,3})$/;
 
@@ -39,6 +39,9 @@ const ControlSchema = z
 function currentStep(apply: ApplyContext, param: string | undefined) {
   const number = Number(param);
   const step = Number.isInteger(number) ? apply.steps.find((candidate) => candidate.number === number) : undefined;
+  // A step of the full application, asked for by a letter of intent not (yet) invited.
+  if (!step && Number.isInteger(number) && number >= 1 && number <= apply.heldSteps)
+    forbidden("The full application is by invitation: it opens once the program invites your letter of intent.");
   if (!step) notFound("That step of the application does not exist.");
   return step;
 }

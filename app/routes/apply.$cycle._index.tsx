@@ -33,7 +33,15 @@ export default function ApplyOverview() {
   const { cycle, status, editable, steps } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
-      <h1>{`Your application to ${cycle.name}`}</h1>
+      <h1>{cycle.stage === "loi" ? `Your letter of intent to ${cycle.name}` : `Your application to ${cycle.name}`}</h1>
+      {cycle.stage === "loi" ? (
+        <p>
+          This cycle has two stages. First a short letter of intent; the program then invites some applicants to the
+          full application, which opens with the letter’s answers already in place.
+        </p>
+      ) : cycle.stage === "full" ? (
+        <p>Your letter of intent was invited: this full application starts from its answers.</p>
+      ) : null}
       <ApplySteps
         slug={cycle.slug}
         steps={steps}
@@ -42,16 +50,19 @@ export default function ApplyOverview() {
         references={cycle.references}
       />
       <p>
-        Status: <strong>{status ? APPLICATION_STATUS_LABELS[status] : "Not started"}</strong>. Deadline:{" "}
+        Status: <strong>{status ? APPLICATION_STATUS_LABELS[status] : "Not started"}</strong>.{" "}
+        {cycle.stage === "loi" ? "Letter-of-intent deadline" : "Deadline"}:{" "}
         <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />.
       </p>
       {!editable ? (
         <p className="notice notice-warning">
           {status === "withdrawn"
             ? "You withdrew this application: it is kept as it was, and can no longer be changed or submitted."
-            : cycle.phase === "accepting"
-              ? "This application can no longer be changed."
-              : "Applications are closed: your answers stay readable here."}
+            : status === "not_invited"
+              ? "Your letter of intent was not invited to the full application. It stays readable here."
+              : cycle.phase === "accepting"
+                ? "This application can no longer be changed."
+                : "Applications are closed: your answers stay readable here."}
         </p>
       ) : (
         <p>

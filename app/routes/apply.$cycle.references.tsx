@@ -10,13 +10,16 @@ import { listOwnReferences, nameReferee, remindReferee, replaceReferee } from "~
 import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, parseForm } from "~/utils/forms.server";
-import { notFound, passRetryAfter, tooMany } from "~/utils/http.server";
+import { forbidden, notFound, passRetryAfter, tooMany } from "~/utils/http.server";
 
 export const headers = passRetryAfter;
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
   const apply = await loadApplyContext(request, context, slug);
   if (apply.cycle.referencesMax === 0) notFound("This cycle asks for no references.");
+  // Referees are asked for the full application only: a letter of intent names none.
+  if (apply.stage === "loi")
+    forbidden("References belong to the full application: it opens once the program invites your letter of intent.");
   return apply;
 }
 

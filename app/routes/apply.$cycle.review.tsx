@@ -66,9 +66,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     version: submission.value.version,
   });
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
+  const what = apply.stage === "loi" && apply.cycle.loiClosesAt ? "letter of intent" : "application";
   const message = result.alreadySubmitted
-    ? "Your application was already submitted; nothing changed."
-    : "Your application is submitted. A receipt with a copy of your answers is on its way to your email.";
+    ? `Your ${what} was already submitted; nothing changed.`
+    : `Your ${what} is submitted. A receipt with a copy of your answers is on its way to your email.`;
   return redirect("/me/applications", {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
@@ -85,7 +86,7 @@ export default function ReviewPage() {
   const missing = steps.flatMap((step) =>
     step.questions.filter((q) => q.required && !q.answered).map((q) => ({ ...q, step: step.number })),
   );
-  const submitted = application && application.status !== "draft";
+  const submitted = application && application.status !== "draft" && application.status !== "loi_draft";
   return (
     <div className="stack">
       <h1>{editable ? "Review and submit" : "Your answers"}</h1>
@@ -138,7 +139,7 @@ export default function ReviewPage() {
           </dl>
         </section>
       ))}
-      {editable && application?.status === "draft" ? (
+      {editable && (application?.status === "draft" || application?.status === "loi_draft") ? (
         <Form method="post" className="actions">
           <input type="hidden" name="version" value={application.version} />
           <button
@@ -147,7 +148,7 @@ export default function ReviewPage() {
             value="submit"
             disabled={missing.length > 0 || navigation.state === "submitting"}
           >
-            Submit my application
+            {cycle.stage === "loi" ? "Submit my letter of intent" : "Submit my application"}
           </button>
           {missing.length > 0 ? <span className="muted">Answer the questions above first.</span> : null}
         </Form>
@@ -157,7 +158,8 @@ export default function ReviewPage() {
         </p>
       ) : null}
       <p>
-        Deadline: <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />
+        {cycle.stage === "loi" ? "Letter-of-intent deadline" : "Deadline"}:{" "}
+        <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />
       </p>
     </div>
   );

@@ -8,6 +8,8 @@ import { saveApplicantRanking } from "~/matching/rankings.server";
 import { answerPlacement } from "~/matching/publish.server";
 import { RankList } from "~/components/rank-list";
 import { APPLICATION_STATUS_LABELS, WITHDRAWABLE_STATUSES } from "~/applications/application-status";
+import { EDITABLE_STATUSES } from "~/applications/lifecycle";
+import { stageOf, stagePhase } from "~/applications/stages";
 import { listMyApplications, withdrawApplication } from "~/applications/applications.server";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { setFlash } from "~/utils/flash.server";
@@ -59,7 +61,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       cycleName: application.cycleName,
       closesAt: application.closesAt.toISOString(),
       timezone: application.timezone,
-      accepting: application.accepting,
+      accepting:
+        stagePhase(
+          { ...application, status: application.cycleStatus },
+          stageOf(application, application),
+          new Date(),
+        ) === "accepting",
+      /** Two-stage cycles: where the letter of intent stands, with each stage's deadline in the cycle's time zone. */
+      loi: application.loiClosesAt
+        ? {
+            stage: stageOf(application, application),
+            loiDeadline: formatDateTime(application.loiClosesAt, application.timezone),
+            fullDeadline: formatDateTime(application.closesAt, application.timezone),
+            invitedAt: application.invitedAt ? formatDateTime(application.invitedAt, application.timezone) : null,
+          }
+        : null,
       submittedAt: application.submittedAt?.toISOString() ?? null,
       events: application.events.map((event) => ({
         kind: event.kind,
@@ -146,6 +162,7 @@ export default function MyApplicationsPage() {
               ? ` · submitted ${formatDateTime(application.submittedAt, application.timezone)}`
               : ""}
           </p>
+          {application.loi ? <LoiStage status={application.status} loi={application.loi} /> : null}
           <h3 className="visually-hidden">History</h3>
           <ol className="history">
             {application.events.map((event, index) => (
@@ -163,7 +180,7 @@ export default function MyApplicationsPage() {
           ) : null}
           <div className="actions">
             <Link to={`/apply/${application.cycleSlug}/review`}>
-              {application.accepting && ["draft", "submitted"].includes(application.status)
+              {application.accepting && EDITABLE_STATUSES.includes(application.status)
                 ? "Continue or change"
                 : "Read your answers"}
             </Link>
@@ -181,6 +198,30 @@ export default function MyApplicationsPage() {
           ) : null}
         </section>
       ))}
+    </div>
+  );
+}
+
+type LoiView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["applications"][number]["loi"]>;
+
+/** A two-stage cycle: the letter of intent's standing and both deadlines, in the cycle's time zone. */
+function LoiStage({ status, loi }: { status: string; loi: LoiView }) {
+  return (
+    <div className="stack">
+      <p>
+        {status === "loi_draft"
+          ? `Letter of intent: not submitted yet. Due ${loi.loiDeadline}.`
+          : status === "loi_submitted"
+            ? `Letter of intent submitted (changes are possible until ${loi.loiDeadline}). The program invites some applicants to the full application; you will hear by email either way.`
+            : status === "not_invited"
+              ? "Your letter of intent was not invited to the full application."
+              : loi.invitedAt
+                ? `Invited to the full application on ${loi.invitedAt}. It is due ${loi.fullDeadline}.`
+                : `Letter of intent due ${loi.loiDeadline}.`}
+      </p>
+      <p className="muted">
+        Deadlines: letter of intent {loi.loiDeadline}; full application (by invitation) {loi.fullDeadline}.
+      </p>
     </div>
   );
 }

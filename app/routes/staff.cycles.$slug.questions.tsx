@@ -106,6 +106,7 @@ export default function QuestionsPage() {
               {question.section} · {QUESTION_KIND_LABELS[question.kind]}
               {question.required ? " · required" : ""}
               {question.identifying ? " · identifying" : ""}
+              {question.stage === "loi" ? " · letter of intent" : ""}
               {question.maxWords ? ` · up to ${question.maxWords} words` : ""}
             </p>
             <h2 className="question-title">{question.label}</h2>
@@ -139,6 +140,7 @@ export default function QuestionsPage() {
                 frozen={frozen}
                 lastResult={resultFor(question.id)}
                 conditionTargets={targetsFor(question.id)}
+                askStage
               />
             </details>
           </li>
@@ -152,6 +154,7 @@ export default function QuestionsPage() {
             defaultSection={lastSection}
             lastResult={resultFor("new")}
             conditionTargets={targetsFor(null)}
+            askStage
           />
         </section>
       ) : null}

@@ -29,6 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       referencesMin: cycle.referencesMin,
       referencesMax: cycle.referencesMax,
       referenceDeadline: cycle.referenceDeadline ? utcToZonedLocal(cycle.referenceDeadline, cycle.timezone) : null,
+      loiClosesAt: cycle.loiClosesAt ? utcToZonedLocal(cycle.loiClosesAt, cycle.timezone) : null,
       version: cycle.version,
     },
   };

@@ -211,6 +211,11 @@ const RULES: Record<string, RouteRule> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  "routes/staff.cycles.$slug.letters": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/letters`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/staff.cycles.$slug.reviews[.]csv": {
     path: (f) => `/staff/cycles/${f.reviewCycleSlug}/reviews.csv`,
     get: staffOnly(200),
