@@ -42,13 +42,20 @@ const nextCursor = <T extends { id: string; name: string }>(rows: T[]) => {
 
 /** How far the round is: applications in review, how many have k active reviewers, open slots, reviews done. */
 async function roundFigures(db: DB, round: ViewRound) {
-  const active = sql<number>`(select count(*) from review_assignments ra
-    where ra.round_id = ${round.id} and ra.application_id = applications.id and ra.status != 'recused')`;
+  // One pass over the round's assignments grouped by application, hash-joined to its applications.
+  const active = db
+    .selectFrom("reviewAssignments")
+    .select(["applicationId", sql<number>`count(*)`.as("n")])
+    .where("roundId", "=", round.id)
+    .where("status", "!=", "recused")
+    .groupBy("applicationId")
+    .as("active");
   const perApplication = db
     .selectFrom("applications")
-    .select(active.as("active"))
-    .where("cycleId", "=", round.cycleId)
-    .where("status", "=", "in_review")
+    .leftJoin(active, "active.applicationId", "applications.id")
+    .select(sql<number>`coalesce(active.n, 0)`.as("active"))
+    .where("applications.cycleId", "=", round.cycleId)
+    .where("applications.status", "=", "in_review")
     .where(inRound(round))
     .as("per_application");
   const k = round.reviewersPerApplication;

@@ -157,7 +157,7 @@ export default function ApplicationReviewersPage() {
           </Form>
           <p aria-live="polite" className="muted">
             {shown.length === 0
-              ? "No reviewer on this round's panel matches who could take this application (without a conflict, not assigned to it yet, under capacity)."
+              ? "No reviewer on the panel of this round matches who could take this application (without a conflict, not assigned to it yet, under capacity)."
               : `${shown.length} reviewer${shown.length === 1 ? "" : "s"} who could take it, least loaded first.`}
           </p>
           <ul id="reviewer-matches" className="plain-list stack">
