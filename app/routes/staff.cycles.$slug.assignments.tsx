@@ -341,9 +341,8 @@ function ReviewersTable({
           {reviewers.map((reviewer) => (
             <tr key={reviewer.id}>
               <td>
-                <Link to={linkTo(reviewer.id)}>
+                <Link to={linkTo(reviewer.id)} aria-label={`Applications of ${reviewer.name}`}>
                   {reviewer.name}
-                  <span className="visually-hidden">: their applications</span>
                 </Link>
               </td>
               <td>

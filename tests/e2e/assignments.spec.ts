@@ -46,7 +46,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("link", { name: "By reviewer" }).click();
       await expect(page.getByRole("table", { name: "Reviewers of this round and their progress" })).toBeVisible();
       await expectAccessible(page);
-      await page.getByRole("link", { name: `${old.name}: their applications` }).click();
+      await page.getByRole("link", { name: `Applications of ${old.name}` }).click();
       await expect(page.getByRole("table", { name: `Applications assigned to ${old.name}` })).toContainText(
         first!.name,
       );
