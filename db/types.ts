@@ -424,6 +424,7 @@ export interface ReviewAssignmentsTable {
   assignedBy: string | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
+  version: Generated<number>;
 }
 
 export type Recommendation = "strong_yes" | "yes" | "maybe" | "no";

@@ -14,3 +14,18 @@ export const AssignmentActionSchema = z.discriminatedUnion(
   ],
   { error: "That form action is not known." },
 );
+
+/** The forms of one application's page: add a reviewer found by search, or put one in another's place. */
+export const ApplicationReviewerSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("assign"), reviewerId: z.uuid("Choose a reviewer") }),
+    z.object({
+      intent: z.literal("reassign"),
+      reviewerId: z.uuid("Choose a reviewer"),
+      assignmentId: z.uuid("Choose the assignment to replace"),
+      version: z.coerce.number().int().min(1),
+    }),
+  ],
+  { error: "That form action is not known." },
+);

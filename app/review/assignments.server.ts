@@ -261,68 +261,85 @@ export async function assignManually(
   return db.transaction().execute(async (trx) => {
     const round = roundOrCurrent ?? (await currentRound(trx, cycle.id));
     await sql`select pg_advisory_xact_lock(hashtext(${`assign:${cycle.id}`}))`.execute(trx);
-    const [application, reviewer] = await Promise.all([
-      trx
-        .selectFrom("applications")
-        .select("status")
-        .where("id", "=", applicationId)
-        .where("cycleId", "=", cycle.id)
-        .where(inRound(round))
-        .executeTakeFirst(),
-      trx
-        .selectFrom("cycleReviewers")
-        .select("capacity")
-        .where("cycleId", "=", cycle.id)
-        .where("userId", "=", reviewerId)
-        .where("active", "=", true)
-        .where(inRoundPool(round))
-        .executeTakeFirst(),
-    ]);
-    if (!application) return { ok: false, status: 404, message: "That application is not in this round." };
-    if (!reviewer) return { ok: false, status: 404, message: "That person is not a reviewer of this round." };
-    if (application.status !== "in_review")
-      return { ok: false, status: 409, message: "Only applications in review can be assigned." };
-    const conflicts = await conflictedPairs(trx, cycle.id, [applicationId]);
-    const conflict = conflicts.find((pair) => pair.reviewerId === reviewerId);
-    if (conflict)
-      return { ok: false, status: 409, message: `This reviewer has a conflict: ${conflict.reasons.join("; ")}.` };
-    const load = await trx
-      .selectFrom("reviewAssignments")
-      .select([sql<number>`count(*)`.as("n"), sql<boolean>`bool_or(application_id = ${applicationId})`.as("already")])
-      .where("roundId", "=", round.id)
-      .where("reviewerId", "=", reviewerId)
-      .where("status", "!=", "recused")
-      .executeTakeFirstOrThrow();
-    if (load.already) return { ok: false, status: 409, message: "This reviewer already has this application." };
-    if (Number(load.n) >= reviewer.capacity)
-      return { ok: false, status: 409, message: "This reviewer is at capacity; raise their capacity first." };
-    const inserted = await trx
-      .insertInto("reviewAssignments")
-      .values({
-        cycleId: cycle.id,
-        roundId: round.id,
-        applicationId,
-        reviewerId,
-        dueAt: round.reviewDueAt,
-        assignedBy: actorId,
-      })
-      .onConflict((oc) => oc.columns(["roundId", "applicationId", "reviewerId"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!inserted) return { ok: false, status: 409, message: "This reviewer recused from this application before." };
-    await trx
-      .insertInto("auditLog")
-      .values({
-        actorId,
-        action: "assignment.create",
-        subjectType: "application",
-        subjectId: applicationId,
-        data: JSON.stringify({ reviewerId, roundId: round.id, automatic: false }),
-      })
-      .execute();
-    await sendDigests(trx, config, cycle, round, [{ reviewerId }], inserted.id);
-    return { ok: true };
+    return addAssignment(trx, config, actorId, cycle, round, applicationId, reviewerId);
   });
+}
+
+/**
+ * One reviewer added by hand inside the caller's transaction (which holds the round's assignment
+ * lock): refused when the application is not in the round and in review, the reviewer not on the
+ * round's active panel, conflicted, already assigned or at capacity.
+ */
+export async function addAssignment(
+  trx: Kysely<Database>,
+  config: AppConfig,
+  actorId: string,
+  cycle: CycleRef,
+  round: AssignedRound,
+  applicationId: string,
+  reviewerId: string,
+): Promise<ManualAssignment> {
+  const [application, reviewer] = await Promise.all([
+    trx
+      .selectFrom("applications")
+      .select("status")
+      .where("id", "=", applicationId)
+      .where("cycleId", "=", cycle.id)
+      .where(inRound(round))
+      .executeTakeFirst(),
+    trx
+      .selectFrom("cycleReviewers")
+      .select("capacity")
+      .where("cycleId", "=", cycle.id)
+      .where("userId", "=", reviewerId)
+      .where("active", "=", true)
+      .where(inRoundPool(round))
+      .executeTakeFirst(),
+  ]);
+  if (!application) return { ok: false, status: 404, message: "That application is not in this round." };
+  if (!reviewer) return { ok: false, status: 404, message: "That person is not a reviewer of this round." };
+  if (application.status !== "in_review")
+    return { ok: false, status: 409, message: "Only applications in review can be assigned." };
+  const conflicts = await conflictedPairs(trx, cycle.id, [applicationId]);
+  const conflict = conflicts.find((pair) => pair.reviewerId === reviewerId);
+  if (conflict)
+    return { ok: false, status: 409, message: `This reviewer has a conflict: ${conflict.reasons.join("; ")}.` };
+  const load = await trx
+    .selectFrom("reviewAssignments")
+    .select([sql<number>`count(*)`.as("n"), sql<boolean>`bool_or(application_id = ${applicationId})`.as("already")])
+    .where("roundId", "=", round.id)
+    .where("reviewerId", "=", reviewerId)
+    .where("status", "!=", "recused")
+    .executeTakeFirstOrThrow();
+  if (load.already) return { ok: false, status: 409, message: "This reviewer already has this application." };
+  if (Number(load.n) >= reviewer.capacity)
+    return { ok: false, status: 409, message: "This reviewer is at capacity; raise their capacity first." };
+  const inserted = await trx
+    .insertInto("reviewAssignments")
+    .values({
+      cycleId: cycle.id,
+      roundId: round.id,
+      applicationId,
+      reviewerId,
+      dueAt: round.reviewDueAt,
+      assignedBy: actorId,
+    })
+    .onConflict((oc) => oc.columns(["roundId", "applicationId", "reviewerId"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) return { ok: false, status: 409, message: "This reviewer recused from this application before." };
+  await trx
+    .insertInto("auditLog")
+    .values({
+      actorId,
+      action: "assignment.create",
+      subjectType: "application",
+      subjectId: applicationId,
+      data: JSON.stringify({ reviewerId, roundId: round.id, automatic: false }),
+    })
+    .execute();
+  await sendDigests(trx, config, cycle, round, [{ reviewerId }], inserted.id);
+  return { ok: true };
 }
 
 /** Staff take back an assignment that has no submitted review. */

@@ -32,7 +32,7 @@ async function recuseInTransaction(
   for (const assignment of input.assignments) {
     await trx
       .updateTable("reviewAssignments")
-      .set({ status: "recused", recusalReason: assignment.reason, updatedAt: sql`now()` })
+      .set({ status: "recused", recusalReason: assignment.reason, updatedAt: sql`now()`, version: sql`version + 1` })
       .where("id", "=", assignment.id)
       .execute();
     await audit(trx, {

@@ -219,7 +219,7 @@ export async function saveReview(
     if (input.submit) {
       await trx
         .updateTable("reviewAssignments")
-        .set({ status: "submitted", updatedAt: sql`now()` })
+        .set({ status: "submitted", updatedAt: sql`now()`, version: sql`version + 1` })
         .where("id", "=", input.assignmentId)
         .execute();
       await audit(trx, {

@@ -17,6 +17,7 @@ import * as m0023 from "./0023_review_rounds";
 import * as m0024 from "./0024_waitlisted";
 import * as m0028 from "./0028_reference_letters";
 import * as m0030 from "./0030_round_rankings";
+import * as m0035 from "./0035_assignment_version";
 import * as m0045 from "./0045_letter_of_intent";
 
 /**
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   "0024_waitlisted": m0024,
   "0028_reference_letters": m0028,
   "0030_round_rankings": m0030,
+  "0035_assignment_version": m0035,
   "0045_letter_of_intent": m0045,
 };
 

@@ -21,6 +21,7 @@ import { ensureBuild } from "~/server/build";
 import { cookieHeader } from "../support/http";
 import { DIRECTORY_MIX } from "./directory-queries";
 import { explainDirectory } from "./scale-explain";
+import { measureAssignments } from "./scale-assignments";
 import { measureMatchCli, measureStartup } from "./scale-startup";
 import { measureStaffLists } from "./scale-staff-lists";
 
@@ -179,7 +180,7 @@ async function main() {
     print("export_mb_per_s", (exportBytes / 1024 / 1024 / exportSeconds).toFixed(1), "MB/s");
     print("export_size", (exportBytes / Math.max(1, exports) / 1024 / 1024).toFixed(1), "MB");
     await measureStaffLists(url!, origin, cookie, print);
-    for (const name of ["assignments_5000_p95"]) print(name, "not measured");
+    await measureAssignments(print, serverUrl!);
   } finally {
     app.kill("SIGKILL");
   }
@@ -215,6 +216,13 @@ async function startupFigures() {
   const printFigure = (name: string, value: string, unit: string) => print(name, value, unit);
   await measureStartup(printFigure);
   measureMatchCli(printFigure, ["build/cli/match.js"]);
+}
+
+if (process.env.BENCH_ONLY === "assignments") {
+  // Only the assignments figures, on a database of their own (no million allies to seed).
+  ensureBuild(process.cwd());
+  await measureAssignments(print, serverUrl);
+  process.exit(0);
 }
 
 try {

@@ -42,6 +42,8 @@ interface Fixtures {
   applicantFileId: string;
   reviewCycleSlug: string;
   reviewCycleId: string;
+  /** An application in review in the review cycle. */
+  reviewApplicationId: string;
   assignmentId: string;
   matchingCycleSlug: string;
   positionId: string;
@@ -195,6 +197,16 @@ const RULES: Record<string, RouteRule> = {
     path: (f) => `/staff/cycles/${f.reviewCycleSlug}/assignments`,
     get: staffOnly(200),
     post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.assignments_.$applicationId": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/assignments/${f.reviewApplicationId}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/staff.cycles.$slug.assignments_.$applicationId_.reviewers": {
+    path: (f) => `/staff/cycles/${f.reviewCycleSlug}/assignments/${f.reviewApplicationId}/reviewers?q=a`,
+    get: staffOnly(200),
+    post: all(405),
   },
   "routes/staff.cycles.$slug.rounds": {
     path: (f) => `/staff/cycles/${f.reviewCycleSlug}/rounds`,
@@ -614,6 +626,7 @@ describeServer(
         organizationSlug: organization.slug,
         reviewCycleSlug: review.cycle.slug,
         reviewCycleId: review.cycle.id,
+        reviewApplicationId: review.applicants[0]!.applicationId,
         assignmentId: assignment.id,
         emailId: email.id,
         invitationToken: invitation.token,
