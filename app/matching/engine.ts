@@ -280,7 +280,15 @@ export function matchPositionProposing(input: MatchingInput): MatchingResult {
 // so that they judge the algorithms rather than share their mistakes.
 
 function rankByPosition(input: MatchingInput): Map<string, Map<string, number>> {
-  return new Map(input.positions.map((p) => [p.id, new Map(p.ranking.map((applicant, rank) => [applicant, rank]))]));
+  // Plain loops: a pair array per ranked applicant (200,000 at 10,000 applicants) was a third of
+  // the match command's time, in allocation and garbage collection.
+  const ranks = new Map<string, Map<string, number>>();
+  for (const { id, ranking } of input.positions) {
+    const rankOf = new Map<string, number>();
+    for (let rank = 0; rank < ranking.length; rank++) rankOf.set(ranking[rank]!, rank);
+    ranks.set(id, rankOf);
+  }
+  return ranks;
 }
 
 function occupantsByPosition(matches: readonly Match[]): Map<string, string[]> {

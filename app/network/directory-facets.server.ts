@@ -29,14 +29,23 @@ export interface FacetRow {
 const TOP_SKILLS = 15;
 /**
  * Facet counts are exact up to this many matches of a filter-only search (a ranked search counts
- * exactly up to RANKED_EXACT_UP_TO). Beyond it they come from a fixed 5 % sample of the table,
- * stable between requests, and are shown as estimates: counting every row of a result that is
- * most of the directory costs more than a page may take, and "about 41,000" tells a person as
- * much as "41,144".
+ * exactly up to RANKED_EXACT_UP_TO). Beyond it they come from a fixed block sample of the table
+ * (5 %, or SAMPLE_BLOCKS pages of a larger table), stable between requests, and are shown as
+ * estimates: counting every row of a result that is most of the directory costs more than a page
+ * may take, and "about 41,000" tells a person as much as "41,144".
  */
 export const EXACT_FACETS_UP_TO = 3000;
 export const RANKED_EXACT_UP_TO = 3000;
 export const SAMPLE_PERCENT = 5;
+/**
+ * At most this many pages (≈ 10,000 profiles) are sampled: 5 % of a million profiles is 7,000
+ * pages, whose reading alone took longer than a page may.
+ */
+export const SAMPLE_BLOCKS = 1500;
+
+/** The percentage sampled: 5 %, less for a table over SAMPLE_BLOCKS × 20 pages (as last analysed). */
+export const samplePercentSql = sql<number>`(select least(${sql.lit(SAMPLE_PERCENT)},
+  100.0 * ${sql.lit(SAMPLE_BLOCKS)} / greatest(relpages, 1))::real from pg_class where oid = 'ally_profiles'::regclass)`;
 
 /** Every facet count over a CTE (`matched` or `sampled`): disciplines, skills, languages, region, available_now. */
 export function facetUnionOver(cte: "matched" | "sampled") {
@@ -52,12 +61,12 @@ export function facetUnionOver(cte: "matched" | "sampled") {
 }
 
 /**
- * The facet columns of a fixed 5 % block sample of the table under the same filters (Kysely has
+ * The facet columns of a fixed block sample of the table under the same filters (Kysely has
  * no TABLESAMPLE, so the sample is a subquery named like the table, which the planner pulls up).
  */
 export function sampledQuery(db: Kysely<Database>, where: (eb: Profiles) => Expression<SqlBool>) {
   const sample = sql<Database["allyProfiles"]>`(select * from ally_profiles
-    tablesample system (${sql.lit(SAMPLE_PERCENT)}) repeatable (42))`.as("allyProfiles");
+    tablesample system (${samplePercentSql}) repeatable (42))`.as("allyProfiles");
   const from = db.selectFrom(sample) as unknown as SelectQueryBuilder<Database, "allyProfiles", object>;
   return from.select(["disciplines", "skills", "languages", "region", availableNowSql.as("availableNow")]).where(where);
 }

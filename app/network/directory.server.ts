@@ -7,8 +7,8 @@ import {
   facetsOrSampleSql,
   matchedQuery,
   RANKED_EXACT_UP_TO,
-  SAMPLE_PERCENT,
   sampledQuery,
+  samplePercentSql,
   summarise,
   EXACT_FACETS_UP_TO,
   type DirectoryFacets,
@@ -113,37 +113,46 @@ function cardsJson(order: ReturnType<typeof sql>) {
 
 interface SearchRow {
   profiles: DirectoryCardRow[];
-  /** Exact when the statement counted every match (a ranked search), else null. */
+  /** Whether the page is in order of relevance (a ranked search of up to RANKED_EXACT_UP_TO matches). */
+  ranked: boolean;
+  /** Exact when a ranked search counted every match (up to RANKED_EXACT_UP_TO), else null. */
   total: number | string | null;
   facets: FacetRow[] | null;
   sampledFacets: FacetRow[] | null;
+  samplePercent: number;
 }
 
 /**
- * A ranked search in one statement: the matches are read and ranked once, and the page, the
- * exact total and the facet counts (exact up to RANKED_EXACT_UP_TO matches, else from the
- * sample, which is read only then) all come from them.
+ * A ranked search in one statement. Ranking needs every match's text vector, and the matches of
+ * a broad search are spread over most of the table's pages, so only a result of up to
+ * RANKED_EXACT_UP_TO matches is ranked: the first that many matches the text index finds are
+ * read (no order, so the read stops there), and when that is all of them the page, the exact
+ * total and the exact facet counts come from them. A broader result is shown most recently
+ * updated first, through the listed-updated index that stops after the page, with the total and
+ * facets estimated from the sample, as a filter-only search does.
  */
 function rankedSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
   const where = filtersFor(query, audience);
   const matched = db
     .selectFrom("allyProfiles")
-    .select([
-      ...CARD_COLUMNS,
-      "updatedAt",
-      availableNowSql.as("availableNow"),
-      sql<number>`ts_rank(ally_profiles.search, ${textQuery(query.q)})`.as("rank"),
-    ])
-    .where(where);
+    .select([...CARD_COLUMNS, "updatedAt", "search", availableNowSql.as("availableNow")])
+    .where(where)
+    .limit(RANKED_EXACT_UP_TO + 1);
+  const ranked = sql`select *, ts_rank(search, ${textQuery(query.q)}) as rank from matched
+    where (select n from counted) <= ${RANKED_EXACT_UP_TO}
+    order by rank desc, updated_at desc, id
+    limit ${DIRECTORY_PAGE_SIZE + 1} offset ${(query.page - 1) * DIRECTORY_PAGE_SIZE}`;
   return sql<SearchRow>`
     with matched as materialized (${matched}), counted as (select count(*) as n from matched),
       sampled as materialized (${sampledQuery(db, where)})
     select
-      (select ${cardsJson(sql`rank desc, updated_at desc, id`)}
-        from (select * from matched order by rank desc, updated_at desc, id
-              limit ${DIRECTORY_PAGE_SIZE + 1} offset ${(query.page - 1) * DIRECTORY_PAGE_SIZE}) page) as profiles,
-      (select n from counted) as total,
-      ${facetsOrSampleSql("counted", RANKED_EXACT_UP_TO)}`;
+      case when (select n from counted) <= ${RANKED_EXACT_UP_TO}
+        then (select ${cardsJson(sql`rank desc, updated_at desc, id`)} from (${ranked}) page)
+        else (select ${cardsJson(sql`updated_at desc, id`)} from (${updatedPageQuery(db, query, audience)}) page)
+      end as profiles,
+      (select n <= ${RANKED_EXACT_UP_TO} from counted) as ranked,
+      (select case when n <= ${RANKED_EXACT_UP_TO} then n end from counted) as total,
+      ${facetsOrSampleSql("counted", RANKED_EXACT_UP_TO)}, ${samplePercentSql} as sample_percent`;
 }
 
 /**
@@ -157,8 +166,8 @@ function filteredSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience
       matched as materialized (${matchedQuery(db, where).limit(EXACT_FACETS_UP_TO + 1)}),
       counted as (select count(*) as n from matched),
       sampled as materialized (${sampledQuery(db, where)})
-    select (select ${cardsJson(sql`updated_at desc, id`)} from page) as profiles, null as total,
-      ${facetsOrSampleSql("counted", EXACT_FACETS_UP_TO)}`;
+    select (select ${cardsJson(sql`updated_at desc, id`)} from page) as profiles, false as ranked, null as total,
+      ${facetsOrSampleSql("counted", EXACT_FACETS_UP_TO)}, ${samplePercentSql} as sample_percent`;
 }
 
 function searchSql(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
@@ -197,16 +206,17 @@ export async function searchDirectory(
   db: DB,
   query: DirectoryQuery,
   audience: DirectoryAudience,
-): Promise<{ profiles: DirectoryCardRow[]; hasMore: boolean; facets: DirectoryFacets }> {
+): Promise<{ profiles: DirectoryCardRow[]; hasMore: boolean; ranked: boolean; facets: DirectoryFacets }> {
   return db.transaction().execute(async (trx) => {
     await searchSettings(trx, query).execute(trx);
     const { rows } = await searchSql(trx, query, audience).execute(trx);
-    const { profiles, total, facets, sampledFacets } = rows[0]!;
+    const { profiles, ranked, total, facets, sampledFacets, samplePercent } = rows[0]!;
     const known = total === null ? undefined : Number(total);
     return {
       profiles: profiles.slice(0, DIRECTORY_PAGE_SIZE),
       hasMore: profiles.length > DIRECTORY_PAGE_SIZE,
-      facets: facets ? summarise(facets, 1) : summarise(sampledFacets ?? [], 100 / SAMPLE_PERCENT, known),
+      ranked,
+      facets: facets ? summarise(facets, 1) : summarise(sampledFacets ?? [], 100 / samplePercent, known),
     };
   });
 }

@@ -11,12 +11,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   const query = parseDirectoryQuery(new URL(request.url).searchParams);
   const audience = directoryAudience(user);
-  const { profiles, hasMore, facets } = await searchDirectory(context.db, query, audience);
+  const { profiles, hasMore, ranked, facets } = await searchDirectory(context.db, query, audience);
   // A view model: what a card shows, nothing more (no email, no user id, no visibility).
   return {
     query,
     audience,
     hasMore,
+    // Words asked to be ranked, but too many matches to rank (see rankedSearchSql).
+    tooBroadToRank: query.sort === "relevance" && Boolean(query.q) && !ranked,
     facets,
     profiles: profiles.map((profile) => ({
       id: profile.id,
@@ -75,7 +77,7 @@ function FacetGroup({
 }
 
 export default function DirectoryPage() {
-  const { query, audience, hasMore, facets, profiles } = useLoaderData<typeof loader>();
+  const { query, audience, hasMore, tooBroadToRank, facets, profiles } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
   // With JavaScript a ticked box applies at once; without it the Search button does.
@@ -149,6 +151,9 @@ export default function DirectoryPage() {
             {facets.approximateTotal ? "About " : ""}
             {facets.total === 1 ? "1 ally" : `${facets.total.toLocaleString("en")} allies`}
           </h2>
+          {tooBroadToRank ? (
+            <p>Too many matches to rank by best match: most recently updated first. More words narrow it.</p>
+          ) : null}
           <DirectoryResults profiles={profiles} />
           <nav className="pagination" aria-label="Pages">
             {query.page > 1 ? <Link to={page(query.page - 1)}>Previous page</Link> : null}

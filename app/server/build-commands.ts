@@ -2,11 +2,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type * as Esbuild from "esbuild";
 
-/** The commands compiled at build (`npm run match`, …): their entry points, by output name. */
+/** The commands compiled at build (`npm run match`, …, and `npm start`'s server): their entry points, by output name. */
 export const COMMANDS = {
   match: "app/matching/cli.ts",
   rank: "app/review/rank-cli.ts",
   assign: "app/review/assign-cli.ts",
+  serve: "app/server/serve.ts",
 } as const;
 
 export function commandOutputs(root: string): string[] {
@@ -30,6 +31,9 @@ export function buildCommands(root: string): void {
     format: "esm",
     target: "node20",
     packages: "external",
+    // Modules loaded with import() (the email templates) go in chunks of their own, so the
+    // packages only they use are loaded when first needed, not at every start.
+    splitting: true,
     tsconfig: path.join(root, "tsconfig.json"),
     logLevel: "warning",
   });

@@ -147,7 +147,7 @@ export async function startPortal(
 }
 
 /** The command: start, and stop cleanly on SIGTERM or Ctrl-C so the process can exit. */
-async function main() {
+export async function runPortal() {
   const portal = await startPortal(loadConfig());
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -162,10 +162,14 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
+/** Runs the command, and reports a failure to start in one line where it can (a bad setting, a held database). */
+export function runPortalCommand(): void {
+  runPortal().catch((error: unknown) => {
     if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) console.error(error.message);
     else console.error(error);
     process.exit(1);
   });
 }
+
+// `node --import tsx app/server/main.ts` (development, tests); `npm start` runs it compiled (start.js).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runPortalCommand();

@@ -217,6 +217,44 @@ const REGIONS: [string, string, string][] = [
 
 const BATCH = 10_000;
 
+/** One batch of allies start..end: their users, then their profiles (rows already there are kept). */
+async function insertBatch(trx: DB, start: number, end: number) {
+  await sql`
+    insert into users (email, name, email_verified_at)
+    select 'ally-' || n || '@scale.demo.test', (${FIRST}::text[])[1 + n % 26] || ' ' || (${LAST}::text[])[1 + (n / 26) % 26], now()
+    from generate_series(${start}::int, ${end}::int) n
+    on conflict (email) do nothing`.execute(trx);
+  // Hashing n gives each ally a spread of attributes without a random generator.
+  return sql`
+    insert into ally_profiles (user_id, display_name, headline, bio, disciplines, skills, languages, country, region,
+      timezone, hours_per_month, available_from, available_until, visibility, terms_version, consented_at, updated_at)
+    select u.id, u.name,
+      (${ROLES}::text[])[1 + h1 % ${ROLES.length}] || ' for ' || (${TOPICS}::text[])[1 + h2 % ${TOPICS.length}],
+      'I ' || (${VERBS}::text[])[1 + h3 % ${VERBS.length}] || ' ' || (${TOPICS}::text[])[1 + h2 % ${TOPICS.length}] || ' with '
+        || (${AUDIENCES}::text[])[1 + h1 % ${AUDIENCES.length}] || '. I also ' || (${VERBS}::text[])[1 + h1 % ${VERBS.length}]
+        || ' ' || (${TOPICS}::text[])[1 + h3 % ${TOPICS.length}] || ' for ' || (${AUDIENCES}::text[])[1 + h2 % ${AUDIENCES.length}]
+        || '. Based in ' || r.country || ', ' || (${FIRST}::text[])[1 + n % 26] || ' has worked in the open since '
+        || (2000 + h3 % 25) || '.',
+      array_remove(array[(${DISCIPLINES}::text[])[1 + h1 % 7], case when h2 % 3 = 0 then (${DISCIPLINES}::text[])[1 + h3 % 7] end], null),
+      array(select distinct s from unnest(array[(${SKILLS}::text[])[1 + h1 % ${SKILLS.length}], (${SKILLS}::text[])[1 + h2 % ${SKILLS.length}],
+        (${SKILLS}::text[])[1 + h3 % ${SKILLS.length}], (${SKILLS}::text[])[1 + (h1 / 7) % ${SKILLS.length}]]) s),
+      array(select distinct l from unnest(array['English', (${LANGUAGES}::text[])[1 + h2 % ${LANGUAGES.length}],
+        (${LANGUAGES}::text[])[1 + h3 % ${LANGUAGES.length}]]) l where l <> 'English' or h1 % 5 <> 0),
+      r.country, r.region, r.tz,
+      (array[0, 4, 8, 10, 16, 20, 40])[1 + h3 % 7],
+      case when h1 % 4 = 0 then current_date + (h2 % 120) end,
+      case when h2 % 5 = 0 then current_date + 120 + (h3 % 300) end,
+      (array['public', 'public', 'network', 'network', 'staff'])[1 + h3 % 5],
+      'scale', now(), now() - (h1 % 1000) * interval '1 hour'
+    from generate_series(${start}::int, ${end}::int) n
+    cross join lateral (select abs(hashtext('a' || n)) as h1, abs(hashtext('b' || n)) as h2, abs(hashtext('c' || n)) as h3) h
+    cross join lateral (select (${REGIONS.map((r) => r[0])}::text[])[1 + h2 % ${REGIONS.length}] as region,
+      (${REGIONS.map((r) => r[1])}::text[])[1 + h2 % ${REGIONS.length}] as country,
+      (${REGIONS.map((r) => r[2])}::text[])[1 + h2 % ${REGIONS.length}] as tz) r
+    join users u on u.email = 'ally-' || n || '@scale.demo.test'
+    on conflict (user_id) do nothing`.execute(trx);
+}
+
 /**
  * Fills the database with `count` synthetic allies (users and consented profiles) for benchmarks,
  * in batches generated inside PostgreSQL. Deterministic: ally n always looks the same, and rows
@@ -237,60 +275,35 @@ export async function seedScaleAllies(db: DB, count: number, log: (line: string)
           )
         ).rows
       : [];
-  for (const index of deferred) await sql`drop index ${sql.ref(index.name)}`.execute(db);
-  let added = 0;
-  for (let start = 1; start <= count; start += BATCH) {
-    const end = Math.min(count, start + BATCH - 1);
-    const result = await db.transaction().execute(async (trx) => {
-      await sql`
-        insert into users (email, name, email_verified_at)
-        select 'ally-' || n || '@scale.demo.test', (${FIRST}::text[])[1 + n % 26] || ' ' || (${LAST}::text[])[1 + (n / 26) % 26], now()
-        from generate_series(${start}::int, ${end}::int) n
-        on conflict (email) do nothing`.execute(trx);
-      // Hashing n gives each ally a spread of attributes without a random generator.
-      return sql`
-        insert into ally_profiles (user_id, display_name, headline, bio, disciplines, skills, languages, country, region,
-          timezone, hours_per_month, available_from, available_until, visibility, terms_version, consented_at, updated_at)
-        select u.id, u.name,
-          (${ROLES}::text[])[1 + h1 % ${ROLES.length}] || ' for ' || (${TOPICS}::text[])[1 + h2 % ${TOPICS.length}],
-          'I ' || (${VERBS}::text[])[1 + h3 % ${VERBS.length}] || ' ' || (${TOPICS}::text[])[1 + h2 % ${TOPICS.length}] || ' with '
-            || (${AUDIENCES}::text[])[1 + h1 % ${AUDIENCES.length}] || '. I also ' || (${VERBS}::text[])[1 + h1 % ${VERBS.length}]
-            || ' ' || (${TOPICS}::text[])[1 + h3 % ${TOPICS.length}] || ' for ' || (${AUDIENCES}::text[])[1 + h2 % ${AUDIENCES.length}]
-            || '. Based in ' || r.country || ', ' || (${FIRST}::text[])[1 + n % 26] || ' has worked in the open since '
-            || (2000 + h3 % 25) || '.',
-          array_remove(array[(${DISCIPLINES}::text[])[1 + h1 % 7], case when h2 % 3 = 0 then (${DISCIPLINES}::text[])[1 + h3 % 7] end], null),
-          array(select distinct s from unnest(array[(${SKILLS}::text[])[1 + h1 % ${SKILLS.length}], (${SKILLS}::text[])[1 + h2 % ${SKILLS.length}],
-            (${SKILLS}::text[])[1 + h3 % ${SKILLS.length}], (${SKILLS}::text[])[1 + (h1 / 7) % ${SKILLS.length}]]) s),
-          array(select distinct l from unnest(array['English', (${LANGUAGES}::text[])[1 + h2 % ${LANGUAGES.length}],
-            (${LANGUAGES}::text[])[1 + h3 % ${LANGUAGES.length}]]) l where l <> 'English' or h1 % 5 <> 0),
-          r.country, r.region, r.tz,
-          (array[0, 4, 8, 10, 16, 20, 40])[1 + h3 % 7],
-          case when h1 % 4 = 0 then current_date + (h2 % 120) end,
-          case when h2 % 5 = 0 then current_date + 120 + (h3 % 300) end,
-          (array['public', 'public', 'network', 'network', 'staff'])[1 + h3 % 5],
-          'scale', now(), now() - (h1 % 1000) * interval '1 hour'
-        from generate_series(${start}::int, ${end}::int) n
-        cross join lateral (select abs(hashtext('a' || n)) as h1, abs(hashtext('b' || n)) as h2, abs(hashtext('c' || n)) as h3) h
-        cross join lateral (select (${REGIONS.map((r) => r[0])}::text[])[1 + h2 % ${REGIONS.length}] as region,
-          (${REGIONS.map((r) => r[1])}::text[])[1 + h2 % ${REGIONS.length}] as country,
-          (${REGIONS.map((r) => r[2])}::text[])[1 + h2 % ${REGIONS.length}] as tz) r
-        join users u on u.email = 'ally-' || n || '@scale.demo.test'
-        on conflict (user_id) do nothing`.execute(trx);
-    });
-    added += Number(result.numAffectedRows ?? 0);
-    log(`allies ${start}–${end}: ${added} added so far`);
-  }
+  const load = async (executor: DB, inBatchTransactions: boolean) => {
+    let added = 0;
+    for (let start = 1; start <= count; start += BATCH) {
+      const end = Math.min(count, start + BATCH - 1);
+      const batch = (trx: DB) => insertBatch(trx, start, end);
+      const result = inBatchTransactions ? await executor.transaction().execute(batch) : await batch(executor);
+      added += Number(result.numAffectedRows ?? 0);
+      log(`allies ${start}–${end}: ${added} added so far`);
+    }
+    return added;
+  };
+  let added: number;
   if (deferred.length) {
-    await db.connection().execute(async (connection) => {
-      await sql`set maintenance_work_mem = '256MB'`.execute(connection);
-      await sql`set statement_timeout = 0`.execute(connection);
+    // One transaction from dropping the indexes to building them again: a crash or a kill midway
+    // rolls it all back (DDL is transactional in PostgreSQL), never leaving a table without its
+    // indexes. The table is locked meanwhile, which an empty table being filled can afford.
+    added = await db.transaction().execute(async (trx) => {
+      await sql`set local statement_timeout = 0`.execute(trx);
+      await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+      for (const index of deferred) await sql`drop index ${sql.ref(index.name)}`.execute(trx);
+      const loaded = await load(trx, false);
       for (const index of deferred) {
         log(`index ${index.name}`);
-        await sql.raw(index.definition).execute(connection);
+        await sql.raw(index.definition).execute(trx);
       }
-      await sql`reset maintenance_work_mem`.execute(connection);
-      await sql`reset statement_timeout`.execute(connection);
+      return loaded;
     });
+  } else {
+    added = await load(db, true);
   }
   await sql`analyze users`.execute(db);
   await sql`analyze ally_profiles`.execute(db);

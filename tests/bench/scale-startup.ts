@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "../support/portal-process";
 
-const START_COMMAND = ["--import", "tsx", "app/server/main.ts"];
+const START_COMMAND = ["app/server/start.js"];
 
 /** Seconds from spawning `node <args>` until /healthz answers 200 on `port`; the process is stopped after. */
 async function secondsToHealthy(args: string[], env: Record<string, string>, port: number): Promise<number> {

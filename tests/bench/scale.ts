@@ -1,13 +1,21 @@
 /**
- * `npm run bench:scale`: what a large export costs everyone else, on the PostgreSQL database that
- * DATABASE_URL names (its own, created if missing; e.g. postgres://postgres@127.0.0.1:5432/owf_bench_scale).
- * Seeds BENCH_ALLIES allies (default 100,000) if they are not there, starts the production build in
- * a process of its own, and prints `name: value unit` lines:
- * - directory_p95 (the baseline, same run): server time of the directory's fixed search mix alone;
+ * `npm run bench:scale`: the directory at a million allies, what a large export costs everyone
+ * else, start-up and the match command, on the PostgreSQL server that DATABASE_URL names (e.g.
+ * postgres://postgres@127.0.0.1:5432/postgres), in a throwaway database it creates and drops
+ * (BENCH_KEEP=1 keeps it; BENCH_DATABASE=<name> uses and keeps that one, so a second run need not
+ * seed again). Seeds BENCH_ALLIES allies (default 1,000,000) if they are not there, starts the
+ * production build in a process of its own, and prints `name: value unit` lines, each beside a
+ * baseline from the same run:
+ * - directory_1m_p95: server time of the directory's fixed search mix (target ≤ 100 ms), beside
+ *   directory_db_p95, the same searches in process without HTTP, Remix or React;
+ * - directory_lossy_blocks: the lossy heap blocks of the broadest searches (EXPLAIN (ANALYZE,
+ *   BUFFERS)) at the directory's work_mem, beside those at PostgreSQL's default 4 MB;
  * - directory_p95_during_export: the same mix while staff download the allies CSV without pause
- *   (target ≤ 2 × the baseline), with the export's size and time.
- * Figures not measured here yet (ranking, decisions, assignments at 5,000 applications, start-up,
- * the match command) are listed as "not measured" so a reader sees what is missing.
+ *   (target ≤ 2 × alone), with the export's size and rate;
+ * - startup_warm_s (`npm start`'s command, build current, data there; target ≤ 3 s) beside bare
+ *   Node, and match_cli_10k_ms (target ≤ 500 ms) beside bare Node reading the file (scale-startup.ts).
+ * The staff pages' figures (ranking, decisions, assignments at 5,000 applications) are listed as
+ * "not measured" so a reader sees what is missing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
@@ -36,10 +44,13 @@ if (!serverUrl) {
   );
   process.exit(1);
 }
-// A throwaway database on DATABASE_URL's server, dropped at the end (BENCH_KEEP=1 keeps it).
+// A throwaway database on DATABASE_URL's server, dropped at the end (BENCH_KEEP=1 keeps it), or
+// the one BENCH_DATABASE names (kept, and seeded only up to BENCH_ALLIES), to measure again
+// without seeding a million allies again.
+const reused = process.env.BENCH_DATABASE;
 const url = (() => {
   const target = new URL(serverUrl);
-  target.pathname = `/owf_bench_scale_${Date.now().toString(36)}`;
+  target.pathname = `/${reused ?? `owf_bench_scale_${Date.now().toString(36)}`}`;
   return target.toString();
 })();
 
@@ -228,5 +239,5 @@ if (process.env.BENCH_ONLY === "assignments") {
 try {
   await main();
 } finally {
-  if (!process.env.BENCH_KEEP) await dropDatabase(url);
+  if (!process.env.BENCH_KEEP && !reused) await dropDatabase(url);
 }

@@ -18,7 +18,13 @@ function project(root: string, buildAge: number) {
   };
   write("app/root.tsx", 0);
   write("package.json", 0);
-  for (const file of ["build/server/index.js", "build/cli/match.js", "build/cli/rank.js", "build/cli/assign.js"])
+  for (const file of [
+    "build/server/index.js",
+    "build/cli/match.js",
+    "build/cli/rank.js",
+    "build/cli/assign.js",
+    "build/cli/serve.js",
+  ])
     write(file, buildAge);
 }
 

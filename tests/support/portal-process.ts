@@ -37,7 +37,8 @@ export function runNode(script: string, env: Record<string, string>, args: strin
 
 /** Starts the portal the way `npm start` does, and waits until it says where it runs. */
 export async function startPortalProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<PortalProcess> {
-  const portal = runNode("app/server/main.ts", env);
+  // npm start's own launcher (under tsx, which it ignores: it loads the compiled server).
+  const portal = runNode("app/server/start.js", env);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`no start within ${timeoutMs} ms:\n${portal.output()}`)),

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { emailTemplates, renderEmail, type EmailTemplateName } from "#emails/index";
+import { emailTemplates, renderEmail, type EmailTemplateName } from "#emails/templates";
 import { bodyVisibleToStaff } from "~/email/outbox-view.server";
 
 /** Paths of the routes that take a token in the address (`invitations.$token.tsx` → `/invitations/`). */

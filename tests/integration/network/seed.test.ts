@@ -5,6 +5,25 @@ import { seedScaleAllies } from "#db/seed/scale";
 import { describeDb } from "../../support/db";
 
 describeDb("network demo and scale seeds", (t) => {
+  // First, while the table is empty: only a large load into an empty table drops indexes.
+  it("keeps the table's indexes when a large load fails midway, and keeps none of its rows", async () => {
+    const indexes = async () =>
+      (
+        await sql<{ name: string }>`select indexname as name from pg_indexes
+          where tablename = 'ally_profiles' order by indexname`.execute(t.db)
+      ).rows.map((row) => row.name);
+    const before = await indexes();
+    expect(before).toContain("ally_profiles_search_public_idx");
+    // The log line after the first batch stands for a crash or a kill partway through.
+    const failing = seedScaleAllies(t.db, 100_000, () => {
+      throw new Error("killed midway");
+    });
+    await expect(failing).rejects.toThrow("killed midway");
+    expect(await indexes()).toEqual(before);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ally_profiles`.execute(t.db);
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it("adds sixty allies across disciplines and regions and three campaigns, and adds nothing the second time", async () => {
     await seedNetwork(t.db, "not-a-real-hash");
     await seedNetwork(t.db, "not-a-real-hash");
