@@ -16,6 +16,7 @@ import * as m0021 from "./0021_import_consent";
 import * as m0023 from "./0023_review_rounds";
 import * as m0024 from "./0024_waitlisted";
 import * as m0028 from "./0028_reference_letters";
+import * as m0055 from "./0055_language_choice";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   "0023_review_rounds": m0023,
   "0024_waitlisted": m0024,
   "0028_reference_letters": m0028,
+  "0055_language_choice": m0055,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -98,6 +98,8 @@ const RULES: Record<string, RouteRule> = {
   "routes/reset-password": { path: () => "/reset-password", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/logout": { path: () => "/logout", get: all("home"), post: all("home") },
   "routes/healthz": { path: () => "/healthz", get: all(200), post: all(405) },
+  // The language switcher: anyone may choose; an empty post is a field error.
+  "routes/language": { path: () => "/language", get: all(200), post: all(400) },
   "routes/$": { path: () => "/no/such/page", get: all(404), post: all(404) },
   "routes/me.account": { path: () => "/me/account", get: signedIn(200), post: signedIn(400) },
   "routes/invitations.$token": {
