@@ -10,10 +10,15 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { ErrorPage } from "./components/error-page";
+import { LanguageSwitcher } from "./components/language-switcher";
 import { usePageGeneration } from "./components/page-generation";
 import { SiteHeader } from "./components/site-header";
+import { switchLanguage } from "./i18n/i18n";
+import { requestLanguage } from "./i18n/language.server";
+import { DEFAULT_LANGUAGE, textDirection, type Language } from "./i18n/languages";
 import { readFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
 import { getOptionalUser } from "./utils/permissions.server";
@@ -29,8 +34,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getOptionalUser(request, context),
     readFlash(request, context.config),
   ]);
+  const lang = await requestLanguage(request, context.config, user);
   return data(
-    { user: user ? { name: user.name, roles: user.roles } : null, flash },
+    { user: user ? { name: user.name, roles: user.roles } : null, flash, lang },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
@@ -43,8 +49,10 @@ export const meta: MetaFunction = ({ error }) => (error ? [{ title: "Error — O
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
+  const lang = root?.lang ?? DEFAULT_LANGUAGE;
+  const { t } = useFollowLanguage(lang);
   return (
-    <html lang="en">
+    <html lang={lang} dir={textDirection(lang)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -53,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a href="#main" className="skip-link">
-          Skip to content
+          {t("skipToContent")}
         </a>
         <SiteHeader user={root?.user ?? null} />
         <main id="main" className="container" tabIndex={-1}>
@@ -66,7 +74,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="container">
-            <p>Open Web Fellows — a fellowship and network for a healthy, open internet.</p>
+            <p>{t("footer")}</p>
+            <LanguageSwitcher id="footer-language" current={lang} />
           </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
@@ -74,6 +83,16 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** After the switcher, the browser's i18next follows the language the server now answers in. */
+function useFollowLanguage(lang: Language) {
+  const translation = useTranslation();
+  const { i18n } = translation;
+  useEffect(() => {
+    if (i18n.language !== lang) void switchLanguage(i18n, lang);
+  }, [i18n, lang]);
+  return translation;
 }
 
 export default function App() {

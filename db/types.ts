@@ -14,7 +14,8 @@ export interface UsersTable {
   passwordHash: string | null;
   emailVerifiedAt: Timestamp | null;
   timezone: Generated<string>;
-  locale: Generated<string>;
+  /** The person's chosen language; null follows the browser. */
+  locale: "en" | "es" | "fr" | "ar" | null;
   deletedAt: Timestamp | null;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;

@@ -1,3 +1,4 @@
+import type { Language } from "~/i18n/languages";
 import { createCookie, type Cookie } from "@remix-run/node";
 import { expressionBuilder, sql } from "kysely";
 import type { DB } from "#db/client";
@@ -86,6 +87,8 @@ export interface ActiveSessionUser {
   id: string;
   email: string;
   name: string;
+  /** The language the person chose; null follows their browser. */
+  language: Language | null;
   roles: Role[];
 }
 
@@ -103,6 +106,7 @@ export async function resolveSessionUser(db: DB, token: string): Promise<ActiveS
       "users.id",
       "users.email",
       "users.name",
+      "users.locale as language",
       sql<boolean>`sessions.last_seen_at < now() - ${`${TOUCH_AFTER_MINUTES} minutes`}::interval`.as("stale"),
       ...roleFlags(expressionBuilder<Database, never>(), sql.ref<string>("users.id")),
     ])
@@ -113,7 +117,14 @@ export async function resolveSessionUser(db: DB, token: string): Promise<ActiveS
     .executeTakeFirst();
   if (!row) return null;
   if (row.stale) await touchSession(db, row.sessionId);
-  return { sessionId: row.sessionId, id: row.id, email: row.email, name: row.name, roles: rolesOf(row) };
+  return {
+    sessionId: row.sessionId,
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    language: row.language,
+    roles: rolesOf(row),
+  };
 }
 
 async function touchSession(db: DB, sessionId: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Role } from "~/auth/roles";
+import type common from "~/i18n/locales/en.json";
 
 export interface HeaderUser {
   name: string;
@@ -8,7 +10,8 @@ export interface HeaderUser {
 
 interface NavItem {
   to: string;
-  label: string;
+  /** A key of the "nav" messages. */
+  label: `nav.${keyof (typeof common)["nav"]}`;
   /** Shown to a signed-in user who holds any of these roles; absent means everyone signed in. */
   roles?: Role[];
   /** Shown to visitors who are not signed in too. */
@@ -16,20 +19,21 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { to: "/directory", label: "Directory", public: true },
-  { to: "/me/applications", label: "My applications", roles: [Role.applicant] },
-  { to: "/me/interviews", label: "Interviews", roles: [Role.applicant] },
-  { to: "/me/fellowship", label: "Fellowship", roles: [Role.fellow, Role.alumnus] },
-  { to: "/review", label: "Review", roles: [Role.reviewer] },
-  { to: "/partner", label: "Host", roles: [Role.partner] },
-  { to: "/me/profile", label: "My profile" },
-  { to: "/me/campaigns", label: "My campaigns", roles: [Role.ally] },
-  { to: "/me/contacts", label: "Messages", roles: [Role.ally, Role.partner, Role.staff] },
-  { to: "/staff", label: "Staff", roles: [Role.staff] },
-  { to: "/me/account", label: "Account" },
+  { to: "/directory", label: "nav.directory", public: true },
+  { to: "/me/applications", label: "nav.myApplications", roles: [Role.applicant] },
+  { to: "/me/interviews", label: "nav.interviews", roles: [Role.applicant] },
+  { to: "/me/fellowship", label: "nav.fellowship", roles: [Role.fellow, Role.alumnus] },
+  { to: "/review", label: "nav.review", roles: [Role.reviewer] },
+  { to: "/partner", label: "nav.host", roles: [Role.partner] },
+  { to: "/me/profile", label: "nav.myProfile" },
+  { to: "/me/campaigns", label: "nav.myCampaigns", roles: [Role.ally] },
+  { to: "/me/contacts", label: "nav.messages", roles: [Role.ally, Role.partner, Role.staff] },
+  { to: "/staff", label: "nav.staff", roles: [Role.staff] },
+  { to: "/me/account", label: "nav.account" },
 ];
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  const { t } = useTranslation();
   const items = user
     ? NAV.filter((item) => !item.roles || item.roles.some((role) => user.roles.includes(role)))
     : NAV.filter((item) => item.public);
@@ -39,12 +43,12 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         <Link to="/" className="brand">
           Open Web Fellows
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t("nav.label")}>
           <ul className="nav-list">
             {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} prefetch="intent">
-                  {item.label}
+                  {t(item.label)}
                 </NavLink>
               </li>
             ))}
@@ -52,17 +56,17 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <li>
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="link-button">
-                    Sign out
+                    {t("nav.signOut")}
                   </button>
                 </Form>
               </li>
             ) : (
               <>
                 <li>
-                  <NavLink to="/login">Sign in</NavLink>
+                  <NavLink to="/login">{t("nav.signIn")}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/signup">Sign up</NavLink>
+                  <NavLink to="/signup">{t("nav.signUp")}</NavLink>
                 </li>
               </>
             )}

@@ -1,3 +1,4 @@
+import type { Language } from "~/i18n/languages";
 import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { Role } from "~/auth/roles";
@@ -8,6 +9,7 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  language: Language | null;
   roles: Role[];
   sessionId: string;
 }

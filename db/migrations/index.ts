@@ -19,6 +19,7 @@ import * as m0028 from "./0028_reference_letters";
 import * as m0030 from "./0030_round_rankings";
 import * as m0035 from "./0035_assignment_version";
 import * as m0045 from "./0045_letter_of_intent";
+import * as m0055 from "./0055_language_choice";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   "0030_round_rankings": m0030,
   "0035_assignment_version": m0035,
   "0045_letter_of_intent": m0045,
+  "0055_language_choice": m0055,
 };
 
 export const migrationProvider: MigrationProvider = {

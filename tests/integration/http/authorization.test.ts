@@ -104,6 +104,8 @@ const RULES: Record<string, RouteRule> = {
   "routes/auth.oidc": { path: () => "/auth/oidc", get: anonymousOnly(503), post: all(405) },
   "routes/auth.oidc_.callback": { path: () => "/auth/oidc/callback", get: all(400), post: all(405) },
   "routes/healthz": { path: () => "/healthz", get: all(200), post: all(405) },
+  // The language switcher: anyone may choose; an empty post is a field error.
+  "routes/language": { path: () => "/language", get: all(200), post: all(400) },
   "routes/$": { path: () => "/no/such/page", get: all(404), post: all(404) },
   "routes/me.account": { path: () => "/me/account", get: signedIn(200), post: signedIn(400) },
   "routes/invitations.$token": {

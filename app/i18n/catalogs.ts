@@ -1,0 +1,15 @@
+import type { Language } from "./languages";
+
+export type Catalog = Record<string, unknown>;
+
+// One chunk per language: a browser downloads only the catalog of the language it shows.
+const CATALOGS: Record<Language, () => Promise<{ default: Catalog }>> = {
+  en: () => import("./locales/en.json"),
+  es: () => import("./locales/es.json"),
+  fr: () => import("./locales/fr.json"),
+  ar: () => import("./locales/ar.json"),
+};
+
+export async function loadCatalog(language: Language): Promise<Catalog> {
+  return (await CATALOGS[language]()).default;
+}
