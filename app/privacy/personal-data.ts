@@ -65,6 +65,8 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
     label: "none",
     options: "none",
     section: "none",
+    // Which stage first asks the question: "loi" (the letter of intent) or "full".
+    stage: "none",
   },
   cycle_reviewers: { expertise: "none" },
   cycles: { description: "none", name: "none", slug: "none", status: "none", timezone: "none" },

@@ -1,9 +1,8 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import type { RoundRef } from "./rounds.server";
-import { applicationTopics, asCriteria, submittedReviews } from "./ranking.server";
+import { applicationTopics, fitRound, submittedReviews } from "./ranking.server";
 import { listCriteria } from "./rubric.server";
-import { rankWithBiases, scoreDistribution } from "./scoring";
 
 type StoredRound = Pick<RoundRef, "id" | "cycleId" | "reviewersPerApplication">;
 
@@ -54,17 +53,7 @@ async function refitRanking(db: DB, round: StoredRound, fingerprint: string): Pr
     submittedReviews(db, round.id),
     applicationTopics(db, round.cycleId),
   ]);
-  const criteria = asCriteria(criteriaRows);
-  const scored = reviews.map((review) => ({
-    id: review.id,
-    reviewerId: review.reviewerId,
-    applicationId: review.applicationId,
-    scores: review.scores,
-  }));
-  const fitted =
-    criteria.length > 0
-      ? rankWithBiases(criteria, scored, { minReviews: round.reviewersPerApplication, topics })
-      : { applications: [], biases: [] };
+  const fitted = fitRound(criteriaRows, reviews, { minReviews: round.reviewersPerApplication, topics });
   const summary: RankingSummary = {
     biases: fitted.biases.map(({ reviewerId, reviews: count, bias, low, high }) => ({
       reviewerId,
@@ -73,7 +62,7 @@ async function refitRanking(db: DB, round: StoredRound, fingerprint: string): Pr
       low,
       high,
     })),
-    distribution: criteria.length > 0 ? scoreDistribution(criteria, scored) : [],
+    distribution: fitted.distribution,
     scored: fitted.applications.filter((row) => row.score !== null).length,
   };
   await db.transaction().execute(async (trx) => {

@@ -41,6 +41,27 @@ export function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Crit
 }
 
 /**
+ * The calibrated fit of a round's submitted reviews on its rubric, with the rubric and the score
+ * distribution: what the stored ranking saves and what advancing between rounds ranks by. No
+ * rubric, no fit.
+ */
+export function fitRound(
+  criteriaRows: Awaited<ReturnType<typeof listCriteria>>,
+  reviews: readonly SubmittedReview[],
+  options: { minReviews: number; topics: ReadonlyMap<string, string> },
+) {
+  const criteria = asCriteria(criteriaRows);
+  const scored: SubmittedReview[] = reviews.map((review) => ({
+    id: review.id,
+    reviewerId: review.reviewerId,
+    applicationId: review.applicationId,
+    scores: review.scores,
+  }));
+  if (criteria.length === 0) return { criteria, applications: [], biases: [], distribution: [] };
+  return { criteria, ...rankWithBiases(criteria, scored, options), distribution: scoreDistribution(criteria, scored) };
+}
+
+/**
  * The staff ranking of one round in four queries: its applications best first by calibrated score
  * (with its interval, raw mean, spread and flags) from that round's reviews on its rubric, reviewer
  * bias estimates, and score distributions. An application with fewer scored reviews than the round's
@@ -63,23 +84,13 @@ export async function cycleRanking(db: DB, round: RankedRound) {
     reviewerProgress(db, round),
     applicationTopics(db, cycleId),
   ]);
-  const criteria = asCriteria(criteriaRows);
-  const scored: SubmittedReview[] = reviews.map((review) => ({
-    id: review.id,
-    reviewerId: review.reviewerId,
-    applicationId: review.applicationId,
-    scores: review.scores,
-  }));
-  const fitted =
-    criteria.length > 0
-      ? rankWithBiases(criteria, scored, { minReviews: cycle.reviewersPerApplication, topics })
-      : { applications: [], biases: [] };
+  const fitted = fitRound(criteriaRows, reviews, { minReviews: cycle.reviewersPerApplication, topics });
   const rows = fitted.applications;
   const position = new Map(rows.map((row, index) => [row.applicationId, index]));
   const byId = new Map(rows.map((row) => [row.applicationId, row]));
   const reviewerNames = new Map(reviews.map((review) => [review.reviewerId, review.reviewerName]));
   return {
-    criteria,
+    criteria: fitted.criteria,
     minReviews: cycle.reviewersPerApplication,
     /** Ranked applications first, in the calibrated order (`rank` from 1), then those without a score. */
     applications: applications
@@ -90,7 +101,7 @@ export async function cycleRanking(db: DB, round: RankedRound) {
       }))
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name)),
     biases: fitted.biases.map((row) => ({ ...row, name: reviewerNames.get(row.reviewerId) ?? "" })),
-    distribution: criteria.length > 0 ? scoreDistribution(criteria, scored) : [],
+    distribution: fitted.distribution,
     progress,
   };
 }
