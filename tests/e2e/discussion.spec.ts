@@ -163,7 +163,8 @@ test("a reviewer bids without JavaScript, and an unknown bid is refused with the
   await signIn(page, reviewer);
   await page.goto("/review");
   await page.getByRole("link", { name: "Bid on this cycle’s applications" }).click();
-  const selects = page.getByRole("combobox");
+  // The bids form's selects (the footer's language switcher is a select too).
+  const selects = page.getByRole("main").getByRole("combobox");
   await expect(selects).toHaveCount(2);
   await selects.nth(0).selectOption("eager");
   await selects.nth(1).selectOption("conflict");
