@@ -6,6 +6,7 @@ import { hashToken, randomToken } from "~/auth/tokens.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { formatDateTime } from "~/utils/format";
+import { fail, type Result } from "~/utils/result";
 import { handReminderWait, linkExpiry, referenceDeadline } from "./references";
 
 /**
@@ -14,9 +15,11 @@ import { handReminderWait, linkExpiry, referenceDeadline } from "./references";
  * as its hash. The applicant reads the status of each request, never its letter or answers.
  */
 
-export type ReferenceWrite =
-  | { ok: true }
-  | { ok: false; status: 404 | 409 | 429; field?: "email" | "requestId"; message: string; retryAfter?: number };
+export type ReferenceWrite = Result<
+  Record<never, never>,
+  404 | 409 | 429,
+  { field?: "email" | "requestId"; retryAfter?: number }
+>;
 
 /** The statuses in which an application still gathers references. */
 const GATHERING = ["draft", "submitted", "in_review"] as const;
@@ -53,12 +56,20 @@ async function lockOwnApplication(trx: Kysely<Database>, applicantId: string, ap
 }
 type OwnApplication = NonNullable<Awaited<ReturnType<typeof lockOwnApplication>>>;
 
-function gatheringRefusal(application: OwnApplication): ReferenceWrite | null {
+/**
+ * The start of every applicant write on references: their own application (404 for anyone else's),
+ * locked, and still gathering references (409 once it no longer takes them or the deadline passed).
+ */
+async function lockGatheringApplication(
+  trx: Kysely<Database>,
+  input: { applicantId: string; applicationId: string },
+): Promise<Result<{ application: OwnApplication }, 404 | 409>> {
+  const application = await lockOwnApplication(trx, input.applicantId, input.applicationId);
+  if (!application) return fail(404, "We could not find that application.");
   if (!(GATHERING as readonly string[]).includes(application.status))
-    return { ok: false, status: 409, message: "This application no longer takes references." };
-  if (application.now >= referenceDeadline(application))
-    return { ok: false, status: 409, message: "The deadline for references has passed." };
-  return null;
+    return fail(409, "This application no longer takes references.");
+  if (application.now >= referenceDeadline(application)) return fail(409, "The deadline for references has passed.");
+  return { ok: true, application };
 }
 
 /** Whether this address is one the applicant may not name: their own, or one already named. */
@@ -150,10 +161,9 @@ export async function nameReferee(
   input: { applicantId: string; applicationId: string; referee: Referee },
 ): Promise<ReferenceWrite> {
   return db.transaction().execute(async (trx) => {
-    const application = await lockOwnApplication(trx, input.applicantId, input.applicationId);
-    if (!application) return { ok: false, status: 404, message: "We could not find that application." };
-    const closed = gatheringRefusal(application);
-    if (closed) return closed;
+    const locked = await lockGatheringApplication(trx, input);
+    if (!locked.ok) return locked;
+    const { application } = locked;
     const resent = await trx
       .selectFrom("referenceRequests")
       .select("id")
@@ -254,10 +264,9 @@ export async function remindReferee(
   input: { applicantId: string; applicationId: string; requestId: string },
 ): Promise<ReferenceWrite> {
   return db.transaction().execute(async (trx) => {
-    const application = await lockOwnApplication(trx, input.applicantId, input.applicationId);
-    if (!application) return { ok: false, status: 404, message: "We could not find that application." };
-    const closed = gatheringRefusal(application);
-    if (closed) return closed;
+    const locked = await lockGatheringApplication(trx, input);
+    if (!locked.ok) return locked;
+    const { application } = locked;
     const request = await lockOpenRequest(trx, application.id, input.requestId);
     if (!request)
       return { ok: false, status: 404, field: "requestId", message: "That referee has no reference waiting." };
@@ -296,10 +305,9 @@ export async function replaceReferee(
   input: { applicantId: string; applicationId: string; requestId: string; referee: Referee },
 ): Promise<ReferenceWrite> {
   return db.transaction().execute(async (trx) => {
-    const application = await lockOwnApplication(trx, input.applicantId, input.applicationId);
-    if (!application) return { ok: false, status: 404, message: "We could not find that application." };
-    const closed = gatheringRefusal(application);
-    if (closed) return closed;
+    const locked = await lockGatheringApplication(trx, input);
+    if (!locked.ok) return locked;
+    const { application } = locked;
     const request = await lockOpenRequest(trx, application.id, input.requestId);
     if (!request)
       return { ok: false, status: 404, field: "requestId", message: "That referee has no reference waiting." };
