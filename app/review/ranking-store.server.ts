@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import type { RoundRef } from "./rounds.server";
-import { applicationTopics, fitRound, submittedReviews } from "./ranking.server";
+import { fitRound } from "./fit-worker.server";
+import { applicationTopics, asCriteria, scoredReviews, submittedReviews } from "./ranking.server";
 import { listCriteria } from "./rubric.server";
 
 type StoredRound = Pick<RoundRef, "id" | "cycleId" | "reviewersPerApplication">;
@@ -38,14 +39,23 @@ function fingerprintOf(db: DB, round: StoredRound) {
 /**
  * The round's stored ranking, refitted first when anything it is computed from changed. Reading a
  * current one is one query; a refit costs what the model costs (seconds at 5,000 applications ×
- * 3 reviews) once per change, not once per page view. See the README's decision of 2026-12-02.
+ * 3 reviews, on a worker thread) once per change, not once per page view. See the README's decision of 2026-12-02.
  */
 export async function currentRanking(db: DB, round: StoredRound): Promise<RankingSummary> {
   const { rows } = await fingerprintOf(db, round);
   const { fingerprint, stored, summary } = rows[0]!;
   if (stored === fingerprint && summary) return summary;
-  return refitRanking(db, round, fingerprint);
+  // Two views of a round just changed share one refit instead of fitting twice.
+  const key = `${round.id}|${fingerprint}`;
+  let refit = refitting.get(key);
+  if (!refit) {
+    refit = refitRanking(db, round, fingerprint).finally(() => refitting.delete(key));
+    refitting.set(key, refit);
+  }
+  return refit;
 }
+
+const refitting = new Map<string, Promise<RankingSummary>>();
 
 async function refitRanking(db: DB, round: StoredRound, fingerprint: string): Promise<RankingSummary> {
   const [criteriaRows, reviews, topics] = await Promise.all([
@@ -53,7 +63,10 @@ async function refitRanking(db: DB, round: StoredRound, fingerprint: string): Pr
     submittedReviews(db, round.id),
     applicationTopics(db, round.cycleId),
   ]);
-  const fitted = fitRound(criteriaRows, reviews, { minReviews: round.reviewersPerApplication, topics });
+  const fitted = await fitRound(asCriteria(criteriaRows), scoredReviews(reviews), {
+    minReviews: round.reviewersPerApplication,
+    topics,
+  });
   const summary: RankingSummary = {
     biases: fitted.biases.map(({ reviewerId, reviews: count, bias, low, high }) => ({
       reviewerId,

@@ -2,11 +2,12 @@ import type { DB } from "#db/client";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { audit } from "~/audit/audit.server";
+import { fitRound } from "./fit-worker.server";
 import { listCriteria } from "./rubric.server";
 import { inRound, inRoundPool, type RoundRef } from "./rounds.server";
 
 type RankedRound = Pick<RoundRef, "id" | "cycleId" | "position" | "reviewersPerApplication">;
-import { rankWithBiases, scoreDistribution, type Criterion, type SubmittedReview } from "./scoring";
+import type { Criterion, SubmittedReview } from "./scoring";
 
 export async function submittedReviews(db: DB, roundId: string) {
   return db
@@ -40,25 +41,14 @@ export function asCriteria(rows: Awaited<ReturnType<typeof listCriteria>>): Crit
   }));
 }
 
-/**
- * The calibrated fit of a round's submitted reviews on its rubric, with the rubric and the score
- * distribution: what the stored ranking saves and what advancing between rounds ranks by. No
- * rubric, no fit.
- */
-export function fitRound(
-  criteriaRows: Awaited<ReturnType<typeof listCriteria>>,
-  reviews: readonly SubmittedReview[],
-  options: { minReviews: number; topics: ReadonlyMap<string, string> },
-) {
-  const criteria = asCriteria(criteriaRows);
-  const scored: SubmittedReview[] = reviews.map((review) => ({
+/** A round's submitted reviews as the scoring reads them: which reviewer gave which scores to which application. */
+export function scoredReviews(reviews: readonly SubmittedReview[]): SubmittedReview[] {
+  return reviews.map((review) => ({
     id: review.id,
     reviewerId: review.reviewerId,
     applicationId: review.applicationId,
     scores: review.scores,
   }));
-  if (criteria.length === 0) return { criteria, applications: [], biases: [], distribution: [] };
-  return { criteria, ...rankWithBiases(criteria, scored, options), distribution: scoreDistribution(criteria, scored) };
 }
 
 /**
@@ -84,7 +74,10 @@ export async function cycleRanking(db: DB, round: RankedRound) {
     reviewerProgress(db, round),
     applicationTopics(db, cycleId),
   ]);
-  const fitted = fitRound(criteriaRows, reviews, { minReviews: cycle.reviewersPerApplication, topics });
+  const fitted = await fitRound(asCriteria(criteriaRows), scoredReviews(reviews), {
+    minReviews: cycle.reviewersPerApplication,
+    topics,
+  });
   const rows = fitted.applications;
   const position = new Map(rows.map((row, index) => [row.applicationId, index]));
   const byId = new Map(rows.map((row) => [row.applicationId, row]));

@@ -8,6 +8,8 @@ export const COMMANDS = {
   rank: "app/review/rank-cli.ts",
   assign: "app/review/assign-cli.ts",
   serve: "app/server/serve.ts",
+  // Not a command: the worker thread that fits a large round's ranking (app/review/fit-worker.server.ts).
+  "calibration-worker": "app/review/calibration-worker.ts",
 } as const;
 
 export function commandOutputs(root: string): string[] {
