@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { withQueryStats } from "#db/query-stats";
 import { isMigrated, migrateToLatest } from "#db/migrate";
 import { buildStatus, ensureBuild } from "~/server/build";
+import { COMMANDS } from "~/server/build-commands";
 import { describeDb } from "../support/db";
 
 /** A project tree with one source file and a build whose files are `buildAge` seconds newer than it. */
@@ -18,13 +19,7 @@ function project(root: string, buildAge: number) {
   };
   write("app/root.tsx", 0);
   write("package.json", 0);
-  for (const file of [
-    "build/server/index.js",
-    "build/cli/match.js",
-    "build/cli/rank.js",
-    "build/cli/assign.js",
-    "build/cli/serve.js",
-  ])
+  for (const file of ["build/server/index.js", ...Object.keys(COMMANDS).map((name) => `build/cli/${name}.js`)])
     write(file, buildAge);
 }
 
