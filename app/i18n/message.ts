@@ -26,7 +26,7 @@ export function msg(key: MessageKey, values?: Values): string {
 export function translateMessage(i18n: Pick<I18n, "t" | "exists">, message: string): string {
   const match = ENCODED.exec(message);
   const key = match?.[1];
-  if (!key || !i18n.exists(key)) return message;
+  if (!key) return message;
   let values: Values = {};
   if (match[2]) {
     try {
@@ -35,6 +35,8 @@ export function translateMessage(i18n: Pick<I18n, "t" | "exists">, message: stri
       return message;
     }
   }
+  // With its values: a plural message exists only as its forms (`_one`, `_other`…), found by `count`.
+  if (!i18n.exists(key, values)) return message;
   return (i18n.t as unknown as (key: string, values: Values) => string)(key, values);
 }
 
