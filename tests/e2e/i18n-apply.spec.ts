@@ -169,7 +169,8 @@ for (const javaScriptEnabled of [true, false]) {
       test.use({ locale: "ar" });
 
       test("an applicant applies in Arabic, right to left", async ({ page, createAccount, db, expectAccessible }) => {
-        test.setTimeout(240_000);
+        // Six pages with an axe scan each; without JavaScript each scan loads the page again: minutes on two busy cores.
+        test.setTimeout(360_000);
         const cycle = await db
           .selectFrom("cycles")
           .select(["closesAt", "timezone"])
@@ -184,7 +185,8 @@ for (const javaScriptEnabled of [true, false]) {
       test.use({ locale: "en-GB" });
 
       test("an applicant applies in Spanish", async ({ page, createAccount, db, expectAccessible }) => {
-        test.setTimeout(240_000);
+        // Six pages with an axe scan each; without JavaScript each scan loads the page again: minutes on two busy cores.
+        test.setTimeout(360_000);
         const cycle = await db
           .selectFrom("cycles")
           .select(["closesAt", "timezone"])
