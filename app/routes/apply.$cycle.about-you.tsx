@@ -12,7 +12,7 @@ import {
 } from "~/applications/demographics";
 import { getOwnDemographics, saveDemographics } from "~/applications/demographics.server";
 import { ApplySteps } from "~/components/apply-steps";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { ErrorList, FormErrors, replyErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { pageTitle } from "~/i18n/i18n.server";
 import { msg } from "~/i18n/message";
@@ -66,7 +66,11 @@ export default function AboutYouPage() {
       />
       <p>{t("aboutYou.intro")}</p>
       {!started ? (
-        <p className="notice">{t("aboutYou.saveFirst")}</p>
+        <>
+          {/* A post before the application exists: its messages show, though the form does not. */}
+          <FormErrors errors={replyErrors(lastResult)} />
+          <p className="notice">{t("aboutYou.saveFirst")}</p>
+        </>
       ) : (
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
