@@ -19,6 +19,7 @@ import { SiteHeader } from "./components/site-header";
 import { switchLanguage } from "./i18n/i18n";
 import { requestLanguage } from "./i18n/language.server";
 import { DEFAULT_LANGUAGE, textDirection, type Language } from "./i18n/languages";
+import { useMessage } from "./i18n/message";
 import { readFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
 import { getOptionalUser } from "./utils/permissions.server";
@@ -51,6 +52,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const lang = root?.lang ?? DEFAULT_LANGUAGE;
   const { t } = useFollowLanguage(lang);
+  const message = useMessage();
   return (
     <html lang={lang} dir={textDirection(lang)}>
       <head>
@@ -67,7 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="container" tabIndex={-1}>
           {root?.flash?.message ? (
             <p className={`flash flash-${root.flash.kind}`} role="status">
-              {root.flash.message}
+              {message(root.flash.message)}
             </p>
           ) : null}
           {children}

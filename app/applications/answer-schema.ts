@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { countWords, fieldName, type Question } from "./questions";
 
 export const MAX_SHORT_TEXT_CHARS = 300;
@@ -20,16 +21,19 @@ export function buildAnswersSchema(questions: Question[], mode: "draft" | "submi
 }
 
 function answerSchema(question: Question, required: boolean): z.ZodType {
-  const missing = "This question needs an answer";
+  const missing = msg("forms.errors.answerMissing");
   switch (question.kind) {
     case "short_text":
     case "long_text": {
       const maxChars = question.kind === "short_text" ? MAX_SHORT_TEXT_CHARS : MAX_LONG_TEXT_CHARS;
-      let text = z.string().trim().max(maxChars, `Use at most ${maxChars} characters`);
+      let text = z
+        .string()
+        .trim()
+        .max(maxChars, msg("forms.errors.maxChars", { count: maxChars }));
       if (question.maxWords) {
         const limit = question.maxWords;
         text = text.refine((value) => countWords(value) <= limit, {
-          message: `Use at most ${limit} words (you have more)`,
+          message: msg("forms.errors.maxWords", { count: limit }),
         });
       }
       return required ? z.string({ error: missing }).pipe(text.pipe(z.string().min(1, missing))) : text.optional();
@@ -38,18 +42,18 @@ function answerSchema(question: Question, required: boolean): z.ZodType {
       const url = z
         .string()
         .trim()
-        .max(2000, "Use at most 2000 characters")
-        .pipe(z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://" }));
+        .max(2000, msg("forms.errors.maxChars", { count: 2000 }))
+        .pipe(z.url({ protocol: /^https?$/, error: msg("forms.errors.url") }));
       return required ? z.string({ error: missing }).pipe(url) : url.optional();
     }
     case "single_choice": {
-      const choice = optionSchema(question.options, "Choose one of the options");
+      const choice = optionSchema(question.options, msg("forms.errors.chooseOne"));
       return required ? z.string({ error: missing }).pipe(choice) : choice.optional();
     }
     case "multi_choice": {
       // One ticked box arrives as a string, several as an array.
       const asList = (value: unknown) => (typeof value === "string" ? [value] : value);
-      const choices = z.array(optionSchema(question.options, "Choose among the options"));
+      const choices = z.array(optionSchema(question.options, msg("forms.errors.chooseAmong")));
       return z.preprocess(
         asList,
         required ? z.array(z.string(), { error: missing }).min(1, missing).pipe(choices) : choices.optional(),
@@ -62,7 +66,7 @@ function answerSchema(question: Question, required: boolean): z.ZodType {
 
 function optionSchema(options: string[], message: string): z.ZodType<string, string> {
   const [first, ...rest] = options;
-  if (first === undefined) return z.string().refine(() => false, "This question has no options yet");
+  if (first === undefined) return z.string().refine(() => false, msg("forms.errors.noOptions"));
   return z.enum([first, ...rest], { error: message });
 }
 

@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/i18n/message";
 import type { ApplicationStatus } from "#db/types";
 
 export type { ApplicationStatus };
@@ -17,6 +18,24 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   accepted: "Placement accepted",
   declined: "Placement declined",
   withdrawn: "Withdrawn",
+};
+
+/** The statuses' names in the catalogs, for the pages applicants read. */
+export const APPLICATION_STATUS_KEYS: Record<ApplicationStatus, MessageKey> = {
+  loi_draft: "applicationStatus.loi_draft",
+  loi_submitted: "applicationStatus.loi_submitted",
+  not_invited: "applicationStatus.not_invited",
+  draft: "applicationStatus.draft",
+  submitted: "applicationStatus.submitted",
+  in_review: "applicationStatus.in_review",
+  finalist: "applicationStatus.finalist",
+  waitlisted: "applicationStatus.waitlisted",
+  not_selected: "applicationStatus.not_selected",
+  matched: "applicationStatus.matched",
+  unmatched: "applicationStatus.unmatched",
+  accepted: "applicationStatus.accepted",
+  declined: "applicationStatus.declined",
+  withdrawn: "applicationStatus.withdrawn",
 };
 
 export const APPLICATION_STATUSES = Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[];

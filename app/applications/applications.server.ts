@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { AnswerValue, ApplicationStatus, Database } from "#db/types";
@@ -82,17 +83,15 @@ export type WriteRefusal = {
   fieldErrors?: Record<string, string[]>;
 };
 
+// Catalog keys: the page that shows a refusal says it in its reader's language.
 const MESSAGES = {
-  "not-open": "This cycle is not open for applications yet.",
-  closed:
-    "The deadline has passed. Your application is kept and you can read it, but it can no longer be changed or submitted.",
-  stale:
-    "This application was changed in another tab or window since you opened this page. Your text is still in the form below: copy what you need, reload, and save again.",
-  "not-editable": "This application can no longer be changed.",
-  "not-invited":
-    "The full application is by invitation: it opens once the program invites your letter of intent. Until then only the letter of intent can be changed.",
-  "not-found": "We could not find that application.",
-} as const;
+  "not-open": msg("apply.refusals.notOpen"),
+  closed: msg("apply.refusals.closed"),
+  stale: msg("apply.refusals.stale"),
+  "not-editable": msg("apply.noLongerChanged"),
+  "not-invited": msg("apply.refusals.notInvited"),
+  "not-found": msg("apply.refusals.notFound"),
+};
 
 function refuse(reason: Exclude<WriteRefusal["reason"], "incomplete">): WriteRefusal {
   const status = reason === "not-found" ? 404 : reason === "not-invited" ? 403 : 409;
@@ -189,9 +188,9 @@ export async function saveAnswers(db: DB, input: SaveInput, clock: Clock = {}): 
           ok: false,
           status: 400,
           reason: "incomplete",
-          message: "A submitted application must stay complete.",
+          message: msg("apply.refusals.mustStayComplete"),
           fieldErrors: Object.fromEntries(
-            missing.map((question) => [`q_${question.id}`, ["This question needs an answer"]]),
+            missing.map((question) => [`q_${question.id}`, [msg("forms.errors.answerMissing")]]),
           ),
         };
       }
@@ -290,12 +289,9 @@ export async function submitApplication(
         ok: false,
         status: 400,
         reason: "incomplete",
-        message:
-          missing.length > 0
-            ? `Answer ${count === 1 ? "one more question" : `${count} more questions`} before submitting.`
-            : "Some answers no longer fit their question (a word limit or the options changed); update them before submitting.",
+        message: missing.length > 0 ? msg("apply.refusals.answerMore", { count }) : msg("apply.refusals.noLongerFit"),
         fieldErrors: Object.fromEntries([
-          ...missing.map((question) => [question.id, ["This question needs an answer"]]),
+          ...missing.map((question) => [question.id, [msg("forms.errors.answerMissing")]]),
           ...invalid.map(({ question, message }) => [question.id, [message]]),
         ]),
       };

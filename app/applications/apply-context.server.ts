@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { passedScreen } from "~/eligibility/eligibility.server";
 import { getCycleBySlug } from "~/cycles/cycles.server";
@@ -17,7 +18,7 @@ import { isTwoStage, questionsForStage, stageDeadline, stageOf, stagePhase } fro
 export async function loadApplyContext(request: Request, context: AppLoadContext, slug: string | undefined) {
   const user = await requireUser(request, context);
   const cycle = await getCycleBySlug(context.db, slug ?? "");
-  if (!cycle || cycle.status === "draft") notFound("We could not find that fellowship cycle.");
+  if (!cycle || cycle.status === "draft") notFound(msg("cycle.notFound"));
   const [allQuestions, application] = await Promise.all([
     listQuestions(context.db, cycle.id),
     getOwnApplication(context.db, cycle.id, user.id),

@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { nowExpression, type Clock } from "~/utils/clock.server";
@@ -39,9 +40,9 @@ export async function saveDemographics(
       .where("applications.applicantId", "=", input.applicantId)
       .forUpdate("applications")
       .executeTakeFirst();
-    if (!application) return { ok: false, status: 404, message: "Save an answer of your application first." };
+    if (!application) return { ok: false, status: 404, message: msg("aboutYou.notStarted") };
     if (!application.accepting || !["draft", "submitted"].includes(application.status)) {
-      return { ok: false, status: 409, message: "This application can no longer be changed." };
+      return { ok: false, status: 409, message: msg("apply.noLongerChanged") };
     }
     const values = Object.fromEntries(DEMOGRAPHIC_FIELDS.map((field) => [field, input.values[field] ?? null]));
     await trx

@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { createHash } from "node:crypto";
 import {
   MaxPartSizeExceededError,
@@ -52,9 +53,9 @@ export async function readFormWithUploads(request: Request, fileQuestionIds: Set
       : await request.formData();
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return { ok: false, field: error.field, message: "The file is larger than 10 MB", status: 413 };
+      return { ok: false, field: error.field, message: msg("apply.refusals.fileTooLarge"), status: 413 };
     }
-    return { ok: false, field: null, message: "The form could not be read. Please send it again.", status: 400 };
+    return { ok: false, field: null, message: msg("apply.refusals.formUnreadable"), status: 400 };
   }
   if (hasNulCharacter(formData)) return { ok: false, field: null, message: NUL_MESSAGE, status: 400 };
   const limits = bodyLimitsFor(new URL(request.url).pathname, contentType);
@@ -66,10 +67,10 @@ export async function readFormWithUploads(request: Request, fileQuestionIds: Set
     if (value.size === 0) continue; // an empty file input: nothing chosen
     const questionId = field.startsWith("q_") ? field.slice(2) : "";
     if (!fileQuestionIds.has(questionId)) {
-      return { ok: false, field, message: "This form does not take a file here", status: 400 };
+      return { ok: false, field, message: msg("apply.refusals.noFileHere"), status: 400 };
     }
     const bytes = Buffer.from(await value.arrayBuffer());
-    if (!isPdf(bytes)) return { ok: false, field, message: "Upload a PDF document", status: 400 };
+    if (!isPdf(bytes)) return { ok: false, field, message: msg("apply.refusals.uploadPdf"), status: 400 };
     uploads.push({ questionId, filename: cleanFilename(value.name), bytes });
   }
   return { ok: true, formData, uploads };

@@ -1,30 +1,34 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
-// Shared by the forms in the browser and the actions on the server (conform + zod).
+// Shared by the forms in the browser and the actions on the server (conform + zod). Messages are
+// catalog keys (`msg`), translated where they are shown.
 
 export const EmailField = z
-  .string({ error: "Enter your email address" })
+  .string({ error: msg("forms.errors.emailRequired") })
   .trim()
-  .max(254, "An email address has at most 254 characters")
-  .pipe(z.email("Enter a valid email address, like name@example.org"));
+  .max(254, msg("forms.errors.emailTooLong"))
+  .pipe(z.email(msg("forms.errors.emailInvalid")));
 
 export const NewPasswordField = z
-  .string({ error: "Choose a password" })
-  .min(10, "Use at least 10 characters")
-  .max(200, "Use at most 200 characters");
+  .string({ error: msg("forms.errors.passwordChoose") })
+  .min(10, msg("forms.errors.passwordMin"))
+  .max(200, msg("forms.errors.maxChars", { count: 200 }));
 
-const PasswordField = z.string({ error: "Enter your password" }).max(200, "Use at most 200 characters");
+const PasswordField = z
+  .string({ error: msg("forms.errors.passwordEnter") })
+  .max(200, msg("forms.errors.maxChars", { count: 200 }));
 
 export const CodeField = z
-  .string({ error: "Enter the 6-digit code from the email" })
+  .string({ error: msg("forms.errors.codeEnter") })
   .transform((value) => value.replace(/\s+/g, ""))
-  .pipe(z.string().regex(/^\d{6}$/, "The code is 6 digits"));
+  .pipe(z.string().regex(/^\d{6}$/, msg("forms.errors.codeFormat")));
 
 export const NameField = z
-  .string({ error: "Enter your name" })
+  .string({ error: msg("forms.errors.nameEnter") })
   .trim()
-  .min(1, "Enter your name")
-  .max(120, "Use at most 120 characters");
+  .min(1, msg("forms.errors.nameEnter"))
+  .max(120, msg("forms.errors.maxChars", { count: 120 }));
 
 export const LoginSchema = z.object({
   email: EmailField,
@@ -59,9 +63,9 @@ export const ResetPasswordSchema = z
     email: EmailField,
     code: CodeField,
     password: NewPasswordField,
-    confirmPassword: z.string({ error: "Repeat the new password" }).max(200),
+    confirmPassword: z.string({ error: msg("forms.errors.confirmPassword") }).max(200),
   })
   .refine((value) => value.password === value.confirmPassword, {
-    message: "The two passwords differ",
+    message: msg("forms.errors.passwordsDiffer"),
     path: ["confirmPassword"],
   });

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
+import { msg } from "~/i18n/message";
 
 export type RateLimitCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -56,5 +57,5 @@ export async function recordThrottleFailure(db: DB, scope: Scope, key: string): 
 
 export function tooManyMessage(retryAfterSeconds: number): string {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return `Too many attempts from your connection. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return msg("forms.errors.tooMany", { count: minutes });
 }

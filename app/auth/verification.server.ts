@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/types";
 import { generateCode, hashCode, safeEqual } from "./tokens.server";
+import { msg } from "~/i18n/message";
 
 export const VerificationPurpose = {
   signup: "signup",
@@ -109,7 +110,7 @@ export async function consumeCode(
 }
 
 export const CODE_MESSAGES: Record<Exclude<CodeCheck["status"], "ok">, string> = {
-  invalid: "That code is not right. Check the latest email we sent and try again.",
-  expired: "That code has expired. Ask for a new one.",
-  locked: "Too many wrong codes. Ask for a new one.",
+  invalid: msg("forms.errors.codeInvalid"),
+  expired: msg("forms.errors.codeExpired"),
+  locked: msg("forms.errors.codeLocked"),
 };

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /**
  * The steps of the application form, with the current one marked. On a step being edited
@@ -21,19 +22,24 @@ export function ApplySteps({
   /** The cycle asks for references: they have a page of their own, before and after submitting. */
   references?: boolean;
 }) {
+  const { t } = useTranslation();
   const items = [
-    { key: "overview", to: `/apply/${slug}`, label: "Overview" },
+    { key: "overview", to: `/apply/${slug}`, label: t("apply.nav.overview") },
     ...steps.map((step) => ({
       key: String(step.number),
       to: `/apply/${slug}/${step.number}`,
       label: `${step.number}. ${step.title}`,
     })),
-    ...(references ? [{ key: "references", to: `/apply/${slug}/references`, label: "References" }] : []),
-    ...(readOnly ? [] : [{ key: "about-you", to: `/apply/${slug}/about-you`, label: "About you (optional)" }]),
-    { key: "review", to: `/apply/${slug}/review`, label: readOnly ? "Your answers" : "Review and submit" },
+    ...(references ? [{ key: "references", to: `/apply/${slug}/references`, label: t("apply.nav.references") }] : []),
+    ...(readOnly ? [] : [{ key: "about-you", to: `/apply/${slug}/about-you`, label: t("apply.nav.aboutYou") }]),
+    {
+      key: "review",
+      to: `/apply/${slug}/review`,
+      label: readOnly ? t("apply.nav.yourAnswers") : t("apply.nav.reviewSubmit"),
+    },
   ];
   return (
-    <nav aria-label="Application steps">
+    <nav aria-label={t("apply.nav.label")}>
       <ol className="steps">
         {items.map((item) => {
           const here = item.key === String(current) ? "step" : undefined;

@@ -1,12 +1,19 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useMessage } from "~/i18n/message";
 
+/**
+ * A field's (or form's) messages, in the page's language: schemas and refusals carry message keys
+ * (`msg` in app/i18n/message.ts), translated here in the browser and on the server alike.
+ */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | undefined | null }) {
+  const message = useMessage();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="field-errors">
       {errors.map((error) => (
-        <li key={error}>{error}</li>
+        <li key={error}>{message(error)}</li>
       ))}
     </ul>
   );
@@ -102,9 +109,10 @@ export function replyErrors(reply: { error?: Record<string, string[] | null> | n
 
 /** The code from an email: a numeric keyboard, filled in from the message where the device can. */
 export function EmailedCodeField<T>({ field }: { field: FieldMetadata<T> }) {
+  const { t } = useTranslation();
   return (
     <Field
-      label="Code"
+      label={t("forms.code")}
       field={field}
       inputProps={{ inputMode: "numeric", autoComplete: "one-time-code", maxLength: 12 }}
     />

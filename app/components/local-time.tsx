@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from "react";
-import { formatDateTime } from "~/utils/format";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "./use-format";
 
 const noSubscription = () => () => {};
 
@@ -18,11 +20,13 @@ export function useViewerTimeZone(): string | null {
  */
 export function ZonedTime({ iso, timeZone }: { iso: string; timeZone: string }) {
   const viewerZone = useViewerTimeZone();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <>
-      <time dateTime={iso}>{formatDateTime(iso, timeZone)}</time>
+      <time dateTime={iso}>{format.dateTime(iso, timeZone)}</time>
       {viewerZone && viewerZone !== timeZone ? (
-        <span className="muted"> — {formatDateTime(iso, viewerZone)} where you are</span>
+        <span className="muted"> — {t("time.whereYouAre", { time: format.dateTime(iso, viewerZone) })}</span>
       ) : null}
     </>
   );
@@ -40,21 +44,21 @@ function currentTick() {
   return Math.floor(Date.now() / TICK_MS) * TICK_MS;
 }
 
-function describeRemaining(ms: number): string {
-  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+function describeRemaining(t: TFunction, ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   const days = Math.floor(minutes / (60 * 24));
   const hours = Math.floor((minutes % (60 * 24)) / 60);
-  if (days > 0) return `${plural(days, "day")} ${plural(hours, "hour")}`;
-  if (hours > 0) return `${plural(hours, "hour")} ${plural(minutes % 60, "minute")}`;
-  return plural(minutes, "minute");
+  if (days > 0) return `${t("time.days", { count: days })} ${t("time.hours", { count: hours })}`;
+  if (hours > 0) return `${t("time.hours", { count: hours })} ${t("time.minutes", { count: minutes % 60 })}`;
+  return t("time.minutes", { count: minutes });
 }
 
 /** "Closes in 2 days 4 hours", shown in the last week; with JavaScript it keeps counting. */
 export function Countdown({ deadline, serverNow }: { deadline: string; serverNow: string }) {
+  const { t } = useTranslation();
   const now = useSyncExternalStore(subscribeToTicks, currentTick, () => new Date(serverNow).getTime());
   const remaining = new Date(deadline).getTime() - now;
-  if (remaining <= 0) return <p className="countdown">The deadline has passed.</p>;
+  if (remaining <= 0) return <p className="countdown">{t("time.deadlinePassed")}</p>;
   if (remaining > 7 * 24 * 60 * 60 * 1000) return null;
-  return <p className="countdown">Closes in {describeRemaining(remaining)}.</p>;
+  return <p className="countdown">{t("time.closesIn", { remaining: describeRemaining(t, remaining) })}</p>;
 }

@@ -1,5 +1,6 @@
 import { getCollectionProps, getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { countWords, type Question } from "~/applications/questions";
 import { ErrorList } from "./forms";
 
@@ -21,6 +22,7 @@ export function QuestionField({
   currentFile?: CurrentFile | undefined;
   disabled: boolean;
 }) {
+  const { t } = useTranslation();
   const helpId = `${field.id}-help`;
   const describedBy = [question.help || question.maxWords ? helpId : null, field.errors?.length ? field.errorId : null]
     .filter(Boolean)
@@ -28,7 +30,11 @@ export function QuestionField({
   const label = (
     <>
       {question.label}
-      {question.required ? <span className="required"> (required)</span> : <span className="muted"> (optional)</span>}
+      {question.required ? (
+        <span className="required"> {t("apply.question.required")}</span>
+      ) : (
+        <span className="muted"> {t("apply.question.optional")}</span>
+      )}
     </>
   );
   const help =
@@ -36,7 +42,7 @@ export function QuestionField({
       <p id={helpId} className="hint">
         {question.help}
         {question.help && question.maxWords ? " " : ""}
-        {question.maxWords ? `Up to ${question.maxWords} words.` : ""}
+        {question.maxWords ? t("apply.question.upToWords", { count: question.maxWords }) : ""}
       </p>
     ) : null;
 
@@ -67,8 +73,8 @@ export function QuestionField({
         <>
           {currentFile ? (
             <p className="hint">
-              Current file: <a href={`/files/${currentFile.id}`}>{currentFile.filename}</a> (
-              {formatSize(currentFile.sizeBytes)}). Choose another to replace it.
+              {t("apply.question.currentFile")} <a href={`/files/${currentFile.id}`}>{currentFile.filename}</a> (
+              {formatSize(currentFile.sizeBytes)}). {t("apply.question.replaceFile")}
             </p>
           ) : null}
           <input
@@ -110,6 +116,7 @@ function LongText({
   maxWords: number | null;
   disabled: boolean;
 }) {
+  const { t } = useTranslation();
   const initial = typeof field.initialValue === "string" ? field.initialValue : "";
   const [words, setWords] = useState(() => countWords(initial));
   const counterId = `${field.id}-count`;
@@ -124,7 +131,8 @@ function LongText({
       />
       {maxWords ? (
         <p id={counterId} className={`word-count${over ? " over" : ""}`} aria-live="polite">
-          {words} of {maxWords} words{over ? ` — ${words - maxWords} too many` : ""}
+          {t("apply.question.wordCount", { words, max: maxWords })}
+          {over ? t("apply.question.tooMany", { count: words - maxWords }) : ""}
         </p>
       ) : null}
     </>

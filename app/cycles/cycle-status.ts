@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/i18n/message";
 import type { CycleStatus } from "#db/types";
 
 export const CYCLE_STATUSES = [
@@ -47,4 +48,15 @@ export const CYCLE_TRANSITIONS: Record<CycleStatus, CycleStatus[]> = {
   reviewing: ["matching"],
   matching: ["complete"],
   complete: [],
+};
+
+/** The phases' names in the catalogs, for the pages applicants read (staff pages use the labels above). */
+export const PHASE_KEYS: Record<CyclePhase, MessageKey> = {
+  draft: "phase.draft",
+  scheduled: "phase.scheduled",
+  accepting: "phase.accepting",
+  closed: "phase.closed",
+  reviewing: "phase.reviewing",
+  matching: "phase.matching",
+  complete: "phase.complete",
 };

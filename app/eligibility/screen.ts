@@ -1,6 +1,8 @@
 // The eligibility screen of a cycle, pure: which answers qualify, and what to say to someone whose
 // answers do not. Shared by the visitor's page and the tests; nothing here is stored about a person.
 
+import { msg } from "~/i18n/message";
+
 export interface EligibilityQuestion {
   id: string;
   label: string;
@@ -29,8 +31,8 @@ export function screen(questions: readonly EligibilityQuestion[], answers: Recor
   for (const question of questions) {
     const field = eligibilityField(question);
     const answer = answers[field];
-    if (typeof answer !== "string" || answer === "") fieldErrors[field] = ["Choose an answer"];
-    else if (!question.options.includes(answer)) fieldErrors[field] = ["Choose one of the options"];
+    if (typeof answer !== "string" || answer === "") fieldErrors[field] = [msg("forms.errors.chooseAnswer")];
+    else if (!question.options.includes(answer)) fieldErrors[field] = [msg("forms.errors.chooseOne")];
     else if (!question.qualifying.includes(answer))
       reasons.push({ questionId: question.id, label: question.label, reason: question.reason });
   }

@@ -26,3 +26,14 @@ export function textDirection(language: Language): "ltr" | "rtl" {
 
 /** The one namespace so far; pages will get their own as they are translated. */
 export const NAMESPACE = "common";
+
+/**
+ * The `Intl` locale a language formats dates, times and numbers with. English keeps the portal's
+ * day-month-year (en-GB); Arabic names its digits, so the server's ICU and the browser's agree.
+ */
+export const INTL_LOCALES: Record<Language, string> = {
+  en: "en-GB",
+  es: "es",
+  fr: "fr",
+  ar: "ar-u-nu-latn",
+};

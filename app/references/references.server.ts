@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
@@ -65,10 +66,10 @@ async function lockGatheringApplication(
   input: { applicantId: string; applicationId: string },
 ): Promise<Result<{ application: OwnApplication }, 404 | 409>> {
   const application = await lockOwnApplication(trx, input.applicantId, input.applicationId);
-  if (!application) return fail(404, "We could not find that application.");
+  if (!application) return fail(404, msg("apply.refusals.notFound"));
   if (!(GATHERING as readonly string[]).includes(application.status))
-    return fail(409, "This application no longer takes references.");
-  if (application.now >= referenceDeadline(application)) return fail(409, "The deadline for references has passed.");
+    return fail(409, msg("references.errors.notGathering"));
+  if (application.now >= referenceDeadline(application)) return fail(409, msg("references.errors.deadline"));
   return { ok: true, application };
 }
 
@@ -80,7 +81,7 @@ async function refereeRefusal(
   exceptRequestId?: string,
 ): Promise<ReferenceWrite | null> {
   if (email.toLowerCase() === application.applicantEmail.toLowerCase())
-    return { ok: false, status: 409, field: "email", message: "Name someone other than yourself" };
+    return { ok: false, status: 409, field: "email", message: msg("references.errors.self") };
   let named = trx
     .selectFrom("referenceRequests")
     .select("id")
@@ -89,7 +90,7 @@ async function refereeRefusal(
     .where(sql<boolean>`lower(referee_email) = lower(${email})`);
   if (exceptRequestId) named = named.where("id", "!=", exceptRequestId);
   if (await named.executeTakeFirst())
-    return { ok: false, status: 409, field: "email", message: "You have already named this referee" };
+    return { ok: false, status: 409, field: "email", message: msg("references.errors.again") };
   return null;
 }
 
@@ -186,7 +187,7 @@ export async function nameReferee(
       return {
         ok: false,
         status: 409,
-        message: `This cycle takes at most ${application.referencesMax} reference${application.referencesMax === 1 ? "" : "s"}. Replace a referee instead.`,
+        message: msg("references.errors.atMost", { count: application.referencesMax }),
       };
     const requestId = await createRequest(trx, config, application, input.referee);
     await audit(trx, {
@@ -268,8 +269,7 @@ export async function remindReferee(
     if (!locked.ok) return locked;
     const { application } = locked;
     const request = await lockOpenRequest(trx, application.id, input.requestId);
-    if (!request)
-      return { ok: false, status: 404, field: "requestId", message: "That referee has no reference waiting." };
+    if (!request) return { ok: false, status: 404, field: "requestId", message: msg("references.errors.noneWaiting") };
     const wait = handReminderWait(request.lastRemindedAt ?? request.createdAt, application.now);
     if (wait > 0) {
       const hours = Math.ceil(wait / 3600);
@@ -277,7 +277,7 @@ export async function remindReferee(
         ok: false,
         status: 429,
         retryAfter: wait,
-        message: `${request.refereeName} was emailed less than a day ago. You can send a reminder in ${hours} hour${hours === 1 ? "" : "s"}.`,
+        message: msg("references.errors.remindLater", { name: request.refereeName, count: hours }),
       };
     }
     await remindNow(trx, config, request, {
@@ -309,8 +309,7 @@ export async function replaceReferee(
     if (!locked.ok) return locked;
     const { application } = locked;
     const request = await lockOpenRequest(trx, application.id, input.requestId);
-    if (!request)
-      return { ok: false, status: 404, field: "requestId", message: "That referee has no reference waiting." };
+    if (!request) return { ok: false, status: 404, field: "requestId", message: msg("references.errors.noneWaiting") };
     const refused = await refereeRefusal(trx, application, input.referee.email, request.id);
     if (refused) return refused;
     await trx

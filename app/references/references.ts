@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import type { ReferenceStatus } from "#db/types";
 
 /**
@@ -139,36 +140,36 @@ export function letterDownloadName(filename: string, blind: boolean, index: numb
 }
 
 const name = z
-  .string({ error: "Enter the referee's name" })
+  .string({ error: msg("references.errors.nameEnter") })
   .trim()
-  .min(2, "Enter the referee's name")
-  .max(120, "Use at most 120 characters");
+  .min(2, msg("references.errors.nameEnter"))
+  .max(120, msg("forms.errors.maxChars", { count: 120 }));
 const email = z
-  .string({ error: "Enter the referee's email address" })
+  .string({ error: msg("references.errors.emailEnter") })
   .trim()
-  .max(254, "Use at most 254 characters")
-  .pipe(z.email({ error: "Enter an email address like name@example.org" }));
+  .max(254, msg("forms.errors.maxChars", { count: 254 }))
+  .pipe(z.email({ error: msg("forms.errors.emailInvalid") }));
 const relationship = z
-  .string({ error: "Say how the referee knows you" })
+  .string({ error: msg("references.errors.relationshipEnter") })
   .trim()
-  .min(2, "Say how the referee knows you")
-  .max(200, "Use at most 200 characters");
+  .min(2, msg("references.errors.relationshipEnter"))
+  .max(200, msg("forms.errors.maxChars", { count: 200 }));
 
 /** The applicant's references page: name a referee, remind one, or replace one. */
 export const ReferenceActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("add-referee"), name, email, relationship }),
-    z.object({ intent: z.literal("remind"), requestId: z.uuid({ error: "Choose a referee" }) }),
+    z.object({ intent: z.literal("remind"), requestId: z.uuid({ error: msg("references.errors.chooseReferee") }) }),
     z.object({
       intent: z.literal("replace"),
-      requestId: z.uuid({ error: "Choose a referee" }),
+      requestId: z.uuid({ error: msg("references.errors.chooseReferee") }),
       name,
       email,
       relationship,
     }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 export type ReferenceAction = z.output<typeof ReferenceActionSchema>;
 

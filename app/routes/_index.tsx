@@ -1,15 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ROLE_LABELS, type Role } from "~/auth/roles";
-import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
+import { useTranslation } from "react-i18next";
+import type { Role } from "~/auth/roles";
+import { cyclePhase, PHASE_KEYS } from "~/cycles/cycle-status";
 import { listPublishedCycles } from "~/cycles/cycles.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
+import { requestI18n } from "~/i18n/i18n.server";
+import type { MessageKey } from "~/i18n/message";
 import { getOptionalUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [user, cycles] = await Promise.all([getOptionalUser(request, context), listPublishedCycles(context.db)]);
+  const [user, cycles, i18n] = await Promise.all([
+    getOptionalUser(request, context),
+    listPublishedCycles(context.db),
+    requestI18n(request, context),
+  ]);
   const now = new Date();
   return {
+    description: i18n.t("home.description"),
     user: user ? { name: user.name, roles: user.roles } : null,
     cycles: cycles
       .map((cycle) => ({
@@ -23,19 +31,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-type CycleCard = { slug: string; name: string; phase: keyof typeof PHASE_LABELS; closesAt: string; timezone: string };
+type CycleCard = { slug: string; name: string; phase: keyof typeof PHASE_KEYS; closesAt: string; timezone: string };
 
 function OpenCycles({ cycles }: { cycles: CycleCard[] }) {
-  if (cycles.length === 0) return <p>No fellowship cycle is taking applications right now.</p>;
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (cycles.length === 0) return <p>{t("home.noCycles")}</p>;
   return (
-    <ul className="cards" aria-label="Fellowship cycles">
+    <ul className="cards" aria-label={t("home.cyclesLabel")}>
       {cycles.map((cycle) => (
         <li key={cycle.slug} className="card">
           <h3>
             <Link to={`/cycles/${cycle.slug}`}>{cycle.name}</Link>
           </h3>
           <p>
-            {PHASE_LABELS[cycle.phase]} · deadline {formatDateTime(cycle.closesAt, cycle.timezone)}
+            {t(PHASE_KEYS[cycle.phase])} ·{" "}
+            {t("home.deadline", { date: format.dateTime(cycle.closesAt, cycle.timezone) })}
           </p>
         </li>
       ))}
@@ -43,69 +54,66 @@ function OpenCycles({ cycles }: { cycles: CycleCard[] }) {
   );
 }
 
-export const meta: MetaFunction = () => [
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: "Open Web Fellows" },
-  { name: "description", content: "Fellowships and a network of allies for a healthy, open internet." },
+  { name: "description", content: data?.description ?? "" },
 ];
 
-const ROLE_HOME: Record<Role, { to: string; text: string }> = {
-  staff: { to: "/staff", text: "Run cycles, reviews, matching and campaigns." },
-  reviewer: { to: "/review", text: "Score the applications assigned to you." },
-  partner: { to: "/partner", text: "Publish positions and rank your finalists." },
-  ally: { to: "/me/profile", text: "Keep your directory profile and answer campaign requests." },
-  fellow: { to: "/me/fellowship", text: "Your fellowship year: check-ins, reports and your host's comments." },
-  alumnus: { to: "/me/fellowship", text: "Show your cohort on your network profile, if you wish." },
-  applicant: { to: "/me/applications", text: "Follow your applications." },
+const ROLE_HOME: Record<Role, { to: string; label: MessageKey; text: MessageKey }> = {
+  staff: { to: "/staff", label: "home.roles.staff", text: "home.roles.staffText" },
+  reviewer: { to: "/review", label: "home.roles.reviewer", text: "home.roles.reviewerText" },
+  partner: { to: "/partner", label: "home.roles.partner", text: "home.roles.partnerText" },
+  ally: { to: "/me/profile", label: "home.roles.ally", text: "home.roles.allyText" },
+  fellow: { to: "/me/fellowship", label: "home.roles.fellow", text: "home.roles.fellowText" },
+  alumnus: { to: "/me/fellowship", label: "home.roles.alumnus", text: "home.roles.alumnusText" },
+  applicant: { to: "/me/applications", label: "home.roles.applicant", text: "home.roles.applicantText" },
 };
 
 export default function HomePage() {
   const { user, cycles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   if (!user) return <Landing cycles={cycles} />;
   return (
     <div className="stack">
-      <h1>{`Welcome, ${user.name}`}</h1>
+      <h1>{t("home.welcome", { name: user.name })}</h1>
       {user.roles.length === 0 ? (
-        <p className="lede">
-          Your account is ready. From here you can apply to a fellowship cycle or join the network.
-        </p>
+        <p className="lede">{t("home.ready")}</p>
       ) : (
-        <ul className="cards" aria-label="Your roles">
+        <ul className="cards" aria-label={t("home.rolesLabel")}>
           {user.roles.map((role) => (
             <li key={role} className="card">
               <h2>
-                <Link to={ROLE_HOME[role].to}>{ROLE_LABELS[role]}</Link>
+                <Link to={ROLE_HOME[role].to}>{t(ROLE_HOME[role].label)}</Link>
               </h2>
-              <p>{ROLE_HOME[role].text}</p>
+              <p>{t(ROLE_HOME[role].text)}</p>
             </li>
           ))}
         </ul>
       )}
-      <h2>Apply for a fellowship</h2>
+      <h2>{t("home.applyHeading")}</h2>
       <OpenCycles cycles={cycles} />
       <p>
-        <Link to="/me/account">Your account and sessions</Link>
+        <Link to="/me/account">{t("home.accountLink")}</Link>
       </p>
     </div>
   );
 }
 
 function Landing({ cycles }: { cycles: CycleCard[] }) {
+  const { t } = useTranslation();
   return (
     <div className="stack">
       <h1>Open Web Fellows</h1>
-      <p className="lede">
-        Technologists, artists and policy people spend ten months with digital-rights groups, newsrooms and NGOs, and a
-        wider network of allies joins campaigns for a healthy internet.
-      </p>
+      <p className="lede">{t("home.lede")}</p>
       <div className="actions">
         <Link className="button" to="/signup">
-          Create an account
+          {t("home.createAccount")}
         </Link>
         <Link className="button secondary" to="/login">
-          Sign in
+          {t("nav.signIn")}
         </Link>
       </div>
-      <h2>Fellowships open now</h2>
+      <h2>{t("home.openNow")}</h2>
       <OpenCycles cycles={cycles} />
     </div>
   );

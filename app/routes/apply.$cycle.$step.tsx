@@ -4,6 +4,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo, useState, useSyncExternalStore } from "react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { buildAnswersSchema } from "~/applications/answer-schema";
 import { saveAnswers } from "~/applications/applications.server";
@@ -19,8 +21,10 @@ import { FormErrors, replyErrors } from "~/components/forms";
 import { QuestionField } from "~/components/question-field";
 import { useAutosave, type AutosaveReply, type StepSave } from "~/components/use-autosave";
 import { useLeaveWarning } from "~/components/use-leave-warning";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, useMessage } from "~/i18n/message";
 import { redirectAfterSuccess } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { forbidden, notFound } from "~/utils/http.server";
 
 const STEP_KEY = /^(overview|about-you|references|review|\d{1,3})$/;
@@ -28,21 +32,24 @@ const STEP_KEY = /^(overview|about-you|references|review|\d{1,3})$/;
 const ControlSchema = z
   .object({
     intent: z
-      .enum(["save", "save-next", "save-back", "autosave"], { error: "That form action is not known." })
+      .enum(["save", "save-next", "save-back", "autosave"], { error: msg("forms.errors.unknownAction") })
       .optional(),
     // A step link of the page: it saves the step, then goes there.
-    goto: z.string().regex(STEP_KEY, "That step does not exist.").optional(),
-    version: z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(0),
+    goto: z.string().regex(STEP_KEY, msg("apply.step.noSuchStep")).optional(),
+    version: z.coerce
+      .number({ error: msg("forms.errors.missingVersion") })
+      .int()
+      .min(0),
   })
-  .refine((value) => value.intent || value.goto, { message: "That form action is not known.", path: ["intent"] });
+  .refine((value) => value.intent || value.goto, { message: msg("forms.errors.unknownAction"), path: ["intent"] });
 
 function currentStep(apply: ApplyContext, param: string | undefined) {
   const number = Number(param);
   const step = Number.isInteger(number) ? apply.steps.find((candidate) => candidate.number === number) : undefined;
   // A step of the full application, asked for by a letter of intent not (yet) invited.
   if (!step && Number.isInteger(number) && number >= 1 && number <= apply.heldSteps)
-    forbidden("The full application is by invitation: it opens once the program invites your letter of intent.");
-  if (!step) notFound("That step of the application does not exist.");
+    forbidden(msg("apply.step.byInvitation"));
+  if (!step) notFound(msg("apply.step.noSuchStep"));
   return step;
 }
 
@@ -57,6 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   const stepQuestionIds = new Set(step.questions.map((question) => question.id));
   return {
+    title: await pageTitle(request, context, step.title, apply.cycle.name),
     cycle: cycleView(apply),
     steps: apply.steps.map((s) => ({ number: s.number, title: s.title })),
     step: {
@@ -134,10 +142,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const id = questionIdOf(key);
     return id !== null && !stepIds.has(id);
   });
-  if (unknown) return refuse("The form names a question that is not on this step. Reload the page.", 400);
+  if (unknown) return refuse(msg("apply.step.unknownQuestion"), 400);
   const control = parseSubmission(read.formData, { schema: ControlSchema });
   if (control.status !== "success")
-    return refuse(replyErrors(control.reply())[0] ?? "That form action is not known.", 400);
+    return refuse(replyErrors(control.reply())[0] ?? msg("forms.errors.unknownAction"), 400);
 
   // A first save with nothing valid to store creates no draft: the errors are all there is to say.
   const nothingToStore =
@@ -174,9 +182,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
   formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.step.title} — ${data.cycle.name} — Open Web Fellows` : "Application — Open Web Fellows" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ApplyStep() {
   const {
@@ -191,6 +197,9 @@ export default function ApplyStep() {
     status,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const message = useMessage();
   const lastResult = actionData?.kind === "form" ? actionData.result : undefined;
   const lastSave = actionData?.kind === "form" ? (actionData.saved ?? undefined) : undefined;
   const schema = useMemo(() => buildAnswersSchema(step.questions, "draft"), [step.questions]);
@@ -208,7 +217,7 @@ export default function ApplyStep() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: isSave(formData) ? z.object({}) : schema }) as never,
   });
   const autosave = useAutosave(formId, { enabled: editable, version: loadedVersion, savedAt, lastSave });
-  useLeaveWarning(editable && autosave.unsaved, "Your changes on this step are not saved yet. Leave without them?");
+  useLeaveWarning(editable && autosave.unsaved, t("apply.step.leaveWarning"));
   const hasFile = step.questions.some((question) => question.kind === "file");
   // Only answers reviewers will read are redacted: identifying questions and links never reach them.
   const redacted = step.questions.some(
@@ -229,15 +238,13 @@ export default function ApplyStep() {
       {!editable ? (
         <p className="notice notice-warning">
           {status === "withdrawn"
-            ? "You withdrew this application: it is kept as it was, and can no longer be changed."
+            ? t("apply.step.withdrawn")
             : cycle.phase === "accepting"
-              ? "This application can no longer be changed."
-              : "The deadline has passed: your answers are shown as they were saved."}
+              ? t("apply.noLongerChanged")
+              : t("apply.step.deadlinePassed")}
         </p>
       ) : status === "submitted" ? (
-        <p className="notice">
-          You have submitted this application. Changes you save here replace your answers until the deadline.
-        </p>
+        <p className="notice">{t("apply.step.submitted")}</p>
       ) : null}
       {cycle.blindReview && editable && redacted ? <BlindReviewNotice /> : null}
       <Form
@@ -248,9 +255,7 @@ export default function ApplyStep() {
       >
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="version" value={autosave.version} />
-        {step.questions.length === 0 ? (
-          <p className="notice">Your earlier answers leave nothing to answer on this step: go on to the next one.</p>
-        ) : null}
+        {step.questions.length === 0 ? <p className="notice">{t("apply.step.nothingToAnswer")}</p> : null}
         {step.questions.map((question) => {
           const hint = step.conditionHints[question.id];
           const hidden = !shown.isShown(question.id);
@@ -268,21 +273,21 @@ export default function ApplyStep() {
         })}
         {editable ? (
           <p className="save-status" role="status">
-            {describeSave(autosave, cycle.timezone)}
+            {describeSave(autosave, { t, message, when: (iso) => format.dateTime(iso, cycle.timezone) })}
           </p>
         ) : null}
         {editable ? (
           <div className="actions">
             {step.number > 1 ? (
               <button type="submit" name="intent" value="save-back" className="secondary">
-                Save and go back
+                {t("apply.step.saveBack")}
               </button>
             ) : null}
             <button type="submit" name="intent" value="save" className="secondary">
-              Save draft
+              {t("apply.step.saveDraft")}
             </button>
             <button type="submit" name="intent" value="save-next">
-              {step.isLast ? "Save and continue" : "Save and go to the next step"}
+              {step.isLast ? t("apply.step.saveContinue") : t("apply.step.saveNext")}
             </button>
           </div>
         ) : null}
@@ -332,13 +337,14 @@ function isSave(formData: FormData): boolean {
 }
 
 /** The step's one save indicator: the last save (by the buttons or in the background) and what it left out. */
-function describeSave(save: ReturnType<typeof useAutosave>, timeZone: string): string {
-  if (save.refusal) return save.refusal;
-  if (save.saving) return "Saving…";
-  const saved = save.savedAt ? `Draft saved at ${formatDateTime(save.savedAt, timeZone)}.` : "";
-  const left =
-    save.invalid === 0
-      ? ""
-      : `${save.invalid === 1 ? "1 answer needs" : `${save.invalid} answers need`} fixing and ${save.invalid === 1 ? "is" : "are"} not saved yet.`;
+function describeSave(
+  save: ReturnType<typeof useAutosave>,
+  words: { t: TFunction; message: (text: string) => string; when: (iso: string) => string },
+): string {
+  const { t } = words;
+  if (save.refusal) return words.message(save.refusal);
+  if (save.saving) return t("apply.step.saving");
+  const saved = save.savedAt ? t("apply.step.savedAt", { time: words.when(save.savedAt) }) : "";
+  const left = save.invalid === 0 ? "" : t("apply.step.invalidLeft", { count: save.invalid });
   return [saved, left].filter(Boolean).join(" ");
 }

@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { useTranslation } from "react-i18next";
+import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { cycleView, loadApplyContext } from "~/applications/apply-context.server";
 import { isAnswered } from "~/applications/questions";
 import { ApplySteps } from "~/components/apply-steps";
 import { ZonedTime } from "~/components/local-time";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const apply = await loadApplyContext(request, context, params.cycle);
   const answers = apply.application?.answers ?? {};
   return {
+    title: await pageTitle(request, context, msg("apply.overview.pageTitle", { cycle: apply.cycle.name })),
     cycle: cycleView(apply),
     status: apply.application?.status ?? null,
     editable: apply.editable,
@@ -25,22 +29,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Apply: ${data?.cycle.name ?? "fellowship"} — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ApplyOverview() {
   const { cycle, status, editable, steps } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{cycle.stage === "loi" ? `Your letter of intent to ${cycle.name}` : `Your application to ${cycle.name}`}</h1>
+      <h1>
+        {cycle.stage === "loi"
+          ? t("apply.overview.headingLoi", { cycle: cycle.name })
+          : t("apply.overview.heading", { cycle: cycle.name })}
+      </h1>
       {cycle.stage === "loi" ? (
-        <p>
-          This cycle has two stages. First a short letter of intent; the program then invites some applicants to the
-          full application, which opens with the letter’s answers already in place.
-        </p>
+        <p>{t("apply.overview.loiIntro")}</p>
       ) : cycle.stage === "full" ? (
-        <p>Your letter of intent was invited: this full application starts from its answers.</p>
+        <p>{t("apply.overview.fullIntro")}</p>
       ) : null}
       <ApplySteps
         slug={cycle.slug}
@@ -50,36 +54,34 @@ export default function ApplyOverview() {
         references={cycle.references}
       />
       <p>
-        Status: <strong>{status ? APPLICATION_STATUS_LABELS[status] : "Not started"}</strong>.{" "}
-        {cycle.stage === "loi" ? "Letter-of-intent deadline" : "Deadline"}:{" "}
+        {t("apply.status")}{" "}
+        <strong>{status ? t(APPLICATION_STATUS_KEYS[status]) : t("apply.overview.notStarted")}</strong>.{" "}
+        {cycle.stage === "loi" ? t("apply.loiDeadline") : t("apply.deadline")}{" "}
         <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />.
       </p>
       {!editable ? (
         <p className="notice notice-warning">
           {status === "withdrawn"
-            ? "You withdrew this application: it is kept as it was, and can no longer be changed or submitted."
+            ? t("apply.overview.withdrawn")
             : status === "not_invited"
-              ? "Your letter of intent was not invited to the full application. It stays readable here."
+              ? t("apply.overview.notInvited")
               : cycle.phase === "accepting"
-                ? "This application can no longer be changed."
-                : "Applications are closed: your answers stay readable here."}
+                ? t("apply.noLongerChanged")
+                : t("apply.overview.closed")}
         </p>
       ) : (
-        <p>
-          Every step is saved as a draft when you move on, and (with JavaScript) while you type. Nothing is sent until
-          you submit.
-        </p>
+        <p>{t("apply.overview.draftNote")}</p>
       )}
-      <ol className="cards" aria-label="Steps">
+      <ol className="cards" aria-label={t("apply.overview.stepsLabel")}>
         {steps.map((step) => (
           <li key={step.number} className="card">
             <h2>
               <Link to={`/apply/${cycle.slug}/${step.number}`}>{`${step.number}. ${step.title}`}</Link>
             </h2>
             <p>
-              {step.answered} of {step.total} answered
+              {t("apply.overview.answered", { answered: step.answered, total: step.total })}
               {step.missingRequired > 0 ? (
-                <span className="missing">{` · ${step.missingRequired} required left`}</span>
+                <span className="missing">{` · ${t("apply.overview.requiredLeft", { count: step.missingRequired })}`}</span>
               ) : null}
             </p>
           </li>
@@ -88,15 +90,15 @@ export default function ApplyOverview() {
       {editable ? (
         <div className="actions">
           <Link className="button" to={`/apply/${cycle.slug}/${steps[0] ? 1 : "review"}`}>
-            {status ? "Continue" : "Start"}
+            {status ? t("apply.overview.continue") : t("apply.overview.start")}
           </Link>
           <Link className="button secondary" to={`/apply/${cycle.slug}/review`}>
-            Review and submit
+            {t("apply.nav.reviewSubmit")}
           </Link>
         </div>
       ) : status ? (
         <p>
-          <Link to={`/apply/${cycle.slug}/review`}>Read your answers</Link>
+          <Link to={`/apply/${cycle.slug}/review`}>{t("apply.readAnswers")}</Link>
         </p>
       ) : null}
     </div>

@@ -1,14 +1,17 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { loadApplyContext, cycleView } from "~/applications/apply-context.server";
 import { ApplySteps } from "~/components/apply-steps";
 import { Field, FormErrors, replyErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { ReferenceActionSchema, referenceDeadline } from "~/references/references";
 import { listOwnReferences, nameReferee, remindReferee, replaceReferee } from "~/references/references.server";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { forbidden, notFound, passRetryAfter, tooMany } from "~/utils/http.server";
 
@@ -16,10 +19,9 @@ export const headers = passRetryAfter;
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
   const apply = await loadApplyContext(request, context, slug);
-  if (apply.cycle.referencesMax === 0) notFound("This cycle asks for no references.");
+  if (apply.cycle.referencesMax === 0) notFound(msg("references.noneAsked"));
   // Referees are asked for the full application only: a letter of intent names none.
-  if (apply.stage === "loi")
-    forbidden("References belong to the full application: it opens once the program invites your letter of intent.");
+  if (apply.stage === "loi") forbidden(msg("references.fullOnly"));
   return apply;
 }
 
@@ -29,17 +31,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const deadline = referenceDeadline(apply.cycle);
   const withdrawn = apply.application?.status === "withdrawn";
   return {
+    title: await pageTitle(request, context, msg("references.title"), apply.cycle.name),
     cycle: cycleView(apply),
     steps: apply.steps.map((step) => ({ number: step.number, title: step.title })),
     editable: apply.editable,
     started: Boolean(apply.application),
     min: apply.cycle.referencesMin,
     max: apply.cycle.referencesMax,
-    deadline: formatDateTime(deadline, apply.cycle.timezone),
+    deadline: deadline.toISOString(),
     open: !withdrawn && new Date() < deadline,
     references: references.map(({ receivedAt, ...reference }) => ({
       ...reference,
-      receivedAt: receivedAt ? formatDateTime(receivedAt, apply.cycle.timezone) : null,
+      receivedAt: receivedAt?.toISOString() ?? null,
     })),
   };
 }
@@ -56,10 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   };
   if (submission.status !== "success") return invalid({ form: formName(), result: submission.reply() });
   if (!apply.application)
-    return invalid(
-      { form: formName(), result: submission.reply({ formErrors: ["Save an answer in one of the steps first."] }) },
-      409,
-    );
+    return invalid({ form: formName(), result: submission.reply({ formErrors: [msg("references.saveFirst")] }) }, 409);
   const value = submission.value;
   const ids = { applicantId: apply.user.id, applicationId: apply.application.id };
   const result =
@@ -79,18 +79,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const message =
     value.intent === "add-referee"
-      ? `We emailed ${value.name} a link to write your reference.`
+      ? msg("references.flashAdded", { name: value.name })
       : value.intent === "remind"
-        ? "Reminder sent."
-        : `We emailed ${value.name} a link; the earlier referee's link no longer works.`;
+        ? msg("references.flashReminded")
+        : msg("references.flashReplaced", { name: value.name });
   return redirect(`/apply/${apply.cycle.slug}/references`, {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `References — ${data?.cycle.name ?? "Application"} — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 function RefereeForm({
   id,
@@ -105,19 +103,21 @@ function RefereeForm({
   lastResult: SubmissionResult<string[]> | undefined;
   submitLabel: string;
 }) {
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(ReferenceActionSchema, { id, lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value={intent} />
       {requestId ? <input type="hidden" name="requestId" value={requestId} /> : null}
-      <Field label="Referee's name" field={fields.name} inputProps={{ autoComplete: "off" }} />
-      <Field label="Referee's email" field={fields.email} type="email" inputProps={{ autoComplete: "off" }} />
+      <Field label={t("references.refereeName")} field={fields.name} inputProps={{ autoComplete: "off" }} />
       <Field
-        label="How they know you"
-        field={fields.relationship}
-        hint="For example: my manager at the library, 2021–2024"
+        label={t("references.refereeEmail")}
+        field={fields.email}
+        type="email"
+        inputProps={{ autoComplete: "off" }}
       />
+      <Field label={t("references.relationship")} field={fields.relationship} hint={t("references.relationshipHint")} />
       <button type="submit">{submitLabel}</button>
     </Form>
   );
@@ -126,13 +126,15 @@ function RefereeForm({
 export default function ReferencesPage() {
   const { cycle, steps, editable, started, min, max, deadline, open, references } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const resultFor = (name: string) =>
     actionData?.form === name ? (actionData.result as SubmissionResult<string[]>) : undefined;
   const remindErrors = actionData?.form === "remind" ? replyErrors(actionData.result) : [];
   const active = references.length;
   return (
     <div className="stack">
-      <h1>References</h1>
+      <h1>{t("references.title")}</h1>
       <ApplySteps
         slug={cycle.slug}
         steps={steps}
@@ -141,25 +143,28 @@ export default function ReferencesPage() {
         references={cycle.references}
       />
       <p>
-        {cycle.name} asks for {min === max ? min : `${min} to ${max}`} reference{max === 1 ? "" : "s"}. Each referee
-        gets an email with a link to upload a letter or answer a few questions; no account is needed. You see whether a
-        reference has arrived, never what it says. References are taken until {deadline}, also after you submit.
+        {t("references.intro", {
+          cycle: cycle.name,
+          count: max,
+          range: min === max ? format.number(min) : t("references.range", { min, max }),
+          deadline: format.dateTime(deadline, cycle.timezone),
+        })}
       </p>
       {!started ? (
-        <p className="notice">Save an answer in one of the steps first; then you can name your referees.</p>
+        <p className="notice">{t("references.saveFirst")}</p>
       ) : (
         <>
           <FormErrors errors={remindErrors} />
           {references.length === 0 ? (
-            <p className="muted">You have not named a referee yet.</p>
+            <p className="muted">{t("references.noneYet")}</p>
           ) : (
-            <ul className="stack" aria-label="Your referees">
+            <ul className="stack" aria-label={t("references.listLabel")}>
               {references.map((reference) => (
                 <li key={reference.id} className="card stack">
                   <p>
                     <strong>{reference.name}</strong> ({reference.email}), {reference.relationship}:{" "}
                     <span className={reference.status === "received" ? "badge badge-success" : "badge"}>
-                      {reference.status === "received" ? "Received" : "Requested"}
+                      {reference.status === "received" ? t("references.received") : t("references.requested")}
                     </span>
                   </p>
                   {reference.status === "requested" && open ? (
@@ -168,20 +173,20 @@ export default function ReferencesPage() {
                         <input type="hidden" name="intent" value="remind" />
                         <input type="hidden" name="requestId" value={reference.id} />
                         <button type="submit" className="secondary" disabled={reference.remindWaitSeconds > 0}>
-                          Send {reference.name} a reminder
+                          {t("references.remind", { name: reference.name })}
                         </button>
                         {reference.remindWaitSeconds > 0 ? (
-                          <span className="hint"> You can send a reminder once a day.</span>
+                          <span className="hint"> {t("references.onceADay")}</span>
                         ) : null}
                       </Form>
                       <details open={Boolean(resultFor(`replace-${reference.id}`))}>
-                        <summary>Ask someone else instead of {reference.name}</summary>
+                        <summary>{t("references.askInstead", { name: reference.name })}</summary>
                         <RefereeForm
                           id={`replace-${reference.id}`}
                           intent="replace"
                           requestId={reference.id}
                           lastResult={resultFor(`replace-${reference.id}`)}
-                          submitLabel="Replace the referee"
+                          submitLabel={t("references.replace")}
                         />
                       </details>
                     </>
@@ -192,16 +197,16 @@ export default function ReferencesPage() {
           )}
           {open && active < max ? (
             <section aria-labelledby="add-referee-title" className="narrow stack">
-              <h2 id="add-referee-title">Name a referee</h2>
+              <h2 id="add-referee-title">{t("references.nameTitle")}</h2>
               <RefereeForm
                 id="add-referee"
                 intent="add-referee"
                 lastResult={resultFor("add")}
-                submitLabel="Ask for a reference"
+                submitLabel={t("references.ask")}
               />
             </section>
           ) : !open ? (
-            <p className="notice">References are no longer taken for this application.</p>
+            <p className="notice">{t("references.closed")}</p>
           ) : null}
         </>
       )}

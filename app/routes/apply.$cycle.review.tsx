@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { submitApplication } from "~/applications/applications.server";
 import { cycleView, loadApplyContext } from "~/applications/apply-context.server";
 import { shownQuestionIds } from "~/applications/conditions";
@@ -9,13 +10,18 @@ import { isAnswered } from "~/applications/questions";
 import { ApplySteps } from "~/components/apply-steps";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { ZonedTime } from "~/components/local-time";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, parseForm } from "~/utils/forms.server";
 
 const SubmitSchema = z.object({
-  intent: z.literal("submit", { error: "That form action is not known." }),
-  version: z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(0),
+  intent: z.literal("submit", { error: msg("forms.errors.unknownAction") }),
+  version: z.coerce
+    .number({ error: msg("forms.errors.missingVersion") })
+    .int()
+    .min(0),
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -25,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Only what the answers call for: a question hidden by an earlier answer is not asked.
   const shown = shownQuestionIds(apply.questions, answers);
   return {
+    title: await pageTitle(request, context, msg("applyReview.pageTitle"), apply.cycle.name),
     cycle: cycleView(apply),
     steps: apply.steps.map((step) => ({
       number: step.number,
@@ -66,44 +73,45 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     version: submission.value.version,
   });
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-  const what = apply.stage === "loi" && apply.cycle.loiClosesAt ? "letter of intent" : "application";
+  const loi = apply.stage === "loi" && apply.cycle.loiClosesAt;
   const message = result.alreadySubmitted
-    ? `Your ${what} was already submitted; nothing changed.`
-    : `Your ${what} is submitted. A receipt with a copy of your answers is on its way to your email.`;
+    ? msg(loi ? "applyReview.alreadyLoi" : "applyReview.alreadyApplication")
+    : msg(loi ? "applyReview.submittedLoi" : "applyReview.submittedApplication");
   return redirect("/me/applications", {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Review — ${data?.cycle.name ?? "Application"} — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ReviewPage() {
   const { cycle, steps, application, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const missing = steps.flatMap((step) =>
     step.questions.filter((q) => q.required && !q.answered).map((q) => ({ ...q, step: step.number })),
   );
   const submitted = application && application.status !== "draft" && application.status !== "loi_draft";
   return (
     <div className="stack">
-      <h1>{editable ? "Review and submit" : "Your answers"}</h1>
+      <h1>{editable ? t("apply.nav.reviewSubmit") : t("apply.nav.yourAnswers")}</h1>
       <p className="muted">{cycle.name}</p>
       <ApplySteps slug={cycle.slug} steps={steps} current="review" readOnly={!editable} references={cycle.references} />
       <FormErrors errors={replyErrors(actionData)} />
       {submitted ? (
         <p className="notice">
-          Status: <strong>{APPLICATION_STATUS_LABELS[application.status]}</strong>
+          {t("apply.status")} <strong>{t(APPLICATION_STATUS_KEYS[application.status])}</strong>
           {application.submittedAt
-            ? `, submitted ${formatDateTime(application.submittedAt, cycle.timezone)}`
-            : ""}. {editable ? "You can still change your answers until the deadline." : "It can no longer be changed."}
+            ? t("applyReview.submittedOn", { date: format.dateTime(application.submittedAt, cycle.timezone) })
+            : ""}
+          . {editable ? t("applyReview.stillChange") : t("applyReview.noLongerChanged")}
         </p>
       ) : null}
       {missing.length > 0 && editable ? (
         <section className="notice notice-warning" aria-labelledby="missing-title">
-          <h2 id="missing-title">Still to answer before you can submit</h2>
+          <h2 id="missing-title">{t("applyReview.missingTitle")}</h2>
           <ul>
             {missing.map((question) => (
               <li key={question.id}>
@@ -117,7 +125,9 @@ export default function ReviewPage() {
         <section key={step.number} aria-labelledby={`step-${step.number}-title`}>
           <h2 id={`step-${step.number}-title`}>
             {`${step.number}. ${step.title}`}{" "}
-            <Link to={`/apply/${cycle.slug}/${step.number}`}>{editable ? "Edit" : "View"}</Link>
+            <Link to={`/apply/${cycle.slug}/${step.number}`}>
+              {editable ? t("applyReview.edit") : t("applyReview.view")}
+            </Link>
           </h2>
           <dl className="answers">
             {step.questions.map((question) => (
@@ -130,7 +140,7 @@ export default function ReviewPage() {
                     question.answer
                   ) : (
                     <span className={question.required ? "missing" : "muted"}>
-                      {question.required ? "Not answered yet (required)" : "Not answered"}
+                      {question.required ? t("applyReview.notAnsweredRequired") : t("applyReview.notAnswered")}
                     </span>
                   )}
                 </dd>
@@ -148,17 +158,17 @@ export default function ReviewPage() {
             value="submit"
             disabled={missing.length > 0 || navigation.state === "submitting"}
           >
-            {cycle.stage === "loi" ? "Submit my letter of intent" : "Submit my application"}
+            {cycle.stage === "loi" ? t("applyReview.submitLoi") : t("applyReview.submitApplication")}
           </button>
-          {missing.length > 0 ? <span className="muted">Answer the questions above first.</span> : null}
+          {missing.length > 0 ? <span className="muted">{t("applyReview.answerFirst")}</span> : null}
         </Form>
       ) : !application && editable ? (
         <p>
-          <Link to={`/apply/${cycle.slug}/${steps[0] ? 1 : ""}`}>Start your application</Link>
+          <Link to={`/apply/${cycle.slug}/${steps[0] ? 1 : ""}`}>{t("applyReview.start")}</Link>
         </p>
       ) : null}
       <p>
-        {cycle.stage === "loi" ? "Letter-of-intent deadline" : "Deadline"}:{" "}
+        {cycle.stage === "loi" ? t("apply.loiDeadline") : t("apply.deadline")}{" "}
         <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />
       </p>
     </div>

@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Role } from "~/auth/roles";
 import { getOwnApplication } from "~/applications/applications.server";
 import { Countdown, ZonedTime } from "~/components/local-time";
 import { Markdown } from "~/components/markdown";
-import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
+import { cyclePhase, PHASE_KEYS } from "~/cycles/cycle-status";
 import { getCycleBySlug } from "~/cycles/cycles.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { hasEligibilityScreen } from "~/eligibility/eligibility.server";
 import { groupIntoSteps } from "~/applications/questions";
 import { listPositions } from "~/matching/positions.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { notFound } from "~/utils/http.server";
 import { getOptionalUser, hasRole } from "~/utils/permissions.server";
 
@@ -19,8 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     getOptionalUser(request, context),
   ]);
   // A draft is visible to staff only (as a preview); to anyone else it does not exist.
-  if (!cycle || (cycle.status === "draft" && !hasRole(user, Role.staff)))
-    notFound("We could not find that fellowship cycle.");
+  if (!cycle || (cycle.status === "draft" && !hasRole(user, Role.staff))) notFound(msg("cycle.notFound"));
   const [questions, application, positions, screened] = await Promise.all([
     listQuestions(context.db, cycle.id),
     user ? getOwnApplication(context.db, cycle.id, user.id) : undefined,
@@ -29,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   const now = new Date();
   return {
+    title: await pageTitle(request, context, cycle.name),
     cycle: {
       slug: cycle.slug,
       name: cycle.name,
@@ -48,30 +51,36 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       description: position.description,
       organization: position.organizationName,
       seats: position.seats,
-      where: position.remote ? (position.location ? `${position.location} or remote` : "Remote") : position.location,
+      location: position.location,
+      remote: position.remote,
       skills: position.skills,
     })),
     serverNow: now.toISOString(),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.cycle.name} — Open Web Fellows` : "Fellowship cycle — Open Web Fellows" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function CyclePage() {
   const { cycle, steps, applicationStatus, serverNow, positions, startAt } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const accepting = cycle.phase === "accepting";
+  const where = (position: { location: string | null; remote: boolean }) =>
+    position.remote
+      ? position.location
+        ? t("cycle.orRemote", { location: position.location })
+        : t("cycle.remote")
+      : position.location;
   return (
     <article className="stack">
-      <p className="badge">{PHASE_LABELS[cycle.phase]}</p>
+      <p className="badge">{t(PHASE_KEYS[cycle.phase])}</p>
       <h1>{cycle.name}</h1>
       <dl className="facts">
-        <dt>Opens</dt>
+        <dt>{t("cycle.opens")}</dt>
         <dd>
           <ZonedTime iso={cycle.opensAt} timeZone={cycle.timezone} />
         </dd>
-        <dt>Deadline</dt>
+        <dt>{t("cycle.deadline")}</dt>
         <dd>
           <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />
         </dd>
@@ -81,32 +90,33 @@ export default function CyclePage() {
         {accepting ? (
           <Link className="button" to={startAt}>
             {applicationStatus === "draft"
-              ? "Continue your application"
+              ? t("cycle.continue")
               : applicationStatus
-                ? "See your application"
-                : "Apply now"}
+                ? t("cycle.see")
+                : t("cycle.applyNow")}
           </Link>
         ) : cycle.phase === "scheduled" ? (
-          <p>Applications open on the date above.</p>
+          <p>{t("cycle.opensOnDate")}</p>
         ) : (
-          <p>Applications are closed.</p>
+          <p>{t("cycle.closed")}</p>
         )}
       </div>
       <Markdown>{cycle.description}</Markdown>
       {positions.length > 0 ? (
         <section aria-labelledby="positions-title" className="stack">
-          <h2 id="positions-title">Host positions</h2>
+          <h2 id="positions-title">{t("cycle.positions")}</h2>
           <ul className="cards">
             {positions.map((position) => (
               <li key={position.id} className="card">
                 <h3 className="question-title">{position.title}</h3>
                 <p className="muted">
                   {position.organization}
-                  {position.where ? ` · ${position.where}` : ""} · {position.seats} fellow
-                  {position.seats === 1 ? "" : "s"}
+                  {where(position) ? ` · ${where(position)}` : ""} · {t("cycle.fellows", { count: position.seats })}
                 </p>
                 {position.description ? <p>{position.description}</p> : null}
-                {position.skills.length ? <p className="muted">Skills: {position.skills.join(", ")}</p> : null}
+                {position.skills.length ? (
+                  <p className="muted">{t("cycle.skills", { skills: position.skills.join(", ") })}</p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -114,12 +124,10 @@ export default function CyclePage() {
       ) : null}
       {steps.length > 0 ? (
         <section aria-labelledby="steps-title">
-          <h2 id="steps-title">What the application asks</h2>
+          <h2 id="steps-title">{t("cycle.asks")}</h2>
           <ol>
             {steps.map((step) => (
-              <li key={step.title}>
-                {step.title} ({step.count} question{step.count === 1 ? "" : "s"})
-              </li>
+              <li key={step.title}>{t("cycle.stepQuestions", { title: step.title, count: step.count })}</li>
             ))}
           </ol>
         </section>

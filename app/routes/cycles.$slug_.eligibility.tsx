@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { cyclePhase } from "~/cycles/cycle-status";
 import { getCycleBySlug } from "~/cycles/cycles.server";
@@ -10,6 +11,8 @@ import {
   writeScreenCookie,
 } from "~/eligibility/eligibility.server";
 import { eligibilityField, screen } from "~/eligibility/screen";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
@@ -18,14 +21,15 @@ import { notFound } from "~/utils/http.server";
 
 async function loadScreen(context: LoaderFunctionArgs["context"], slug: string | undefined) {
   const cycle = await getCycleBySlug(context.db, slug ?? "");
-  if (!cycle || cycle.status === "draft") notFound("We could not find that fellowship cycle.");
+  if (!cycle || cycle.status === "draft") notFound(msg("cycle.notFound"));
   return { cycle, questions: await listEligibilityQuestions(context.db, cycle.id) };
 }
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle, questions } = await loadScreen(context, params.slug);
   if (questions.length === 0) throw redirect(`/apply/${cycle.slug}`);
   return {
+    title: await pageTitle(request, context, msg("eligibility.title"), cycle.name),
     cycle: { slug: cycle.slug, name: cycle.name, accepting: cyclePhase(cycle, new Date()) === "accepting" },
     questions: questions.map(({ id, label, help, options }) => ({ id, label, help, options })),
   };
@@ -67,27 +71,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Can you apply? — ${data?.cycle.name ?? "Cycle"} — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function EligibilityPage() {
   const { cycle, questions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const errors: Record<string, string[]> = actionData?.fieldErrors ?? {};
   const answers: Record<string, string> = actionData?.answers ?? {};
   // A new key per answer keeps the radios showing what the server was sent, with or without JavaScript.
   const formKey = JSON.stringify(answers);
   return (
     <div className="stack narrow">
-      <h1>Can you apply?</h1>
-      <p>
-        {`Before you start an application to ${cycle.name}, a few questions check that the program can take it. `}
-        We keep none of your answers.
-      </p>
+      <h1>{t("eligibility.title")}</h1>
+      <p>{t("eligibility.intro", { cycle: cycle.name })}</p>
       {actionData?.kind === "not-eligible" ? (
         <section className="notice notice-warning" role="alert" aria-labelledby="not-eligible">
-          <h2 id="not-eligible">We are sorry: this program cannot take your application</h2>
+          <h2 id="not-eligible">{t("eligibility.sorry")}</h2>
           <ul>
             {actionData.reasons.map((reason) => (
               <li key={reason.questionId}>
@@ -95,14 +95,11 @@ export default function EligibilityPage() {
               </li>
             ))}
           </ul>
-          <p>
-            If you chose an answer by mistake, change it below and check again. Thank you for your interest in open
-            internet work.
-          </p>
+          <p>{t("eligibility.mistake")}</p>
         </section>
       ) : null}
-      {actionData?.kind === "incomplete" ? <FormErrors errors={["Answer every question to continue."]} /> : null}
-      {!cycle.accepting ? <p className="notice">This cycle is not taking applications at the moment.</p> : null}
+      {actionData?.kind === "incomplete" ? <FormErrors errors={[msg("eligibility.answerEvery")]} /> : null}
+      {!cycle.accepting ? <p className="notice">{t("eligibility.notAccepting")}</p> : null}
       <Form method="post" className="stack" key={formKey}>
         {questions.map((question) => {
           const field = eligibilityField(question);
@@ -134,9 +131,9 @@ export default function EligibilityPage() {
           );
         })}
         <div className="actions">
-          <button type="submit">Check and continue</button>
+          <button type="submit">{t("eligibility.check")}</button>
           <Link to={`/cycles/${cycle.slug}`} className="button secondary">
-            Back to the cycle
+            {t("eligibility.back")}
           </Link>
         </div>
       </Form>

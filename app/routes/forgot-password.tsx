@@ -1,6 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { startPasswordReset } from "~/auth/accounts.server";
 import { ForgotPasswordSchema } from "~/auth/auth.schema";
 import { Field, FormErrors } from "~/components/forms";
@@ -12,7 +15,7 @@ import { requireAnonymous } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
-  return null;
+  return { title: await pageTitle(request, context, msg("forgotPassword.title")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,21 +34,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export { passRetryAfter as headers } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Forgot your password — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ForgotPasswordPage() {
+  useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(ForgotPasswordSchema, { id: "forgot-password", lastResult });
   return (
     <div className="narrow stack">
-      <h1>Forgot your password?</h1>
-      <p>Enter the email address of your account and we will send you a code to choose a new password.</p>
+      <h1>{t("forgotPassword.title")}</h1>
+      <p>{t("forgotPassword.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("forms.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <div className="actions">
-          <button type="submit">Send a code</button>
-          <Link to="/login">Back to sign in</Link>
+          <button type="submit">{t("forgotPassword.submit")}</button>
+          <Link to="/login">{t("forgotPassword.back")}</Link>
         </div>
       </Form>
     </div>

@@ -1,6 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { LoginSchema } from "~/auth/auth.schema";
 import { authenticatePassword } from "~/auth/authenticator.server";
 import { replaceRequestSession } from "~/auth/session.server";
@@ -19,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const singleSignOn = oidc
     ? { name: oidc.providerName, href: `/auth/oidc${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}` }
     : null;
-  return { redirectTo, singleSignOn };
+  return { title: await pageTitle(request, context, msg("nav.signIn")), redirectTo, singleSignOn };
 }
 
 // No requireAnonymous here: signing in while signed in switches accounts, and the session the
@@ -39,51 +42,49 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     // The same words for an unknown email and a wrong password: sign-in tells nobody who has an account.
-    return invalid(
-      submission.reply({ formErrors: ["Email or password is not right."], hideFields: ["password"] }),
-      401,
-    );
+    return invalid(submission.reply({ formErrors: [msg("login.wrong")], hideFields: ["password"] }), 401);
   }
   const cookie = await replaceRequestSession(context.db, context.config, request, result.userId, context.clientAddress);
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign in — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function LoginPage() {
   const { redirectTo, singleSignOn } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(LoginSchema, { id: "login", lastResult });
   return (
     <div className="narrow stack">
-      <h1>Sign in</h1>
+      <h1>{t("nav.signIn")}</h1>
       {singleSignOn ? (
         <p>
           <a className="button" href={singleSignOn.href}>
-            Sign in with {singleSignOn.name}
+            {t("login.with", { provider: singleSignOn.name })}
           </a>
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("forms.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <Field
-          label="Password"
+          label={t("forms.password")}
           field={fields.password}
           type="password"
           inputProps={{ autoComplete: "current-password" }}
         />
         <div className="actions">
           <button type="submit" disabled={navigation.state === "submitting"}>
-            Sign in
+            {t("nav.signIn")}
           </button>
-          <Link to="/forgot-password">Forgot your password?</Link>
+          <Link to="/forgot-password">{t("login.forgot")}</Link>
         </div>
       </Form>
       <p>
-        New here? <Link to="/signup">Create an account</Link>
+        {t("login.newHere")} <Link to="/signup">{t("home.createAccount")}</Link>
       </p>
     </div>
   );

@@ -2,6 +2,9 @@ import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmailField, LoginCodeSchema } from "~/auth/auth.schema";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { replaceRequestSession } from "~/auth/session.server";
 import { completeSignInWithCode } from "~/auth/sign-in-code.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
@@ -15,7 +18,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
   const params = new URL(request.url).searchParams;
   const email = EmailField.safeParse(params.get("email") ?? "");
-  return { email: email.success ? email.data : "", redirectTo: safeRedirect(params.get("redirectTo"), "") };
+  return {
+    title: await pageTitle(request, context, msg("login.codeTitle")),
+    email: email.success ? email.data : "",
+    redirectTo: safeRedirect(params.get("redirectTo"), ""),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,30 +34,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": cookie } });
 }
 
-export const meta: MetaFunction = () => [{ title: "Finish signing in — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function LoginCodePage() {
   const { email, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(LoginCodeSchema, { id: "login-code", lastResult, defaultValue: { email } });
   return (
     <div className="narrow stack">
-      <h1>Finish signing in</h1>
-      <p>
-        Your password is right. There have been several wrong passwords for this account or from your network lately, so
-        we have emailed you a 6-digit code as well. It is valid for 15 minutes.
-      </p>
+      <h1>{t("login.codeTitle")}</h1>
+      <p>{t("login.codeIntro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("forms.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <EmailedCodeField field={fields.code} />
         <div className="actions">
-          <button type="submit">Sign in</button>
+          <button type="submit">{t("nav.signIn")}</button>
         </div>
       </Form>
       <p>
-        No email? <Link to="/login">Sign in again</Link> to have a new code sent.
+        {t("login.noEmail")} <Link to="/login">{t("login.again")}</Link> {t("login.againRest")}
       </p>
     </div>
   );

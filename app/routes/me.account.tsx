@@ -1,11 +1,17 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { apiTokenAction, loadApiTokens } from "~/api/token-route.server";
 import { feedAction, loadFeed } from "~/calendar/feed-route.server";
 import { ApiTokensSection } from "~/components/api-tokens";
 import { CalendarFeedSection } from "~/components/calendar-feed";
 import { FormErrors, replyErrors } from "~/components/forms";
+import { LanguageSwitcher } from "~/components/language-switcher";
+import { pageTitle } from "~/i18n/i18n.server";
+import { DEFAULT_LANGUAGE } from "~/i18n/languages";
+import { msg } from "~/i18n/message";
+import type { RootLoaderData } from "~/root";
 import { z } from "zod";
 import { CodeField } from "~/auth/auth.schema";
 import { CODE_MESSAGES } from "~/auth/verification.server";
@@ -37,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     loadApiTokens(context, user),
   ]);
   return {
+    title: await pageTitle(request, context, msg("account.title")),
     feed,
     apiTokens,
     deletionCodeSent: new URL(request.url).searchParams.get("deletion") === "code-sent",
@@ -117,11 +124,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Your account — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function AccountPage() {
   const { account, sessions, deletionCodeSent, feed, apiTokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<RootLoaderData>("root");
   // A new calendar address is answered in place (see feedAction): no errors then.
   const errors =
     !actionData || "feedUrl" in actionData || "apiToken" in actionData || "apiTokenErrors" in actionData
@@ -131,14 +140,19 @@ export default function AccountPage() {
         : replyErrors(actionData);
   return (
     <div className="stack">
-      <h1>Your account</h1>
+      <h1>{t("account.title")}</h1>
       <FormErrors errors={errors} />
       <dl className="facts">
-        <dt>Name</dt>
+        <dt>{t("forms.name")}</dt>
         <dd>{account.name}</dd>
-        <dt>Email</dt>
+        <dt>{t("forms.email")}</dt>
         <dd>{account.email}</dd>
       </dl>
+      <section aria-labelledby="language-title" className="stack">
+        <h2 id="language-title">{t("language.label")}</h2>
+        <p className="hint">{t("account.languageHint")}</p>
+        <LanguageSwitcher id="account-language" current={root?.lang ?? DEFAULT_LANGUAGE} />
+      </section>
       <section aria-labelledby="sessions-title" className="stack">
         <h2 id="sessions-title">Where you are signed in</h2>
         <div className="table-wrap">

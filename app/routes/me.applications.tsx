@@ -1,17 +1,21 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { finalistMatchingView } from "~/matching/finalist.server";
 import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
 import { saveApplicantRanking } from "~/matching/rankings.server";
 import { answerPlacement } from "~/matching/publish.server";
 import { RankList } from "~/components/rank-list";
-import { APPLICATION_STATUS_LABELS, WITHDRAWABLE_STATUSES } from "~/applications/application-status";
+import { APPLICATION_STATUS_KEYS, WITHDRAWABLE_STATUSES } from "~/applications/application-status";
 import { EDITABLE_STATUSES } from "~/applications/lifecycle";
 import { stageOf, stagePhase } from "~/applications/stages";
 import { listMyApplications, withdrawApplication } from "~/applications/applications.server";
 import { FormErrors, replyErrors } from "~/components/forms";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
@@ -19,22 +23,22 @@ import { requireUser } from "~/utils/permissions.server";
 import { ownProgress } from "~/references/completeness.server";
 
 const PlacementSchema = z.object({
-  intent: z.enum(["accept-placement", "decline-placement"], { error: "That form action is not known." }),
-  applicationId: z.uuid("Choose an application"),
+  intent: z.enum(["accept-placement", "decline-placement"], { error: msg("forms.errors.unknownAction") }),
+  applicationId: z.uuid(msg("myApplications.chooseApplication")),
 });
 
 const WithdrawSchema = z.object({
-  intent: z.literal("withdraw", { error: "That form action is not known." }),
-  applicationId: z.uuid("Choose an application"),
-  confirm: z.literal("on", { error: "Tick the box to confirm that you want to withdraw" }),
+  intent: z.literal("withdraw", { error: msg("forms.errors.unknownAction") }),
+  applicationId: z.uuid(msg("myApplications.chooseApplication")),
+  confirm: z.literal("on", { error: msg("myApplications.tickToConfirm") }),
 });
 
-const EVENT_LABELS: Record<string, string> = {
-  created: "Started",
-  submitted: "Submitted",
-  edited: "Changed after submitting",
-  withdrawn: "Withdrawn",
-  status: "Status changed",
+const EVENT_KEYS: Record<string, MessageKey> = {
+  created: "myApplications.events.created",
+  submitted: "myApplications.events.submitted",
+  edited: "myApplications.events.edited",
+  withdrawn: "myApplications.events.withdrawn",
+  status: "myApplications.events.status",
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -45,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   const progress = await Promise.all(applications.map((application) => ownProgress(context.db, application.id)));
   return {
+    title: await pageTitle(request, context, msg("myApplications.title")),
     applications: applications.map((application, index) => ({
       progress: progress[index]!,
       matching: matching.get(application.id)
@@ -71,9 +76,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       loi: application.loiClosesAt
         ? {
             stage: stageOf(application, application),
-            loiDeadline: formatDateTime(application.loiClosesAt, application.timezone),
-            fullDeadline: formatDateTime(application.closesAt, application.timezone),
-            invitedAt: application.invitedAt ? formatDateTime(application.invitedAt, application.timezone) : null,
+            loiDeadline: application.loiClosesAt.toISOString(),
+            fullDeadline: application.closesAt.toISOString(),
+            invitedAt: application.invitedAt?.toISOString() ?? null,
           }
         : null,
       submittedAt: application.submittedAt?.toISOString() ?? null,
@@ -138,39 +143,44 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
   return redirect("/me/applications", {
     headers: {
-      "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Your application is withdrawn." }),
+      "Set-Cookie": await setFlash(context.config, { kind: "success", message: msg("myApplications.withdrawn") }),
     },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Your applications — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function MyApplicationsPage() {
   const { applications } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { eventLabel, statusLabel } = useHistoryLabels();
   return (
     <div className="stack">
-      <h1>Your applications</h1>
+      <h1>{t("myApplications.title")}</h1>
       <FormErrors errors={replyErrors(actionData)} />
-      {applications.length === 0 ? <p>You have not started an application yet.</p> : null}
+      {applications.length === 0 ? <p>{t("myApplications.none")}</p> : null}
       {applications.map((application) => (
         <section key={application.id} className="card stack" aria-labelledby={`app-${application.id}`}>
           <h2 id={`app-${application.id}`}>{application.cycleName}</h2>
           <p>
-            Status: <strong>{APPLICATION_STATUS_LABELS[application.status]}</strong>
+            {t("apply.status")} <strong>{t(APPLICATION_STATUS_KEYS[application.status])}</strong>
             {application.submittedAt
-              ? ` · submitted ${formatDateTime(application.submittedAt, application.timezone)}`
+              ? t("myApplications.submittedOn", {
+                  date: format.dateTime(application.submittedAt, application.timezone),
+                })
               : ""}
           </p>
-          {application.loi ? <LoiStage status={application.status} loi={application.loi} /> : null}
-          <h3 className="visually-hidden">History</h3>
+          {application.loi ? (
+            <LoiStage status={application.status} loi={application.loi} timeZone={application.timezone} />
+          ) : null}
+          <h3 className="visually-hidden">{t("myApplications.history")}</h3>
           <ol className="history">
             {application.events.map((event, index) => (
               <li key={index}>
-                {formatDateTime(event.at, application.timezone)}: {EVENT_LABELS[event.kind] ?? event.kind}
-                {event.kind === "status" && event.toStatus
-                  ? ` — ${APPLICATION_STATUS_LABELS[event.toStatus as keyof typeof APPLICATION_STATUS_LABELS] ?? event.toStatus}`
-                  : ""}
+                {format.dateTime(event.at, application.timezone)}: {eventLabel(event.kind)}
+                {event.kind === "status" && event.toStatus ? ` — ${statusLabel(event.toStatus)}` : ""}
               </li>
             ))}
           </ol>
@@ -181,18 +191,22 @@ export default function MyApplicationsPage() {
           <div className="actions">
             <Link to={`/apply/${application.cycleSlug}/review`}>
               {application.accepting && EDITABLE_STATUSES.includes(application.status)
-                ? "Continue or change"
-                : "Read your answers"}
+                ? t("myApplications.continueOrChange")
+                : t("apply.readAnswers")}
             </Link>
           </div>
           {WITHDRAWABLE_STATUSES.includes(application.status) ? (
             <Form method="post" className="withdraw">
               <input type="hidden" name="applicationId" value={application.id} />
               <label className="choice">
-                <input type="checkbox" name="confirm" />I want to withdraw this application (this cannot be undone)
+                <input type="checkbox" name="confirm" />
+                {t("myApplications.withdrawConfirm")}
               </label>
               <button type="submit" name="intent" value="withdraw" className="danger">
-                Withdraw<span className="visually-hidden"> from {application.cycleName}</span>
+                {t("myApplications.withdraw")}
+                <span className="visually-hidden">
+                  {t("myApplications.withdrawFrom", { cycle: application.cycleName })}
+                </span>
               </button>
             </Form>
           ) : null}
@@ -202,26 +216,45 @@ export default function MyApplicationsPage() {
   );
 }
 
+function useHistoryLabels() {
+  const { t } = useTranslation();
+  return {
+    eventLabel: (kind: string) => {
+      const key = EVENT_KEYS[kind];
+      return key ? t(key) : kind;
+    },
+    statusLabel: (status: string) =>
+      status in APPLICATION_STATUS_KEYS
+        ? t(APPLICATION_STATUS_KEYS[status as keyof typeof APPLICATION_STATUS_KEYS])
+        : status,
+  };
+}
+
 type LoiView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["applications"][number]["loi"]>;
 
 /** A two-stage cycle: the letter of intent's standing and both deadlines, in the cycle's time zone. */
-function LoiStage({ status, loi }: { status: string; loi: LoiView }) {
+function LoiStage({ status, loi, timeZone }: { status: string; loi: LoiView; timeZone: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const loiDeadline = format.dateTime(loi.loiDeadline, timeZone);
+  const fullDeadline = format.dateTime(loi.fullDeadline, timeZone);
   return (
     <div className="stack">
       <p>
         {status === "loi_draft"
-          ? `Letter of intent: not submitted yet. Due ${loi.loiDeadline}.`
+          ? t("myApplications.loiDraft", { date: loiDeadline })
           : status === "loi_submitted"
-            ? `Letter of intent submitted (changes are possible until ${loi.loiDeadline}). The program invites some applicants to the full application; you will hear by email either way.`
+            ? t("myApplications.loiSubmitted", { date: loiDeadline })
             : status === "not_invited"
-              ? "Your letter of intent was not invited to the full application."
+              ? t("myApplications.loiNotInvited")
               : loi.invitedAt
-                ? `Invited to the full application on ${loi.invitedAt}. It is due ${loi.fullDeadline}.`
-                : `Letter of intent due ${loi.loiDeadline}.`}
+                ? t("myApplications.loiInvited", {
+                    invited: format.dateTime(loi.invitedAt, timeZone),
+                    due: fullDeadline,
+                  })
+                : t("myApplications.loiDue", { date: loiDeadline })}
       </p>
-      <p className="muted">
-        Deadlines: letter of intent {loi.loiDeadline}; full application (by invitation) {loi.fullDeadline}.
-      </p>
+      <p className="muted">{t("myApplications.deadlines", { loi: loiDeadline, full: fullDeadline })}</p>
     </div>
   );
 }
@@ -230,43 +263,44 @@ type ProgressView = ReturnType<typeof useLoaderData<typeof loader>>["application
 
 /** What the application still lacks, and whether each reference arrived (never what it says). */
 function ProgressSection({ slug, progress }: { slug: string; progress: ProgressView }) {
+  const { t } = useTranslation();
   const missing = progress.missing;
   const lacks = missing ? [...missing.answers, ...missing.files] : [];
   return (
     <>
       {missing && (lacks.length || missing.references) ? (
         <div className="notice notice-warning">
-          <p>Still missing:</p>
+          <p>{t("myApplications.stillMissing")}</p>
           <ul>
             {lacks.map((label) => (
               <li key={label}>{label}</li>
             ))}
             {missing.references ? (
-              <li>
-                {missing.references} reference{missing.references === 1 ? "" : "s"}
-              </li>
+              <li>{t("myApplications.referencesMissing", { count: missing.references })}</li>
             ) : null}
           </ul>
         </div>
       ) : missing ? (
-        <p>Nothing is missing.</p>
+        <p>{t("myApplications.nothingMissing")}</p>
       ) : null}
       {progress.asksReferences ? (
         <>
-          <h3>References</h3>
+          <h3>{t("references.title")}</h3>
           {progress.references.length ? (
             <ul>
               {progress.references.map((reference) => (
                 <li key={reference.id}>
-                  {reference.name}: {reference.status === "received" ? "received" : "requested"}
+                  {reference.status === "received"
+                    ? t("myApplications.referenceReceived", { name: reference.name })
+                    : t("myApplications.referenceRequested", { name: reference.name })}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="muted">No referee named yet.</p>
+            <p className="muted">{t("myApplications.noReferee")}</p>
           )}
           <p>
-            <Link to={`/apply/${slug}/references`}>Manage your references</Link>
+            <Link to={`/apply/${slug}/references`}>{t("myApplications.manageReferences")}</Link>
           </p>
         </>
       ) : null}

@@ -11,12 +11,18 @@ import { setFlash } from "~/utils/flash.server";
 import { checkThrottle, recordThrottleFailure, tooManyMessage } from "~/auth/throttle.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { tooMany } from "~/utils/http.server";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { requireAnonymous } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
   const email = EmailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
-  return { email: email.success ? email.data : "" };
+  return {
+    title: await pageTitle(request, context, msg("resetPassword.title")),
+    email: email.success ? email.data : "",
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     "Set-Cookie",
     await setFlash(context.config, {
       kind: "success",
-      message: "Your password is changed. Every other session of your account was signed out.",
+      message: msg("resetPassword.done"),
     }),
   );
   return redirect("/", { headers });
@@ -60,11 +66,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export { passRetryAfter as headers } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ResetPasswordPage() {
   const { email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(ResetPasswordSchema, {
     id: "reset-password",
     lastResult,
@@ -72,27 +79,27 @@ export default function ResetPasswordPage() {
   });
   return (
     <div className="narrow stack">
-      <h1>Choose a new password</h1>
-      <p>If the address has an account, we have emailed it a 6-digit code, valid for 15 minutes.</p>
+      <h1>{t("resetPassword.title")}</h1>
+      <p>{t("resetPassword.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("forms.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <EmailedCodeField field={fields.code} />
         <Field
-          label="New password"
+          label={t("resetPassword.newPassword")}
           field={fields.password}
           type="password"
-          hint="At least 10 characters."
+          hint={t("resetPassword.hint")}
           inputProps={{ autoComplete: "new-password" }}
         />
         <Field
-          label="Repeat the new password"
+          label={t("resetPassword.repeat")}
           field={fields.confirmPassword}
           type="password"
           inputProps={{ autoComplete: "new-password" }}
         />
         <div className="actions">
-          <button type="submit">Set the new password</button>
+          <button type="submit">{t("resetPassword.submit")}</button>
         </div>
       </Form>
     </div>

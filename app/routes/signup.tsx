@@ -1,6 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { startSignUp } from "~/auth/accounts.server";
 import { SignupSchema } from "~/auth/auth.schema";
 import { Field } from "~/components/forms";
@@ -14,7 +17,10 @@ import { safeRedirect } from "~/utils/redirect";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
   // Where to go once the account exists (an invitation link, say); same-origin paths only.
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "") };
+  return {
+    title: await pageTitle(request, context, msg("signup.title")),
+    redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), ""),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -42,39 +48,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export { passRetryAfter as headers } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Create an account — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function SignupPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(SignupSchema, { id: "signup", lastResult });
   return (
     <div className="narrow stack">
-      <h1>Create an account</h1>
-      <p className="muted">
-        One account lets you apply to fellowship cycles, review, host fellows or join the network. We will email you a
-        code to confirm your address.
-      </p>
+      <h1>{t("signup.title")}</h1>
+      <p className="muted">{t("signup.intro")}</p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="Name" field={fields.name} inputProps={{ autoComplete: "name" }} />
-        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("forms.name")} field={fields.name} inputProps={{ autoComplete: "name" }} />
+        <Field label={t("forms.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <Field
-          label="Password"
+          label={t("forms.password")}
           field={fields.password}
           type="password"
-          hint="At least 10 characters. A few unrelated words make a strong password."
+          hint={t("signup.passwordHint")}
           inputProps={{ autoComplete: "new-password" }}
         />
         <div className="actions">
           <button type="submit" disabled={navigation.state === "submitting"}>
-            Create account
+            {t("signup.submit")}
           </button>
         </div>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Sign in</Link>
+        {t("signup.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
       </p>
     </div>
   );

@@ -3,6 +3,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { completeSignUp, resendSignUpCode } from "~/auth/accounts.server";
 import { EmailField, VerifySchema } from "~/auth/auth.schema";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { startSession } from "~/auth/session.server";
 import { CODE_MESSAGES } from "~/auth/verification.server";
 import { EmailedCodeField, Field, FormErrors } from "~/components/forms";
@@ -19,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const email = EmailField.safeParse(new URL(request.url).searchParams.get("email") ?? "");
   const params = new URL(request.url).searchParams;
   return {
+    title: await pageTitle(request, context, msg("verify.pageTitle")),
     email: email.success ? email.data : "",
     resent: params.has("resent"),
     redirectTo: safeRedirect(params.get("redirectTo"), ""),
@@ -69,40 +73,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
       clientAddress: context.clientAddress,
     }),
   );
-  headers.append(
-    "Set-Cookie",
-    await setFlash(context.config, { kind: "success", message: "Your account is ready. Welcome!" }),
-  );
+  headers.append("Set-Cookie", await setFlash(context.config, { kind: "success", message: msg("verify.welcome") }));
   return redirect(safeRedirect(submission.value.redirectTo, "/"), { headers });
 }
 
 export { passRetryAfter as headers } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function VerifyPage() {
   const { email, resent, redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(VerifySchema, { id: "verify", lastResult, defaultValue: { email } });
   return (
     <div className="narrow stack">
-      <h1>Check your email</h1>
-      <p>
-        If the address can be used for a new account, we have sent it a 6-digit code. It is valid for 15 minutes. If you
-        already have an account, the email tells you how to sign in instead.
-      </p>
-      {resent ? <p role="status">If a sign-up is waiting for this address, a new code is on its way.</p> : null}
+      <h1>{t("verify.title")}</h1>
+      <p>{t("verify.intro")}</p>
+      {resent ? <p role="status">{t("verify.resent")}</p> : null}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="Email" field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <Field label={t("forms.email")} field={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
         <EmailedCodeField field={fields.code} />
         <div className="actions">
           <button type="submit" name="intent" value="verify">
-            Confirm
+            {t("verify.confirm")}
           </button>
           <button type="submit" name="intent" value="resend" className="secondary" formNoValidate>
-            Send a new code
+            {t("verify.resend")}
           </button>
         </div>
       </Form>

@@ -28,3 +28,7 @@ export function formatTime(value: Date | string, timeZone = "UTC", locale = "en-
     timeZone,
   }).format(date);
 }
+
+export function formatNumber(value: number, locale = "en-GB"): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

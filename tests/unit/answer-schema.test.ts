@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { answersFromValues, buildAnswersSchema } from "~/applications/answer-schema";
 import { countWords, groupIntoSteps, missingAnswers, type Question } from "~/applications/questions";
 import { readStepAnswers } from "~/applications/step-answers";
+import { english, englishErrors } from "../support/english";
 
 const q = (id: string, kind: Question["kind"], extra: Partial<Question> = {}): Question => ({
   id,
@@ -55,7 +56,7 @@ describe("the schema derived from a cycle's questions", () => {
   it("requires required answers on submit, not in a draft", () => {
     const submit = parse("submit", [["q_name", "Ada"]]);
     expect(submit.status).toBe("error");
-    expect(submit.reply().error).toMatchObject({
+    expect(englishErrors(submit.reply().error)).toMatchObject({
       q_why: ["This question needs an answer"],
       q_track: ["This question needs an answer"],
     });
@@ -64,7 +65,7 @@ describe("the schema derived from a cycle's questions", () => {
 
   it("holds word limits in drafts too", () => {
     const result = parse("draft", [["q_why", "one two three four five six"]]);
-    expect(result.reply().error?.q_why?.[0]).toMatch(/at most 5 words/);
+    expect(english(result.reply().error?.q_why?.[0] ?? "")).toMatch(/at most 5 words/);
     expect(parse("draft", [["q_why", "  one two  three four five "]]).status).toBe("success");
   });
 
@@ -75,7 +76,11 @@ describe("the schema derived from a cycle's questions", () => {
   });
 
   it("refuses options the question does not offer", () => {
-    expect(parse("draft", [["q_track", "Astrology"]]).reply().error?.q_track).toEqual(["Choose one of the options"]);
+    expect(
+      parse("draft", [["q_track", "Astrology"]])
+        .reply()
+        .error?.q_track?.map(english),
+    ).toEqual(["Choose one of the options"]);
     expect(
       parse("draft", [
         ["q_issues", "Privacy"],
@@ -141,7 +146,7 @@ describe("reading one step for a draft save", () => {
     expect(read.invalid).toBe(2);
     // Valid answers (a cleared one too) are saved; invalid ones are absent, so what is stored stays.
     expect(read.answers).toEqual({ why: "Because it is ours", name: null, issues: null });
-    expect(read.submission.reply().error).toMatchObject({
+    expect(englishErrors(read.submission.reply().error)).toMatchObject({
       q_site: ["Enter a web address starting with http:// or https://"],
       q_track: ["Choose one of the options"],
     });

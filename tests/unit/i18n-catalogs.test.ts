@@ -11,7 +11,8 @@ const SOURCES = ["app", "emails"].map((dir) => path.resolve(dir));
 
 /** Messages whose translation is rightly the same as the English. */
 const SAME_AS_ENGLISH: Partial<Record<Language, string[]>> = {
-  fr: ["nav.messages"],
+  es: ["errorPage.status", "aboutYou.options.asia", "aboutYou.options.no"],
+  fr: ["nav.messages", "forms.code", "time.minutes", "cycle.stepQuestions", "aboutYou.options.europe"],
 };
 
 type Catalog = { [key: string]: string | Catalog };
