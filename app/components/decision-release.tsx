@@ -5,6 +5,8 @@ export interface ReleasePreviewGroup {
   decision: ReleasedDecision;
   subject: string;
   text: string;
+  /** Everyone the email goes to; `recipients` names the first of them. */
+  total: number;
   recipients: { name: string; email: string; withFeedback: boolean; withMetaReview: boolean }[];
   /** Whose email the text is: the fullest of the group (feedback and meta-review shown if any has them). */
   sampleName: string;
@@ -13,7 +15,7 @@ export interface ReleasePreviewGroup {
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** Before a release: each email the release would send, to whom, and how it reads. */
-export function ReleasePreview({ groups }: { groups: ReleasePreviewGroup[] }) {
+export function ReleasePreview({ groups, allHref }: { groups: ReleasePreviewGroup[]; allHref?: string }) {
   if (groups.length === 0) return null;
   return (
     <section className="stack" aria-labelledby="preview-title">
@@ -21,7 +23,7 @@ export function ReleasePreview({ groups }: { groups: ReleasePreviewGroup[] }) {
       {groups.map((group) => (
         <div key={group.decision} role="group" aria-labelledby={`preview-${group.decision}`} className="card stack">
           <h3 id={`preview-${group.decision}`}>“{group.subject}”</h3>
-          <p>{plural(group.recipients.length, "recipient")}:</p>
+          <p>{plural(group.total, "recipient")}:</p>
           <ul>
             {group.recipients.map((recipient) => (
               <li key={recipient.email}>
@@ -30,6 +32,18 @@ export function ReleasePreview({ groups }: { groups: ReleasePreviewGroup[] }) {
               </li>
             ))}
           </ul>
+          {group.total > group.recipients.length ? (
+            <p>
+              … and {group.total - group.recipients.length} more
+              {allHref ? (
+                <>
+                  {" "}
+                  (<a href={allHref}>every marked application</a>)
+                </>
+              ) : null}
+              .
+            </p>
+          ) : null}
           <details>
             <summary>Read the email as {group.sampleName} receives it</summary>
             <pre className="email-text">{group.text}</pre>

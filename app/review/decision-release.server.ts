@@ -92,32 +92,52 @@ export interface ReleasePreview {
   decision: Decision;
   subject: string;
   text: string;
+  /** Everyone the email goes to. */
+  total: number;
+  /** The first {@link PREVIEW_RECIPIENTS} of them by name; the decisions list shows them all. */
   recipients: { name: string; email: string; withFeedback: boolean; withMetaReview: boolean }[];
   sampleName: string;
 }
 
-/** Before a release: who would receive which email, with each email as the first recipient would read it. */
+/** Recipients named per email in the preview: the page costs the same at 30 marks as at 5,000. */
+export const PREVIEW_RECIPIENTS = 50;
+
+/**
+ * Before a release: who would receive which email, with each email as the fullest of its group
+ * would read it (feedback and a meta-review shown if any has them). Counted and sampled in SQL, so
+ * a cycle of thousands of marks reads a few rows per decision.
+ */
 export async function previewRelease(db: DB, config: AppConfig, cycle: ReleaseCycle): Promise<ReleasePreview[]> {
-  const pending = (await unreleasedDecisions(db, cycle.id).execute()).filter(hasDecision);
+  const counts = await db
+    .selectFrom(unreleasedDecisions(db, cycle.id).clearOrderBy().as("pending"))
+    .select(["pending.pendingDecision", sql<number>`count(*)::int`.as("total")])
+    .groupBy("pending.pendingDecision")
+    .execute();
   const previews: ReleasePreview[] = [];
   for (const decision of RELEASED_DECISIONS) {
-    const group = pending.filter((row) => row.pendingDecision === decision);
-    if (group.length === 0) continue;
-    // The fullest email of the group, so the preview shows how feedback and a meta-review read.
-    const fullest = [...group].sort(
-      (x, y) =>
-        Number(Boolean(y.metaReview)) * 2 +
-        Number(Boolean(y.decisionFeedback)) -
-        (Number(Boolean(x.metaReview)) * 2 + Number(Boolean(x.decisionFeedback))),
-    )[0]!;
-    const sample = decisionEmail(config, cycle, fullest);
+    const total = counts.find((row) => row.pendingDecision === decision)?.total ?? 0;
+    if (total === 0) continue;
+    const ofDecision = unreleasedDecisions(db, cycle.id).where("applications.pendingDecision", "=", decision);
+    const [fullest, shown] = await Promise.all([
+      ofDecision
+        .clearOrderBy()
+        .orderBy(sql`"meta_reviews"."body" is not null`, "desc")
+        .orderBy(sql`"applications"."decision_feedback" is not null`, "desc")
+        .orderBy("users.name")
+        .orderBy("applications.id")
+        .limit(1)
+        .executeTakeFirstOrThrow(),
+      ofDecision.orderBy("applications.id").limit(PREVIEW_RECIPIENTS).execute(),
+    ]);
+    const sample = decisionEmail(config, cycle, { ...fullest, pendingDecision: decision });
     const rendered = await renderEmail(sample.template, sample.props);
     previews.push({
       decision,
       subject: rendered.subject,
       text: rendered.text,
       sampleName: fullest.name,
-      recipients: group.map((row) => ({
+      total,
+      recipients: shown.map((row) => ({
         name: row.name,
         email: row.email,
         withFeedback: Boolean(row.decisionFeedback),

@@ -308,7 +308,7 @@ export default function DecisionsPage() {
             ))}
         </section>
       ) : null}
-      <ReleasePreview groups={preview} />
+      <ReleasePreview groups={preview} allHref="?show=marked" />
       <ReleaseCard pending={pending} delayMinutes={delayMinutes} waiting={waiting} />
     </div>
   );

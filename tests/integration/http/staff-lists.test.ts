@@ -211,4 +211,26 @@ describeServer("staff lists paged in SQL", (t) => {
     await get(t.server, path, { cookie: staff.cookie });
     expect((await computed()).computedAt.getTime()).toBeGreaterThan(before.computedAt.getTime());
   });
+
+  it("previews a release of many marks by counting them all and naming the first 50", async () => {
+    const path = `${base(big)}/decisions`;
+    const confirm = await pageText(await get(t.server, `${path}?bulk=not_selected`, { cookie: staff.cookie }));
+    const count = Number(/name="count" value="(\d+)"/.exec(confirm)?.[1]);
+    expect(count).toBeGreaterThan(60);
+    const marked = await post(
+      t.server,
+      path,
+      { intent: "bulk", decision: "not_selected", count: String(count) },
+      { cookie: staff.cookie },
+    );
+    expect(marked.status).toBe(302);
+    const html = await pageText(await get(t.server, path, { cookie: staff.cookie }));
+    const preview = html.slice(html.indexOf("What the release sends"));
+    expect(preview).toContain(`${count} recipients`);
+    const named = [...preview.matchAll(/<li>[^<]*\([^)@]+@[^)]+\)/g)];
+    expect(named).toHaveLength(50);
+    expect(preview).toContain(`… and ${count - 50} more`);
+    expect(preview).toContain('href="?show=marked"');
+    await post(t.server, path, { intent: "bulk", decision: "clear", count: String(count) }, { cookie: staff.cookie });
+  });
 });
