@@ -99,6 +99,8 @@ export interface EmailOutboxTable {
   lastError: string | null;
   sentAt: Timestamp | null;
   attachments: Json<EmailAttachment[]> | null;
+  /** The language the message was written in, fixed when it was queued (0063). */
+  language: Generated<"en" | "es" | "fr" | "ar">;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
 }

@@ -74,6 +74,7 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
     attachments: "scrub",
     html: "scrub",
     idempotency_key: "none",
+    language: "none",
     // An SMTP refusal often quotes the address.
     last_error: "scrub",
     props: "scrub",

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { startSignUp } from "~/auth/accounts.server";
+import { requestLanguage } from "~/i18n/language.server";
 import { SignupSchema } from "~/auth/auth.schema";
 import { Field } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
@@ -29,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   // The strength check costs CPU, so it runs past the per-address limit above.
-  const started = await startSignUp(context.db, context.config, submission.value);
+  const language = await requestLanguage(request, context.config, null);
+  const started = await startSignUp(context.db, context.config, { ...submission.value, language });
   if (!started.ok) {
     return invalid(submission.reply({ fieldErrors: { password: [started.message] }, hideFields: ["password"] }));
   }
