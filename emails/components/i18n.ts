@@ -8,7 +8,6 @@ export type { EmailMoment } from "../moment";
 
 export type EmailT = TFunction<"common">;
 
-
 /** The `Intl` locale of each language's dates and numbers (English as the portal's pages show it). */
 const INTL_LOCALES: Record<Language, string> = { en: "en-GB", es: "es", fr: "fr", ar: "ar" };
 
