@@ -7,6 +7,9 @@ export type CreatedAt = ColumnType<Date, Date | string | undefined, Date | strin
 /** A jsonb column. */
 export type Json<T> = ColumnType<T, string | T, string | T>;
 
+/** Staff-written text in other languages, by language, holding only the fields translated (0064). */
+export type ContentTranslations = Partial<Record<"en" | "es" | "fr" | "ar", Record<string, string | string[]>>>;
+
 export interface UsersTable {
   id: Generated<string>;
   email: string;
@@ -99,6 +102,8 @@ export interface EmailOutboxTable {
   lastError: string | null;
   sentAt: Timestamp | null;
   attachments: Json<EmailAttachment[]> | null;
+  /** The language the message was written in, fixed when it was queued (0063). */
+  language: Generated<"en" | "es" | "fr" | "ar">;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
 }
@@ -177,6 +182,8 @@ export interface CyclesTable {
   referenceDeadline: Timestamp | null;
   /** The letter-of-intent deadline: set, the cycle has two stages (LOI, then full application by invitation). */
   loiClosesAt: Timestamp | null;
+  /** Staff's translations of the row's text, by language (0064); see app/i18n/content.ts. */
+  translations: ColumnType<ContentTranslations, string | ContentTranslations | undefined, string | ContentTranslations>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -197,6 +204,8 @@ export interface CycleQuestionsTable {
   condition: Json<QuestionCondition | null> | null;
   /** The stage that first asks it: the LOI's questions are asked again, pre-filled, in the full application. */
   stage: Generated<QuestionStage>;
+  /** Staff's translations of the row's text, by language (0064); see app/i18n/content.ts. */
+  translations: ColumnType<ContentTranslations, string | ContentTranslations | undefined, string | ContentTranslations>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -213,6 +222,8 @@ export interface EligibilityQuestionsTable {
   qualifying: Json<string[]>;
   /** Said, kindly, to someone whose answer does not qualify. */
   reason: string;
+  /** Staff's translations of the row's text, by language (0064); see app/i18n/content.ts. */
+  translations: ColumnType<ContentTranslations, string | ContentTranslations | undefined, string | ContentTranslations>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
@@ -559,6 +570,8 @@ export interface CampaignsTable {
   status: Generated<CampaignStatus>;
   languages: Generated<string[]>;
   timezone: Generated<string>;
+  /** Staff's translations of the row's text, by language (0064); see app/i18n/content.ts. */
+  translations: ColumnType<ContentTranslations, string | ContentTranslations | undefined, string | ContentTranslations>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;

@@ -1,14 +1,16 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ApplicationWithdrawnProps {
   name: string;
   cycleName: string;
-  withdrawnAt: string;
+  withdrawnAt: EmailMoment;
   applicationsUrl: string;
 }
 
-export const subject = (props: ApplicationWithdrawnProps) => `You withdrew your application to ${props.cycleName}`;
+export const subject = (props: ApplicationWithdrawnProps, t: EmailT) =>
+  t("email.withdrawn.subject", { cycleName: props.cycleName });
 
 export default function ApplicationWithdrawn({
   name,
@@ -16,18 +18,16 @@ export default function ApplicationWithdrawn({
   withdrawnAt,
   applicationsUrl,
 }: ApplicationWithdrawnProps) {
+  const { t, language } = useEmailT();
   return (
     <EmailLayout
-      preview={`Your application to ${cycleName} is withdrawn`}
-      heading="Your application is withdrawn"
-      reason={`You received this email because your application to ${cycleName} was withdrawn from your account.`}
+      preview={t("email.withdrawn.preview", { cycleName })}
+      heading={t("email.withdrawn.heading")}
+      reason={t("email.withdrawn.reason", { cycleName })}
     >
-      <Text>Hello {name},</Text>
-      <Text>
-        You withdrew your application to {cycleName} on {withdrawnAt}. It is no longer considered; you can still read
-        it, but not change or submit it. If you did not mean to withdraw, reply to this email and tell us.
-      </Text>
-      <MainAction href={applicationsUrl} label="Your applications" />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.withdrawn.body", { cycleName, withdrawnAt: formatMoment(withdrawnAt, language) })}</Text>
+      <MainAction href={applicationsUrl} label={t("email.common.yourApplications")} />
     </EmailLayout>
   );
 }
@@ -35,6 +35,6 @@ export default function ApplicationWithdrawn({
 ApplicationWithdrawn.PreviewProps = {
   name: "Amina Okafor",
   cycleName: "Open Web Fellows 2027",
-  withdrawnAt: "14 Apr 2027, 09:12 EDT",
+  withdrawnAt: { at: "2027-04-14T13:12:00.000Z", timeZone: "America/New_York" },
   applicationsUrl: "http://localhost:3000/me/applications",
 } satisfies ApplicationWithdrawnProps;

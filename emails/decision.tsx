@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface DecisionProps {
@@ -12,58 +13,51 @@ export interface DecisionProps {
   applicationsUrl: string;
 }
 
-export const subject = (props: DecisionProps) =>
-  props.outcome === "finalist"
-    ? `You are a finalist for ${props.cycleName}`
-    : props.outcome === "waitlisted"
-      ? `You are on the waitlist for ${props.cycleName}`
-      : props.outcome === "not_invited"
-        ? `Your letter of intent to ${props.cycleName}`
-        : `Your application to ${props.cycleName}`;
+export const subject = ({ outcome, cycleName }: DecisionProps, t: EmailT) =>
+  outcome === "finalist"
+    ? t("email.decision.subjectFinalist", { cycleName })
+    : outcome === "waitlisted"
+      ? t("email.decision.subjectWaitlisted", { cycleName })
+      : outcome === "not_invited"
+        ? t("email.decision.subjectNotInvited", { cycleName })
+        : t("email.decision.subjectNotSelected", { cycleName });
+
+function body(outcome: DecisionProps["outcome"], cycleName: string, t: EmailT): string {
+  switch (outcome) {
+    case "finalist":
+      return t("email.decision.bodyFinalist", { cycleName });
+    case "waitlisted":
+      return t("email.decision.bodyWaitlisted", { cycleName });
+    case "not_invited":
+      return t("email.decision.bodyNotInvited", { cycleName });
+    case "not_selected":
+      return t("email.decision.bodyNotSelected", { cycleName });
+  }
+}
 
 export default function Decision({ name, cycleName, outcome, feedback, metaReview, applicationsUrl }: DecisionProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={outcome === "finalist" ? "Good news about your application" : "An update on your application"}
-      heading={outcome === "finalist" ? "You are a finalist" : "An update on your application"}
-      reason={`You received this email because you applied to ${cycleName}.`}
+      preview={outcome === "finalist" ? t("email.decision.previewFinalist") : t("email.decision.previewUpdate")}
+      heading={outcome === "finalist" ? t("email.decision.headingFinalist") : t("email.decision.headingUpdate")}
+      reason={t("email.decision.reason", { cycleName })}
     >
-      <Text>Hello {name},</Text>
-      {outcome === "finalist" ? (
-        <Text>
-          Congratulations: the review panel selected you as a finalist for {cycleName}. Next, host organizations will
-          read your application and may ask to talk with you; you will then rank the positions you were considered for.
-        </Text>
-      ) : outcome === "waitlisted" ? (
-        <Text>
-          Thank you for applying to {cycleName}. The review panel placed your application on the waitlist: we cannot
-          offer you a finalist place yet, but if one comes free we will write to you again. There is nothing you need to
-          do now.
-        </Text>
-      ) : outcome === "not_invited" ? (
-        <Text>
-          Thank you for your letter of intent to {cycleName}. We read every letter with care, and this time we cannot
-          invite you to submit a full application. Many strong applicants are not invited; we hope you will apply again.
-        </Text>
-      ) : (
-        <Text>
-          Thank you for applying to {cycleName}. We read every application with care, and this time we could not select
-          yours. Many strong applicants are not selected; we hope you will apply again.
-        </Text>
-      )}
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{body(outcome, cycleName, t)}</Text>
       {feedback ? (
         <>
-          <Text>From the reviewers:</Text>
+          <Text>{t("email.decision.fromReviewers")}</Text>
           <Text style={{ whiteSpace: "pre-wrap", fontStyle: "italic" }}>{feedback}</Text>
         </>
       ) : null}
       {metaReview ? (
         <>
-          <Text>The review panel’s summary of your application:</Text>
+          <Text>{t("email.decision.panelSummary")}</Text>
           <Text style={{ whiteSpace: "pre-wrap" }}>{metaReview}</Text>
         </>
       ) : null}
-      <MainAction href={applicationsUrl} label="Your applications" />
+      <MainAction href={applicationsUrl} label={t("email.common.yourApplications")} />
     </EmailLayout>
   );
 }

@@ -1,4 +1,6 @@
 import { Link, Text } from "@react-email/components";
+import type { EmailT } from "./components/i18n";
+import { useEmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ExistingAccountProps {
@@ -7,23 +9,21 @@ export interface ExistingAccountProps {
   resetUrl: string;
 }
 
-export const subject = () => "You already have an Open Web Fellows account";
+export const subject = (_props: ExistingAccountProps, t: EmailT) => t("email.existingAccount.subject");
 
 export default function ExistingAccount({ name, loginUrl, resetUrl }: ExistingAccountProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview="Someone tried to sign up with your email"
-      heading="You already have an account"
-      reason="You received this email because someone tried to sign up with this address. If it was not you, you can ignore it: nothing changed."
+      preview={t("email.existingAccount.preview")}
+      heading={t("email.existingAccount.heading")}
+      reason={t("email.existingAccount.reason")}
     >
-      <Text>Hello {name},</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.existingAccount.body")}</Text>
+      <MainAction href={loginUrl} label={t("email.existingAccount.signIn")} />
       <Text>
-        Someone tried to create a new account with this email address, which already has one. No new account was
-        created.
-      </Text>
-      <MainAction href={loginUrl} label="Sign in" />
-      <Text>
-        Forgot your password? <Link href={resetUrl}>Reset it</Link> at {resetUrl}
+        {t("email.existingAccount.forgot")} <Link href={resetUrl}>{resetUrl}</Link>
       </Text>
     </EmailLayout>
   );

@@ -3,6 +3,7 @@
  * `renderEmail`, which loads the templates (react-email and React, the slowest packages to load)
  * the first time a message is rendered rather than at every start (templates.ts holds them).
  */
+import type { Language } from "~/i18n/languages";
 import type { EmailProps, EmailTemplateName, RenderedEmail } from "./templates";
 
 export type { EmailProps, EmailTemplateName, RenderedEmail } from "./templates";
@@ -24,7 +25,11 @@ export const SENSITIVE_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<Email
   // The link lets its holder write the reference.
   "reference-request",
 ]);
-export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailProps<N>): Promise<RenderedEmail> {
+export async function renderEmail<N extends EmailTemplateName>(
+  name: N,
+  props: EmailProps<N>,
+  language?: Language,
+): Promise<RenderedEmail> {
   const templates = await import("./templates");
-  return templates.renderEmail(name, props);
+  return templates.renderEmail(name, props, language);
 }

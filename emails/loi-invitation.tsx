@@ -1,30 +1,30 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface LoiInvitationProps {
   name: string;
   cycleName: string;
-  /** The full application's deadline, in the cycle's time zone. */
-  deadline: string;
+  /** The full application's deadline, shown in the cycle's time zone. */
+  deadline: EmailMoment;
   applyUrl: string;
 }
 
-export const subject = (props: LoiInvitationProps) => `You are invited to the full application for ${props.cycleName}`;
+export const subject = (props: LoiInvitationProps, t: EmailT) =>
+  t("email.loiInvitation.subject", { cycleName: props.cycleName });
 
 export default function LoiInvitation({ name, cycleName, deadline, applyUrl }: LoiInvitationProps) {
+  const { t, language } = useEmailT();
   return (
     <EmailLayout
-      preview={`Your letter of intent to ${cycleName}: you are invited to apply`}
-      heading="You are invited to the full application"
-      reason={`You received this email because you sent a letter of intent to ${cycleName}.`}
+      preview={t("email.loiInvitation.preview", { cycleName })}
+      heading={t("email.loiInvitation.heading")}
+      reason={t("email.loiInvitation.reason", { cycleName })}
     >
-      <Text>Hello {name},</Text>
-      <Text>
-        Thank you for your letter of intent to {cycleName}. We would like to read more: you are invited to submit the
-        full application. It opens with the answers from your letter already in place, so you only add what is new.
-      </Text>
-      <Text>The deadline for the full application is {deadline}.</Text>
-      <MainAction href={applyUrl} label="Open the full application" />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.loiInvitation.body", { cycleName })}</Text>
+      <Text>{t("email.loiInvitation.deadline", { deadline: formatMoment(deadline, language) })}</Text>
+      <MainAction href={applyUrl} label={t("email.loiInvitation.action")} />
     </EmailLayout>
   );
 }
@@ -32,6 +32,6 @@ export default function LoiInvitation({ name, cycleName, deadline, applyUrl }: L
 LoiInvitation.PreviewProps = {
   name: "Amina Okafor",
   cycleName: "Open Web Fellows 2027",
-  deadline: "20 Apr 2027, 17:00 EDT",
+  deadline: { at: "2027-04-20T21:00:00.000Z", timeZone: "America/New_York" },
   applyUrl: "http://localhost:3000/apply/open-web-2027",
 } satisfies LoiInvitationProps;

@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReferenceRequestProps {
@@ -7,14 +8,16 @@ export interface ReferenceRequestProps {
   cycleName: string;
   relationship: string;
   uploadUrl: string;
-  /** When the link stops working, in the cycle's time zone. */
-  expiresAt: string;
+  /** When the link stops working, shown in the cycle's time zone. */
+  expiresAt: EmailMoment;
   /** A reminder (scheduled or sent by the applicant) rather than the first request. */
   reminder: boolean;
 }
 
-export const subject = (props: ReferenceRequestProps) =>
-  `${props.reminder ? "Reminder: " : ""}a reference for ${props.applicantName} (${props.cycleName})`;
+export const subject = ({ reminder, applicantName, cycleName }: ReferenceRequestProps, t: EmailT) =>
+  reminder
+    ? t("email.referenceRequest.subjectReminder", { applicantName, cycleName })
+    : t("email.referenceRequest.subject", { applicantName, cycleName });
 
 export default function ReferenceRequest({
   refereeName,
@@ -25,23 +28,18 @@ export default function ReferenceRequest({
   expiresAt,
   reminder,
 }: ReferenceRequestProps) {
+  const { t, language } = useEmailT();
+  const expires = t("email.referenceRequest.expires", { expiresAt: formatMoment(expiresAt, language) });
   return (
     <EmailLayout
-      preview={`${applicantName} asks you for a reference`}
-      heading={reminder ? "A reference is still awaited" : "Would you write a reference?"}
-      reason={`You received this email because ${applicantName} named you as a referee (${relationship}).`}
+      preview={t("email.referenceRequest.preview", { applicantName })}
+      heading={reminder ? t("email.referenceRequest.headingReminder") : t("email.referenceRequest.heading")}
+      reason={t("email.referenceRequest.reason", { applicantName, relationship })}
     >
-      <Text>Hello {refereeName},</Text>
-      <Text>
-        {applicantName} is applying to {cycleName} and named you as a referee. On the page behind the button you can
-        upload a letter as a PDF, answer a few short questions, or both. You need no account. {applicantName} will see
-        only that your reference arrived, never what it says.
-      </Text>
-      <MainAction href={uploadUrl} label="Write the reference" />
-      <Text>
-        The link is for you alone: it works once and until {expiresAt}.
-        {reminder ? " It replaces the link of any earlier email." : ""}
-      </Text>
+      <Text>{t("email.common.hello", { name: refereeName })}</Text>
+      <Text>{t("email.referenceRequest.body", { applicantName, cycleName })}</Text>
+      <MainAction href={uploadUrl} label={t("email.referenceRequest.action")} />
+      <Text>{reminder ? `${expires} ${t("email.referenceRequest.replaces")}` : expires}</Text>
     </EmailLayout>
   );
 }
@@ -52,6 +50,6 @@ ReferenceRequest.PreviewProps = {
   cycleName: "Open Web Fellows 2027",
   relationship: "Former supervisor",
   uploadUrl: "http://localhost:3000/references/abc123",
-  expiresAt: "15 January 2027, 23:59 UTC",
+  expiresAt: { at: "2027-01-15T23:59:00.000Z", timeZone: "UTC" },
   reminder: false,
 } satisfies ReferenceRequestProps;

@@ -1,4 +1,6 @@
 import { Text } from "@react-email/components";
+import type { EmailT } from "./components/i18n";
+import { useEmailT } from "./components/i18n";
 import { EmailLayout, MainAction, codeStyle } from "./components/layout";
 
 export interface ResetCodeProps {
@@ -7,20 +9,21 @@ export interface ResetCodeProps {
   resetUrl: string;
 }
 
-export const subject = () => "Your Open Web Fellows password reset code";
+export const subject = (_props: ResetCodeProps, t: EmailT) => t("email.resetCode.subject");
 
 export default function ResetCode({ name, code, resetUrl }: ResetCodeProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={`Your reset code is ${code}`}
-      heading="Reset your password"
-      reason="You received this email because someone asked to reset the password of your account. If it was not you, your password stays as it is."
+      preview={t("email.resetCode.preview", { code })}
+      heading={t("email.resetCode.heading")}
+      reason={t("email.resetCode.reason")}
     >
-      <Text>Hello {name},</Text>
-      <Text>Someone asked to reset the password of your account. Enter this code to choose a new one:</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.resetCode.body")}</Text>
       <Text style={codeStyle}>{code}</Text>
-      <Text>It is valid for 15 minutes.</Text>
-      <MainAction href={resetUrl} label="Choose a new password" />
+      <Text>{t("email.common.validFor")}</Text>
+      <MainAction href={resetUrl} label={t("email.resetCode.action")} />
     </EmailLayout>
   );
 }

@@ -1,4 +1,6 @@
 import { Text } from "@react-email/components";
+import type { EmailT } from "./components/i18n";
+import { useEmailT } from "./components/i18n";
 import { EmailLayout, MainAction, codeStyle } from "./components/layout";
 
 export interface SignInCodeProps {
@@ -10,24 +12,22 @@ export interface SignInCodeProps {
   resetUrl: string;
 }
 
-export const subject = () => "Your Open Web Fellows sign-in code";
+export const subject = (_props: SignInCodeProps, t: EmailT) => t("email.signInCode.subject");
 
 export default function SignInCode({ name, code, codeUrl, clientAddress, resetUrl }: SignInCodeProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={`Your sign-in code is ${code}`}
-      heading="Finish signing in"
-      reason="You received this email because the correct password of your account was entered after several wrong ones."
+      preview={t("email.signInCode.preview", { code })}
+      heading={t("email.signInCode.heading")}
+      reason={t("email.signInCode.reason")}
     >
-      <Text>Hello {name},</Text>
-      <Text>
-        Your password was just entered correctly (from the address {clientAddress}). There have been several wrong
-        passwords for your account or from that network lately, so we ask for this code as well:
-      </Text>
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.signInCode.body", { clientAddress })}</Text>
       <Text style={codeStyle}>{code}</Text>
-      <Text>It is valid for 15 minutes.</Text>
-      <MainAction href={codeUrl} label="Enter the code" />
-      <Text>If this was not you, someone knows your password: change it now at {resetUrl}.</Text>
+      <Text>{t("email.common.validFor")}</Text>
+      <MainAction href={codeUrl} label={t("email.common.enterCode")} />
+      <Text>{t("email.signInCode.notYou", { resetUrl })}</Text>
     </EmailLayout>
   );
 }

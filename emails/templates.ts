@@ -1,5 +1,9 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
+import { I18nextProvider } from "react-i18next";
+import { createI18n } from "~/i18n/i18n";
+import { DEFAULT_LANGUAGE, type Language } from "~/i18n/languages";
+import type { EmailT } from "./components/i18n";
 import ApplicationReceipt, * as applicationReceipt from "./application-receipt";
 import ApplicationWithdrawn, * as applicationWithdrawn from "./application-withdrawn";
 import AssignmentDigest, * as assignmentDigest from "./assignment-digest";
@@ -35,10 +39,10 @@ import LoiInvitation, * as loiInvitation from "./loi-invitation";
 
 interface Template<P> {
   component: ComponentType<P>;
-  subject: (props: P) => string;
+  subject: (props: P, t: EmailT) => string;
 }
 
-function template<P>(component: ComponentType<P>, subject: (props: P) => string): Template<P> {
+function template<P>(component: ComponentType<P>, subject: (props: P, t: EmailT) => string): Template<P> {
   return { component, subject };
 }
 
@@ -80,12 +84,36 @@ export const emailTemplates = {
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 
+/**
+ * The messages written in every language so far; the others are still English only, and are
+ * rendered (and recorded in the outbox) as English whatever the recipient chose, rather than
+ * mixing a translated footer with an English body.
+ */
+export const TRANSLATED_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<EmailTemplateName>([
+  "verification-code",
+  "sign-in-code",
+  "reset-code",
+  "existing-account",
+  "application-receipt",
+  "application-withdrawn",
+  "decision",
+  "loi-invitation",
+  "reference-request",
+]);
+
+/** The language a message is written in when its recipient reads `language`. */
+export function writtenLanguage(name: EmailTemplateName, language: Language): Language {
+  return TRANSLATED_TEMPLATES.has(name) ? language : DEFAULT_LANGUAGE;
+}
+
 export type EmailProps<N extends EmailTemplateName> = (typeof emailTemplates)[N] extends Template<infer P> ? P : never;
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** The language it is written in (English for a message not translated yet). */
+  language: Language;
 }
 
 // react-email's plain text upper-cases headings by default; keep the words as written.
@@ -97,12 +125,31 @@ const htmlToTextOptions = {
   ],
 };
 
-/** Renders a message (through `renderEmail` in index.ts, which loads this module on first use). */
-export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailProps<N>): Promise<RenderedEmail> {
+/**
+ * Renders a message in a language (through `renderEmail` in index.ts, which loads this module on
+ * first use). Each render has its own i18next instance, given to the template by a provider, so
+ * messages in different languages can render at once.
+ */
+export async function renderEmail<N extends EmailTemplateName>(
+  name: N,
+  props: EmailProps<N>,
+  requested: Language = DEFAULT_LANGUAGE,
+): Promise<RenderedEmail> {
+  const language = writtenLanguage(name, requested);
+  const i18n = await createI18n(language);
   const entry = emailTemplates[name] as unknown as Template<EmailProps<N>>;
-  const element = createElement(entry.component as ComponentType<object>, props as object);
+  const element = createElement(
+    I18nextProvider,
+    { i18n },
+    createElement(entry.component as ComponentType<object>, props as object),
+  );
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions })]);
   // React 18's stream renderer sometimes emits NUL bytes in long multi-byte runs such as the
   // preview padding (resend/react-email#1870); PostgreSQL refuses them and Gmail truncates there.
-  return { subject: entry.subject(props), html: html.replaceAll("\u0000", ""), text: text.replaceAll("\u0000", "") };
+  return {
+    subject: entry.subject(props, i18n.getFixedT(language)),
+    html: html.replaceAll("\u0000", ""),
+    text: text.replaceAll("\u0000", ""),
+    language,
+  };
 }

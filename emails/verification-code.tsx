@@ -1,4 +1,6 @@
 import { Text } from "@react-email/components";
+import type { EmailT } from "./components/i18n";
+import { useEmailT } from "./components/i18n";
 import { EmailLayout, MainAction, codeStyle } from "./components/layout";
 
 export interface VerificationCodeProps {
@@ -7,19 +9,20 @@ export interface VerificationCodeProps {
   verifyUrl: string;
 }
 
-export const subject = () => "Your Open Web Fellows sign-up code";
+export const subject = (_props: VerificationCodeProps, t: EmailT) => t("email.verificationCode.subject");
 
 export default function VerificationCode({ name, code, verifyUrl }: VerificationCodeProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={`Your code is ${code}`}
-      heading="Confirm your email"
-      reason="You received this email because someone signed up to Open Web Fellows with this address. If it was not you, you can ignore it: no account is made without the code."
+      preview={t("email.verificationCode.preview", { code })}
+      heading={t("email.verificationCode.heading")}
+      reason={t("email.verificationCode.reason")}
     >
-      <Text>Hello {name},</Text>
-      <Text>Enter this code to finish creating your account. It is valid for 15 minutes.</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.verificationCode.body")}</Text>
       <Text style={codeStyle}>{code}</Text>
-      <MainAction href={verifyUrl} label="Enter the code" />
+      <MainAction href={verifyUrl} label={t("email.common.enterCode")} />
     </EmailLayout>
   );
 }

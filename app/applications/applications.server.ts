@@ -5,7 +5,7 @@ import type { AnswerValue, ApplicationStatus, Database } from "#db/types";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES, type ApplicationEventKind } from "./lifecycle";
 import { moveOne, startApplication } from "./lifecycle.server";
 import { questionsForStage, stageOf, type Stage } from "./stages";
@@ -314,16 +314,17 @@ export async function submitApplication(
       template: "application-receipt",
       props: {
         name: application.name,
-        cycleName: stage === "loi" ? `${cycle.name} (letter of intent)` : cycle.name,
-        submittedAt: formatDateTime(submitted.at, cycle.timezone),
-        editUntil: formatDateTime(
+        cycleName: cycle.name,
+        stage,
+        submittedAt: emailMoment(submitted.at, cycle.timezone),
+        editUntil: emailMoment(
           stage === "loi" ? (cycle.loiClosesAt ?? cycle.closesAt) : cycle.closesAt,
           cycle.timezone,
         ),
         applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
         answers: questions.map((question) => ({
           question: question.label,
-          answer: describeAnswer(question, application.answers[question.id], fileNames),
+          ...describeAnswer(question, application.answers[question.id], fileNames),
         })),
       },
       idempotencyKey: stage === "loi" ? `loi-receipt:${application.id}` : `receipt:${application.id}`,
@@ -334,10 +335,15 @@ export async function submitApplication(
   });
 }
 
-function describeAnswer(question: Question, value: AnswerValue | undefined, fileNames: Map<string, string>): string {
-  if (!isAnswered(question, value)) return "—";
-  if (question.kind === "file") return `File: ${fileNames.get(String(value)) ?? "attached"}`;
-  return Array.isArray(value) ? value.join(", ") : String(value);
+/** An answer as the receipt shows it; the template words a file in the recipient's language. */
+function describeAnswer(
+  question: Question,
+  value: AnswerValue | undefined,
+  fileNames: Map<string, string>,
+): { answer: string; file?: boolean } {
+  if (!isAnswered(question, value)) return { answer: "—" };
+  if (question.kind === "file") return { answer: fileNames.get(String(value)) ?? "—", file: true };
+  return { answer: Array.isArray(value) ? value.join(", ") : String(value) };
 }
 
 export type WithdrawResult = { ok: true } | WriteRefusal;
@@ -396,7 +402,7 @@ export async function withdrawApplication(
       props: {
         name: application.name,
         cycleName: application.cycleName,
-        withdrawnAt: formatDateTime(withdrawn.at, application.timezone),
+        withdrawnAt: emailMoment(withdrawn.at, application.timezone),
         applicationsUrl: new URL("/me/applications", config.appUrl).toString(),
       },
       idempotencyKey: `withdrawn:${application.id}`,

@@ -3,6 +3,9 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import { passedScreen } from "~/eligibility/eligibility.server";
 import { getCycleBySlug } from "~/cycles/cycles.server";
 import { listQuestions } from "~/cycles/questions.server";
+import { localizeQuestion } from "~/i18n/content";
+import { withTranslations } from "~/i18n/content.server";
+import { requestLanguage } from "~/i18n/language.server";
 import { notFound } from "~/utils/http.server";
 import { requireUser } from "~/utils/permissions.server";
 import { getOwnApplication, listApplicationFiles } from "./applications.server";
@@ -14,15 +17,18 @@ import { isTwoStage, questionsForStage, stageDeadline, stageOf, stagePhase } fro
  * What every page of the application form needs: the signed-in applicant, the cycle (published
  * ones only), the questions of the applicant's stage in steps (in a two-stage cycle, the letter of
  * intent's until it is invited, then all of them), and the applicant's own application and files.
+ * The questions are in the applicant's language where staff translated them (`localizeQuestion`).
  */
 export async function loadApplyContext(request: Request, context: AppLoadContext, slug: string | undefined) {
   const user = await requireUser(request, context);
   const cycle = await getCycleBySlug(context.db, slug ?? "");
   if (!cycle || cycle.status === "draft") notFound(msg("cycle.notFound"));
-  const [allQuestions, application] = await Promise.all([
-    listQuestions(context.db, cycle.id),
+  const [stored, application, language] = await Promise.all([
+    listQuestions(context.db, cycle.id).then((questions) => withTranslations(context.db, "question", questions)),
     getOwnApplication(context.db, cycle.id, user.id),
+    requestLanguage(request, context.config, user),
   ]);
+  const allQuestions = stored.map((question) => localizeQuestion(question, language));
   // No draft is started before the eligibility screen is passed (an existing one stays reachable).
   if (!application && !(await passedScreen(context.db, request, context.config, cycle.id)))
     throw redirect(`/cycles/${cycle.slug}/eligibility`);

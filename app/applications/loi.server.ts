@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { moveApplications } from "./lifecycle.server";
 import { LOI_STATUSES } from "./lifecycle";
 
@@ -113,7 +113,7 @@ export async function inviteLetters(
         props: {
           name: row.name,
           cycleName: cycle.name,
-          deadline: formatDateTime(cycle.closesAt, cycle.timezone),
+          deadline: emailMoment(cycle.closesAt, cycle.timezone),
           applyUrl: new URL(`/apply/${cycle.slug}`, config.appUrl).toString(),
         },
         idempotencyKey: `loi-invite:${row.id}`,

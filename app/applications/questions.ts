@@ -28,6 +28,8 @@ export interface Question {
   required: boolean;
   maxWords: number | null;
   options: string[];
+  /** What the choices show in the reader's language (same order as `options`, which stay the values). */
+  optionLabels?: string[];
   identifying: boolean;
   /** Shown only when an earlier answer meets this (application questions only). */
   condition?: QuestionCondition | null;

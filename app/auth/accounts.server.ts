@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { renderEmail } from "#emails/index";
 import { enqueueEmail } from "~/email/outbox.server";
+import type { Language } from "~/i18n/languages";
 import type { AppConfig } from "~/utils/config.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { checkPasswordStrength } from "./password-strength.server";
@@ -26,7 +27,13 @@ function hourBucket() {
 export async function startSignUp(
   db: DB,
   config: AppConfig,
-  input: { name: string; email: string; password: string },
+  input: {
+    name: string;
+    email: string;
+    password: string;
+    /** The language of the sign-up page: the code's email is written in it. */
+    language?: Language;
+  },
 ): Promise<WeakPasswordResult | { ok: true }> {
   const strength = checkPasswordStrength(input.password, input);
   if (!strength.ok) return { ok: false, reason: "weak-password", message: strength.message };
@@ -42,6 +49,7 @@ export async function startSignUp(
       await enqueueEmail(trx, {
         to: input.email,
         template: "existing-account",
+        fallbackLanguage: input.language,
         props: { name: existing.name, loginUrl: link(config, "/login"), resetUrl: link(config, "/forgot-password") },
         idempotencyKey: `existing-account:${existing.id}:${hourBucket()}`,
       });
@@ -56,6 +64,7 @@ export async function startSignUp(
     await enqueueEmail(trx, {
       to: input.email,
       template: "verification-code",
+      language: input.language,
       props: { name: input.name, code: issued.code, verifyUrl: link(config, "/verify") },
       idempotencyKey: `verification:${issued.id}`,
     });

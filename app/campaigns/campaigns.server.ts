@@ -3,6 +3,8 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import type { CampaignInput } from "./campaigns.schema";
 import { fail, type Result } from "~/utils/result";
+import { localizeCampaign } from "~/i18n/content";
+import { DEFAULT_LANGUAGE, type Language } from "~/i18n/languages";
 
 export const CAMPAIGN_COLUMNS = [
   "id",
@@ -223,14 +225,16 @@ export function campaignAssignmentsWithAlly(db: DB, campaignId: string) {
 }
 
 /** The public page: an active or closed campaign and the allies who accepted and chose to be shown. */
-export async function getPublicCampaign(db: DB, slug: string) {
-  const campaign = await db
+/** A campaign's public page, its summary in `language` where staff translated it. */
+export async function getPublicCampaign(db: DB, slug: string, language: Language = DEFAULT_LANGUAGE) {
+  const stored = await db
     .selectFrom("campaigns")
-    .select(["id", "slug", "name", "summary", "startsOn", "endsOn", "status"])
+    .select(["id", "slug", "name", "summary", "startsOn", "endsOn", "status", "translations"])
     .where("slug", "=", slug)
     .where("status", "in", ["active", "closed"])
     .executeTakeFirst();
-  if (!campaign) return undefined;
+  if (!stored) return undefined;
+  const campaign = localizeCampaign(stored, language);
   const allies = await db
     .selectFrom("campaignAssignments")
     .innerJoin("allyProfiles", "allyProfiles.id", "campaignAssignments.profileId")

@@ -52,10 +52,10 @@ export function QuestionField({
       <fieldset className="field choice-group" aria-describedby={describedBy || undefined} disabled={disabled}>
         <legend className="fieldset-legend">{label}</legend>
         {help}
-        {getCollectionProps(field, { type, options: question.options }).map(({ key, ...props }) => (
+        {getCollectionProps(field, { type, options: question.options }).map(({ key, ...props }, index) => (
           <label key={key} className="choice">
             <input {...props} aria-describedby={undefined} />
-            {props.value}
+            {question.optionLabels?.[index] ?? props.value}
           </label>
         ))}
         <ErrorList id={field.errorId} errors={field.errors} />

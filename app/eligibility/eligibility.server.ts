@@ -2,6 +2,9 @@ import { createCookie, type Cookie } from "@remix-run/node";
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
+import { localizeEligibilityQuestion } from "~/i18n/content";
+import { withTranslations } from "~/i18n/content.server";
+import type { Language } from "~/i18n/languages";
 import type { AppConfig } from "~/utils/config.server";
 import type { EligibilityQuestionInput } from "./eligibility.schema";
 import type { EligibilityQuestion } from "./screen";
@@ -14,6 +17,19 @@ export async function listEligibilityQuestions(db: DB, cycleId: string): Promise
     .orderBy("position")
     .orderBy("id")
     .execute();
+}
+
+/**
+ * The screen as a visitor reads it: questions, help, choices and reasons in `language` where staff
+ * translated them. Choices keep their original values, which the rules compare.
+ */
+export async function listLocalizedEligibilityQuestions(
+  db: DB,
+  cycleId: string,
+  language: Language,
+): Promise<(EligibilityQuestion & { optionLabels?: string[] })[]> {
+  const questions = await withTranslations(db, "eligibility", await listEligibilityQuestions(db, cycleId));
+  return questions.map((question) => localizeEligibilityQuestion(question, language));
 }
 
 export async function hasEligibilityScreen(db: DB, cycleId: string): Promise<boolean> {
@@ -113,6 +129,7 @@ export async function screenoutCounts(db: DB, cycleId: string) {
     .select([
       "eligibilityQuestions.id",
       "eligibilityQuestions.label",
+      "eligibilityQuestions.help",
       "eligibilityQuestions.options",
       "eligibilityQuestions.qualifying",
       "eligibilityQuestions.reason",

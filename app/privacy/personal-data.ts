@@ -14,7 +14,15 @@ export type PersonalDataClass = "scrub" | "own-row" | "none";
 
 export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataClass>> = {
   api_tokens: { name: "own-row", scope: "none" },
-  eligibility_questions: { help: "none", label: "none", options: "none", qualifying: "none", reason: "none" },
+  eligibility_questions: {
+    help: "none",
+    label: "none",
+    options: "none",
+    qualifying: "none",
+    reason: "none",
+    // Staff's translations of the program texts beside them (0064).
+    translations: "none",
+  },
   meta_reviews: { body: "scrub" },
   oidc_identities: { issuer: "none", subject: "own-row" },
   review_bids: { bid: "none" },
@@ -55,7 +63,16 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
   audit_log: { action: "none", data: "scrub", subject_id: "none", subject_type: "none" },
   campaign_assignments: { status: "none" },
   campaign_needs: { kind: "none", value: "none" },
-  campaigns: { languages: "none", name: "none", slug: "none", status: "none", summary: "scrub", timezone: "none" },
+  campaigns: {
+    languages: "none",
+    name: "none",
+    slug: "none",
+    status: "none",
+    summary: "scrub",
+    timezone: "none",
+    // The summary's translations may name whom the summary names.
+    translations: "scrub",
+  },
   conflicts: { kind: "none", reason: "scrub", source: "none", value: "scrub" },
   contact_requests: { message: "scrub", status: "none" },
   cycle_questions: {
@@ -67,13 +84,15 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
     section: "none",
     // Which stage first asks the question: "loi" (the letter of intent) or "full".
     stage: "none",
+    translations: "none",
   },
   cycle_reviewers: { expertise: "none" },
-  cycles: { description: "none", name: "none", slug: "none", status: "none", timezone: "none" },
+  cycles: { description: "none", name: "none", slug: "none", status: "none", timezone: "none", translations: "none" },
   email_outbox: {
     attachments: "scrub",
     html: "scrub",
     idempotency_key: "none",
+    language: "none",
     // An SMTP refusal often quotes the address.
     last_error: "scrub",
     props: "scrub",

@@ -6,7 +6,7 @@ import { audit } from "~/audit/audit.server";
 import { hashToken, randomToken } from "~/auth/tokens.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { fail, type Result } from "~/utils/result";
 import { handReminderWait, linkExpiry, referenceDeadline } from "./references";
 
@@ -135,16 +135,25 @@ export async function sendLink(
     emailNumber: number;
   },
 ): Promise<boolean> {
+  // A referee may have no account: then the message is in the applicant's language.
+  const applicant = await trx
+    .selectFrom("referenceRequests")
+    .innerJoin("applications", "applications.id", "referenceRequests.applicationId")
+    .innerJoin("users", "users.id", "applications.applicantId")
+    .select("users.locale")
+    .where("referenceRequests.id", "=", input.requestId)
+    .executeTakeFirst();
   return enqueueEmail(trx, {
     to: input.email,
     template: "reference-request",
+    fallbackLanguage: applicant?.locale ?? null,
     props: {
       refereeName: input.name,
       applicantName: input.applicantName,
       cycleName: input.cycleName,
       relationship: input.relationship,
       uploadUrl: new URL(`/references/${input.token}`, config.appUrl).toString(),
-      expiresAt: formatDateTime(input.expiresAt, input.timezone),
+      expiresAt: emailMoment(input.expiresAt, input.timezone),
       reminder: input.emailNumber > 0,
     },
     idempotencyKey: `reference-request:${input.requestId}:${input.emailNumber}`,

@@ -2,10 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getPublicCampaign } from "~/campaigns/campaigns.server";
 import { formatDate } from "~/utils/format";
+import { requestLanguage } from "~/i18n/language.server";
 import { notFound } from "~/utils/http.server";
+import { getOptionalUser } from "~/utils/permissions.server";
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
-  const found = params.slug ? await getPublicCampaign(context.db, params.slug) : undefined;
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const language = await requestLanguage(request, context.config, await getOptionalUser(request, context));
+  const found = params.slug ? await getPublicCampaign(context.db, params.slug, language) : undefined;
   if (!found) notFound("We could not find that campaign.");
   const { campaign, allies } = found;
   return {

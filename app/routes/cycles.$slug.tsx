@@ -9,6 +9,8 @@ import { cyclePhase, PHASE_KEYS } from "~/cycles/cycle-status";
 import { getCycleBySlug } from "~/cycles/cycles.server";
 import { listQuestions } from "~/cycles/questions.server";
 import { hasEligibilityScreen } from "~/eligibility/eligibility.server";
+import { localizedDescription } from "~/i18n/content.server";
+import { requestLanguage } from "~/i18n/language.server";
 import { groupIntoSteps } from "~/applications/questions";
 import { listPositions } from "~/matching/positions.server";
 import { pageTitle } from "~/i18n/i18n.server";
@@ -23,11 +25,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   // A draft is visible to staff only (as a preview); to anyone else it does not exist.
   if (!cycle || (cycle.status === "draft" && !hasRole(user, Role.staff))) notFound(msg("cycle.notFound"));
-  const [questions, application, positions, screened] = await Promise.all([
+  const [questions, application, positions, screened, description] = await Promise.all([
     listQuestions(context.db, cycle.id),
     user ? getOwnApplication(context.db, cycle.id, user.id) : undefined,
     listPositions(context.db, cycle.id),
     hasEligibilityScreen(context.db, cycle.id),
+    requestLanguage(request, context.config, user).then((language) =>
+      localizedDescription(context.db, cycle, language),
+    ),
   ]);
   const now = new Date();
   return {
@@ -35,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     cycle: {
       slug: cycle.slug,
       name: cycle.name,
-      description: cycle.description,
+      description,
       opensAt: cycle.opensAt.toISOString(),
       closesAt: cycle.closesAt.toISOString(),
       timezone: cycle.timezone,

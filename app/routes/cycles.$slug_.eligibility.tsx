@@ -6,37 +6,46 @@ import { cyclePhase } from "~/cycles/cycle-status";
 import { getCycleBySlug } from "~/cycles/cycles.server";
 import {
   countScreenouts,
-  listEligibilityQuestions,
+  listLocalizedEligibilityQuestions,
   readScreenCookie,
   writeScreenCookie,
 } from "~/eligibility/eligibility.server";
 import { eligibilityField, screen } from "~/eligibility/screen";
 import { pageTitle } from "~/i18n/i18n.server";
 import { msg } from "~/i18n/message";
+import { requestLanguage } from "~/i18n/language.server";
+import { getOptionalUser } from "~/utils/permissions.server";
 import { readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
 // The eligibility screen (public): a few questions before anyone writes a word. Nothing about the
 // visitor is stored; only the count of those screened out, by the question that stopped them.
 
-async function loadScreen(context: LoaderFunctionArgs["context"], slug: string | undefined) {
+async function loadScreen(request: Request, context: LoaderFunctionArgs["context"], slug: string | undefined) {
   const cycle = await getCycleBySlug(context.db, slug ?? "");
   if (!cycle || cycle.status === "draft") notFound(msg("cycle.notFound"));
-  return { cycle, questions: await listEligibilityQuestions(context.db, cycle.id) };
+  const language = await requestLanguage(request, context.config, await getOptionalUser(request, context));
+  return { cycle, questions: await listLocalizedEligibilityQuestions(context.db, cycle.id, language) };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { cycle, questions } = await loadScreen(context, params.slug);
+  const { cycle, questions } = await loadScreen(request, context, params.slug);
   if (questions.length === 0) throw redirect(`/apply/${cycle.slug}`);
   return {
     title: await pageTitle(request, context, msg("eligibility.title"), cycle.name),
     cycle: { slug: cycle.slug, name: cycle.name, accepting: cyclePhase(cycle, new Date()) === "accepting" },
-    questions: questions.map(({ id, label, help, options }) => ({ id, label, help, options })),
+    questions: questions.map(({ id, label, help, options, optionLabels }) => ({
+      id,
+      label,
+      help,
+      options,
+      optionLabels,
+    })),
   };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { cycle, questions } = await loadScreen(context, params.slug);
+  const { cycle, questions } = await loadScreen(request, context, params.slug);
   const formData = await readFormData(request);
   const values = Object.fromEntries(
     questions.map((question) => [eligibilityField(question), formData.get(eligibilityField(question))]),
@@ -120,10 +129,10 @@ export default function EligibilityPage() {
                   {question.help}
                 </p>
               ) : null}
-              {question.options.map((option) => (
+              {question.options.map((option, index) => (
                 <label key={option} className="choice">
                   <input type="radio" name={field} value={option} defaultChecked={answers[field] === option} />
-                  {option}
+                  {question.optionLabels?.[index] ?? option}
                 </label>
               ))}
               <ErrorList id={errorId} errors={fieldErrors} />

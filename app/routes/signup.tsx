@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/i18n.server";
 import { msg } from "~/i18n/message";
 import { startSignUp } from "~/auth/accounts.server";
+import { requestLanguage } from "~/i18n/language.server";
 import { SignupSchema } from "~/auth/auth.schema";
 import { Field } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
@@ -35,7 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   // The strength check costs CPU, so it runs past the per-address limit above.
-  const started = await startSignUp(context.db, context.config, submission.value);
+  const language = await requestLanguage(request, context.config, null);
+  const started = await startSignUp(context.db, context.config, { ...submission.value, language });
   if (!started.ok) {
     return invalid(submission.reply({ fieldErrors: { password: [started.message] }, hideFields: ["password"] }));
   }

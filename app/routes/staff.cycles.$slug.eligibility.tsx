@@ -6,6 +6,8 @@ import { CycleNav } from "~/components/cycle-nav";
 import { Field, FormErrors, TextAreaField } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { TranslationsForm } from "~/components/translations-form";
+import { translationAction, withTranslations } from "~/i18n/content.server";
 import { EligibilityActionSchema } from "~/eligibility/eligibility.schema";
 import { addEligibilityQuestion, removeEligibilityQuestion, screenoutCounts } from "~/eligibility/eligibility.server";
 import { redirectAfterSuccess } from "~/utils/flash.server";
@@ -13,12 +15,23 @@ import { invalid, readFormData } from "~/utils/forms.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
-  return { cycle: { slug: cycle.slug, name: cycle.name }, questions: await screenoutCounts(context.db, cycle.id) };
+  const questions = await withTranslations(context.db, "eligibility", await screenoutCounts(context.db, cycle.id));
+  return { cycle: { slug: cycle.slug, name: cycle.name }, questions };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
-  const submission = parseSubmission(await readFormData(request), { schema: EligibilityActionSchema });
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "translate")
+    return translationAction(
+      context,
+      formData,
+      staff.id,
+      "eligibility",
+      cycle.id,
+      `/staff/cycles/${cycle.slug}/eligibility`,
+    );
+  const submission = parseSubmission(formData, { schema: EligibilityActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const value = submission.value;
   if (value.intent === "add") await addEligibilityQuestion(context.db, staff.id, cycle.id, value);
@@ -36,7 +49,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function EligibilityStaffPage() {
   const { cycle, questions } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const translationReply = actionData && "target" in actionData ? actionData : undefined;
+  const lastResult = actionData && !("target" in actionData) ? actionData : undefined;
   const [form, fields] = useConformForm(EligibilityActionSchema, { id: "add-screen-question", lastResult });
   const f = fields as unknown as Record<
     "label" | "help" | "options" | "qualifying" | "reason",
@@ -89,6 +104,37 @@ export default function EligibilityStaffPage() {
           </tbody>
         </table>
       )}
+      {questions.length ? (
+        <section className="stack" aria-labelledby="screen-translations">
+          <h2 id="screen-translations">Translations</h2>
+          <p className="hint">
+            Visitors read a question in their language where it is translated, else as written above. The answers that
+            qualify stay those of the original.
+          </p>
+          {questions.map((question) => (
+            <div key={question.id} className="card">
+              <h3>{question.label}</h3>
+              <TranslationsForm
+                itemId={question.id}
+                itemName={question.label}
+                translations={question.translations}
+                reply={translationReply}
+                fields={[
+                  { name: "label", label: "Question", original: question.label },
+                  { name: "help", label: "Help", original: question.help },
+                  { name: "options", label: "Answers, one per line", original: question.options.join(" / ") },
+                  {
+                    name: "reason",
+                    label: "What a visitor with another answer reads",
+                    original: question.reason,
+                    multiline: true,
+                  },
+                ]}
+              />
+            </div>
+          ))}
+        </section>
+      ) : null}
       <section className="card narrow" aria-labelledby="add-screen">
         <h2 id="add-screen">Add a screening question</h2>
         <Form method="post" {...getFormProps(form)} className="stack">

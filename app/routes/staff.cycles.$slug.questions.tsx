@@ -16,13 +16,15 @@ import {
   updateQuestion,
 } from "~/cycles/questions.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { TranslationsForm } from "~/components/translations-form";
+import { translationAction, withTranslations } from "~/i18n/content.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const [questions, frozen] = await Promise.all([
-    listQuestions(context.db, cycle.id),
+    listQuestions(context.db, cycle.id).then((list) => withTranslations(context.db, "question", list)),
     questionsFrozen(context.db, cycle.id),
   ]);
   const problems = conditionProblems(questions);
@@ -43,6 +45,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
   const formData = await readFormData(request);
+  if (formData.get("intent") === "translate")
+    return translationAction(
+      context,
+      formData,
+      staff.id,
+      "question",
+      cycle.id,
+      `/staff/cycles/${cycle.slug}/questions`,
+    );
   const submission = parseSubmission(formData, { schema: QuestionActionSchema });
   const target = String(formData.get("questionId") ?? "new");
   if (submission.status !== "success") return invalid({ target, result: submission.reply() });
@@ -81,6 +92,7 @@ export default function QuestionsPage() {
   const { cycle, questions, frozen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
+  const translationReply = actionData?.target.startsWith("translate:") ? actionData : undefined;
   const lastSection = questions.at(-1)?.section;
   // Any choice question may be offered; the server refuses one that comes later, and says why.
   const targetsFor = (id: string | null) =>
@@ -143,6 +155,25 @@ export default function QuestionsPage() {
                 askStage
               />
             </details>
+            <TranslationsForm
+              itemId={question.id}
+              itemName={question.label}
+              translations={question.translations}
+              reply={translationReply}
+              fields={[
+                { name: "label", label: "Question", original: question.label },
+                { name: "help", label: "Help", original: question.help, multiline: true },
+                ...(question.options.length
+                  ? [
+                      {
+                        name: "options" as const,
+                        label: "Choices, one per line",
+                        original: question.options.join(" / "),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
           </li>
         ))}
       </ol>

@@ -6,13 +6,17 @@ import { CycleSettingsForm } from "~/components/cycle-settings-form";
 import { CycleSettingsSchema } from "~/cycles/cycles.schema";
 import { updateCycle } from "~/cycles/cycles.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { TranslationsForm } from "~/components/translations-form";
+import { translationAction, translationsOf } from "~/i18n/content.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { utcToZonedLocal } from "~/utils/timezones";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
+  const translations = (await translationsOf(context.db, "cycle", [cycle.id])).get(cycle.id) ?? {};
   return {
+    translations: { id: cycle.id, stored: translations },
     cycle: {
       name: cycle.name,
       slug: cycle.slug,
@@ -37,7 +41,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
-  const submission = parseSubmission(await readFormData(request), { schema: CycleSettingsSchema });
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "translate")
+    return translationAction(context, formData, staff.id, "cycle", cycle.id, `/staff/cycles/${cycle.slug}/settings`);
+  const submission = parseSubmission(formData, { schema: CycleSettingsSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   const result = await updateCycle(context.db, staff.id, cycle.id, submission.value);
   if (!result.ok) {
@@ -58,8 +65,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function CycleSettingsPage() {
-  const { cycle } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { cycle, translations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const translationReply = actionData && "target" in actionData ? actionData : undefined;
+  const lastResult = actionData && !("target" in actionData) ? actionData : undefined;
   return (
     <div className="stack">
       <h1>{`Settings of ${cycle.name}`}</h1>
@@ -73,6 +82,16 @@ export default function CycleSettingsPage() {
           submitLabel="Save settings"
         />
       </div>
+      <section className="card narrow" aria-labelledby="description-translations">
+        <h2 id="description-translations">The description in other languages</h2>
+        <TranslationsForm
+          itemId={translations.id}
+          itemName="the description"
+          translations={translations.stored}
+          reply={translationReply}
+          fields={[{ name: "description", label: "Description", original: cycle.description, multiline: true }]}
+        />
+      </section>
     </div>
   );
 }

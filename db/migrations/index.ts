@@ -20,6 +20,8 @@ import * as m0030 from "./0030_round_rankings";
 import * as m0035 from "./0035_assignment_version";
 import * as m0045 from "./0045_letter_of_intent";
 import * as m0055 from "./0055_language_choice";
+import * as m0063 from "./0063_email_language";
+import * as m0064 from "./0064_content_translations";
 
 /**
  * Migrations listed explicitly rather than read from the folder, so the same list works
@@ -48,6 +50,8 @@ const migrations: Record<string, Migration> = {
   "0035_assignment_version": m0035,
   "0045_letter_of_intent": m0045,
   "0055_language_choice": m0055,
+  "0063_email_language": m0063,
+  "0064_content_translations": m0064,
 };
 
 export const migrationProvider: MigrationProvider = {

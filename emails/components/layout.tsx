@@ -12,6 +12,8 @@ import {
   Text,
 } from "@react-email/components";
 import type { ReactNode } from "react";
+import { textDirection } from "~/i18n/languages";
+import { useEmailT } from "./i18n";
 
 const styles = {
   body: { backgroundColor: "#f6f5f2", fontFamily: "system-ui, -apple-system, 'Segoe UI', sans-serif" },
@@ -25,7 +27,8 @@ const styles = {
 
 /**
  * Every message of the portal: the brand, a heading, the body, and a footer saying why this
- * person received it (`reason`, one sentence about them) and how to reach the program.
+ * person received it (`reason`, one sentence about them) and how to reach the program. Written in
+ * the language `renderEmail` chose (`lang`, and `dir="rtl"` for Arabic).
  */
 export function EmailLayout({
   preview,
@@ -38,8 +41,9 @@ export function EmailLayout({
   reason: string;
   children: ReactNode;
 }) {
+  const { t, language } = useEmailT();
   return (
-    <Html lang="en">
+    <Html lang={language} dir={textDirection(language)}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
@@ -51,7 +55,7 @@ export function EmailLayout({
           <Section>{children}</Section>
           <Hr />
           <Text style={styles.footer}>
-            {reason} Questions? Just reply to this email: it reaches the Open Web Fellows program staff.
+            {reason} {t("email.layout.questions")}
           </Text>
         </Container>
       </Body>

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { tinyPdf } from "#db/seed/pdf";
+import { saveAnswers, submitApplication } from "~/applications/applications.server";
+import { deliverDueEmails } from "~/email/delivery.server";
+import { createSmtpTransport } from "~/email/smtp.server";
+import { saveLanguageChoice } from "~/i18n/language.server";
+import { nameReferee } from "~/references/references.server";
+import { loadConfig } from "~/utils/config.server";
+import { completeAnswers, createOpenCycle, questionByKind, type TestCycle } from "../support/cycles";
+import { describeDb, uniqueEmail } from "../support/db";
+import { TestSmtpServer } from "../support/smtp";
+
+// Issue 16, item 1: each email is written in its recipient's language, fixed when it is queued.
+const config = loadConfig({ SESSION_SECRET: "integration-secret-long-enough-for-hmac-use" });
+const smtp = new TestSmtpServer();
+beforeAll(() => smtp.start());
+afterAll(() => smtp.stop());
+const delivery = { from: "Fellows <fellows@example.org>", maxAttempts: 3, baseDelayMs: 0 };
+
+describeDb("emails in the recipient's language", (t) => {
+  let cycle: TestCycle & { name: string };
+  beforeAll(async () => {
+    const created = await createOpenCycle(t.db);
+    const { name } = await t.db
+      .updateTable("cycles")
+      .set({ referencesMax: 2 })
+      .where("id", "=", created.id)
+      .returning("name")
+      .executeTakeFirstOrThrow();
+    cycle = { ...created, name };
+  });
+
+  async function applicant(language: "es" | "ar" | null) {
+    const email = uniqueEmail("applicant");
+    const row = await t.db
+      .insertInto("users")
+      .values({ email, name: "Ana Applicant" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (language) await saveLanguageChoice(t.db, row.id, language);
+    const saved = await saveAnswers(t.db, {
+      cycleId: cycle.id,
+      applicantId: row.id,
+      questions: cycle.questions,
+      answers: completeAnswers(cycle.questions),
+      uploads: [{ questionId: questionByKind(cycle.questions, "file").id, filename: "cv.pdf", bytes: tinyPdf("CV") }],
+      version: 0,
+    });
+    if (!saved.ok) throw new Error(saved.message);
+    return { id: row.id, email, applicationId: saved.applicationId, version: saved.version };
+  }
+
+  async function deliver() {
+    const transport = createSmtpTransport(smtp.url);
+    await deliverDueEmails(t.db, transport, delivery);
+    transport.close?.();
+  }
+
+  it("sends a Spanish receipt to an applicant whose language is Spanish, over SMTP", async () => {
+    const person = await applicant("es");
+    const submitted = await submitApplication(t.db, config, {
+      cycleId: cycle.id,
+      applicantId: person.id,
+      version: person.version,
+    });
+    expect(submitted).toMatchObject({ ok: true });
+    await deliver();
+    const [receipt, ...others] = smtp.messagesTo(person.email);
+    expect(others).toHaveLength(0);
+    expect(receipt!.subject).toBe(`Hemos recibido tu solicitud para ${cycle.name}`);
+    expect(receipt!.text).toContain("Hola, Ana Applicant:");
+    expect(receipt!.text).toContain("Archivo: cv.pdf");
+    expect(receipt!.text).toContain("¿Preguntas? Responde a este correo");
+    expect(receipt!.html).toMatch(/<html[^>]* lang="es"/);
+    const row = await t.db
+      .selectFrom("emailOutbox")
+      .select(["language", "status"])
+      .where("recipient", "=", person.email)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ language: "es", status: "sent" });
+  });
+
+  it("keeps a queued message in the language it was queued in when the recipient changes language", async () => {
+    const person = await applicant("ar");
+    await submitApplication(t.db, config, { cycleId: cycle.id, applicantId: person.id, version: person.version });
+    await saveLanguageChoice(t.db, person.id, "fr");
+    await deliver();
+    const [receipt] = smtp.messagesTo(person.email);
+    expect(receipt!.subject).toBe(`تلقّينا طلبك إلى ${cycle.name}`);
+    expect(receipt!.html).toMatch(/<html[^>]* dir="rtl"/);
+  });
+
+  it("writes to a referee without an account in the applicant's language, and English without a choice", async () => {
+    const spanish = await applicant("es");
+    const refereeEmail = uniqueEmail("referee");
+    const named = await nameReferee(t.db, config, {
+      applicantId: spanish.id,
+      applicationId: spanish.applicationId,
+      referee: { name: "Rita Referee", email: refereeEmail, relationship: "Mentora" },
+    });
+    expect(named).toEqual({ ok: true });
+    const unchosen = await applicant(null);
+    const otherReferee = uniqueEmail("referee");
+    await nameReferee(t.db, config, {
+      applicantId: unchosen.id,
+      applicationId: unchosen.applicationId,
+      referee: { name: "Rob Referee", email: otherReferee, relationship: "Manager" },
+    });
+    const rows = await t.db
+      .selectFrom("emailOutbox")
+      .select(["recipient", "language", "subject"])
+      .where("recipient", "in", [refereeEmail, otherReferee])
+      .execute();
+    const byRecipient = new Map(rows.map((row) => [row.recipient, row]));
+    expect(byRecipient.get(refereeEmail)).toMatchObject({
+      language: "es",
+      subject: `Una referencia para Ana Applicant (${cycle.name})`,
+    });
+    expect(byRecipient.get(otherReferee)).toMatchObject({
+      language: "en",
+      subject: `A reference for Ana Applicant (${cycle.name})`,
+    });
+  });
+});

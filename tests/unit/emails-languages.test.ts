@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { emailTemplates, renderEmail, TRANSLATED_TEMPLATES, type EmailTemplateName } from "#emails/templates";
+import ar from "~/i18n/locales/ar.json";
+import en from "~/i18n/locales/en.json";
+import es from "~/i18n/locales/es.json";
+import fr from "~/i18n/locales/fr.json";
+import { LANGUAGES, type Language } from "~/i18n/languages";
+
+// Issue 16, item 1: an email is written in its recipient's language (the outbox picks it; see
+// tests/integration/outbox-language.test.ts). Here: each translated message in each language.
+const CATALOGS = { en, es, fr, ar } as const;
+const translated = [...TRANSLATED_TEMPLATES];
+
+function previewProps(name: EmailTemplateName): never {
+  return (emailTemplates[name].component as unknown as { PreviewProps: never }).PreviewProps;
+}
+
+describe("emails in the recipient's language", () => {
+  const cases = translated.flatMap((name) => LANGUAGES.map((language) => [name, language] as const));
+
+  it.each(cases)("%s in %s: the language's words, lang and direction", async (name, language) => {
+    const english = await renderEmail(name, previewProps(name), "en");
+    const email = await renderEmail(name, previewProps(name), language);
+    expect(email.language).toBe(language);
+    expect(email.html).toMatch(new RegExp(`<html[^>]* lang="${language}"`));
+    expect(email.html).toMatch(new RegExp(`<html[^>]* dir="${language === "ar" ? "rtl" : "ltr"}"`));
+    expect(email.text).toContain(CATALOGS[language].email.layout.questions);
+    if (language !== "en") {
+      expect(email.subject).not.toBe(english.subject);
+      expect(email.text).not.toContain(en.email.layout.questions);
+    }
+  });
+
+  const receiptDates: Record<Language, RegExp> = {
+    en: /12 Apr 2027/,
+    es: /12 abr 2027/,
+    fr: /12 avr\. 2027/,
+    // The Arabic month name and 12-hour clock (CLDR's "ar" writes Latin digits).
+    ar: /12 أبريل 2027، 02:03 م/,
+  };
+  it.each(LANGUAGES)("formats the receipt's dates in %s", async (language) => {
+    const email = await renderEmail("application-receipt", previewProps("application-receipt"), language);
+    expect(email.text).toMatch(receiptDates[language]);
+  });
+
+  it("words a letter of intent's receipt and an uploaded file in the language", async () => {
+    const email = await renderEmail(
+      "application-receipt",
+      { ...(previewProps("application-receipt") as object), stage: "loi" } as never,
+      "es",
+    );
+    expect(email.subject).toBe("Hemos recibido tu solicitud para Open Web Fellows 2027 (carta de intención)");
+    expect(email.text).toContain("Archivo: amina-okafor-cv.pdf");
+  });
+
+  it("writes a message not translated yet in English, whatever the recipient reads", async () => {
+    const name: EmailTemplateName = "review-reminder";
+    expect(TRANSLATED_TEMPLATES.has(name)).toBe(false);
+    const email = await renderEmail(name, previewProps(name), "ar");
+    expect(email.language).toBe("en");
+    expect(email.html).toMatch(/<html[^>]* lang="en"/);
+    expect(email.text).toContain(en.email.layout.questions);
+  });
+
+  it("renders messages in different languages at once without mixing them", async () => {
+    const [spanish, arabic, french] = await Promise.all([
+      renderEmail("decision", previewProps("decision"), "es"),
+      renderEmail("decision", previewProps("decision"), "ar"),
+      renderEmail("decision", previewProps("decision"), "fr"),
+    ]);
+    expect(spanish.subject).toBe("Eres finalista de Open Web Fellows 2026");
+    expect(arabic.subject).toBe("أنت من المرشحين النهائيين في Open Web Fellows 2026");
+    expect(french.subject).toBe("Vous êtes finaliste de Open Web Fellows 2026");
+    expect(arabic.text).toContain(ar.email.decision.headingFinalist);
+    expect(spanish.text).toContain(es.email.decision.headingFinalist);
+    expect(french.text).toContain(fr.email.decision.headingFinalist);
+  });
+});
