@@ -14,8 +14,9 @@
  *   (target ≤ 2 × alone), with the export's size and rate;
  * - startup_warm_s (`npm start`'s command, build current, data there; target ≤ 3 s) beside bare
  *   Node, and match_cli_10k_ms (target ≤ 500 ms) beside bare Node reading the file (scale-startup.ts).
- * The staff pages' figures (ranking, decisions, assignments at 5,000 applications) are listed as
- * "not measured" so a reader sees what is missing.
+ * - the staff pages at 5,000 applications (scale-staff-lists.ts, scale-assignments.ts): p95 server
+ *   time and HTML bytes of the ranking, decisions and applications lists, and of the assignments page.
+ * BENCH_ONLY=lists | assignments | startup measures one group alone.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
@@ -227,6 +228,13 @@ async function startupFigures() {
   const printFigure = (name: string, value: string, unit: string) => print(name, value, unit);
   await measureStartup(printFigure);
   measureMatchCli(printFigure, ["build/cli/match.js"]);
+}
+
+if (process.env.BENCH_ONLY === "startup") {
+  // Only start-up and the match command (no database server needed beyond DATABASE_URL's check).
+  ensureBuild(process.cwd());
+  await startupFigures();
+  process.exit(0);
 }
 
 if (process.env.BENCH_ONLY === "assignments") {
