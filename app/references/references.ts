@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ReferenceStatus } from "#db/types";
+import type { ApplicationStatus, ReferenceStatus } from "#db/types";
 
 /**
  * Reference letters, pure: the questions a referee answers, the deadlines, when a reminder is
@@ -131,6 +131,34 @@ export function describeMissing(missing: Missing): string {
   if (missing.files.length) parts.push(count(missing.files.length, "file"));
   if (missing.references) parts.push(count(missing.references, "reference"));
   return parts.join(", ");
+}
+
+/**
+ * What staff read of an application's completeness at its stage. A letter of intent lacks only the
+ * letter's own answers (`missing` is computed against those); it is never "missing references",
+ * which are asked only after an invitation. `summary` is what is missing ("" when nothing is);
+ * `note` says where a letter of intent stands instead of "Complete".
+ */
+export function stageCompleteness(
+  status: ApplicationStatus,
+  missing: Missing,
+): { stage: "loi" | "full"; summary: string; note: string | null } {
+  const lacks = describeMissing(missing);
+  if (status === "not_invited")
+    return { stage: "loi", summary: "", note: "Not invited to the full application: nothing more is asked" };
+  if (status === "loi_draft")
+    return {
+      stage: "loi",
+      summary: lacks ? `${lacks} (letter of intent)` : "",
+      note: lacks ? null : "Letter of intent written, not submitted",
+    };
+  if (status === "loi_submitted")
+    return {
+      stage: "loi",
+      summary: lacks ? `${lacks} (letter of intent)` : "",
+      note: lacks ? null : "Letter of intent submitted: references are asked after an invitation",
+    };
+  return { stage: "full", summary: lacks, note: null };
 }
 
 /** The name a letter is offered under. In a blind cycle it says nothing of the applicant or referee. */
