@@ -24,6 +24,12 @@ const LOI_APPLICANTS: [name: string, place: string, status: ApplicationStatus, i
   ["Gustavo Lima", "Manaus, Brazil", "not_invited", false],
 ];
 
+/** The residencies' own questions for referees. */
+export const REFEREE_QUESTIONS = [
+  { label: "In what role, and for how long, have you known the applicant?", required: true },
+  { label: "What research would the applicant do well, and why?", required: false },
+];
+
 const DESCRIPTION = `Research residencies give **six months** to people studying how the web is governed, built and used: a host lab, a stipend and a small research budget.
 
 - This call has two stages. First a **short letter of intent** (three questions); we invite some of those who write to the full application, which opens with your letter's answers already in place.
@@ -64,6 +70,18 @@ export async function seedLoiCycle(db: DB, passwordHash: string): Promise<string
     )
     .execute();
   await seedEligibilityScreen(db, cycle.id);
+  // Its referees answer the cycle's own questions (the open cycle's get the default three).
+  await db
+    .insertInto("refereeQuestions")
+    .values(
+      REFEREE_QUESTIONS.map((question, index) => ({
+        cycleId: cycle.id,
+        position: index + 1,
+        label: question.label,
+        required: question.required,
+      })),
+    )
+    .execute();
 
   const people = LOI_APPLICANTS.map(([name, place]) => ({ name, place, email: demoEmail(name) }));
   const ids = await upsertUsers(db, people, passwordHash);
