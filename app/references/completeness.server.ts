@@ -8,7 +8,7 @@ import { questionsForStage, stageOf } from "~/applications/stages";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import type { ApplicationStatus } from "#db/types";
-import { describeMissing, missingItems, OVERDUE_AFTER_DAYS, stageCompleteness, type Missing } from "./references";
+import { missingItems, OVERDUE_AFTER_DAYS, stageCompleteness, type Missing } from "./references";
 
 /**
  * What each application of a cycle still lacks (answers, files, references), for the staff list,
