@@ -833,6 +833,7 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable;
   oidcIdentities: OidcIdentitiesTable;
   referenceRequests: ReferenceRequestsTable;
+  refereeQuestions: RefereeQuestionsTable;
   roundRankings: RoundRankingsTable;
   roundRankingRows: RoundRankingRowsTable;
 }
@@ -853,7 +854,7 @@ export interface ReferenceRequestsTable {
   lastRemindedAt: Timestamp | null;
   receivedAt: Timestamp | null;
   revokedAt: Timestamp | null;
-  /** The referee's answers to the referee questions, by question key. */
+  /** The referee's answers, by question key: the cycle's referee question's id, or a default question's key. */
   answers: Json<Record<string, string>> | null;
   letterFilename: string | null;
   letterSha256: string | null;
@@ -862,6 +863,16 @@ export interface ReferenceRequestsTable {
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
   version: Generated<number>;
+}
+
+/** A cycle's own question for its referees (migration 0056); without any, the default three are asked. */
+export interface RefereeQuestionsTable {
+  id: Generated<string>;
+  cycleId: string;
+  position: number;
+  label: string;
+  required: Generated<boolean>;
+  createdAt: CreatedAt;
 }
 
 export type ApiTokenScope = "read" | "read-write";

@@ -87,7 +87,8 @@ export interface ConditionProblem {
 /**
  * What is wrong with the conditions of a question list (in form order): a condition on a question
  * that does not exist, on a question that is not a choice, on a question that comes later (a later
- * step, or later on the same step), or a cycle. The builder refuses any change that leaves one.
+ * stage: a letter-of-intent question on one only the full application asks; a later step, or later
+ * on the same step), or a cycle. The builder refuses any change that leaves one.
  */
 export function conditionProblems(questions: readonly Question[]): ConditionProblem[] {
   const problems: ConditionProblem[] = [];
@@ -120,6 +121,13 @@ export function conditionProblems(questions: readonly Question[]): ConditionProb
       problems.push({
         questionId: question.id,
         message: `${name} depends on “${target.label}”, which is not a choice question.`,
+      });
+      continue;
+    }
+    if (question.stage === "loi" && target.stage !== "loi") {
+      problems.push({
+        questionId: question.id,
+        message: `${name} is asked in the letter of intent but depends on “${target.label}”, which only the full application asks; a condition cannot look ahead to a later stage.`,
       });
       continue;
     }

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { nowExpression, type Clock } from "~/utils/clock.server";
 import { DEMOGRAPHIC_FIELDS, DEMOGRAPHIC_QUESTIONS, MIN_GROUP_SIZE, type DemographicField } from "./demographics";
+import { EDITABLE_STATUSES } from "./lifecycle";
 
 export type DemographicValues = Partial<Record<DemographicField, string | undefined>>;
 
@@ -32,16 +33,17 @@ export async function saveDemographics(
       .select([
         "applications.id",
         "applications.status",
-        sql<boolean>`cycles.status = 'open' and cycles.opens_at <= ${now} and ${now} < cycles.closes_at`.as(
-          "accepting",
-        ),
+        // A letter of intent is open until its own deadline, the full application until the cycle's.
+        sql<boolean>`cycles.status = 'open' and cycles.opens_at <= ${now} and ${now} < case
+          when applications.status in ('loi_draft', 'loi_submitted') then coalesce(cycles.loi_closes_at, cycles.closes_at)
+          else cycles.closes_at end`.as("accepting"),
       ])
       .where("applications.cycleId", "=", input.cycleId)
       .where("applications.applicantId", "=", input.applicantId)
       .forUpdate("applications")
       .executeTakeFirst();
     if (!application) return { ok: false, status: 404, message: msg("aboutYou.notStarted") };
-    if (!application.accepting || !["draft", "submitted"].includes(application.status)) {
+    if (!application.accepting || !EDITABLE_STATUSES.includes(application.status)) {
       return { ok: false, status: 409, message: msg("apply.noLongerChanged") };
     }
     const values = Object.fromEntries(DEMOGRAPHIC_FIELDS.map((field) => [field, input.values[field] ?? null]));
@@ -61,7 +63,7 @@ export interface DemographicSummary {
 }
 
 /**
- * Counts per answer over the cycle's applications (drafts excluded). A group of fewer than five
+ * Counts per answer over the cycle's applications (drafts, letters of intent's included, excluded). A group of fewer than five
  * people is shown as hidden, and so is the next smallest when only one group is hidden (otherwise
  * it could be worked out from the total). Nothing per person ever leaves this function.
  */
@@ -74,7 +76,7 @@ export async function summariseDemographics(
     .innerJoin("applications", "applications.id", "applicationDemographics.applicationId")
     .select(DEMOGRAPHIC_FIELDS.map((field) => `applicationDemographics.${field}` as const))
     .where("applicationDemographics.cycleId", "=", cycleId)
-    .where("applications.status", "!=", "draft")
+    .where("applications.status", "not in", ["draft", "loi_draft"])
     .execute();
   const respondents = rows.length >= MIN_GROUP_SIZE ? rows.length : null;
   const fields = DEMOGRAPHIC_FIELDS.map((field) => {

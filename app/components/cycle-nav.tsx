@@ -8,6 +8,7 @@ const PAGES = [
   { path: "/letters", label: "Letters of intent" },
   { path: "/applications", label: "Applications" },
   { path: "/completeness", label: "Completeness" },
+  { path: "/referee-questions", label: "Referees" },
   { path: "/demographics", label: "Demographics" },
   { path: "/rounds", label: "Rounds" },
   { path: "/rubric", label: "Rubric" },

@@ -103,7 +103,13 @@ export async function addQuestion(
       .executeTakeFirst();
     if (justAdded) return { ok: true };
     const existing = await lockedQuestions(trx, cycleId);
-    const draft = { id: "new", ...questionValues(input), options: input.options, condition: conditionOf(input) };
+    const draft = {
+      id: "new",
+      ...questionValues(input),
+      stage: stageOfInput(input),
+      options: input.options,
+      condition: conditionOf(input),
+    };
     const broken = refuseBrokenConditions([...existing, draft as Question], ["new"]);
     if (broken) return broken;
     const last = await trx

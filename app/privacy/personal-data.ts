@@ -140,6 +140,8 @@ export const PERSONAL_DATA_COLUMNS: Record<string, Record<string, PersonalDataCl
     relationship: "scrub",
     status: "none",
   },
+  // Staff's questions for a cycle's referees: no person's data.
+  referee_questions: { label: "none" },
   report_comments: { body: "scrub" },
   report_forms: { kind: "none", title: "none" },
   report_questions: { help: "none", kind: "none", label: "none", options: "none", section: "none" },

@@ -7,7 +7,8 @@ import { listQuestions } from "~/cycles/questions.server";
 import { questionsForStage, stageOf } from "~/applications/stages";
 import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
-import { describeMissing, missingItems, OVERDUE_AFTER_DAYS, type Missing } from "./references";
+import type { ApplicationStatus } from "#db/types";
+import { missingItems, OVERDUE_AFTER_DAYS, stageCompleteness, type Missing } from "./references";
 
 /**
  * What each application of a cycle still lacks (answers, files, references), for the staff list,
@@ -22,6 +23,7 @@ function completenessQuery(db: DB, cycleId: string) {
       "applications.id",
       "applications.status",
       "applications.answers",
+      "applications.invitedAt",
       "users.name",
       "users.email",
       sql<number>`(select count(*)::int from reference_requests r where r.application_id = applications.id and r.status = 'received')`.as(
@@ -60,6 +62,27 @@ export function missingOf(
   return missingItems({ questions: shown, answers: row.answers, referencesMin, referencesReceived: row.received });
 }
 
+/** A cycle as completeness reads it; `loiClosesAt` set makes it two-stage. */
+export interface CompletenessCycle {
+  id: string;
+  referencesMin: number;
+  loiClosesAt?: Date | null;
+}
+
+/**
+ * What an application lacks at its stage: a letter of intent only the letter's own answers (no
+ * references: those come after an invitation), the full application everything.
+ */
+function missingAtStage(
+  row: { answers: Record<string, unknown>; received: number; status: ApplicationStatus; invitedAt: Date | null },
+  questions: Question[],
+  cycle: CompletenessCycle,
+) {
+  const stage = stageOf({ loiClosesAt: cycle.loiClosesAt ?? null }, row);
+  const missing = missingOf(row, questionsForStage(questions, stage), stage === "loi" ? 0 : cycle.referencesMin);
+  return { missing, ...stageCompleteness(row.status, missing) };
+}
+
 export interface CompletenessEntry {
   id: string;
   name: string;
@@ -68,18 +91,23 @@ export interface CompletenessEntry {
   requested: number;
   overdue: number;
   missing: Missing;
+  /** Where the application is: its letter of intent, or the full application. */
+  stage: "loi" | "full";
+  /** What is missing ("" when nothing is). */
   summary: string;
+  /** Where a letter of intent stands, when nothing is missing from it. */
+  note: string | null;
 }
 
 /** Every application of the cycle with what it lacks, incomplete ones first. */
 export async function cycleCompleteness(
   db: DB,
-  cycle: { id: string; referencesMin: number },
+  cycle: CompletenessCycle,
   questions: Question[],
 ): Promise<CompletenessEntry[]> {
   const rows = await completenessQuery(db, cycle.id).execute();
   const entries = rows.map((row) => {
-    const missing = missingOf(row, questions, cycle.referencesMin);
+    const { missing, stage, summary, note } = missingAtStage(row, questions, cycle);
     return {
       id: row.id,
       name: row.name,
@@ -88,19 +116,16 @@ export async function cycleCompleteness(
       requested: row.requested,
       overdue: row.overdue,
       missing,
-      summary: describeMissing(missing),
+      stage,
+      summary,
+      note,
     };
   });
   return entries.sort((a, b) => Number(a.summary === "") - Number(b.summary === "") || a.name.localeCompare(b.name));
 }
 
 /** The same as CSV, streamed (the export is audited: it lists people). */
-export async function exportCompletenessCsv(
-  db: DB,
-  actorId: string,
-  cycle: { id: string; referencesMin: number },
-  questions: Question[],
-) {
+export async function exportCompletenessCsv(db: DB, actorId: string, cycle: CompletenessCycle, questions: Question[]) {
   await audit(db, {
     actorId,
     action: "export.completeness",
@@ -110,19 +135,21 @@ export async function exportCompletenessCsv(
   });
   async function* cells() {
     for await (const row of exportRows(db, byId(db, cycle.id))) {
-      const missing = missingOf(row, questions, cycle.referencesMin);
+      const { missing, stage, summary, note } = missingAtStage(row, questions, cycle);
       yield [
         row.id,
         row.name,
         row.email,
         row.status,
+        stage === "loi" ? "letter_of_intent" : "full_application",
         row.received,
         row.requested,
         row.overdue,
         missing.references,
         missing.answers.join("; "),
         missing.files.join("; "),
-        describeMissing(missing) === "" ? "yes" : "no",
+        summary === "" ? "yes" : "no",
+        note ?? "",
       ];
     }
   }
@@ -132,6 +159,7 @@ export async function exportCompletenessCsv(
       "name",
       "email",
       "status",
+      "stage",
       "references_received",
       "references_requested",
       "references_overdue",
@@ -139,6 +167,7 @@ export async function exportCompletenessCsv(
       "answers_missing",
       "files_missing",
       "complete",
+      "note",
     ],
     cells(),
   );
@@ -195,7 +224,7 @@ export async function ownProgress(db: DB, applicationId: string) {
  */
 export async function missingOnPage(
   db: DB,
-  cycle: { id: string; referencesMin: number },
+  cycle: CompletenessCycle,
   applicationIds: string[],
 ): Promise<Map<string, string>> {
   const [rows, questions] = await Promise.all([
@@ -204,5 +233,5 @@ export async function missingOnPage(
       .execute(),
     listQuestions(db, cycle.id),
   ]);
-  return new Map(rows.map((row) => [row.id, describeMissing(missingOf(row, questions, cycle.referencesMin))]));
+  return new Map(rows.map((row) => [row.id, missingAtStage(row, questions, cycle).summary]));
 }

@@ -5,7 +5,8 @@ import { withoutPdfMetadata } from "~/applications/pdf-metadata.server";
 import { Role } from "~/auth/roles";
 import { redactIdentity } from "~/review/redaction";
 import type { SessionUser } from "~/utils/permissions.server";
-import { letterDownloadName, REFEREE_QUESTIONS } from "./references";
+import { refereeQuestionsFor } from "./referee-questions.server";
+import { letterDownloadName } from "./references";
 
 /**
  * Letters as the panel reads them. Only staff and a reviewer assigned to the application (not
@@ -32,9 +33,11 @@ export async function lettersOf(db: DB, applicationId: string, input: { blind: b
   const applicant = await db
     .selectFrom("applications")
     .innerJoin("users", "users.id", "applications.applicantId")
-    .select(["users.name", "users.email"])
+    .select(["users.name", "users.email", "applications.cycleId"])
     .where("applications.id", "=", applicationId)
     .executeTakeFirstOrThrow();
+  // The cycle's own referee questions (fixed once a letter arrived), or the defaults.
+  const questions = await refereeQuestionsFor(db, applicant.cycleId);
   const rows = await db
     .selectFrom("referenceRequests")
     .select([
@@ -61,10 +64,12 @@ export async function lettersOf(db: DB, applicationId: string, input: { blind: b
       refereeName: input.blind ? null : row.refereeName,
       relationship: input.blind ? null : row.relationship,
       receivedAt: row.receivedAt!,
-      answers: REFEREE_QUESTIONS.map((question) => ({
-        label: question.label,
-        text: redact(row.answers?.[question.key] ?? ""),
-      })).filter((answer) => answer.text.length > 0),
+      answers: questions
+        .map((question) => ({
+          label: question.label,
+          text: redact(row.answers?.[question.key] ?? ""),
+        }))
+        .filter((answer) => answer.text.length > 0),
       letter:
         row.hasLetter && row.letterFilename
           ? { name: letterDownloadName(row.letterFilename, input.blind, index + 1) }

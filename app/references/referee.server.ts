@@ -4,7 +4,8 @@ import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { hashToken } from "~/auth/tokens.server";
-import { linkState, referenceDeadline, type LinkState, type RefereeAnswers } from "./references";
+import { refereeQuestionsFor } from "./referee-questions.server";
+import { linkState, referenceDeadline, type LinkState, type RefereeAnswers, type RefereeQuestion } from "./references";
 
 /**
  * The referee's side: the page behind the emailed link and the letter it takes. The link is the
@@ -24,6 +25,7 @@ async function findByToken(db: Kysely<Database>, token: string, lock: boolean) {
       "referenceRequests.expiresAt",
       "referenceRequests.refereeName",
       "referenceRequests.relationship",
+      "referenceRequests.cycleId",
       "applications.status as applicationStatus",
       "users.name as applicantName",
       "cycles.name as cycleName",
@@ -49,6 +51,8 @@ export interface RefereeView {
   relationship: string;
   deadline: Date;
   timezone: string;
+  /** What the referee is asked: the cycle's own questions, or the defaults. */
+  questions: RefereeQuestion[];
 }
 
 /** What the referee's page shows: null for a link that matches nothing (mistyped, tampered with, or replaced). */
@@ -63,6 +67,7 @@ export async function findRefereeRequest(db: DB, token: string): Promise<Referee
     relationship: row.relationship,
     deadline: row.deadline,
     timezone: row.timezone,
+    questions: await refereeQuestionsFor(db, row.cycleId),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { msg } from "~/i18n/message";
-import type { ReferenceStatus } from "#db/types";
+import type { ApplicationStatus, ReferenceStatus } from "#db/types";
 
 /**
  * Reference letters, pure: the questions a referee answers, the deadlines, when a reminder is
@@ -134,6 +134,34 @@ export function describeMissing(missing: Missing): string {
   return parts.join(", ");
 }
 
+/**
+ * What staff read of an application's completeness at its stage. A letter of intent lacks only the
+ * letter's own answers (`missing` is computed against those); it is never "missing references",
+ * which are asked only after an invitation. `summary` is what is missing ("" when nothing is);
+ * `note` says where a letter of intent stands instead of "Complete".
+ */
+export function stageCompleteness(
+  status: ApplicationStatus,
+  missing: Missing,
+): { stage: "loi" | "full"; summary: string; note: string | null } {
+  const lacks = describeMissing(missing);
+  if (status === "not_invited")
+    return { stage: "loi", summary: "", note: "Not invited to the full application: nothing more is asked" };
+  if (status === "loi_draft")
+    return {
+      stage: "loi",
+      summary: lacks ? `${lacks} (letter of intent)` : "",
+      note: lacks ? null : "Letter of intent written, not submitted",
+    };
+  if (status === "loi_submitted")
+    return {
+      stage: "loi",
+      summary: lacks ? `${lacks} (letter of intent)` : "",
+      note: lacks ? null : "Letter of intent submitted: references are asked after an invitation",
+    };
+  return { stage: "full", summary: lacks, note: null };
+}
+
 /** The name a letter is offered under. In a blind cycle it says nothing of the applicant or referee. */
 export function letterDownloadName(filename: string, blind: boolean, index: number): string {
   return blind ? `reference-letter-${index}.pdf` : filename;
@@ -173,13 +201,67 @@ export const ReferenceActionSchema = z.discriminatedUnion(
 );
 export type ReferenceAction = z.output<typeof ReferenceActionSchema>;
 
-/** The referee's answers; the letter itself comes as a file and is checked by its bytes. */
-export const RefereeAnswersSchema = z.object(
-  Object.fromEntries(
-    REFEREE_QUESTIONS.map((question) => [
-      question.key,
-      z.string().trim().max(question.maxLength, `Use at most ${question.maxLength} characters`).optional().default(""),
-    ]),
-  ) as Record<RefereeQuestionKey, z.ZodDefault<z.ZodOptional<z.ZodString>>>,
+/** A question a referee is asked: the cycle's own (keyed by its id) or a default one. */
+export interface RefereeQuestion {
+  key: string;
+  label: string;
+  maxLength: number;
+  required: boolean;
+}
+
+/** A cycle asks its referees at most this many questions of its own. */
+export const MAX_REFEREE_QUESTIONS = 8;
+/** The longest answer to a cycle's own referee question. */
+export const REFEREE_ANSWER_MAX = 5000;
+
+/** What a cycle's referees are asked: its own questions, in order, or the defaults when it has none. */
+export function refereeQuestionsOf(
+  own: readonly { id: string; label: string; required: boolean }[],
+): RefereeQuestion[] {
+  if (own.length === 0) return REFEREE_QUESTIONS.map((question) => ({ ...question, required: false }));
+  return own.map((question) => ({
+    key: question.id,
+    label: question.label,
+    maxLength: REFEREE_ANSWER_MAX,
+    required: question.required,
+  }));
+}
+
+/** The referee's answers, for the questions they are asked; the letter comes as a file and is checked by its bytes. */
+export function refereeAnswersSchema(questions: readonly RefereeQuestion[]) {
+  return z.object(
+    Object.fromEntries(
+      questions.map((question) => {
+        const text = z.string().trim().max(question.maxLength, `Use at most ${question.maxLength} characters`);
+        return [
+          question.key,
+          question.required
+            ? z.string({ error: "Answer this question" }).trim().min(1, "Answer this question").pipe(text)
+            : text.optional().default(""),
+        ];
+      }),
+    ) as Record<string, z.ZodType<string, unknown>>,
+  );
+}
+export type RefereeAnswers = Record<string, string>;
+
+/** The referee's answers to the default questions (a cycle without questions of its own). */
+export const RefereeAnswersSchema = refereeAnswersSchema(refereeQuestionsOf([]));
+
+/** Staff's form adding a referee question to a cycle, or removing one. */
+export const RefereeQuestionActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("add"),
+      label: z
+        .string({ error: "Write the question" })
+        .trim()
+        .min(5, "Write the question (at least 5 characters)")
+        .max(300, "Use at most 300 characters"),
+      required: z.literal("on").optional(),
+    }),
+    z.object({ intent: z.literal("remove"), questionId: z.uuid({ error: "Choose a question" }) }),
+  ],
+  { error: "That form action is not known." },
 );
-export type RefereeAnswers = z.output<typeof RefereeAnswersSchema>;

@@ -1,11 +1,12 @@
 import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { readFormWithUploads } from "~/applications/files.server";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { findRefereeRequest, submitReference } from "~/references/referee.server";
-import { REFEREE_QUESTIONS, RefereeAnswersSchema, type LinkState } from "~/references/references";
+import { refereeAnswersSchema, type LinkState } from "~/references/references";
 import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, parseSubmission } from "~/utils/forms.server";
@@ -38,6 +39,7 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
     applicantName: request.applicantName,
     cycleName: request.cycleName,
     deadline: formatDateTime(request.deadline, request.timezone),
+    questions: request.questions,
   };
   return data(view, { status: request.state === "open" ? 200 : 410 });
 }
@@ -49,7 +51,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const error: Record<string, string[]> = { [read.field ? LETTER_FIELD : ""]: [read.message] };
     return invalid({ status: "error" as const, error }, read.status);
   }
-  const submission = parseSubmission(read.formData, { schema: RefereeAnswersSchema });
+  // The questions are the cycle's: found by the link (which the submission checks again, locked).
+  const found = await findRefereeRequest(context.db, token);
+  if (!found) notFound(INVALID);
+  if (found.state !== "open") return invalid({ status: "error" as const, error: { "": [CLOSED[found.state]] } }, 410);
+  const submission = parseSubmission(read.formData, { schema: refereeAnswersSchema(found.questions) });
   if (submission.status !== "success") return invalid(submission.reply());
   const upload = read.uploads[0];
   const result = await submitReference(context.db, token, {
@@ -76,7 +82,8 @@ export const meta: MetaFunction = () => [{ title: "Reference — Open Web Fellow
 export default function RefereePage() {
   const view = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useConformForm(RefereeAnswersSchema, { id: "reference", lastResult });
+  const schema = useMemo(() => refereeAnswersSchema(view.questions), [view.questions]);
+  const [form, fields] = useConformForm(schema, { id: "reference", lastResult });
   const letterErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.[LETTER_FIELD] ?? undefined;
   return (
     <div className="narrow stack">
@@ -105,12 +112,15 @@ export default function RefereePage() {
               />
               <ErrorList id="letter-error" errors={letterErrors} />
             </div>
-            {REFEREE_QUESTIONS.map((question) => {
-              const field = fields[question.key];
+            {view.questions.map((question) => {
+              const field = fields[question.key]!;
               const { key, ...props } = getTextareaProps(field);
               return (
                 <div className="field" key={question.key}>
-                  <label htmlFor={field.id}>{question.label}</label>
+                  <label htmlFor={field.id}>
+                    {question.label}
+                    {question.required ? " (required)" : ""}
+                  </label>
                   <textarea key={key} {...props} rows={5} />
                   <ErrorList id={field.errorId} errors={field.errors} />
                 </div>

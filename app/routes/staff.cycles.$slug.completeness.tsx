@@ -21,6 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       referenceDeadline: formatDateTime(referenceDeadline(cycle), cycle.timezone),
     },
     missingReferences: entries.filter((entry) => entry.missing.references > 0).length,
+    letters: entries.filter((entry) => entry.stage === "loi").length,
     entries: entries.map((entry) => ({
       id: entry.id,
       name: entry.name,
@@ -29,6 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       requested: entry.requested,
       overdue: entry.overdue,
       summary: entry.summary,
+      note: entry.note,
     })),
   };
 }
@@ -38,7 +40,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function CompletenessPage() {
-  const { cycle, missingReferences, entries } = useLoaderData<typeof loader>();
+  const { cycle, missingReferences, letters, entries } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <h1>{`Completeness of ${cycle.name}`}</h1>
@@ -49,6 +51,11 @@ export default function CompletenessPage() {
           : `Each application needs ${cycle.referencesMin} reference${cycle.referencesMin === 1 ? "" : "s"} (at most ${cycle.referencesMax}); letters are taken until ${cycle.referenceDeadline}. ${missingReferences} application${missingReferences === 1 ? " is" : "s are"} missing references.`}{" "}
         <a href={`/staff/cycles/${cycle.slug}/completeness.csv`}>Export (CSV)</a>
       </p>
+      {letters > 0 ? (
+        <p>
+          {`${letters} ${letters === 1 ? "is a letter" : "are letters"} of intent: ${letters === 1 ? "it lacks" : "they lack"} only the letter’s own answers, and references are asked only after an invitation.`}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">What each application still lacks</caption>
@@ -78,7 +85,7 @@ export default function CompletenessPage() {
                     {entry.requested}
                     {entry.overdue ? ` (${entry.overdue} overdue)` : ""}
                   </td>
-                  <td>{entry.summary || "Complete"}</td>
+                  <td>{entry.summary || entry.note || "Complete"}</td>
                 </tr>
               ))
             )}

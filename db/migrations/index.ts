@@ -20,6 +20,7 @@ import * as m0030 from "./0030_round_rankings";
 import * as m0035 from "./0035_assignment_version";
 import * as m0045 from "./0045_letter_of_intent";
 import * as m0055 from "./0055_language_choice";
+import * as m0056 from "./0056_referee_questions";
 import * as m0063 from "./0063_email_language";
 import * as m0064 from "./0064_content_translations";
 
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   "0035_assignment_version": m0035,
   "0045_letter_of_intent": m0045,
   "0055_language_choice": m0055,
+  "0056_referee_questions": m0056,
   "0063_email_language": m0063,
   "0064_content_translations": m0064,
 };

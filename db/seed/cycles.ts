@@ -321,7 +321,7 @@ async function insertApplications(
 }
 
 /** 5 p.m. New York time, `days` from today: deadlines are stated with a time zone. */
-function fivePmNewYork(days: number): Date {
+export function fivePmNewYork(days: number): Date {
   const local = utcToZonedLocal(new Date(Date.now() + days * DAY), "America/New_York").slice(0, 10);
   return zonedLocalToUtc(`${local}T17:00`, "America/New_York")!;
 }

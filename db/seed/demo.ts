@@ -4,6 +4,7 @@ import type { DB } from "../client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, upsertUsers } from "./accounts";
 import { seedCycles } from "./cycles";
 import { seedFellowships } from "./fellowships";
+import { seedLoiCycle } from "./loi";
 import { seedInterviews } from "./interviews";
 import { seedMatching } from "./matching";
 import { seedNetwork } from "./network";
@@ -63,6 +64,7 @@ export async function seedDemo(db: DB): Promise<void> {
       .execute();
   }
   await seedCycles(db, passwordHash, ids.get("applicant@demo.test"));
+  await seedLoiCycle(db, passwordHash);
   const organizations = await seedOrganizations(db, passwordHash);
   // Each part looks up what it builds on, so a demo seeded by an older version grows too.
   const reviewCycle = await db.selectFrom("cycles").select("id").where("slug", "=", "open-web-2026").executeTakeFirst();

@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import { saveAnswers, submitApplication } from "~/applications/applications.server";
+import { getOwnDemographics, saveDemographics } from "~/applications/demographics.server";
 import { inviteLetters } from "~/applications/loi.server";
-import { listQuestions } from "~/cycles/questions.server";
+import { addQuestion, listQuestions, updateQuestion } from "~/cycles/questions.server";
 import { cancelRelease, finaliseDueReleases, scheduleRelease } from "~/review/decision-release.server";
 import { setPendingDecisions } from "~/review/decisions.server";
 import { loadConfig } from "~/utils/config.server";
@@ -224,5 +225,98 @@ describeDb("two-stage cycles (letter of intent)", (t) => {
       already: 0,
       refused: 1,
     });
+  });
+
+  it("the builder refuses a letter-of-intent question that depends on a full-application one, saying which", async () => {
+    const cycle = await twoStageCycle();
+    const track = cycle.questions.find((question) => question.label === "Track")!;
+    const base = {
+      section: "About you",
+      help: "",
+      required: false,
+      identifying: false,
+      maxWords: 50,
+      options: [] as string[],
+    };
+    expect(
+      await addQuestion(t.db, cycle.staff, cycle.id, {
+        ...base,
+        kind: "single_choice",
+        label: "Do you need funding for travel?",
+        options: ["Yes", "No"],
+      }),
+    ).toEqual({ ok: true });
+    const funding = (await listQuestions(t.db, cycle.id)).find((question) => question.label.startsWith("Do you need"))!;
+    expect(funding.stage).toBe("full");
+    const questionCount = (await listQuestions(t.db, cycle.id)).length;
+
+    // An LOI question shown by a full-application answer: refused, on the condition's field, naming both.
+    const refused = await addQuestion(t.db, cycle.staff, cycle.id, {
+      ...base,
+      kind: "long_text",
+      label: "Where would you travel?",
+      inLoi: true,
+      conditionQuestionId: funding.id,
+      conditionOperator: "equals",
+      conditionValues: ["Yes"],
+    });
+    expect(refused).toEqual({
+      ok: false,
+      status: 400,
+      field: "conditionQuestionId",
+      message:
+        "“Where would you travel?” is asked in the letter of intent but depends on “Do you need funding for travel?”, which only the full application asks; a condition cannot look ahead to a later stage.",
+    });
+    expect(await listQuestions(t.db, cycle.id)).toHaveLength(questionCount);
+
+    // The same condition on a full-application question is fine; so is an LOI question on an LOI answer.
+    expect(
+      await addQuestion(t.db, cycle.staff, cycle.id, {
+        ...base,
+        kind: "long_text",
+        label: "Which policy?",
+        inLoi: true,
+        conditionQuestionId: track.id,
+        conditionOperator: "equals",
+        conditionValues: ["Tech Policy"],
+      }),
+    ).toEqual({ ok: true });
+    // Taking Track out of the letter would leave "Which policy?" looking ahead: refused, naming it.
+    const version = (
+      await t.db.selectFrom("cycleQuestions").select("version").where("id", "=", track.id).executeTakeFirstOrThrow()
+    ).version;
+    const moved = await updateQuestion(t.db, cycle.staff, cycle.id, track.id, version, {
+      ...base,
+      kind: "single_choice",
+      label: track.label,
+      required: true,
+      options: track.options,
+      inLoi: false,
+    });
+    expect(moved).toMatchObject({ ok: false, status: 400, field: "conditionQuestionId" });
+    expect(moved.ok ? "" : moved.message).toMatch(
+      /^“Which policy\?” is asked in the letter of intent but depends on “Track”/,
+    );
+    expect((await listQuestions(t.db, cycle.id)).find((question) => question.id === track.id)!.stage).toBe("loi");
+  });
+
+  it("the optional about-you answers are taken while the letter is a draft or submitted, until its own deadline", async () => {
+    const cycle = await twoStageCycle();
+    const { applicantId, applicationId } = await submittedLetter(cycle);
+    expect(
+      await saveDemographics(t.db, { cycleId: cycle.id, applicantId, values: { region: "Sub-Saharan Africa" } }),
+    ).toEqual({ ok: true });
+    expect((await getOwnDemographics(t.db, applicationId)).region).toBe("Sub-Saharan Africa");
+    // After the letter's deadline (the full application's is still ahead) a letter takes nothing.
+    await t.db
+      .updateTable("cycles")
+      .set({ loiClosesAt: new Date(Date.now() - 60_000) })
+      .where("id", "=", cycle.id)
+      .execute();
+    expect(await saveDemographics(t.db, { cycleId: cycle.id, applicantId, values: { region: "Asia" } })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
+    expect((await getOwnDemographics(t.db, applicationId)).region).toBe("Sub-Saharan Africa");
   });
 });

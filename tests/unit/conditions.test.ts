@@ -128,6 +128,18 @@ describe("the builder's checks", () => {
     ]);
   });
 
+  it("refuses a letter-of-intent question that depends on one only the full application asks, and says which", () => {
+    const choice = q("choice", { kind: "single_choice", options: ["A", "B"], stage: "full" });
+    const early = q("early", { stage: "loi", condition: { questionId: "choice", operator: "equals", values: ["A"] } });
+    expect(messages([choice, early])).toEqual([
+      "early: “early” is asked in the letter of intent but depends on “choice”, which only the full application asks; a condition cannot look ahead to a later stage.",
+    ]);
+    // Looking back is allowed: a full-application question on a letter-of-intent answer, or within the letter.
+    const later = q("later", { stage: "full", condition: { questionId: "choice", operator: "equals", values: ["A"] } });
+    const inLetter = { ...early, id: "in-letter" };
+    expect(messages([{ ...choice, stage: "loi" }, inLetter, later])).toEqual([]);
+  });
+
   it("refuses a loop of conditions and names its members", () => {
     const a = q("a", {
       kind: "single_choice",

@@ -173,5 +173,5 @@ export async function passEligibility(page: Page, cycleSlug: string): Promise<vo
   await page.goto(`/cycles/${cycleSlug}/eligibility`);
   for (const group of await page.getByRole("group").all()) await group.getByRole("radio", { name: "Yes" }).check();
   await page.getByRole("button", { name: "Check and continue" }).click();
-  await expect(page.getByRole("heading", { name: /^Your application to / })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Your (application|letter of intent) to / })).toBeVisible();
 }

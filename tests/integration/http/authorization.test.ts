@@ -162,6 +162,12 @@ const RULES: Record<string, RouteRule> = {
     get: staffOnly(200),
     post: all(405),
   },
+  // A cycle's questions for its referees: staff only (an empty form names no action).
+  "routes/staff.cycles.$slug.referee-questions": {
+    path: (f) => `/staff/cycles/${f.cycleSlug}/referee-questions`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/me.applications": { path: () => "/me/applications", get: signedIn(200), post: signedIn(400) },
   // Someone else's file answers like a missing one.
   "routes/files.$id": {

@@ -22,8 +22,16 @@ const REFEREE = {
 };
 const REFEREE_LEAKS = ["Rahel", "Okonkwo", "Bright", REFEREE.email, REFEREE.relationship];
 
+const REFEREE_QUESTION = "What did you see the applicant build?";
+
 /** A received reference for each applicant whose text, metadata and file name name both people. */
 async function addLetters(server: TestServer, fixture: ReviewFixture) {
+  // The cycle asks its referees a question of its own; the answers name both people too.
+  const question = await server.db
+    .insertInto("refereeQuestions")
+    .values({ cycleId: fixture.cycle.id, position: 1, label: REFEREE_QUESTION, required: true })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   for (const applicant of fixture.applicants) {
     await server.db
       .insertInto("referenceRequests")
@@ -38,6 +46,7 @@ async function addLetters(server: TestServer, fixture: ReviewFixture) {
         expiresAt: new Date(Date.now() + 86_400_000),
         receivedAt: new Date(),
         answers: JSON.stringify({
+          [question.id]: `${applicant.name} built our lab's radio archive with ${REFEREE.name}; ${applicant.email}.`,
           capacity: `I, ${REFEREE.name}, supervised ${applicant.name} (${applicant.email}); see https://okonkwo.example`,
           strengths: `${applicant.name.split(" ")[0]} is careful.`,
         }),
@@ -176,6 +185,9 @@ describeServer("blind review never leaks who applied", (t) => {
     );
     expect(page).toContain("Possibly identifying");
     expect(page).toContain("reference-letter-1.pdf");
+    // The cycle's own referee question, its answer with both names withheld.
+    expect(page).toContain(REFEREE_QUESTION);
+    expect(page).toContain("[name withheld] built our lab&#x27;s radio archive with [name withheld]");
     const sample = await t.server.db
       .selectFrom("files")
       .select("id")
