@@ -6,6 +6,7 @@ import { loadConfig } from "~/utils/config.server";
 import { completeAnswers, createOpenCycle, questionByKind, TEST_QUESTIONS, type TestCycle } from "../support/cycles";
 import { describeDb, uniqueEmail } from "../support/db";
 import { emailsTo } from "../support/outbox";
+import { english } from "../support/english";
 
 const config = loadConfig({ SESSION_SECRET: "integration-secret-long-enough-for-hmac-use" });
 const SECOND = 1000;
@@ -158,7 +159,7 @@ describeDb("applications", (t) => {
       version: draft.version,
     });
     expect(result).toMatchObject({ ok: false, status: 400, reason: "incomplete" });
-    if (!result.ok) expect(result.fieldErrors?.[why.id]?.[0]).toMatch(/at most 3 words/);
+    if (!result.ok) expect(english(result.fieldErrors?.[why.id]?.[0] ?? "")).toMatch(/at most 3 words/);
   });
 
   it("lets a submitted application change until the deadline, but never become incomplete", async () => {
