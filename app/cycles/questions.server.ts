@@ -205,7 +205,20 @@ export async function updateQuestion(
     if (broken) return broken;
     await trx
       .updateTable("cycleQuestions")
-      .set({ ...next, condition: storedCondition(condition), updatedAt: sql`now()`, version: sql`version + 1` })
+      .set({
+        ...next,
+        condition: storedCondition(condition),
+        // Translated choices are matched to the originals by position: once the choices change they
+        // would sit under the wrong options, so they are dropped (the labels and help stay).
+        ...(next.options !== JSON.stringify(current.options)
+          ? {
+              translations: sql`(select coalesce(jsonb_object_agg(key, value - 'options'), '{}'::jsonb)
+                                  from jsonb_each(translations))`,
+            }
+          : {}),
+        updatedAt: sql`now()`,
+        version: sql`version + 1`,
+      })
       .where("id", "=", questionId)
       .execute();
     await audit(trx, {

@@ -39,10 +39,16 @@ export async function fitRound(
   return fitRoundOnWorker(criteria, scored, options);
 }
 
+/** A fit that has not finished by then is stopped (its thread terminated) and the view fails. */
+const FIT_TIMEOUT_MS = 5 * 60_000;
+/** Fits run one at a time per process: on two cores, more would starve the requests they spare. */
+let queue: Promise<unknown> = Promise.resolve();
+
 /**
  * Fits a round on a worker thread. The fit is seconds of arithmetic at 5,000 applications × 3
  * reviews; on the main thread it would stop every other request for that long (the issue 13
- * measurement: 35 s under load). Compiled code runs the worker compiled with the commands; source
+ * measurement: 35 s under load). Compiled code runs the worker compiled with the commands (and
+ * says so if it is missing, rather than reaching for sources a deployment may not have); source
  * (development, tests) runs it through tsx.
  */
 function fitRoundOnWorker(
@@ -50,13 +56,27 @@ function fitRoundOnWorker(
   scored: SubmittedReview[],
   options: RoundFitOptions,
 ): Promise<RoundFit> {
-  const fromBuild = here.split(path.sep).includes("build") && existsSync(compiled);
+  const run = queue.then(() => runWorker({ criteria, scored, options }));
+  queue = run.catch(() => {});
+  return run;
+}
+
+function runWorker(workerData: { criteria: Criterion[]; scored: SubmittedReview[]; options: RoundFitOptions }) {
+  const fromBuild = here.split(path.sep).includes("build");
+  if (fromBuild && !existsSync(compiled)) return Promise.reject(new Error(`${compiled} is missing: run npm run build`));
   const worker = fromBuild
-    ? new Worker(compiled, { workerData: { criteria, scored, options } })
-    : new Worker(sourceWorker(), { eval: true, workerData: { criteria, scored, options } });
+    ? new Worker(compiled, { workerData })
+    : new Worker(sourceWorker(), { eval: true, workerData });
   return new Promise<RoundFit>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`The ranking's fit took more than ${FIT_TIMEOUT_MS / 1000} s and was stopped`));
+      void worker.terminate();
+    }, FIT_TIMEOUT_MS);
     worker.once("message", (fit: RoundFit) => resolve(fit));
     worker.once("error", reject);
-    worker.once("exit", (code) => code !== 0 && reject(new Error(`The ranking's fit stopped with code ${code}`)));
+    worker.once("exit", (code) => {
+      clearTimeout(timer);
+      if (code !== 0) reject(new Error(`The ranking's fit stopped with code ${code}`));
+    });
   });
 }

@@ -45,13 +45,15 @@ export async function currentRanking(db: DB, round: StoredRound): Promise<Rankin
   const { rows } = await fingerprintOf(db, round);
   const { fingerprint, stored, summary } = rows[0]!;
   if (stored === fingerprint && summary) return summary;
-  // Two views of a round just changed share one refit instead of fitting twice.
-  const key = `${round.id}|${fingerprint}`;
-  let refit = refitting.get(key);
-  if (!refit) {
-    refit = refitRanking(db, round, fingerprint).finally(() => refitting.delete(key));
-    refitting.set(key, refit);
+  // One refit of a round at a time: views during it wait for it and then look again, so a burst
+  // of reviews costs one refit after another, never one per view at once.
+  const running = refitting.get(round.id);
+  if (running) {
+    await running.catch(() => {});
+    return currentRanking(db, round);
   }
+  const refit = refitRanking(db, round, fingerprint).finally(() => refitting.delete(round.id));
+  refitting.set(round.id, refit);
   return refit;
 }
 

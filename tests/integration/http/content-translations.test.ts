@@ -98,6 +98,54 @@ describeServer("staff-written content in other languages", (t) => {
     expect(french).toMatch(/value="Tech Policy"[^>]*\/?>Tech Policy/);
   });
 
+  it("drops translated choices when the original choices change, keeping the translated label", async () => {
+    const fresh = await createOpenCycle(t.server.db, staff.id);
+    const question = fresh.questions.find((q) => q.label === "Track")!;
+    const path = `/staff/cycles/${fresh.slug}/questions`;
+    const saved = await post(
+      t.server,
+      path,
+      {
+        intent: "translate",
+        itemId: question.id,
+        language: "es",
+        label: "Línea",
+        options: question.options.map((o) => `es ${o}`).join("\n"),
+      },
+      staff,
+    );
+    expect(saved.status).toBe(302);
+    const current = await t.server.db
+      .selectFrom("cycleQuestions")
+      .select(["version", "section"])
+      .where("id", "=", question.id)
+      .executeTakeFirstOrThrow();
+    const reordered = await post(
+      t.server,
+      path,
+      {
+        intent: "update-question",
+        questionId: question.id,
+        version: String(current.version),
+        section: current.section,
+        kind: question.kind,
+        label: question.label,
+        help: question.help,
+        ...(question.required ? { required: "on" } : {}),
+        options: [...question.options].reverse().join("\n"),
+      },
+      staff,
+    );
+    expect(reordered.status).toBe(302);
+    const row = await t.server.db
+      .selectFrom("cycleQuestions")
+      .select(["translations", "options"])
+      .where("id", "=", question.id)
+      .executeTakeFirstOrThrow();
+    expect(row.options).toEqual([...question.options].reverse());
+    expect(row.translations).toEqual({ es: { label: "Línea" } });
+  });
+
   it("removes a translation when every field is left empty", async () => {
     expect((await translate(staff, { label: "", help: "", options: "" })).status).toBe(302);
     expect(await stored()).toEqual({});
