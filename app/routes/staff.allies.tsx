@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sql } from "kysely";
 import { StaffNav } from "~/components/staff-nav";
+import { useMessage } from "~/i18n/message";
 import { ALLY_CSV_COLUMNS } from "~/network/allies-csv";
 import { importAllies } from "~/network/allies-csv.server";
 import { setFlash } from "~/utils/flash.server";
@@ -54,6 +55,8 @@ function importMessage(result: { imported: number; awaitingConsent: number; cons
 export const meta: MetaFunction = () => [{ title: "Allies — Staff — Open Web Fellows" }];
 
 export default function StaffAlliesPage() {
+  // The rows' messages come from the form schemas' fields, which carry catalog keys.
+  const message = useMessage();
   const { counts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -85,7 +88,7 @@ export default function StaffAlliesPage() {
               {actionData.errors.map((error) => (
                 <li key={error.row}>
                   {error.row > 0 ? `Row ${error.row}: ` : ""}
-                  {error.messages.join("; ")}
+                  {error.messages.map(message).join("; ")}
                 </li>
               ))}
             </ul>

@@ -109,6 +109,12 @@ describeServer("the network over HTTP", (t) => {
     expect(await pageText(await get(t.server, "/staff/allies", as(staff)))).toMatch(
       /\d+ imported profiles await their person(?:'|&#x27;)s consent/,
     );
+    // A row with a bad email is refused with the message in words, not its catalog key.
+    const bad = new FormData();
+    const badRow = ALLY_CSV_COLUMNS.map((column) => (column === "email" ? "not-an-email" : values[column]));
+    bad.append("file", new File([[ALLY_CSV_COLUMNS.join(","), badRow.join(",")].join("\n")], "allies.csv"));
+    const refused = await pageText(await post(t.server, "/staff/allies", bad, as(staff)));
+    expect(refused).toContain("Row 2: Enter a valid email address");
     expect(await pageText(await get(t.server, `/directory?q=${word}`))).not.toContain("Imported Ines");
     const own = await pageText(await get(t.server, "/me/profile", as(member)));
     expect(own).toContain(
