@@ -6,6 +6,9 @@ import { EmailField, NameField, NewPasswordField } from "~/auth/auth.schema";
 import { hashPassword } from "~/auth/password.server";
 import { checkPasswordStrength } from "~/auth/password-strength.server";
 import { audit } from "~/audit/audit.server";
+import { createI18n } from "~/i18n/i18n";
+import { translateMessage } from "~/i18n/message";
+import type { z } from "zod";
 
 const { values } = parseArgs({
   options: {
@@ -28,11 +31,19 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").split("\n")[0]?.trim() ?? "";
 }
 
+// The fields' messages are catalog keys (shared with the forms): the command prints them in English.
+const english = await createI18n("en");
+function checked<T>(field: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = field.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new Error(`${what}: ${translateMessage(english, parsed.error.issues[0]?.message ?? "invalid")}`);
+}
+
 // The input is checked before the database is opened: a weak password costs no database start.
 async function readInput() {
-  const email = EmailField.parse(values.email ?? "");
-  const name = NameField.parse(values.name ?? email.split("@")[0]);
-  const password = NewPasswordField.parse(await readPassword());
+  const email = checked(EmailField, values.email ?? "", "--email");
+  const name = checked(NameField, values.name ?? email.split("@")[0], "--name");
+  const password = checked(NewPasswordField, await readPassword(), "password");
   const strength = checkPasswordStrength(password, { name, email });
   if (!strength.ok) throw new Error(strength.message);
   return { email, name, password };

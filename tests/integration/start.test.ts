@@ -74,6 +74,13 @@ describe("npm start on the embedded database", () => {
     ]);
     expect(await weak.exited).toBe(1);
     expect(weak.output()).toContain("This password is too easy to guess. This is a commonly used password.");
+    const badEmail = runNode("app/cli/user-create.ts", { ...env, USER_PASSWORD: "a long enough password" }, [
+      "--email",
+      "late-at-example.org",
+    ]);
+    expect(await badEmail.exited).toBe(1);
+    // In words, not the form schema's catalog key.
+    expect(badEmail.output()).toContain("--email: Enter a valid email address, like name@example.org");
     const command = runNode("app/cli/user-create.ts", { ...env, USER_PASSWORD: "a long enough password" }, [
       "--email",
       "late@example.org",
