@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { renderEmail } from "#emails/index";
 import { enqueueEmail } from "~/email/outbox.server";
-import type { Language } from "~/i18n/languages";
+import { isLanguage, type Language } from "~/i18n/languages";
 import type { AppConfig } from "~/utils/config.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { checkPasswordStrength } from "./password-strength.server";
@@ -58,7 +58,8 @@ export async function startSignUp(
     const issued = await issueCode(trx, signingSecret(config), {
       purpose: VerificationPurpose.signup,
       target: input.email,
-      payload: { name: input.name, passwordHash },
+      // The page's language travels with the request, so a code sent again is in it too.
+      payload: { name: input.name, passwordHash, ...(input.language ? { language: input.language } : {}) },
     });
     if (!issued) return;
     await enqueueEmail(trx, {
@@ -103,6 +104,7 @@ export async function resendSignUpCode(db: DB, config: AppConfig, email: string)
     await enqueueEmail(trx, {
       to: email,
       template: "verification-code",
+      language: isLanguage(payload.language) ? payload.language : undefined,
       props: { name: String(payload.name ?? ""), code: issued.code, verifyUrl: link(config, "/verify") },
       idempotencyKey: `verification:${issued.id}`,
     });

@@ -1,6 +1,8 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers, submitApplication } from "~/applications/applications.server";
+import { resendSignUpCode, startSignUp } from "~/auth/accounts.server";
 import { deliverDueEmails } from "~/email/delivery.server";
 import { createSmtpTransport } from "~/email/smtp.server";
 import { saveLanguageChoice } from "~/i18n/language.server";
@@ -78,6 +80,31 @@ describeDb("emails in the recipient's language", (t) => {
       .where("recipient", "=", person.email)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ language: "es", status: "sent" });
+  });
+
+  it("sends a sign-up code again in the language of the page it was asked on", async () => {
+    const email = uniqueEmail("signup");
+    const started = await startSignUp(t.db, config, {
+      email,
+      name: "Lucía",
+      password: "a long enough password for sign-up",
+      language: "es",
+    });
+    expect(started.ok).toBe(true);
+    // As if the person asked again after the wait between codes.
+    await t.db
+      .updateTable("verifications")
+      .set({ createdAt: sql<Date>`now() - interval '10 minutes'` })
+      .where("target", "=", email)
+      .execute();
+    await resendSignUpCode(t.db, config, email);
+    const queued = await t.db
+      .selectFrom("emailOutbox")
+      .select("language")
+      .where("recipient", "=", email)
+      .orderBy("createdAt")
+      .execute();
+    expect(queued.map((row) => row.language)).toEqual(["es", "es"]);
   });
 
   it("keeps a queued message in the language it was queued in when the recipient changes language", async () => {
