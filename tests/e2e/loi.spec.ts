@@ -121,7 +121,7 @@ for (const javaScriptEnabled of [true, false]) {
       }
       const links = [];
       for (const referee of referees) {
-        const email = await mailbox.waitFor(referee.email, `a reference for ${applicant.name}`);
+        const email = await mailbox.waitFor(referee.email, `A reference for ${applicant.name}`);
         links.push(/\/references\/[A-Za-z0-9_-]+/.exec(email.text)![0]);
       }
       await page.context().clearCookies();

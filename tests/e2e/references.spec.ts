@@ -57,7 +57,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("list", { name: "Your referees" })).toContainText("Requested");
       await expectAccessible(page);
 
-      const email = await mailbox.waitFor(referee, "a reference for Amara Okafor");
+      const email = await mailbox.waitFor(referee, "A reference for Amara Okafor");
       const link = /\/references\/[A-Za-z0-9_-]+/.exec(email.text)![0];
       await page.context().clearCookies();
       await page.goto(link);
