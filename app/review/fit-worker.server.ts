@@ -5,10 +5,22 @@ import { Worker } from "node:worker_threads";
 import type { Criterion, SubmittedReview } from "./scoring";
 import { fitScoredRound, type RoundFit, type RoundFitOptions } from "./round-fit";
 
-// Two directories below the root whether this runs from app/review (tsx, Vitest), from the server
-// bundle (build/server/index.js) or from a compiled command (build/cli/*.js).
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..", "..");
+/**
+ * Where this module runs from: source (app/review, under tsx or Vitest: the root is two up) or
+ * compiled, somewhere under the root's build/ (build/server/assets/… for the server bundle,
+ * build/cli/ for a command: the root is build's parent).
+ */
+export function moduleLayout(moduleDir: string): { root: string; compiled: boolean } {
+  if (moduleDir.endsWith(path.join("app", "review")))
+    return { root: path.resolve(moduleDir, "..", ".."), compiled: false };
+  const parts = moduleDir.split(path.sep);
+  const build = parts.lastIndexOf("build");
+  if (build < 1) throw new Error(`The ranking's fit runs from an unexpected place: ${moduleDir}`);
+  return { root: parts.slice(0, build).join(path.sep) || path.sep, compiled: true };
+}
+
+const layout = moduleLayout(path.dirname(fileURLToPath(import.meta.url)));
+const root = layout.root;
 const compiled = path.join(root, "build", "cli", "calibration-worker.js");
 
 /**
@@ -22,8 +34,12 @@ function sourceWorker(): string {
   return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
 }
 
-/** Below this many reviews a fit takes milliseconds, less than starting a thread. */
-export const OFF_THREAD_REVIEWS = 1500;
+/**
+ * Below this many reviews a fit takes milliseconds, less than starting a thread. RANKING_WORKER_ABOVE
+ * sets it (checked at start-up by config.server.ts); read here because the server bundle has its
+ * own copy of this module, apart from the process that loads the configuration.
+ */
+export const OFF_THREAD_REVIEWS = Number(process.env.RANKING_WORKER_ABOVE ?? 1500);
 
 /**
  * A round's calibrated fit, on a worker thread when it is large (see {@link fitRoundOnWorker}).
@@ -62,9 +78,9 @@ function fitRoundOnWorker(
 }
 
 function runWorker(workerData: { criteria: Criterion[]; scored: SubmittedReview[]; options: RoundFitOptions }) {
-  const fromBuild = here.split(path.sep).includes("build");
-  if (fromBuild && !existsSync(compiled)) return Promise.reject(new Error(`${compiled} is missing: run npm run build`));
-  const worker = fromBuild
+  if (layout.compiled && !existsSync(compiled))
+    return Promise.reject(new Error(`${compiled} is missing: run npm run build`));
+  const worker = layout.compiled
     ? new Worker(compiled, { workerData })
     : new Worker(sourceWorker(), { eval: true, workerData });
   return new Promise<RoundFit>((resolve, reject) => {

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(2_000),
+  // Read where it is used (app/review/fit-worker.server.ts); checked here so a bad value stops the start.
+  RANKING_WORKER_ABOVE: z.coerce.number().int().min(0).optional(),
 });
 
 export interface AppConfig {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { cookieHeader } from "../support/http";
 import { freePort, runNode, startPortalProcess, stopPortalProcess } from "../support/portal-process";
 
 describe("npm start on the embedded database", () => {
@@ -88,9 +89,12 @@ describe("npm start on the embedded database", () => {
     expect(await command.exited).toBe(0);
     expect(command.output()).toContain("Account ready: late@example.org");
 
-    const second = await startPortalProcess(env);
+    // Every ranking fit on a worker thread (normally only above 1,500 reviews): the compiled server
+    // must find the compiled worker (it once looked in build/build/cli and answered 500).
+    const second = await startPortalProcess({ ...env, RANKING_WORKER_ABOVE: "0" });
     try {
       expect(second.output()).not.toContain("Empty database");
+      let staffCookie = "";
       for (const [email, password] of [
         ["staff@demo.test", "open-web-fellows"],
         ["kept@example.org", "long enough password"],
@@ -103,7 +107,14 @@ describe("npm start on the embedded database", () => {
           body: new URLSearchParams({ email: email!, password: password! }),
         });
         expect(login.status, email).toBe(302);
+        if (email === "staff@demo.test") staffCookie = cookieHeader(login.headers.get("Set-Cookie")!);
       }
+      const ranking = await fetch(`http://127.0.0.1:${port}/staff/cycles/open-web-2026/ranking`, {
+        headers: { Cookie: staffCookie },
+      });
+      const html = await ranking.text();
+      expect(ranking.status, html.slice(0, 500)).toBe(200);
+      expect(html).toContain("Calibrated (95 % interval)");
     } finally {
       expect(await stopPortalProcess(second)).toBe(0);
     }

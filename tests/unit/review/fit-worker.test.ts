@@ -1,5 +1,6 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fitRound } from "~/review/fit-worker.server";
+import { fitRound, moduleLayout } from "~/review/fit-worker.server";
 import { fitScoredRound } from "~/review/round-fit";
 import type { Criterion, SubmittedReview } from "~/review/scoring";
 import { normalFrom, seededRandom } from "../../support/seeded-random";
@@ -55,5 +56,26 @@ describe("a round's fit on a worker thread", () => {
     setImmediate(() => (ticked = true));
     await fitRound(criteria, scored, options);
     expect(ticked).toBe(false);
+  });
+});
+
+describe("where the fit's worker is found", () => {
+  it("is two directories above app/review when running from source", () => {
+    expect(moduleLayout(path.join("/srv", "portal", "app", "review"))).toEqual({
+      root: path.join("/srv", "portal"),
+      compiled: false,
+    });
+  });
+
+  // The server bundle is build/server/assets/server-build-*.js: the root is build's parent, not
+  // two directories up (which named build/build/cli/calibration-worker.js, a 500 on the ranking page).
+  it.each([
+    ["the server bundle", ["build", "server", "assets"]],
+    ["a compiled command", ["build", "cli"]],
+  ])("is build's parent from %s", (_, below) => {
+    expect(moduleLayout(path.join("/srv", "portal", ...below))).toEqual({
+      root: path.join("/srv", "portal"),
+      compiled: true,
+    });
   });
 });
