@@ -4,10 +4,10 @@ import type { Database } from "#db/types";
 import type { DirectoryAudience } from "~/auth/roles";
 import { LISTED_PROFILE_COLUMNS } from "./profiles.server";
 import {
+  countedSql,
   facetsOrSampleSql,
   matchedQuery,
   RANKED_EXACT_UP_TO,
-  sampledQuery,
   samplePercentSql,
   summarise,
   EXACT_FACETS_UP_TO,
@@ -52,16 +52,33 @@ export function hasSearchText(q: string): boolean {
   return /[\p{L}\p{N}]/u.test(q);
 }
 
-export function filtersFor(query: DirectoryQuery, audience: DirectoryAudience) {
+/** The facet values chosen, as the facet index's tokens (`d:policy`, `l:French`, …). */
+function facetTokens(query: DirectoryQuery): string[] {
+  return [
+    ...query.disciplines.map((value) => `d:${value}`),
+    ...query.skills.map((value) => `s:${value}`),
+    ...query.languages.map((value) => `l:${value}`),
+    ...(query.region ? [`r:${query.region}`] : []),
+  ];
+}
+
+/** Which of a search's indexes may find its rows (see rankedSearchSql's `sides`). */
+type IndexedBy = "both" | "facets";
+
+/**
+ * A search's conditions. With `indexed: "facets"` the words are matched through the function
+ * under `@@`, which the text index cannot serve, and tested on the rows the facet index finds.
+ */
+export function filtersFor(query: DirectoryQuery, audience: DirectoryAudience, indexed: IndexedBy = "both") {
   return (eb: Profiles) => {
     const conditions: Expression<SqlBool>[] = [listedFor(eb, audience)];
-    if (hasSearchText(query.q)) conditions.push(sql<SqlBool>`ally_profiles.search @@ ${textQuery(query.q)}`);
-    const tokens = [
-      ...query.disciplines.map((value) => `d:${value}`),
-      ...query.skills.map((value) => `s:${value}`),
-      ...query.languages.map((value) => `l:${value}`),
-      ...(query.region ? [`r:${query.region}`] : []),
-    ];
+    if (hasSearchText(query.q))
+      conditions.push(
+        indexed === "both"
+          ? sql<SqlBool>`ally_profiles.search @@ ${textQuery(query.q)}`
+          : sql<SqlBool>`ts_match_vq(ally_profiles.search, ${textQuery(query.q)})`,
+      );
+    const tokens = facetTokens(query);
     // All chosen facet values at once, through the facet tokens' GIN index.
     if (tokens.length) conditions.push(sql<SqlBool>`ally_profiles.facet_tokens @> ${tokens}::text[]`);
     if (query.availableNow) conditions.push(availableNowSql);
@@ -125,26 +142,50 @@ interface SearchRow {
 /**
  * A ranked search in one statement. Ranking needs every match's text vector, and the matches of
  * a broad search are spread over most of the table's pages, so only a result of up to
- * RANKED_EXACT_UP_TO matches is ranked: the first that many matches the text index finds are
- * read (no order, so the read stops there), and when that is all of them the page, the exact
- * total and the exact facet counts come from them. A broader result is shown most recently
- * updated first, through the listed-updated index that stops after the page, with the total and
- * facets estimated from the sample, as a filter-only search does.
+ * RANKED_EXACT_UP_TO matches is ranked: the first that many matches are read (no order, so the
+ * read stops there), and when that is all of them the page, the exact total and the exact facet
+ * counts come from them. A broader result (or one the sample already shows is broad, without
+ * reading its matches) is shown most recently updated first, through the listed-updated index that
+ * stops after the page, with the total and facets estimated from the sample, as a filter-only
+ * search does.
  */
 function rankedSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience: DirectoryAudience) {
   const where = filtersFor(query, audience);
-  const matched = db
-    .selectFrom("allyProfiles")
-    .select([...CARD_COLUMNS, "updatedAt", "search", availableNowSql.as("availableNow")])
-    .where(where)
-    .limit(RANKED_EXACT_UP_TO + 1);
+  const tokens = facetTokens(query);
+  const matchedBy = (indexed: IndexedBy) =>
+    db
+      .selectFrom("allyProfiles")
+      .select([...CARD_COLUMNS, "updatedAt", "search", availableNowSql.as("availableNow")])
+      .where(filtersFor(query, audience, indexed))
+      .where(sql<SqlBool>`(select indexed from sides) = ${indexed}`);
+  const matched = tokens.length
+    ? sql`${matchedBy("both")} union all ${matchedBy("facets")}
+        limit ${RANKED_EXACT_UP_TO + 1}`
+    : db
+        .selectFrom("allyProfiles")
+        .select([...CARD_COLUMNS, "updatedAt", "search", availableNowSql.as("availableNow")])
+        .where(where)
+        .limit(RANKED_EXACT_UP_TO + 1);
+  // Words and facet values: the planner ANDs both indexes' bitmaps, and the bitmap of a common
+  // word's prefix ("open data": 114,000 profiles) can be most of the time when the facet values
+  // match a few thousand. The sample counts the listed profiles each side matches; when the words
+  // match over SIDES_RATIO times as many, the facet index alone finds the rows and the words are
+  // tested on each (two branches, one switched off by a one-time filter). The other way round
+  // (a large facet value tested on the words' rows) measured slower than the AND: fetching rows
+  // costs more than a plain token's bitmap.
+  const sides = tokens.length
+    ? sql`sides as (select case when ${SIDES_RATIO} * facets < words then 'facets' else 'both' end as indexed
+        from (select count(*) filter (where facet_tokens @> ${tokens}::text[]) as facets,
+            count(*) filter (where search @@ ${textQuery(query.q)}) as words
+          from (select * from ally_profiles tablesample system (${samplePercentSql}) repeatable (42)) listed
+          where withdrawn_at is null and visibility in (${sql.join(visibleLevels(audience))})) counts),`
+    : sql``;
   const ranked = sql`select *, ts_rank(search, ${textQuery(query.q)}) as rank from matched
     where (select n from counted) <= ${RANKED_EXACT_UP_TO}
     order by rank desc, updated_at desc, id
     limit ${DIRECTORY_PAGE_SIZE + 1} offset ${(query.page - 1) * DIRECTORY_PAGE_SIZE}`;
   return sql<SearchRow>`
-    with matched as materialized (${matched}), counted as (select count(*) as n from matched),
-      sampled as materialized (${sampledQuery(db, where)})
+    with ${sides} matched as materialized (${matched}), ${countedSql(db, where, RANKED_EXACT_UP_TO)}
     select
       case when (select n from counted) <= ${RANKED_EXACT_UP_TO}
         then (select ${cardsJson(sql`rank desc, updated_at desc, id`)} from (${ranked}) page)
@@ -164,8 +205,7 @@ function filteredSearchSql(db: Kysely<Database>, query: DirectoryQuery, audience
   return sql<SearchRow>`
     with page as (${updatedPageQuery(db, query, audience)}),
       matched as materialized (${matchedQuery(db, where).limit(EXACT_FACETS_UP_TO + 1)}),
-      counted as (select count(*) as n from matched),
-      sampled as materialized (${sampledQuery(db, where)})
+      ${countedSql(db, where, EXACT_FACETS_UP_TO)}
     select (select ${cardsJson(sql`updated_at desc, id`)} from page) as profiles, false as ranked, null as total,
       ${facetsOrSampleSql("counted", EXACT_FACETS_UP_TO)}, ${samplePercentSql} as sample_percent`;
 }
@@ -175,6 +215,9 @@ function searchSql(db: Kysely<Database>, query: DirectoryQuery, audience: Direct
     ? rankedSearchSql(db, query, audience)
     : filteredSearchSql(db, query, audience);
 }
+
+/** See rankedSearchSql's `sides`. */
+const SIDES_RATIO = 5;
 
 /**
  * Memory for a search's bitmaps and sorts. At the default 4 MB a bitmap of a broad match over a
@@ -189,7 +232,10 @@ function searchSettings(db: Kysely<Database>, query: DirectoryQuery) {
   // testing every row, which is many times slower in practice; for a text search a full scan
   // is the last resort.
   const seqscan = hasSearchText(query.q) ? "off" : "on";
-  return sql`select set_config('work_mem', ${DIRECTORY_WORK_MEM}, true), set_config('enable_seqscan', ${seqscan}, true)`;
+  // JIT compiles a plan whose estimated cost passes 100,000 (the block samples' estimates do):
+  // hundreds of milliseconds of compiling for a statement that runs in tens.
+  return sql`select set_config('work_mem', ${DIRECTORY_WORK_MEM}, true), set_config('enable_seqscan', ${seqscan}, true),
+    set_config('jit', 'off', true)`;
 }
 
 /** The statements a directory page runs (for the benchmark's raw floor server and its EXPLAIN). */

@@ -41,3 +41,34 @@ describeDb("directory search beyond the ranking cap", (t) => {
     expect(result.profiles[0]!.headline).toMatch(/Librarian/);
   });
 });
+
+describeDb("directory search through the facet index alone", (t) => {
+  beforeAll(async () => {
+    await clearProfiles(t.db);
+    await seedScaleAllies(t.db, 2000);
+    await sql`analyze ally_profiles`.execute(t.db);
+  }, 120_000);
+
+  // Every synthetic bio has "open": the words match every profile, the discipline about a tenth, so
+  // the sample sends this search through the facet index with the words tested on each row. It
+  // must find exactly what the plain AND of both conditions finds, in the same order.
+  it("finds exactly the matches of words and facet values, ranked, with exact counts", async () => {
+    const { rows } = await sql<{ id: string }>`select id from ally_profiles
+      where withdrawn_at is null and visibility = 'public' and 'researcher' = any(disciplines)
+        and search @@ to_tsquery('english', 'open:*')
+      order by ts_rank(search, to_tsquery('english', 'open:*')) desc, updated_at desc, id`.execute(t.db);
+    const { rows: sides } = await sql<{ words: number; facets: number }>`select
+        count(*) filter (where search @@ to_tsquery('english', 'open:*'))::int as words,
+        count(*) filter (where 'researcher' = any(disciplines))::int as facets
+      from ally_profiles where withdrawn_at is null and visibility = 'public'`.execute(t.db);
+    expect(sides[0]!.words).toBeGreaterThan(5 * sides[0]!.facets);
+    expect(rows.length).toBeGreaterThan(20);
+    const first = await searchDirectory(t.db, query("q=open&discipline=researcher"), "public");
+    expect(first.ranked).toBe(true);
+    expect(first.facets.approximate).toBe(false);
+    expect(first.facets.total).toBe(rows.length);
+    expect(first.profiles.map((profile) => profile.id)).toEqual(rows.slice(0, 20).map((row) => row.id));
+    const second = await searchDirectory(t.db, query("q=open&discipline=researcher&page=2"), "public");
+    expect(second.profiles.map((profile) => profile.id)).toEqual(rows.slice(20, 40).map((row) => row.id));
+  });
+});
