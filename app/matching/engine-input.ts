@@ -24,25 +24,31 @@ export function validateMatchingInput(value: unknown): MatchingInputValidation {
   }
 }
 
+// Every id is declared once, for both sides: applicant i as i, position j as -(j + 1). Where an
+// entry is (`applicants[3]`) is written only into a message: building those strings for every
+// entry, and a Set per ranking, were a fifth of `npm run match` at 10,000 applicants.
+const whereOf = (code: number) => (code >= 0 ? `applicants[${code}]` : `positions[${-code - 1}]`);
+
 function parseMatchingInput(value: unknown): MatchingInput {
   if (!isRecord(value)) fail("the input is not a JSON object");
   const applicants = recordsAt(value, "applicants");
   const positions = recordsAt(value, "positions");
   // One namespace for both sides: an id must say unambiguously who it is.
-  const declaredAt = new Map<string, string>();
-  const applicantIds = applicants.map((entry, i) => declareId(entry, `applicants[${i}]`, declaredAt));
-  const positionIds = positions.map((entry, i) => declareId(entry, `positions[${i}]`, declaredAt));
-  const positionSide = { side: "position", ids: new Set(positionIds) } as const;
-  const applicantSide = { side: "applicant", ids: new Set(applicantIds) } as const;
+  const declared = new Map<string, number>();
+  const applicantIds = applicants.map((entry, i) => declareId(entry, i, declared));
+  const positionIds = positions.map((entry, j) => declareId(entry, -(j + 1), declared));
+  // seenBy[target] is the last ranker that named it: a repeat within one ranking is a duplicate.
+  const positionsSeenBy = new Int32Array(positions.length).fill(-1);
+  const applicantsSeenBy = new Int32Array(applicants.length).fill(-1);
   return {
     applicants: applicants.map((entry, i) => ({
       id: applicantIds[i]!,
-      ranking: parseRanking(entry, `applicants[${i}]`, positionSide, declaredAt),
+      ranking: parseRanking(entry, i, "position", declared, positionsSeenBy),
     })),
-    positions: positions.map((entry, i) => ({
-      id: positionIds[i]!,
-      seats: parseSeats(entry.seats, `positions[${i}].seats`),
-      ranking: parseRanking(entry, `positions[${i}]`, applicantSide, declaredAt),
+    positions: positions.map((entry, j) => ({
+      id: positionIds[j]!,
+      seats: parseSeats(entry.seats, `positions[${j}].seats`),
+      ranking: parseRanking(entry, -(j + 1), "applicant", declared, applicantsSeenBy),
     })),
   };
 }
@@ -53,39 +59,45 @@ function recordsAt(input: Record<string, unknown>, key: string): Record<string, 
   return list.map((entry: unknown, i) => (isRecord(entry) ? entry : fail(`${key}[${i}] is not an object`)));
 }
 
-function declareId(entry: Record<string, unknown>, where: string, declaredAt: Map<string, string>): string {
+function declareId(entry: Record<string, unknown>, code: number, declared: Map<string, number>): string {
   const { id } = entry;
-  if (typeof id !== "string" || id === "") fail(`${where}.id is not a non-empty string`);
-  const earlier = declaredAt.get(id);
-  if (earlier !== undefined) fail(`${where}.id "${id}" is already the id of ${earlier}`);
-  declaredAt.set(id, where);
+  if (typeof id !== "string" || id === "") fail(`${whereOf(code)}.id is not a non-empty string`);
+  const earlier = declared.get(id);
+  if (earlier !== undefined) fail(`${whereOf(code)}.id "${id}" is already the id of ${whereOf(earlier)}`);
+  declared.set(id, code);
   return id;
 }
 
 function parseRanking(
   entry: Record<string, unknown>,
-  where: string,
-  expected: { side: "applicant" | "position"; ids: ReadonlySet<string> },
-  declaredAt: ReadonlyMap<string, string>,
+  owner: number,
+  side: "applicant" | "position",
+  declared: ReadonlyMap<string, number>,
+  seenBy: Int32Array,
 ): string[] {
   const { ranking } = entry;
-  if (!Array.isArray(ranking)) fail(`${where}.ranking is missing or not an array`);
-  const seen = new Set<string>();
-  return ranking.map((id: unknown, k) => {
-    if (typeof id !== "string") fail(`${where}.ranking[${k}] is not an id string`);
-    if (!expected.ids.has(id)) {
+  const where = () => whereOf(owner);
+  if (!Array.isArray(ranking)) fail(`${where()}.ranking is missing or not an array`);
+  const ownerIndex = owner >= 0 ? owner : -owner - 1;
+  const ids = new Array<string>(ranking.length);
+  for (let k = 0; k < ranking.length; k++) {
+    const id: unknown = ranking[k];
+    if (typeof id !== "string") fail(`${where()}.ranking[${k}] is not an id string`);
+    const code = declared.get(id);
+    const index = code === undefined ? -1 : side === "applicant" ? code : -code - 1;
+    if (index < 0) {
       // An id from the wrong side is a likelier slip than a typo, so point at it.
-      const elsewhere = declaredAt.get(id);
       fail(
-        elsewhere === undefined
-          ? `${where}.ranking names unknown ${expected.side} "${id}"`
-          : `${where}.ranking names "${id}", which is ${elsewhere}, not a ${expected.side}`,
+        code === undefined
+          ? `${where()}.ranking names unknown ${side} "${id}"`
+          : `${where()}.ranking names "${id}", which is ${whereOf(code)}, not a ${side}`,
       );
     }
-    if (seen.has(id)) fail(`${where}.ranking names "${id}" twice`);
-    seen.add(id);
-    return id;
-  });
+    if (seenBy[index] === ownerIndex) fail(`${where()}.ranking names "${id}" twice`);
+    seenBy[index] = ownerIndex;
+    ids[k] = id;
+  }
+  return ids;
 }
 
 function parseSeats(seats: unknown, where: string): number {
