@@ -1,7 +1,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Role } from "~/auth/roles";
-import type common from "~/i18n/locales/en.json";
+import type common from "~/i18n/locales/en/index";
 
 export interface HeaderUser {
   name: string;

@@ -4,10 +4,10 @@ export type Catalog = Record<string, unknown>;
 
 // One chunk per language: a browser downloads only the catalog of the language it shows.
 const CATALOGS: Record<Language, () => Promise<{ default: Catalog }>> = {
-  en: () => import("./locales/en.json", { with: { type: "json" } }),
-  es: () => import("./locales/es.json", { with: { type: "json" } }),
-  fr: () => import("./locales/fr.json", { with: { type: "json" } }),
-  ar: () => import("./locales/ar.json", { with: { type: "json" } }),
+  en: () => import("./locales/en/index"),
+  es: () => import("./locales/es/index"),
+  fr: () => import("./locales/fr/index"),
+  ar: () => import("./locales/ar/index"),
 };
 
 export async function loadCatalog(language: Language): Promise<Catalog> {

@@ -1,5 +1,5 @@
 import "i18next";
-import type common from "./locales/en.json";
+import type common from "./locales/en/index";
 
 // English is the source catalog: `t("…")` with a key it lacks does not type-check.
 declare module "i18next" {

@@ -1,5 +1,5 @@
 import { createInstance } from "i18next";
-import en from "~/i18n/locales/en.json";
+import en from "~/i18n/locales/en/index";
 import { translateMessage } from "~/i18n/message";
 
 // What an English reader sees of a message that travels as a catalog key (`msg`): for tests of

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { emailTemplates, renderEmail, TRANSLATED_TEMPLATES, type EmailTemplateName } from "#emails/templates";
-import ar from "~/i18n/locales/ar.json";
-import en from "~/i18n/locales/en.json";
-import es from "~/i18n/locales/es.json";
-import fr from "~/i18n/locales/fr.json";
+import ar from "~/i18n/locales/ar/index";
+import en from "~/i18n/locales/en/index";
+import es from "~/i18n/locales/es/index";
+import fr from "~/i18n/locales/fr/index";
 import { LANGUAGES, type Language } from "~/i18n/languages";
 
 // Issue 16, item 1: an email is written in its recipient's language (the outbox picks it; see

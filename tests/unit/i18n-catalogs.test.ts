@@ -27,11 +27,18 @@ function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
   return flat;
 }
 
+/** A language's catalog is the parts in its folder (common.json, email.json, …) side by side. */
+function parts(language: Language): Map<string, Catalog> {
+  const folder = path.join(LOCALES, language);
+  return new Map(
+    readdirSync(folder)
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => [name, JSON.parse(readFileSync(path.join(folder, name), "utf8")) as Catalog]),
+  );
+}
+
 const catalogs = Object.fromEntries(
-  LANGUAGES.map((language) => [
-    language,
-    flatten(JSON.parse(readFileSync(path.join(LOCALES, `${language}.json`), "utf8")) as Catalog),
-  ]),
+  LANGUAGES.map((language) => [language, flatten(Object.assign({}, ...parts(language).values()) as Catalog)]),
 ) as Record<Language, Map<string, string>>;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -59,6 +66,18 @@ function sourceFiles(dir: string): string[] {
 
 describe("message catalogs", () => {
   const english = messages(catalogs.en);
+
+  it.each(LANGUAGES)("%s: no two parts share a top-level key, and every part is in index.ts", (language) => {
+    const owner = new Map<string, string>();
+    for (const [part, catalog] of parts(language))
+      for (const key of Object.keys(catalog)) {
+        expect(owner.get(key), `${language}: "${key}" in ${owner.get(key)} and ${part}`).toBeUndefined();
+        owner.set(key, part);
+      }
+    const index = readFileSync(path.join(LOCALES, language, "index.ts"), "utf8");
+    for (const part of parts(language).keys()) expect(index).toContain(`"./${part}"`);
+    expect([...parts(language).keys()].sort()).toEqual([...parts("en").keys()].sort());
+  });
 
   it.each(LANGUAGES.filter((language) => language !== "en"))("%s has exactly the English messages", (language) => {
     const translated = messages(catalogs[language]);
