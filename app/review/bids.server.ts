@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
@@ -121,7 +122,7 @@ export async function saveBids(
       .execute();
     // Another cycle's application (or one that left review) answers like a missing one.
     if (known.length !== new Set(ids).size)
-      return { ok: false, status: 404, message: "We could not find one of those applications." };
+      return { ok: false, status: 404, message: msg("reviewBids.errors.notFound") };
     const cleared = bids.filter((entry) => entry.bid === null).map((entry) => entry.applicationId);
     const set = bids.flatMap((entry) => (entry.bid ? [{ applicationId: entry.applicationId, bid: entry.bid }] : []));
     if (cleared.length)

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { listApplicationFiles } from "~/applications/applications.server";
@@ -145,16 +146,15 @@ export async function saveReview(
       .where("reviewAssignments.reviewerId", "=", input.reviewerId)
       .forUpdate("reviewAssignments")
       .executeTakeFirst();
-    if (!assignment) return { ok: false, status: 404, message: "We could not find that review." };
-    if (assignment.status === "recused")
-      return { ok: false, status: 409, message: "You recused yourself from this application." };
+    if (!assignment) return { ok: false, status: 404, message: msg("reviewForm.errors.notFound") };
+    if (assignment.status === "recused") return { ok: false, status: 409, message: msg("reviewForm.errors.recused") };
     if (assignment.cycleStatus !== "reviewing")
-      return { ok: false, status: 409, message: "The review stage of this cycle is closed." };
+      return { ok: false, status: 409, message: msg("reviewForm.errors.closed") };
     if (assignment.applicationStatus !== "in_review") {
       return {
         ok: false,
         status: 409,
-        message: "A decision on this application has been released; its reviews are final.",
+        message: msg("reviewForm.errors.decided"),
       };
     }
     // The rubric as it is now, under a share lock: a criterion added at this very moment either
@@ -172,7 +172,7 @@ export async function saveReview(
         return {
           ok: false,
           status: 409,
-          message: "The rubric changed: reload the page and score every criterion before submitting.",
+          message: msg("reviewForm.errors.rubricChanged"),
         };
       }
     }
@@ -187,8 +187,7 @@ export async function saveReview(
       return {
         ok: false,
         status: 409,
-        message:
-          "This review was saved from another tab or window since you opened it. Reload to see that version; your text is still in the form below.",
+        message: msg("reviewForm.errors.stale"),
       };
     }
     const values = {
