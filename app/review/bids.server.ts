@@ -5,7 +5,7 @@ import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import type { PairPreference, ReviewerApplicationPair } from "./assignment-instance";
 import { bidsToAssignmentTerms, type Bid } from "./bids";
-import { blindLabel } from "./reviews.server";
+import { blindLabelMessage } from "./reviews.server";
 
 /**
  * Reviewers bid on a cycle's applications before assignment (eager / willing / not willing /
@@ -88,7 +88,7 @@ export async function biddableApplications(
   const assigned = new Set(assignments.map((row) => row.applicationId));
   return applications.map((application) => ({
     id: application.id,
-    label: cycle.blind ? blindLabel(application.id) : application.name,
+    label: cycle.blind ? blindLabelMessage(application.id) : application.name,
     topics: questions.flatMap((question) => {
       const value = application.answers[question.id];
       return Array.isArray(value) ? value : typeof value === "string" && value ? [value] : [];

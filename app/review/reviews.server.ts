@@ -8,9 +8,18 @@ import { reviewerAnswers } from "./reviewer-view";
 import { listCriteria } from "./rubric.server";
 import type { ReviewValues } from "./review.schema";
 
-/** A short, stable, non-identifying label for an application in a blind cycle. */
+/** A short, stable, non-identifying label for an application in a blind cycle (in English, for emails). */
 export function blindLabel(applicationId: string): string {
-  return `Application ${applicationId.slice(0, 8).toUpperCase()}`;
+  return `Application ${blindCode(applicationId)}`;
+}
+
+/** The same label as a catalog message (`msg`), for the reviewer's pages, which translate it. */
+export function blindLabelMessage(applicationId: string): string {
+  return msg("reviewQueue.applicationLabel", { code: blindCode(applicationId) });
+}
+
+function blindCode(applicationId: string): string {
+  return applicationId.slice(0, 8).toUpperCase();
 }
 
 /**
@@ -96,7 +105,7 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
       timezone: assignment.timezone,
     },
     applicant: assignment.blindReview
-      ? { label: blindLabel(assignment.applicationId), name: null }
+      ? { label: blindLabelMessage(assignment.applicationId), name: null }
       : { label: assignment.applicantName, name: assignment.applicantName },
     answers: reviewerAnswers({
       questions,
@@ -292,7 +301,7 @@ export async function reviewerQueue(db: DB, reviewerId: string) {
         round: assignment.roundName,
         roundPosition: assignment.roundPosition,
         // In a blind cycle the queue never carries the applicant's name.
-        label: assignment.blindReview ? blindLabel(assignment.applicationId) : assignment.applicantName,
+        label: assignment.blindReview ? blindLabelMessage(assignment.applicationId) : assignment.applicantName,
       })),
     };
   });

@@ -11,8 +11,8 @@ import { lettersForPage, ReferenceLetters } from "~/components/reference-letters
 import { lettersOf } from "~/references/letters.server";
 import { ErrorList, FormErrors, replyErrors } from "~/components/forms";
 import { useFormat } from "~/components/use-format";
-import { pageTitle } from "~/i18n/i18n.server";
-import { msg } from "~/i18n/message";
+import { pageTitle, requestI18n } from "~/i18n/i18n.server";
+import { msg, translateMessage, useMessage } from "~/i18n/message";
 import {
   buildReviewSchema,
   commentField,
@@ -66,7 +66,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (own?.confidence) defaultValue.confidence = String(own.confidence);
   if (own?.overallComment) defaultValue.overallComment = own.overallComment;
   return {
-    title: await pageTitle(request, context, msg("reviewForm.pageTitle", { label: view.applicant.label })),
+    title: await pageTitle(
+      request,
+      context,
+      msg("reviewForm.pageTitle", {
+        label: translateMessage(await requestI18n(request, context), view.applicant.label),
+      }),
+    ),
     assignment: {
       id: view.assignment.id,
       status: view.assignment.status,
@@ -169,6 +175,7 @@ export default function ScoringPage() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const message = useMessage();
   const format = useFormat();
   const lastResult = actionData?.form === "review" ? actionData.result : undefined;
   const draftSchema = useMemo(() => buildReviewSchema(criteria, "draft"), [criteria]);
@@ -188,7 +195,7 @@ export default function ScoringPage() {
       <p className="muted">
         {cycle.name} · {cycle.round}
       </p>
-      <h1>{applicant.label}</h1>
+      <h1>{message(applicant.label)}</h1>
       {cycle.blind ? <p className="notice">{t("reviewForm.blind")}</p> : null}
       {assignment.dueAt ? <p>{t("reviewForm.due", { date: format.date(assignment.dueAt, cycle.timezone) })}</p> : null}
       <section aria-labelledby="answers-title">

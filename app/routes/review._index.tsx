@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { useFormat } from "~/components/use-format";
 import { pageTitle } from "~/i18n/i18n.server";
-import { msg, type MessageKey } from "~/i18n/message";
+import { msg, useMessage, type MessageKey } from "~/i18n/message";
 import { declaredConflictsOf } from "~/review/conflicts.server";
 import { declareConflicts } from "~/review/recusal.server";
 import { ConflictDeclarationSchema } from "~/review/pool.schema";
@@ -77,6 +77,7 @@ export default function ReviewQueue() {
   const { cycles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const message = useMessage();
   const format = useFormat();
   return (
     <div className="stack">
@@ -116,9 +117,9 @@ export default function ReviewQueue() {
                   <tr key={assignment.id}>
                     <td>
                       {assignment.status === "recused" ? (
-                        assignment.label
+                        message(assignment.label)
                       ) : (
-                        <Link to={`/review/${assignment.id}`}>{assignment.label}</Link>
+                        <Link to={`/review/${assignment.id}`}>{message(assignment.label)}</Link>
                       )}
                     </td>
                     {cycle.assignments.some((other) => other.roundPosition > 1) ? <td>{assignment.round}</td> : null}

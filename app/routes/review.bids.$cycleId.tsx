@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { pageTitle } from "~/i18n/i18n.server";
-import { msg } from "~/i18n/message";
+import { msg, useMessage } from "~/i18n/message";
 import { BID_KEYS, BIDS } from "~/review/bids";
 import { BidsSchema } from "~/review/bids.schema";
 import { biddableApplications, biddingCycle, saveBids } from "~/review/bids.server";
@@ -53,6 +53,7 @@ export default function BidsPage() {
   const { cycle, applications } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
+  const message = useMessage();
   const [form, fields] = useConformForm(BidsSchema, {
     id: `bids-${cycle.id}`,
     lastResult,
@@ -91,14 +92,14 @@ export default function BidsPage() {
                 return (
                   <tr key={application.id}>
                     <td>
-                      {application.label}
+                      {message(application.label)}
                       {application.assigned ? <span className="muted">{t("reviewBids.assigned")}</span> : null}
                     </td>
                     <td>{application.topics.length ? application.topics.join(", ") : "—"}</td>
                     <td>
                       <input type="hidden" name={`bids[${index}].applicationId`} value={application.id} />
                       <label htmlFor={selectId} className="visually-hidden">
-                        {t("reviewBids.bidOn", { label: application.label })}
+                        {t("reviewBids.bidOn", { label: message(application.label) })}
                       </label>
                       <select
                         id={selectId}

@@ -352,7 +352,7 @@ describeDb("discussion, meta-review and overdue reminders", (t) => {
       expect(await pairs()).toEqual({ [a1!]: eagerOn1.id, [a2!]: eagerOn2.id });
     }
     const view = await biddableApplications(t.db, cycle, r1!.id);
-    expect(view.map((row) => row.label).sort()).toEqual([a1!, a2!].map((id) => blindLabel(id)).sort());
+    expect(view.map((row) => english(row.label)).sort()).toEqual([a1!, a2!].map((id) => blindLabel(id)).sort());
     expect(JSON.stringify(view)).not.toContain(fixture.applicants[0]!.name);
     // A conflict bid is a hard conflict: the only reviewer left is never assigned.
     await saveBids(t.db, cycle, r2!.id, [{ applicationId: a1!, bid: "conflict" }]);
