@@ -1,9 +1,11 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useMessage } from "~/i18n/message";
 import { CommentSchema, LeadSchema, MetaReviewReleaseSchema, MetaReviewSchema } from "~/review/discussion.schema";
-import { formatDateTime } from "~/utils/format";
 import { FormErrors, TextAreaField } from "./forms";
 import { useConformForm } from "./use-conform";
+import { useFormat } from "./use-format";
 
 /** What the panel needs from the loader (see discussionPanel in app/review/discussion-form.server.ts). */
 export interface DiscussionPanelData {
@@ -30,26 +32,26 @@ export function DiscussionPanel({
   actionData: DiscussionActionData;
   timezone: string;
 }) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const format = useFormat();
   const resultFor = (form: NonNullable<DiscussionActionData>["form"]) =>
     actionData?.form === form ? actionData.result : undefined;
   return (
     <>
       <section id="discussion" aria-labelledby="discussion-title" className="stack">
-        <h2 id="discussion-title">Discussion</h2>
-        <p className="hint">
-          Staff and the reviewers of this application who have submitted their review take part. Reviewers appear to
-          each other by number.
-        </p>
+        <h2 id="discussion-title">{t("discussion.title")}</h2>
+        <p className="hint">{t("discussion.intro")}</p>
         {panel.posts.length === 0 ? (
-          <p className="muted">No posts yet.</p>
+          <p className="muted">{t("discussion.noPosts")}</p>
         ) : (
           <ol className="discussion">
             {panel.posts.map((post) => (
               <li key={post.id} className="card">
                 <p>
-                  <strong>{post.author}</strong>{" "}
+                  <strong>{message(post.author)}</strong>{" "}
                   <span className="muted">
-                    <time dateTime={post.at}>{formatDateTime(post.at, timezone)}</time>
+                    <time dateTime={post.at}>{format.dateTime(post.at, timezone)}</time>
                   </span>
                 </p>
                 <p className="post-body">{post.body}</p>
@@ -60,7 +62,7 @@ export function DiscussionPanel({
         {panel.open ? (
           <CommentForm token={panel.token} lastResult={resultFor("comment")} />
         ) : (
-          <p className="notice">The decision on this application is released; the discussion is closed.</p>
+          <p className="notice">{t("discussion.closed")}</p>
         )}
       </section>
       <MetaReviewSection panel={panel} resultFor={resultFor} timezone={timezone} />
@@ -70,14 +72,15 @@ export function DiscussionPanel({
 
 function CommentForm({ token, lastResult }: { token: string; lastResult: SubmissionResult<string[]> | undefined }) {
   const [form, fields] = useConformForm(CommentSchema, { id: "discussion-comment", lastResult });
+  const { t } = useTranslation();
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="token" value={token} />
-      <TextAreaField label="Add to the discussion" field={fields.body} rows={3} />
+      <TextAreaField label={t("discussion.add")} field={fields.body} rows={3} />
       <div className="actions">
         <button type="submit" name="intent" value="comment">
-          Post
+          {t("discussion.post")}
         </button>
       </div>
     </Form>
@@ -93,30 +96,31 @@ function MetaReviewSection({
   resultFor: (form: NonNullable<DiscussionActionData>["form"]) => SubmissionResult<string[]> | undefined;
   timezone: string;
 }) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const format = useFormat();
   const meta = panel.metaReview;
   if (!meta && !panel.canWriteMetaReview && !panel.lead) return null;
   return (
     <section id="meta-review" aria-labelledby="meta-review-title" className="stack">
-      <h2 id="meta-review-title">Meta-review</h2>
-      {panel.isLead ? <p className="notice">You are the lead reviewer of this application.</p> : null}
+      <h2 id="meta-review-title">{t("discussion.metaReview")}</h2>
+      {panel.isLead ? <p className="notice">{t("discussion.youAreLead")}</p> : null}
       {panel.lead ? <LeadForm lead={panel.lead} lastResult={resultFor("lead")} /> : null}
       {meta ? (
         <div className="card">
           <p>
-            <strong>{meta.author}</strong>{" "}
+            <strong>{message(meta.author)}</strong>{" "}
             <span className="muted">
-              <time dateTime={meta.updatedAt}>{formatDateTime(meta.updatedAt, timezone)}</time>
+              <time dateTime={meta.updatedAt}>{format.dateTime(meta.updatedAt, timezone)}</time>
             </span>
           </p>
           <p className="post-body">{meta.body}</p>
           <p className="muted">
-            {meta.releaseToApplicant
-              ? "Goes to the applicant with the decision."
-              : "Stays with the panel: the applicant does not see it."}
+            {meta.releaseToApplicant ? t("discussion.goesToApplicant") : t("discussion.staysWithPanel")}
           </p>
         </div>
       ) : (
-        <p className="muted">No meta-review yet.</p>
+        <p className="muted">{t("discussion.noMetaReview")}</p>
       )}
       {panel.canWriteMetaReview ? <MetaReviewForm meta={meta} lastResult={resultFor("meta-review")} /> : null}
       {panel.staff && meta && panel.canWriteMetaReview ? (
@@ -138,19 +142,20 @@ function MetaReviewForm({
     lastResult,
     defaultValue: { body: meta?.body ?? "" },
   });
+  const { t } = useTranslation();
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="version" value={meta?.version ?? 0} />
       <TextAreaField
-        label={meta ? "Change the meta-review" : "Write the meta-review"}
-        hint="The panel’s summary: strengths, concerns, and where reviewers disagreed."
+        label={meta ? t("discussion.changeMetaReview") : t("discussion.writeMetaReview")}
+        hint={t("discussion.metaReviewHint")}
         field={fields.body}
         rows={5}
       />
       <div className="actions">
         <button type="submit" name="intent" value="meta-review">
-          Save meta-review
+          {t("discussion.saveMetaReview")}
         </button>
       </div>
     </Form>
@@ -165,6 +170,7 @@ function ReleaseForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const [form] = useConformForm(MetaReviewReleaseSchema, { id: "meta-review-release", lastResult });
+  const { t } = useTranslation();
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -172,7 +178,7 @@ function ReleaseForm({
       <input type="hidden" name="release" value={meta.releaseToApplicant ? "no" : "yes"} />
       <div className="actions">
         <button type="submit" name="intent" value="meta-review-release" className="secondary">
-          {meta.releaseToApplicant ? "Keep it with the panel" : "Release to the applicant with the decision"}
+          {meta.releaseToApplicant ? t("discussion.keep") : t("discussion.release")}
         </button>
       </div>
     </Form>
@@ -192,11 +198,13 @@ function LeadForm({
     defaultValue: { reviewerId: lead.current ?? "" },
   });
   const field = fields.reviewerId;
+  const { t } = useTranslation();
+  const message = useMessage();
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="field">
-        <label htmlFor={field.id}>Lead reviewer (writes the meta-review)</label>
+        <label htmlFor={field.id}>{t("discussion.leadLabel")}</label>
         <select
           id={field.id}
           name={field.name}
@@ -204,7 +212,7 @@ function LeadForm({
           aria-invalid={field.errors?.length ? true : undefined}
           aria-describedby={field.errors?.length ? field.errorId : undefined}
         >
-          <option value="">No lead: staff write it</option>
+          <option value="">{t("discussion.noLead")}</option>
           {lead.choices.map((choice) => (
             <option key={choice.id} value={choice.id}>
               {choice.label}
@@ -214,14 +222,14 @@ function LeadForm({
         {field.errors?.length ? (
           <ul id={field.errorId} className="field-errors">
             {field.errors.map((error) => (
-              <li key={error}>{error}</li>
+              <li key={error}>{message(error)}</li>
             ))}
           </ul>
         ) : null}
       </div>
       <div className="actions">
         <button type="submit" name="intent" value="lead" className="secondary">
-          Save lead
+          {t("discussion.saveLead")}
         </button>
       </div>
     </Form>

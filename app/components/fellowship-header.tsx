@@ -1,7 +1,8 @@
+import { useTranslation } from "react-i18next";
 import type { FellowshipStatus } from "#db/types";
-import { FELLOWSHIP_STATUS_LABELS } from "~/fellowships/lifecycle";
+import type { MessageKey } from "~/i18n/message";
 import { FormErrors } from "./forms";
-import { formatDueDate } from "./report-view";
+import { useFormat } from "./use-format";
 
 export interface FellowshipHeaderView {
   fellowName: string;
@@ -14,6 +15,19 @@ export interface FellowshipHeaderView {
   counts: { due: number; late: number; done: number; upcoming: number };
 }
 
+/** A fellowship's state as the host's pages name it. */
+export const FELLOWSHIP_STATUS_KEYS: Record<FellowshipStatus, MessageKey> = {
+  active: "hostFellows.status.active",
+  completed: "hostFellows.status.completed",
+  ended_early: "hostFellows.status.ended_early",
+};
+
+/** A fellowship's term (`YYYY-MM-DD` days) in the page's language, read at noon UTC so no zone moves the day. */
+export function useTermDate(): (day: string) => string {
+  const format = useFormat();
+  return (day) => format.date(`${day}T12:00:00Z`, "UTC");
+}
+
 /** Who, where and when of a fellowship, with its reports counted by state. */
 export function FellowshipHeader({
   fellowship,
@@ -22,27 +36,26 @@ export function FellowshipHeader({
   fellowship: FellowshipHeaderView;
   errors?: string[] | undefined;
 }) {
+  const { t } = useTranslation();
+  const termDate = useTermDate();
   return (
     <>
       <p className="muted">
-        {fellowship.organizationName} · {fellowship.cohortYear} cohort
+        {fellowship.organizationName} · {t("hostFellows.cohort", { year: fellowship.cohortYear })}
       </p>
       <h1>{fellowship.fellowName}</h1>
       <FormErrors errors={errors} />
       <dl className="facts">
-        <dt>Position</dt>
+        <dt>{t("hostFellows.position")}</dt>
         <dd>{fellowship.positionTitle}</dd>
-        <dt>Term</dt>
+        <dt>{t("hostFellows.term")}</dt>
         <dd>
-          {formatDueDate(fellowship.startsOn)} – {formatDueDate(fellowship.endsOn)}
+          {termDate(fellowship.startsOn)} – {termDate(fellowship.endsOn)}
         </dd>
-        <dt>Status</dt>
-        <dd>{FELLOWSHIP_STATUS_LABELS[fellowship.status]}</dd>
-        <dt>Reports</dt>
-        <dd>
-          {fellowship.counts.done} done, {fellowship.counts.due} due, {fellowship.counts.late} late,{" "}
-          {fellowship.counts.upcoming} upcoming
-        </dd>
+        <dt>{t("hostFellows.statusLabel")}</dt>
+        <dd>{t(FELLOWSHIP_STATUS_KEYS[fellowship.status])}</dd>
+        <dt>{t("hostFellows.reports")}</dt>
+        <dd>{t("hostFellows.counts", fellowship.counts)}</dd>
       </dl>
     </>
   );

@@ -1,4 +1,5 @@
-import { formatDate } from "~/utils/format";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "./use-format";
 
 export interface LetterItem {
   id: string;
@@ -12,24 +13,27 @@ export interface LetterItem {
 
 /** The received references of an application, for its reviewers and staff. */
 export function ReferenceLetters({ letters, timezone }: { letters: LetterItem[]; timezone: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <section aria-labelledby="letters-title" className="stack">
-      <h2 id="letters-title">Reference letters</h2>
+      <h2 id="letters-title">{t("referenceLetters.title")}</h2>
       {letters.length === 0 ? (
-        <p className="muted">No reference has arrived yet.</p>
+        <p className="muted">{t("referenceLetters.none")}</p>
       ) : (
         letters.map((letter, index) => (
           <article key={letter.id} className="card stack" aria-labelledby={`letter-${letter.id}`}>
             <h3 id={`letter-${letter.id}`}>
-              {letter.refereeName ? `From ${letter.refereeName}` : `Reference ${index + 1}`}
+              {letter.refereeName
+                ? t("referenceLetters.from", { name: letter.refereeName })
+                : t("referenceLetters.numbered", { number: index + 1 })}
               {letter.relationship ? <span className="muted"> ({letter.relationship})</span> : null}
             </h3>
-            <p className="muted">Received {formatDate(letter.receivedAt, timezone)}.</p>
+            <p className="muted">
+              {t("referenceLetters.received", { date: format.date(letter.receivedAt, timezone) })}
+            </p>
             {letter.possiblyIdentifying ? (
-              <p className="notice notice-warning">
-                Possibly identifying: a letter is written by someone who knows the applicant. The referee&apos;s name is
-                withheld and the letter&apos;s file carries no metadata, but its text may still say who they are.
-              </p>
+              <p className="notice notice-warning">{t("referenceLetters.possiblyIdentifying")}</p>
             ) : null}
             {letter.letter ? (
               <p>

@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
+import { msg } from "~/i18n/message";
 import { fail, type Result } from "~/utils/result";
 
 export type CommentWrite = Result;
@@ -39,8 +40,8 @@ export async function addReportComment(
       )
       .forUpdate(["fellowshipReports"])
       .executeTakeFirst();
-    if (!report) return fail(404, "We could not find that report.");
-    if (report.status !== "submitted") return fail(409, "You can comment once the fellow has submitted the report.");
+    if (!report) return fail(404, msg("hostFellows.errors.reportNotFound"));
+    if (report.status !== "submitted") return fail(409, msg("hostFellows.errors.notSubmitted"));
     const repeat = await trx
       .selectFrom("reportComments")
       .select("id")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { REPORT_KINDS } from "./lifecycle";
 
 const DateField = z
@@ -58,13 +59,13 @@ export type ReportFormInput = Pick<
 
 /** A comment on a report, by a host member or staff. */
 export const CommentSchema = z.object({
-  intent: z.literal("comment", { error: "That form action is not known." }),
-  reportId: z.uuid("Choose a report"),
+  intent: z.literal("comment", { error: msg("forms.errors.unknownAction") }),
+  reportId: z.uuid(msg("hostFellows.errors.chooseReport")),
   body: z
-    .string({ error: "Write a comment" })
+    .string({ error: msg("hostFellows.errors.writeComment") })
     .trim()
-    .min(1, "Write a comment")
-    .max(4000, "Use at most 4,000 characters"),
+    .min(1, msg("hostFellows.errors.writeComment"))
+    .max(4000, msg("forms.errors.maxChars", { count: 4000 })),
 });
 
 /** Staff end a fellowship early (with a reason) or mark it completed. */

@@ -6,6 +6,7 @@
  *                     │  ▲                                                           │
  *                     └──┘ move (finalist, before the cut-off of both slots)        book again
  */
+import { msg } from "~/i18n/message";
 export const BOOKING_STATUSES = ["booked", "cancelled"] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
@@ -19,15 +20,16 @@ export type BookingRefusal =
   | "not_booked"
   | "same_slot";
 
+/** Each refusal as a catalog message (`msg`), translated where it is shown. */
 export const REFUSAL_MESSAGES: Record<BookingRefusal, string> = {
-  not_considered: "That interview is not offered to you.",
-  not_open: "Interviews for this position are closed: the match is published or the cycle has moved on.",
-  slot_cancelled: "The host cancelled that time. Please choose another.",
-  slot_past: "That time has already passed. Please choose a later one.",
-  past_cutoff: "It is too close to the interview to book, move or cancel it here. Please write to the host.",
-  slot_full: "Someone booked the last place of that time a moment ago. Please choose another.",
-  not_booked: "You have no interview booked for this position.",
-  same_slot: "You are already booked at that time.",
+  not_considered: msg("interviewBookings.refusals.not_considered"),
+  not_open: msg("interviewBookings.refusals.not_open"),
+  slot_cancelled: msg("interviewBookings.refusals.slot_cancelled"),
+  slot_past: msg("interviewBookings.refusals.slot_past"),
+  past_cutoff: msg("interviewBookings.refusals.past_cutoff"),
+  slot_full: msg("interviewBookings.refusals.slot_full"),
+  not_booked: msg("interviewBookings.refusals.not_booked"),
+  same_slot: msg("interviewBookings.refusals.same_slot"),
 };
 
 export const REFUSAL_STATUS: Record<BookingRefusal, 404 | 409> = {

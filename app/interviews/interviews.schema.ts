@@ -1,21 +1,34 @@
 import { z } from "zod";
+import { msg, type MessageKey } from "~/i18n/message";
 import { isValidTimeZone } from "~/utils/timezones";
 
 const LocalDateTime = z
-  .string({ error: "Enter a date and time" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Enter a date and time");
+  .string({ error: msg("interviewSlots.errors.dateTime") })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, msg("interviewSlots.errors.dateTime"));
 
 export const TimeZoneField = z
-  .string({ error: "Choose a time zone" })
+  .string({ error: msg("interviewSlots.errors.chooseTimeZone") })
   .trim()
-  .refine(isValidTimeZone, "Use a time zone name such as America/Bogota or Africa/Nairobi");
+  .refine(isValidTimeZone, msg("interviewSlots.errors.timeZoneName"));
 
-const whole = (min: number, max: number, unit: string) =>
+/** A whole number within bounds, its messages naming the unit ("At least 5 minutes"). */
+const whole = (min: number, max: number, bounds: { atLeast: MessageKey; atMost: MessageKey }) =>
   z.coerce
-    .number({ error: "Enter a number" })
-    .int("Enter a whole number")
-    .min(min, `At least ${min} ${unit}`)
-    .max(max, `At most ${max} ${unit}`);
+    .number({ error: msg("interviewSlots.errors.number") })
+    .int(msg("interviewSlots.errors.wholeNumber"))
+    .min(min, msg(bounds.atLeast, { count: min }))
+    .max(max, msg(bounds.atMost, { count: max }));
+
+const MINUTES = {
+  atLeast: "interviewSlots.errors.atLeastMinutes",
+  atMost: "interviewSlots.errors.atMostMinutes",
+} as const;
+const FINALISTS = {
+  atLeast: "interviewSlots.errors.atLeastFinalists",
+  atMost: "interviewSlots.errors.atMostFinalists",
+} as const;
+const SLOTS = { atLeast: "interviewSlots.errors.atLeastTimes", atMost: "interviewSlots.errors.atMostTimes" } as const;
+const HOURS = { atLeast: "interviewSlots.errors.atLeastHours", atMost: "interviewSlots.errors.atMostHours" } as const;
 
 /** The host's forms on a position's interview page. */
 export const HostInterviewSchema = z.discriminatedUnion(
@@ -24,38 +37,43 @@ export const HostInterviewSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("add-slots"),
       startsAt: LocalDateTime,
-      minutes: whole(5, 480, "minutes"),
-      capacity: whole(1, 20, "finalists"),
-      count: whole(1, 20, "slots").optional().default(1),
-      location: z.string().trim().max(500, "Use at most 500 characters").optional().default(""),
+      minutes: whole(5, 480, MINUTES),
+      capacity: whole(1, 20, FINALISTS),
+      count: whole(1, 20, SLOTS).optional().default(1),
+      location: z
+        .string()
+        .trim()
+        .max(500, msg("forms.errors.maxChars", { count: 500 }))
+        .optional()
+        .default(""),
     }),
     z.object({
       intent: z.literal("cancel-slot"),
-      slotId: z.uuid("Choose a time"),
+      slotId: z.uuid(msg("interviewSlots.errors.chooseTime")),
       message: z
-        .string({ error: "Tell the finalists why, in a sentence" })
+        .string({ error: msg("interviewSlots.errors.tellWhy") })
         .trim()
-        .min(1, "Tell the finalists why, in a sentence")
-        .max(2000, "Use at most 2,000 characters"),
+        .min(1, msg("interviewSlots.errors.tellWhy"))
+        .max(2000, msg("forms.errors.maxChars", { count: 2000 })),
     }),
     z.object({
       intent: z.literal("save-settings"),
       version: z.coerce.number().int(),
       timezone: TimeZoneField,
-      cutoffHours: whole(0, 336, "hours"),
+      cutoffHours: whole(0, 336, HOURS),
     }),
     z.object({ intent: z.literal("invite-finalists") }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 /** The finalist's forms at /me/interviews. */
 export const FinalistInterviewSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("book"), slotId: z.uuid("Choose a time") }),
-    z.object({ intent: z.literal("cancel-booking"), positionId: z.uuid("Choose an interview") }),
+    z.object({ intent: z.literal("book"), slotId: z.uuid(msg("interviewSlots.errors.chooseTime")) }),
+    z.object({ intent: z.literal("cancel-booking"), positionId: z.uuid(msg("interviewSlots.errors.chooseInterview")) }),
     z.object({ intent: z.literal("save-timezone"), timezone: TimeZoneField }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { msg, type MessageKey } from "~/i18n/message";
 
 /** The short structured score a host gives each interview (1–5 per criterion), private to the host. */
 export const SCORE_CRITERIA = [
-  { key: "skills", label: "Skills for the project" },
-  { key: "fit", label: "Fit with the host and shared values" },
-  { key: "communication", label: "Working in the open and communication" },
-] as const;
+  { key: "skills", label: "partnerPositions.scores.skills" },
+  { key: "fit", label: "partnerPositions.scores.fit" },
+  { key: "communication", label: "partnerPositions.scores.communication" },
+] as const satisfies readonly { key: string; label: MessageKey }[];
 export type ScoreKey = (typeof SCORE_CRITERIA)[number]["key"];
 export type InterviewScores = Partial<Record<ScoreKey, number>>;
 
@@ -13,9 +14,9 @@ const scoreField = z.preprocess(
   (value) => (value === "" ? undefined : value),
   z.coerce
     .number()
-    .int("Choose a score from 1 to 5")
-    .min(1, "Choose a score from 1 to 5")
-    .max(5, "Choose a score from 1 to 5")
+    .int(msg("partnerPositions.errors.score"))
+    .min(1, msg("partnerPositions.errors.score"))
+    .max(5, msg("partnerPositions.errors.score"))
     .optional(),
 );
 

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
@@ -78,7 +79,7 @@ export async function addSlots(
   input: { startsAt: string; minutes: number; capacity: number; count: number; location: string },
 ): Promise<SlotWrite> {
   const first = zonedLocalToUtc(input.startsAt, position.interviewTimezone);
-  if (!first) return fail(400, "Enter a date and time", { field: "startsAt" });
+  if (!first) return fail(400, msg("interviewSlots.errors.dateTime"), { field: "startsAt" });
   return db.transaction().execute(async (trx): Promise<SlotWrite> => {
     const window = await trx
       .selectFrom("positions")
@@ -93,8 +94,8 @@ export async function addSlots(
       .where("positions.id", "=", position.id)
       .forUpdate(["positions"])
       .executeTakeFirstOrThrow();
-    if (!window.interviewing) return fail(409, "Interviews are closed: the match is published or the cycle moved on.");
-    if (window.past) return fail(400, "Choose a time in the future", { field: "startsAt" });
+    if (!window.interviewing) return fail(409, msg("interviewSlots.errors.closed"));
+    if (window.past) return fail(400, msg("interviewSlots.errors.future"), { field: "startsAt" });
     const starts = Array.from(
       { length: input.count },
       (_, index) => new Date(first.getTime() + index * input.minutes * 60_000),
@@ -155,8 +156,7 @@ export async function saveInterviewSettings(
       .where("id", "=", positionId)
       .where("version", "=", input.version)
       .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n)
-      return fail(409, "A colleague changed this position since you opened the page. Reload to see it before saving.");
+    if (updated.numUpdatedRows === 0n) return fail(409, msg("interviewSlots.errors.stale"));
     await audit(trx, {
       actorId,
       action: "interview.settings",
@@ -189,7 +189,7 @@ export async function inviteFinalists(
       .where("startsAt", ">", sql<Date>`now()`)
       .limit(1)
       .executeTakeFirst();
-    if (!open) return fail(409, "Add at least one time in the future before inviting.");
+    if (!open) return fail(409, msg("interviewSlots.errors.noTimes"));
     const pending = await trx
       .selectFrom("positionCandidates")
       .innerJoin("applications", "applications.id", "positionCandidates.applicationId")

@@ -1,4 +1,5 @@
 import { shownQuestions } from "~/applications/conditions";
+import { msg } from "~/i18n/message";
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { listQuestions } from "~/cycles/questions.server";
@@ -151,7 +152,7 @@ export async function saveInterviewNotes(
       .where("positionId", "=", input.positionId)
       .where("applicationId", "=", input.applicationId)
       .executeTakeFirst();
-    if (!candidate) return fail(404, "That finalist is not considered for this position.");
+    if (!candidate) return fail(404, msg("partnerPositions.errors.notConsidered"));
     const current = await trx
       .selectFrom("interviews")
       .select(["id", "version"])
@@ -163,8 +164,7 @@ export async function saveInterviewNotes(
       return {
         ok: false,
         status: 409,
-        message:
-          "A colleague changed these notes since you opened the page. Reload to see them; your text is kept below.",
+        message: msg("partnerPositions.errors.staleNotes"),
       };
     }
     if (current) {
@@ -197,8 +197,7 @@ export async function saveInterviewNotes(
         return {
           ok: false,
           status: 409,
-          message:
-            "A colleague saved notes on this finalist a moment ago. Reload to see them; your text is kept below.",
+          message: msg("partnerPositions.errors.notesRace"),
         };
       }
     }

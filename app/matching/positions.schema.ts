@@ -1,20 +1,31 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { checkboxField, commaListField } from "~/utils/form-fields";
 
 export const PositionFields = {
   title: z
-    .string({ error: "Give the position a title" })
+    .string({ error: msg("partnerPositions.errors.title") })
     .trim()
-    .min(3, "Use at least 3 characters")
-    .max(160, "Use at most 160 characters"),
-  description: z.string().trim().max(5000, "Use at most 5000 characters").optional().default(""),
+    .min(3, msg("partnerPositions.errors.titleMin", { count: 3 }))
+    .max(160, msg("forms.errors.maxChars", { count: 160 })),
+  description: z
+    .string()
+    .trim()
+    .max(5000, msg("forms.errors.maxChars", { count: 5000 }))
+    .optional()
+    .default(""),
   seats: z.coerce
-    .number({ error: "Enter how many fellows" })
-    .int("Enter a whole number")
-    .min(0, "At least 0")
-    .max(20, "At most 20"),
+    .number({ error: msg("partnerPositions.errors.seats") })
+    .int(msg("interviewSlots.errors.wholeNumber"))
+    .min(0, msg("partnerPositions.errors.atLeast", { min: 0 }))
+    .max(20, msg("partnerPositions.errors.atMost", { max: 20 })),
   skills: commaListField(),
-  location: z.string().trim().max(120, "Use at most 120 characters").optional().default(""),
+  location: z
+    .string()
+    .trim()
+    .max(120, msg("forms.errors.maxChars", { count: 120 }))
+    .optional()
+    .default(""),
   remote: checkboxField,
 };
 

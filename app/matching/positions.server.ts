@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
@@ -102,9 +103,8 @@ export async function updatePosition(
       .$if(cycleId !== undefined, (qb) => qb.where("cycleId", "=", cycleId!))
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return fail(404, "That position does not exist");
-    if (current.version !== version)
-      return fail(409, "Someone else changed this position since you opened it. Reload.");
+    if (!current) return fail(404, msg("partnerPositions.errors.notFound"));
+    if (current.version !== version) return fail(409, msg("partnerPositions.errors.stalePosition"));
     await trx
       .updateTable("positions")
       .set({ ...positionValues(input), updatedAt: sql`now()`, version: sql`version + 1` })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { BIDS } from "./bids";
 
 /** The bidding form: one row per application, each a bid or "" (no bid). */
@@ -6,10 +7,10 @@ export const BidsSchema = z.object({
   bids: z
     .array(
       z.object({
-        applicationId: z.uuid({ error: "Reload the page and bid again" }),
-        bid: z.enum(BIDS, { error: "Choose eager, willing, not willing or conflict" }).optional(),
+        applicationId: z.uuid({ error: msg("reviewBids.errors.reload") }),
+        bid: z.enum(BIDS, { error: msg("reviewBids.errors.chooseBid") }).optional(),
       }),
     )
-    .max(2000, "Too many rows in one form")
+    .max(2000, msg("reviewBids.errors.tooManyRows"))
     .default([]),
 });

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import type { PairPreference, ReviewerApplicationPair } from "./assignment-instance";
 import { bidsToAssignmentTerms, type Bid } from "./bids";
-import { blindLabel } from "./reviews.server";
+import { blindLabelMessage } from "./reviews.server";
 
 /**
  * Reviewers bid on a cycle's applications before assignment (eager / willing / not willing /
@@ -87,7 +88,7 @@ export async function biddableApplications(
   const assigned = new Set(assignments.map((row) => row.applicationId));
   return applications.map((application) => ({
     id: application.id,
-    label: cycle.blind ? blindLabel(application.id) : application.name,
+    label: cycle.blind ? blindLabelMessage(application.id) : application.name,
     topics: questions.flatMap((question) => {
       const value = application.answers[question.id];
       return Array.isArray(value) ? value : typeof value === "string" && value ? [value] : [];
@@ -121,7 +122,7 @@ export async function saveBids(
       .execute();
     // Another cycle's application (or one that left review) answers like a missing one.
     if (known.length !== new Set(ids).size)
-      return { ok: false, status: 404, message: "We could not find one of those applications." };
+      return { ok: false, status: 404, message: msg("reviewBids.errors.notFound") };
     const cleared = bids.filter((entry) => entry.bid === null).map((entry) => entry.applicationId);
     const set = bids.flatMap((entry) => (entry.bid ? [{ applicationId: entry.applicationId, bid: entry.bid }] : []));
     if (cleared.length)

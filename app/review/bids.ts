@@ -1,14 +1,15 @@
+import type { MessageKey } from "~/i18n/message";
 import type { PairPreference, ReviewerApplicationPair } from "./assignment-instance";
 
 /** A reviewer's bid on an application before assignment. */
 export const BIDS = ["eager", "willing", "not_willing", "conflict"] as const;
 export type Bid = (typeof BIDS)[number];
 
-export const BID_LABELS: Record<Bid, string> = {
-  eager: "Eager",
-  willing: "Willing",
-  not_willing: "Not willing",
-  conflict: "Conflict",
+export const BID_KEYS: Record<Bid, MessageKey> = {
+  eager: "reviewBids.bids.eager",
+  willing: "reviewBids.bids.willing",
+  not_willing: "reviewBids.bids.not_willing",
+  conflict: "reviewBids.bids.conflict",
 };
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseSubmission } from "~/utils/parse-submission";
 import type { AppLoadContext } from "@remix-run/node";
 import { redirectAfterSuccess } from "~/utils/flash.server";
+import { msg } from "~/i18n/message";
 import { invalid } from "~/utils/forms.server";
 import { forbidden } from "~/utils/http.server";
 import { CommentSchema, LeadSchema, MetaReviewReleaseSchema, MetaReviewSchema } from "./discussion.schema";
@@ -80,7 +81,7 @@ export async function handleDiscussionForm(
         { form: "comment" as const, result: submission.reply({ formErrors: [result.message] }) },
         result.status,
       );
-    return redirectAfterSuccess(context.config, `${backTo}#discussion`, "Posted to the discussion.");
+    return redirectAfterSuccess(context.config, `${backTo}#discussion`, msg("discussion.posted"));
   }
   if (intent === "meta-review") {
     const submission = parseSubmission(formData, { schema: MetaReviewSchema });
@@ -96,9 +97,9 @@ export async function handleDiscussionForm(
         { form: "meta-review" as const, result: submission.reply({ formErrors: [result.message] }) },
         result.status,
       );
-    return redirectAfterSuccess(context.config, `${backTo}#meta-review`, "Meta-review saved.");
+    return redirectAfterSuccess(context.config, `${backTo}#meta-review`, msg("discussion.metaReviewSaved"));
   }
-  if (!viewer.staff) forbidden("Only program staff can do that.");
+  if (!viewer.staff) forbidden(msg("discussion.errors.staffOnly"));
   if (intent === "meta-review-release") {
     const submission = parseSubmission(formData, { schema: MetaReviewReleaseSchema });
     if (submission.status !== "success")
@@ -118,7 +119,7 @@ export async function handleDiscussionForm(
     return redirectAfterSuccess(
       context.config,
       `${backTo}#meta-review`,
-      release ? "The meta-review goes to the applicant with the decision." : "The meta-review stays with the panel.",
+      release ? msg("discussion.releasedFlash") : msg("discussion.keptFlash"),
     );
   }
   const submission = parseSubmission(formData, { schema: LeadSchema });
@@ -133,5 +134,5 @@ export async function handleDiscussionForm(
       { form: "lead" as const, result: submission.reply({ fieldErrors: { reviewerId: [result.message] } }) },
       result.status,
     );
-  return redirectAfterSuccess(context.config, `${backTo}#meta-review`, "Lead reviewer saved.");
+  return redirectAfterSuccess(context.config, `${backTo}#meta-review`, msg("discussion.leadSaved"));
 }

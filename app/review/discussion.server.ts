@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
@@ -87,14 +88,26 @@ export interface AuthorNaming {
   staffIds: Set<string>;
 }
 
-/** How an author is named to a viewer: the blind rules in one place. */
+/**
+ * How an author is named to a viewer: the blind rules in one place. A message (`msg`), translated
+ * where it is shown; a name alone (staff see a former reviewer's name) stays as it is.
+ */
 export function authorLabel(naming: AuthorNaming, authorId: string, viewer: DiscussionViewer): string {
   const number = naming.numbers.get(authorId);
-  const name = naming.names.get(authorId) ?? "A former member";
-  const you = authorId === viewer.userId ? " (you)" : "";
-  if (number !== undefined) return viewer.staff ? `${name} (Reviewer ${number})${you}` : `Reviewer ${number}${you}`;
-  if (naming.staffIds.has(authorId)) return `${name}, program staff${you}`;
-  return viewer.staff ? `${name}${you}` : `A former reviewer${you}`;
+  const name = naming.names.get(authorId);
+  const you = authorId === viewer.userId;
+  if (number !== undefined) {
+    if (!viewer.staff || name === undefined)
+      return you ? msg("discussion.author.reviewerYou", { number }) : msg("discussion.author.reviewer", { number });
+    return you
+      ? msg("discussion.author.namedReviewerYou", { name, number })
+      : msg("discussion.author.namedReviewer", { name, number });
+  }
+  if (name === undefined) return msg("discussion.author.formerMember");
+  if (naming.staffIds.has(authorId))
+    return you ? msg("discussion.author.staffYou", { name }) : msg("discussion.author.staff", { name });
+  if (viewer.staff) return you ? msg("discussion.author.nameYou", { name }) : name;
+  return you ? msg("discussion.author.formerReviewerYou") : msg("discussion.author.formerReviewer");
 }
 
 export async function authorNaming(db: Kysely<Database>, applicationId: string, authorIds: string[]) {
@@ -165,7 +178,7 @@ export async function postComment(
     // The application row is the lock: a decision released meanwhile closes the thread first.
     await trx.selectFrom("applications").select("id").where("id", "=", input.applicationId).forShare().execute();
     const access = await discussionAccess(trx, input.applicationId, input.author);
-    if (!access) return { ok: false, status: 404, reason: "not-found", message: "We could not find that discussion." };
+    if (!access) return { ok: false, status: 404, reason: "not-found", message: msg("discussion.errors.notFound") };
     const earlier = () =>
       trx
         .selectFrom("reviewComments")
@@ -182,7 +195,7 @@ export async function postComment(
         ok: false,
         status: 409,
         reason: "closed",
-        message: "A decision on this application has been released; its discussion is closed.",
+        message: msg("discussion.errors.closed"),
       };
     }
     const inserted = await trx
@@ -201,7 +214,7 @@ export async function postComment(
       const first = await earlier();
       if (first) return { ok: true, commentId: first.id, duplicate: true };
       // The token was used on another application's thread: a forged or stale form.
-      return { ok: false, status: 409, reason: "stale-form", message: "Reload the page and post again." };
+      return { ok: false, status: 409, reason: "stale-form", message: msg("discussion.errors.reload") };
     }
     const recipients = await threadAudience(trx, input.applicationId);
     recipients.delete(input.author.userId);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
@@ -38,7 +39,7 @@ export async function loadMetaReview(
   const naming = await authorNaming(db, applicationId, row.authorId ? [row.authorId] : []);
   return {
     body: row.body,
-    author: row.authorId ? authorLabel(naming, row.authorId, viewer) : "A former member",
+    author: row.authorId ? authorLabel(naming, row.authorId, viewer) : msg("discussion.author.formerMember"),
     version: row.version,
     releaseToApplicant: row.releaseToApplicant,
     updatedAt: row.updatedAt.toISOString(),
@@ -80,14 +81,14 @@ async function lockOpenApplication(trx: Kysely<Database>, applicationId: string)
         ok: false,
         status: 409,
         reason: "frozen",
-        message: "The decision on this application is released or on its way; the meta-review can no longer change.",
+        message: msg("discussion.errors.metaReviewFinal"),
       } as const,
     };
   return { application } as const;
 }
 
 const notFound = () =>
-  ({ ok: false, status: 404, reason: "not-found", message: "We could not find that application." }) as const;
+  ({ ok: false, status: 404, reason: "not-found", message: msg("discussion.errors.applicationNotFound") }) as const;
 
 /** Writes the meta-review from the version the form was loaded with (0: none yet). */
 export async function saveMetaReview(
@@ -102,7 +103,7 @@ export async function saveMetaReview(
         ok: false,
         status: 403,
         reason: "not-lead",
-        message: "Only the lead reviewer of this application or program staff write its meta-review.",
+        message: msg("discussion.errors.notLead"),
       };
     const existing = await trx
       .selectFrom("metaReviews")
@@ -114,7 +115,7 @@ export async function saveMetaReview(
         ok: false,
         status: 409,
         reason: "stale",
-        message: "The meta-review was changed since you opened the page. Reload to see it; your text is still below.",
+        message: msg("discussion.errors.metaReviewStale"),
       };
     const row = existing
       ? await trx
@@ -162,14 +163,13 @@ export async function markMetaReviewRelease(
       .select(["version", "releaseToApplicant"])
       .where("applicationId", "=", input.applicationId)
       .executeTakeFirst();
-    if (!existing)
-      return { ok: false, status: 409, reason: "empty", message: "Write the meta-review before releasing it." };
+    if (!existing) return { ok: false, status: 409, reason: "empty", message: msg("discussion.errors.releaseEmpty") };
     if (existing.version !== input.version)
       return {
         ok: false,
         status: 409,
         reason: "stale",
-        message: "The meta-review was changed since you opened the page. Read it again before releasing it.",
+        message: msg("discussion.errors.releaseStale"),
       };
     if (existing.releaseToApplicant === input.release) return { ok: true, version: existing.version };
     const row = await trx
@@ -225,7 +225,7 @@ export async function designateLead(
           ok: false,
           status: 409,
           reason: "not-reviewer",
-          message: "The lead must be one of this application’s reviewers.",
+          message: msg("discussion.errors.leadNotReviewer"),
         };
       await trx
         .insertInto("applicationLeads")

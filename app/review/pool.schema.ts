@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { EmailField } from "~/auth/auth.schema";
 import { commaListField, lineListField } from "~/utils/form-fields";
 
@@ -27,11 +28,9 @@ export const PoolActionSchema = z.discriminatedUnion(
 );
 
 export const ConflictDeclarationSchema = z.object({
-  intent: z.literal("declare-conflicts", { error: "That form action is not known." }),
-  cycleId: z.uuid("Choose a cycle"),
+  intent: z.literal("declare-conflicts", { error: msg("forms.errors.unknownAction") }),
+  cycleId: z.uuid(msg("reviewQueue.errors.chooseCycle")),
   organizations: Lines,
-  domains: Lines.pipe(
-    z.array(z.string().regex(/^@?[a-z0-9.-]+\.[a-z]{2,}$/i, "Write email domains like example.org, one per line")),
-  ),
+  domains: Lines.pipe(z.array(z.string().regex(/^@?[a-z0-9.-]+\.[a-z]{2,}$/i, msg("reviewQueue.errors.domains")))),
   people: Lines,
 });

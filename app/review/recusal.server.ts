@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
@@ -88,13 +89,13 @@ export async function recuse(
       .where("reviewerId", "=", input.reviewerId)
       .forUpdate()
       .executeTakeFirst();
-    if (!assignment) return { ok: false, status: 404, message: "We could not find that review." };
+    if (!assignment) return { ok: false, status: 404, message: msg("reviewForm.errors.notFound") };
     if (assignment.status === "recused") return { ok: true, reassigned: false };
     if (assignment.status === "submitted")
       return {
         ok: false,
         status: 409,
-        message: "You already submitted this review; ask staff if you need it removed.",
+        message: msg("reviewForm.errors.alreadySubmitted"),
       };
     const { reassigned } = await recuseInTransaction(trx, config, {
       cycleId: assignment.cycleId,

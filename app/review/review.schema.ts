@@ -1,13 +1,18 @@
 import { z } from "zod";
+import { msg, type MessageKey } from "~/i18n/message";
 
 export const RECOMMENDATIONS = ["strong_yes", "yes", "maybe", "no"] as const;
-export const RECOMMENDATION_LABELS: Record<(typeof RECOMMENDATIONS)[number], string> = {
-  strong_yes: "Strong yes",
-  yes: "Yes",
-  maybe: "Maybe",
-  no: "No",
+export const RECOMMENDATION_KEYS: Record<(typeof RECOMMENDATIONS)[number], MessageKey> = {
+  strong_yes: "reviewForm.recommendations.strong_yes",
+  yes: "reviewForm.recommendations.yes",
+  maybe: "reviewForm.recommendations.maybe",
+  no: "reviewForm.recommendations.no",
 };
-export const CONFIDENCE_LABELS: Record<number, string> = { 1: "Low", 2: "Medium", 3: "High" };
+export const CONFIDENCE_KEYS: Record<number, MessageKey> = {
+  1: "reviewForm.confidence.low",
+  2: "reviewForm.confidence.medium",
+  3: "reviewForm.confidence.high",
+};
 
 export interface ReviewCriterion {
   id: string;
@@ -26,24 +31,46 @@ export const commentField = (criterion: Pick<ReviewCriterion, "id">) => `comment
 export function buildReviewSchema(criteria: ReviewCriterion[], mode: "draft" | "submit") {
   const required = mode === "submit";
   const shape: Record<string, z.ZodType> = {
-    intent: z.enum(["save", "submit"], { error: "That form action is not known." }),
-    version: z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(0),
+    intent: z.enum(["save", "submit"], { error: msg("forms.errors.unknownAction") }),
+    version: z.coerce
+      .number({ error: msg("forms.errors.missingVersion") })
+      .int()
+      .min(0),
     recommendation: required
-      ? z.enum(RECOMMENDATIONS, { error: "Choose a recommendation" })
-      : z.enum(RECOMMENDATIONS, { error: "Choose a recommendation" }).optional(),
+      ? z.enum(RECOMMENDATIONS, { error: msg("reviewForm.errors.recommendation") })
+      : z.enum(RECOMMENDATIONS, { error: msg("reviewForm.errors.recommendation") }).optional(),
     confidence: required
-      ? z.coerce.number({ error: "Say how confident you are" }).int().min(1, "Choose one").max(3, "Choose one")
-      : z.coerce.number().int().min(1, "Choose one").max(3, "Choose one").optional(),
-    overallComment: z.string().trim().max(5000, "Use at most 5000 characters").optional().default(""),
+      ? z.coerce
+          .number({ error: msg("reviewForm.errors.confidence") })
+          .int()
+          .min(1, msg("reviewForm.errors.chooseOne"))
+          .max(3, msg("reviewForm.errors.chooseOne"))
+      : z.coerce
+          .number()
+          .int()
+          .min(1, msg("reviewForm.errors.chooseOne"))
+          .max(3, msg("reviewForm.errors.chooseOne"))
+          .optional(),
+    overallComment: z
+      .string()
+      .trim()
+      .max(5000, msg("forms.errors.maxChars", { count: 5000 }))
+      .optional()
+      .default(""),
   };
   for (const criterion of criteria) {
     const score = z.coerce
-      .number({ error: "Give a score" })
-      .int("Give a whole score")
-      .min(criterion.scaleMin, `From ${criterion.scaleMin}`)
-      .max(criterion.scaleMax, `To ${criterion.scaleMax}`);
+      .number({ error: msg("reviewForm.errors.giveScore") })
+      .int(msg("reviewForm.errors.wholeScore"))
+      .min(criterion.scaleMin, msg("reviewForm.errors.from", { min: criterion.scaleMin }))
+      .max(criterion.scaleMax, msg("reviewForm.errors.to", { max: criterion.scaleMax }));
     shape[scoreField(criterion)] = required ? score : score.optional();
-    shape[commentField(criterion)] = z.string().trim().max(2000, "Use at most 2000 characters").optional().default("");
+    shape[commentField(criterion)] = z
+      .string()
+      .trim()
+      .max(2000, msg("forms.errors.maxChars", { count: 2000 }))
+      .optional()
+      .default("");
   }
   return z.object(shape);
 }

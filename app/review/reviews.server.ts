@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { listApplicationFiles } from "~/applications/applications.server";
@@ -7,9 +8,18 @@ import { reviewerAnswers } from "./reviewer-view";
 import { listCriteria } from "./rubric.server";
 import type { ReviewValues } from "./review.schema";
 
-/** A short, stable, non-identifying label for an application in a blind cycle. */
+/** A short, stable, non-identifying label for an application in a blind cycle (in English, for emails). */
 export function blindLabel(applicationId: string): string {
-  return `Application ${applicationId.slice(0, 8).toUpperCase()}`;
+  return `Application ${blindCode(applicationId)}`;
+}
+
+/** The same label as a catalog message (`msg`), for the reviewer's pages, which translate it. */
+export function blindLabelMessage(applicationId: string): string {
+  return msg("reviewQueue.applicationLabel", { code: blindCode(applicationId) });
+}
+
+function blindCode(applicationId: string): string {
+  return applicationId.slice(0, 8).toUpperCase();
 }
 
 /**
@@ -95,7 +105,7 @@ export async function loadReviewerAssignment(db: DB, assignmentId: string, revie
       timezone: assignment.timezone,
     },
     applicant: assignment.blindReview
-      ? { label: blindLabel(assignment.applicationId), name: null }
+      ? { label: blindLabelMessage(assignment.applicationId), name: null }
       : { label: assignment.applicantName, name: assignment.applicantName },
     answers: reviewerAnswers({
       questions,
@@ -145,16 +155,15 @@ export async function saveReview(
       .where("reviewAssignments.reviewerId", "=", input.reviewerId)
       .forUpdate("reviewAssignments")
       .executeTakeFirst();
-    if (!assignment) return { ok: false, status: 404, message: "We could not find that review." };
-    if (assignment.status === "recused")
-      return { ok: false, status: 409, message: "You recused yourself from this application." };
+    if (!assignment) return { ok: false, status: 404, message: msg("reviewForm.errors.notFound") };
+    if (assignment.status === "recused") return { ok: false, status: 409, message: msg("reviewForm.errors.recused") };
     if (assignment.cycleStatus !== "reviewing")
-      return { ok: false, status: 409, message: "The review stage of this cycle is closed." };
+      return { ok: false, status: 409, message: msg("reviewForm.errors.closed") };
     if (assignment.applicationStatus !== "in_review") {
       return {
         ok: false,
         status: 409,
-        message: "A decision on this application has been released; its reviews are final.",
+        message: msg("reviewForm.errors.decided"),
       };
     }
     // The rubric as it is now, under a share lock: a criterion added at this very moment either
@@ -172,7 +181,7 @@ export async function saveReview(
         return {
           ok: false,
           status: 409,
-          message: "The rubric changed: reload the page and score every criterion before submitting.",
+          message: msg("reviewForm.errors.rubricChanged"),
         };
       }
     }
@@ -187,8 +196,7 @@ export async function saveReview(
       return {
         ok: false,
         status: 409,
-        message:
-          "This review was saved from another tab or window since you opened it. Reload to see that version; your text is still in the form below.",
+        message: msg("reviewForm.errors.stale"),
       };
     }
     const values = {
@@ -293,7 +301,7 @@ export async function reviewerQueue(db: DB, reviewerId: string) {
         round: assignment.roundName,
         roundPosition: assignment.roundPosition,
         // In a blind cycle the queue never carries the applicant's name.
-        label: assignment.blindReview ? blindLabel(assignment.applicationId) : assignment.applicantName,
+        label: assignment.blindReview ? blindLabelMessage(assignment.applicationId) : assignment.applicantName,
       })),
     };
   });

@@ -2,22 +2,25 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, FormErrors, TextAreaField } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { PositionFields } from "~/matching/positions.schema";
 import { createPosition } from "~/matching/positions.server";
 import { listPartnerPositions } from "~/matching/partner.server";
 import { organizationsOf } from "~/organizations/organizations.server";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requirePartner } from "~/utils/permissions.server";
 
 const PublishSchema = z.object({
-  intent: z.literal("publish-position", { error: "That form action is not known." }),
-  organizationId: z.uuid("Choose your organization"),
-  cycleId: z.uuid("Choose the cycle"),
+  intent: z.literal("publish-position", { error: msg("forms.errors.unknownAction") }),
+  organizationId: z.uuid(msg("partnerPositions.errors.chooseOrganization")),
+  cycleId: z.uuid(msg("partnerPositions.errors.chooseCycle")),
   ...PositionFields,
 });
 
@@ -39,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     openCycles(context),
   ]);
   return {
+    title: await pageTitle(request, context, msg("partnerPositions.area")),
     organizations: organizations.map(({ id, name }) => ({ id, name })),
     cycles,
     positions: positions.map((position) => ({
@@ -47,7 +51,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       seats: position.seats,
       organizationName: position.organizationName,
       cycleName: position.cycleName,
-      deadline: position.rankingDeadline ? formatDateTime(position.rankingDeadline, position.timezone) : null,
+      deadline: position.rankingDeadline
+        ? { at: position.rankingDeadline.toISOString(), timeZone: position.timezone }
+        : null,
       candidates: Number(position.candidates),
       ranked: Number(position.ranked),
     })),
@@ -64,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     !organizations.some((org) => org.id === submission.value.organizationId) ||
     !cycles.some((cycle) => cycle.id === submission.value.cycleId)
   ) {
-    return invalid(submission.reply({ formErrors: ["We could not find that organization or cycle."] }), 404);
+    return invalid(submission.reply({ formErrors: [msg("partnerPositions.errors.organizationOrCycle")] }), 404);
   }
   const id = await createPosition(
     context.db,
@@ -74,15 +80,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     submission.value,
   );
   return redirect(`/partner/positions/${id}`, {
-    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Position published." }) },
+    headers: {
+      "Set-Cookie": await setFlash(context.config, {
+        kind: "success",
+        message: msg("partnerPositions.publishedFlash"),
+      }),
+    },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Host partner — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function PartnerHome() {
   const { organizations, cycles, positions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [form, fields] = useConformForm(PublishSchema, {
     id: "publish-position",
     lastResult,
@@ -95,12 +108,12 @@ export default function PartnerHome() {
     Record<"organizationId" | "cycleId" | "remote", { id: string; name: string; errors?: string[]; errorId: string }>;
   return (
     <div className="stack">
-      <h1>Your positions</h1>
+      <h1>{t("partnerPositions.title")}</h1>
       <p className="muted">{organizations.map((org) => org.name).join(", ")}</p>
       <p>
-        <Link to="/partner/fellows">Your fellows: their check-ins and reports</Link>
+        <Link to="/partner/fellows">{t("partnerPositions.fellowsLink")}</Link>
       </p>
-      {positions.length === 0 ? <p>No positions yet: publish one below.</p> : null}
+      {positions.length === 0 ? <p>{t("partnerPositions.none")}</p> : null}
       <ul className="cards">
         {positions.map((position) => (
           <li key={position.id} className="card">
@@ -108,23 +121,31 @@ export default function PartnerHome() {
               <Link to={`/partner/positions/${position.id}`}>{position.title}</Link>
             </h2>
             <p className="muted">
-              {position.organizationName} · {position.cycleName} · {position.seats} seat
-              {position.seats === 1 ? "" : "s"}
+              {position.organizationName} · {position.cycleName} ·{" "}
+              {t("partnerPositions.seatCount", { count: position.seats })}
             </p>
             <p>
-              {position.candidates} finalist{position.candidates === 1 ? "" : "s"} to consider ·{" "}
-              {position.ranked ? `${position.ranked} ranked` : <span className="missing">not ranked yet</span>}
-              {position.deadline ? ` · rank by ${position.deadline}` : ""}
+              {t("partnerPositions.toConsider", { count: position.candidates })} ·{" "}
+              {position.ranked ? (
+                t("partnerPositions.ranked", { count: position.ranked })
+              ) : (
+                <span className="missing">{t("partnerPositions.notRanked")}</span>
+              )}
+              {position.deadline
+                ? ` · ${t("partnerPositions.rankBy", {
+                    date: format.dateTime(position.deadline.at, position.deadline.timeZone),
+                  })}`
+                : ""}
             </p>
           </li>
         ))}
       </ul>
       <section className="card narrow" aria-labelledby="publish-title">
-        <h2 id="publish-title">Publish a position</h2>
+        <h2 id="publish-title">{t("partnerPositions.publishTitle")}</h2>
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <div className="field">
-            <label htmlFor="organizationId">Organization</label>
+            <label htmlFor="organizationId">{t("partnerPositions.organization")}</label>
             <select id="organizationId" name="organizationId">
               {organizations.map((org) => (
                 <option key={org.id} value={org.id}>
@@ -134,7 +155,7 @@ export default function PartnerHome() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="cycleId">Cycle</label>
+            <label htmlFor="cycleId">{t("partnerPositions.cycle")}</label>
             <select id="cycleId" name="cycleId">
               {cycles.map((cycle) => (
                 <option key={cycle.id} value={cycle.id}>
@@ -143,17 +164,17 @@ export default function PartnerHome() {
               ))}
             </select>
           </div>
-          <Field label="Title" field={f.title} />
-          <TextAreaField label="What the fellow would do" field={f.description} />
-          <Field label="Seats" field={f.seats} type="number" />
-          <Field label="Skills wanted (comma-separated)" field={f.skills} />
-          <Field label="Location" field={f.location} />
+          <Field label={t("partnerPositions.titleLabel")} field={f.title} />
+          <TextAreaField label={t("partnerPositions.description")} field={f.description} />
+          <Field label={t("partnerPositions.seats")} field={f.seats} type="number" />
+          <Field label={t("partnerPositions.skills")} field={f.skills} />
+          <Field label={t("partnerPositions.location")} field={f.location} />
           <label className="choice">
             <input type="checkbox" name="remote" />
-            Remote possible
+            {t("partnerPositions.remote")}
           </label>
           <button type="submit" name="intent" value="publish-position">
-            Publish
+            {t("partnerPositions.publish")}
           </button>
         </Form>
       </section>

@@ -1,9 +1,13 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { RankList } from "~/components/rank-list";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { rankedWithoutInterview } from "~/interviews/overview.server";
 import { meanScore, SCORE_CRITERIA, ScoreFields, scoresFromValues } from "~/interviews/scores";
 import { hostSchedule } from "~/interviews/slots.server";
@@ -13,7 +17,6 @@ import { updatePosition } from "~/matching/positions.server";
 import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
 import { savePositionRanking } from "~/matching/rankings.server";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
 import { requirePartner } from "~/utils/permissions.server";
@@ -26,17 +29,21 @@ const PositionActionSchema = z.discriminatedUnion(
       intent: z.literal("save-notes"),
       applicationId: z.uuid(),
       version: z.coerce.number().int().min(0),
-      notes: z.string().max(10_000, "Use at most 10,000 characters").optional().default(""),
+      notes: z
+        .string()
+        .max(10_000, msg("forms.errors.maxChars", { count: 10_000 }))
+        .optional()
+        .default(""),
       ...ScoreFields,
     }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const user = await requirePartner(request, context);
   const position = isUuid(id) ? await findPartnerPosition(context.db, id, user.id) : undefined;
-  if (!position) notFound("We could not find that position.");
+  if (!position) notFound(msg("partnerPositions.errors.positionNotFound"));
   return { user, position };
 }
 
@@ -49,11 +56,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const interviewOf = (id: string) => {
     const slotId = schedule.finalists.find((finalist) => finalist.id === id)?.slotId;
     const slot = slotId ? schedule.slots.find((row) => row.id === slotId) : undefined;
-    return slot ? formatDateTime(slot.startsAt, position.interviewTimezone) : null;
+    return slot ? { at: slot.startsAt.toISOString(), timeZone: position.interviewTimezone } : null;
   };
   const rankingOpen =
     ["reviewing", "matching"].includes(position.cycleStatus) && !position.pastDeadline && !position.published;
   return {
+    title: await pageTitle(request, context, position.title, msg("partnerPositions.area")),
     position: {
       id: position.id,
       title: position.title,
@@ -65,7 +73,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       version: position.version,
       organizationName: position.organizationName,
       cycleName: position.cycleName,
-      deadline: position.rankingDeadline ? formatDateTime(position.rankingDeadline, position.timezone) : null,
+      deadline: position.rankingDeadline
+        ? { at: position.rankingDeadline.toISOString(), timeZone: position.timezone }
+        : null,
     },
     rankingOpen,
     published: position.published,
@@ -106,9 +116,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         result: {
           status: "error" as const,
           error: {
-            "": [
-              `You have no interview booked with ${names.join(", ")}. Tick "rank without interview" for each to rank them anyway.`,
-            ],
+            "": [msg("partnerPositions.noInterview", { names: names.join(", ") })],
           },
         },
         withoutInterview: unconfirmed.map((id, index) => ({ id, name: names[index]! })),
@@ -126,7 +134,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         { target: "ranking", result: { status: "error" as const, error: { "": [saved.message] } } },
         saved.status,
       );
-    return back("Ranking saved.");
+    return back(msg("partnerPositions.rankingSaved"));
   }
   const submission = parseSubmission(formData, { schema: PositionActionSchema });
   const target = String(formData.get("applicationId") ?? "position");
@@ -144,16 +152,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           actorId: user.id,
         });
   if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
-  return back(value.intent === "update-position" ? "Position saved." : "Notes saved.");
+  return back(
+    value.intent === "update-position" ? msg("partnerPositions.positionSaved") : msg("partnerPositions.notesSaved"),
+  );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.position.title ?? "Position"} — Host partner — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function PartnerPositionPage() {
   const { position, rankingOpen, published, candidates, ranking } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
   // The server's answer when some ranked finalists were never interviewed: who, and the order tried.
   const confirm =
@@ -167,30 +177,36 @@ export default function PartnerPositionPage() {
       </p>
       <h1>{position.title}</h1>
       <p>
-        <Link to={`/partner/positions/${position.id}/interviews`}>Interviews: times, bookings and invitations</Link>
+        <Link to={`/partner/positions/${position.id}/interviews`}>{t("partnerPositions.interviewsLink")}</Link>
       </p>
       <section aria-labelledby="ranking-title" className="card stack">
-        <h2 id="ranking-title">Your rank list</h2>
+        <h2 id="ranking-title">{t("partnerPositions.rankTitle")}</h2>
         <p>
-          Rank the finalists you would host, best first.{" "}
+          {t("partnerPositions.rankIntro")}{" "}
           {position.deadline
-            ? `Rankings close ${position.deadline}.`
-            : "Rankings stay open until the program publishes the match."}{" "}
-          Only a finalist who also ranks this position can be matched with it.
+            ? t("partnerPositions.rankingsClose", {
+                date: format.dateTime(position.deadline.at, position.deadline.timeZone),
+              })
+            : t("partnerPositions.rankingsOpen")}{" "}
+          {t("partnerPositions.mutual")}
         </p>
-        {published ? <p className="notice">The match is published; rankings are closed.</p> : null}
+        {published ? <p className="notice">{t("partnerPositions.published")}</p> : null}
         <FormErrors errors={errorsFor("ranking")} />
         {candidates.length === 0 ? (
-          <p>No finalists are considered for this position yet.</p>
+          <p>{t("partnerPositions.noFinalists")}</p>
         ) : (
           <RankList
-            name="Rank the finalists"
+            name={t("partnerPositions.rankName")}
             items={candidates.map((c) => ({
               id: c.id,
               label: c.name,
               note: [
-                c.interview ? `interview ${c.interview}` : "not interviewed",
-                c.meanScore !== null ? `score ${c.meanScore} / 5` : null,
+                c.interview
+                  ? t("partnerPositions.noteInterview", {
+                      date: format.dateTime(c.interview.at, c.interview.timeZone),
+                    })
+                  : t("partnerPositions.noteNotInterviewed"),
+                c.meanScore !== null ? t("partnerPositions.noteScore", { score: format.number(c.meanScore) }) : null,
               ]
                 .filter(Boolean)
                 .join(" · "),
@@ -201,11 +217,11 @@ export default function PartnerPositionPage() {
           >
             {confirm ? (
               <fieldset className="choice-group notice">
-                <legend className="fieldset-legend">Rank without interview</legend>
+                <legend className="fieldset-legend">{t("partnerPositions.withoutInterview")}</legend>
                 {confirm.withoutInterview.map((finalist) => (
                   <label key={finalist.id} className="choice">
                     <input type="checkbox" name="withoutInterview" value={finalist.id} />
-                    Rank {finalist.name} without an interview
+                    {t("partnerPositions.rankWithout", { name: finalist.name })}
                   </label>
                 ))}
               </fieldset>
@@ -214,12 +230,12 @@ export default function PartnerPositionPage() {
         )}
       </section>
       <section aria-labelledby="candidates-title" className="stack">
-        <h2 id="candidates-title">Finalists considered</h2>
+        <h2 id="candidates-title">{t("partnerPositions.finalistsTitle")}</h2>
         {candidates.map((candidate) => (
           <article key={candidate.id} className="card stack" aria-labelledby={`candidate-${candidate.id}`}>
             <h3 id={`candidate-${candidate.id}`}>{candidate.name}</h3>
             <details>
-              <summary>Read the application</summary>
+              <summary>{t("partnerPositions.readApplication")}</summary>
               <dl className="answers">
                 {candidate.answers.map((answer) => (
                   <div key={answer.id}>
@@ -228,7 +244,7 @@ export default function PartnerPositionPage() {
                       {answer.file ? (
                         <a href={`/files/${answer.file.id}`}>{answer.file.name}</a>
                       ) : (
-                        (answer.text ?? <span className="muted">Not answered</span>)
+                        (answer.text ?? <span className="muted">{t("applyReview.notAnswered")}</span>)
                       )}
                     </dd>
                   </div>
@@ -240,24 +256,28 @@ export default function PartnerPositionPage() {
               <input type="hidden" name="version" value={candidate.notesVersion} />
               <FormErrors errors={errorsFor(candidate.id)} />
               <p>
-                {candidate.interview ? `Interview booked: ${candidate.interview}.` : "No interview booked."}
-                {candidate.meanScore !== null ? ` Your score: ${candidate.meanScore} / 5.` : ""}
+                {candidate.interview
+                  ? t("partnerPositions.interviewBooked", {
+                      date: format.dateTime(candidate.interview.at, candidate.interview.timeZone),
+                    })
+                  : t("partnerPositions.noInterviewBooked")}
+                {candidate.meanScore !== null
+                  ? ` ${t("partnerPositions.yourScore", { score: format.number(candidate.meanScore) })}`
+                  : ""}
               </p>
-              <label htmlFor={`notes-${candidate.id}`}>Interview notes (only your organization sees them)</label>
+              <label htmlFor={`notes-${candidate.id}`}>{t("partnerPositions.notes")}</label>
               <textarea id={`notes-${candidate.id}`} name="notes" rows={3} defaultValue={candidate.notes} />
               <fieldset className="score-grid">
-                <legend className="fieldset-legend">
-                  Interview score (1 weak – 5 strong; only your organization sees it)
-                </legend>
+                <legend className="fieldset-legend">{t("partnerPositions.scoreLegend")}</legend>
                 {SCORE_CRITERIA.map((criterion) => (
                   <div key={criterion.key} className="field">
-                    <label htmlFor={`score-${criterion.key}-${candidate.id}`}>{criterion.label}</label>
+                    <label htmlFor={`score-${criterion.key}-${candidate.id}`}>{t(criterion.label)}</label>
                     <select
                       id={`score-${criterion.key}-${candidate.id}`}
                       name={`score_${criterion.key}`}
                       defaultValue={String(candidate.scores[criterion.key] ?? "")}
                     >
-                      <option value="">Not scored</option>
+                      <option value="">{t("partnerPositions.notScored")}</option>
                       {[1, 2, 3, 4, 5].map((n) => (
                         <option key={n} value={n}>
                           {n}
@@ -268,43 +288,44 @@ export default function PartnerPositionPage() {
                 ))}
               </fieldset>
               <button type="submit" name="intent" value="save-notes" className="secondary">
-                Save notes and score<span className="visually-hidden"> on {candidate.name}</span>
+                {t("partnerPositions.saveNotes")}
+                <span className="visually-hidden">{t("partnerPositions.saveNotesOn", { name: candidate.name })}</span>
               </button>
             </Form>
           </article>
         ))}
       </section>
       <details className="card">
-        <summary>Edit the position</summary>
+        <summary>{t("partnerPositions.edit")}</summary>
         <Form method="post" className="stack">
           <FormErrors errors={errorsFor("position")} />
           <input type="hidden" name="version" value={position.version} />
           <div className="field">
-            <label htmlFor="title">Title</label>
+            <label htmlFor="title">{t("partnerPositions.titleLabel")}</label>
             <input id="title" name="title" type="text" defaultValue={position.title} required />
           </div>
           <div className="field">
-            <label htmlFor="description">What the fellow would do</label>
+            <label htmlFor="description">{t("partnerPositions.description")}</label>
             <textarea id="description" name="description" rows={4} defaultValue={position.description} />
           </div>
           <div className="field">
-            <label htmlFor="seats">Seats</label>
+            <label htmlFor="seats">{t("partnerPositions.seats")}</label>
             <input id="seats" name="seats" type="number" min={0} max={20} defaultValue={position.seats} />
           </div>
           <div className="field">
-            <label htmlFor="skills">Skills wanted (comma-separated)</label>
+            <label htmlFor="skills">{t("partnerPositions.skills")}</label>
             <input id="skills" name="skills" type="text" defaultValue={position.skills.join(", ")} />
           </div>
           <div className="field">
-            <label htmlFor="location">Location</label>
+            <label htmlFor="location">{t("partnerPositions.location")}</label>
             <input id="location" name="location" type="text" defaultValue={position.location} />
           </div>
           <label className="choice">
             <input type="checkbox" name="remote" defaultChecked={position.remote} />
-            Remote possible
+            {t("partnerPositions.remote")}
           </label>
           <button type="submit" name="intent" value="update-position">
-            Save the position
+            {t("partnerPositions.savePosition")}
           </button>
         </Form>
       </details>

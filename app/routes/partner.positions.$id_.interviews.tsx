@@ -2,9 +2,13 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { renderEmail } from "#emails/index";
 import { Field, FormErrors, replyErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { cancelSlot } from "~/interviews/bookings.server";
 import { HostInterviewSchema } from "~/interviews/interviews.schema";
 import {
@@ -17,7 +21,6 @@ import {
 } from "~/interviews/slots.server";
 import { findPartnerPosition } from "~/matching/partner.server";
 import { redirectAfterSuccess } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
 import { requirePartner } from "~/utils/permissions.server";
@@ -25,7 +28,7 @@ import { requirePartner } from "~/utils/permissions.server";
 async function load(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const user = await requirePartner(request, context);
   const position = isUuid(id) ? await findPartnerPosition(context.db, id, user.id) : undefined;
-  if (!position) notFound("We could not find that position.");
+  if (!position) notFound(msg("partnerPositions.errors.positionNotFound"));
   const host: HostPosition = {
     id: position.id,
     title: position.title,
@@ -44,8 +47,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     "interview-invitation",
     invitationProps(context.config, position, "(the finalist)"),
   );
-  const when = (date: Date) => formatDateTime(date, position.interviewTimezone);
+  // A moment for the page to write in its language, in the position's interview time zone.
+  const when = (date: Date) => date.toISOString();
   return {
+    title: await pageTitle(
+      request,
+      context,
+      msg("partnerInterviews.title"),
+      position.title,
+      msg("partnerPositions.area"),
+    ),
     position,
     preview: { subject: preview.subject, text: preview.text },
     slots: schedule.slots.map((slot) => ({
@@ -87,12 +98,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         },
         added.status,
       );
-    return back(added.count === 1 ? "1 time added." : `${added.count} times added.`);
+    return back(msg("partnerInterviews.added", { count: added.count }));
   }
   if (value.intent === "save-settings") {
     const saved = await saveInterviewSettings(context.db, user.id, position.id, value);
     if (!saved.ok) return invalid({ target, result: submission.reply({ formErrors: [saved.message] }) }, saved.status);
-    return back("Interview settings saved.");
+    return back(msg("partnerInterviews.settingsSaved"));
   }
   if (value.intent === "invite-finalists") {
     const invited = await inviteFinalists(context.db, context.config, user.id, position);
@@ -100,8 +111,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return invalid({ target, result: submission.reply({ formErrors: [invited.message] }) }, invited.status);
     return back(
       invited.invited === 0
-        ? "Everyone was already invited."
-        : `${invited.invited} finalist${invited.invited === 1 ? "" : "s"} invited to book.`,
+        ? msg("partnerInterviews.allInvited")
+        : msg("partnerInterviews.invited", { count: invited.invited }),
     );
   }
   const cancelled = await cancelSlot(context.db, context.config, {
@@ -112,61 +123,79 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
   if (!cancelled.ok)
     return invalid({ target, result: submission.reply({ formErrors: [cancelled.message] }) }, cancelled.status);
-  return back("The time is cancelled; anyone booked there has been told.");
+  return back(msg("partnerInterviews.cancelled"));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Interviews — ${data?.position.title ?? "Position"} — Host partner — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function PositionInterviewsPage() {
   const { position, slots, finalists, preview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const when = (at: string) => format.dateTime(at, position.interviewTimezone);
   const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
+  // A refusal for a form no longer on the page (a time cancelled meanwhile) is shown at the top.
+  const shown = new Set(["add-slots", "save-settings", "invite-finalists", ...slots.map((slot) => slot.id)]);
+  const pageErrors = actionData && !shown.has(actionData.target) ? replyErrors(actionData.result) : undefined;
   const uninvited = finalists.filter((finalist) => !finalist.invited).length;
   return (
     <div className="stack">
       <p className="muted">
         <Link to={`/partner/positions/${position.id}`}>{position.title}</Link> · {position.organizationName}
       </p>
-      <h1>Interviews</h1>
+      <h1>{t("partnerInterviews.title")}</h1>
       <p>
-        Offer times; each finalist this position considers books one in their own time zone and gets a calendar
-        invitation (so do you). Times here are in <strong>{position.interviewTimezone}</strong>.
+        {t("partnerInterviews.intro")}{" "}
+        <Trans
+          i18nKey="partnerInterviews.timesIn"
+          values={{ zone: position.interviewTimezone }}
+          components={{ strong: <strong /> }}
+        />
       </p>
-      <FormErrors errors={errorsFor("page")} />
+      <FormErrors errors={pageErrors} />
 
       <section aria-labelledby="schedule-title" className="stack">
-        <h2 id="schedule-title">Your schedule</h2>
-        {slots.length === 0 ? <p>No times yet. Add some below.</p> : null}
+        <h2 id="schedule-title">{t("partnerInterviews.schedule")}</h2>
+        {slots.length === 0 ? <p>{t("partnerInterviews.noTimes")}</p> : null}
         {slots.map((slot) => (
-          <article key={slot.id} className="card stack" aria-label={`Time ${slot.when}`}>
+          <article
+            key={slot.id}
+            className="card stack"
+            aria-label={t("partnerInterviews.timeLabel", { when: when(slot.when) })}
+          >
             <p>
-              <strong>{slot.when}</strong> · {slot.minutes} minutes · {slot.booked.length} of {slot.capacity} booked
+              <strong>{when(slot.when)}</strong> · {t("time.minutes", { count: slot.minutes })} ·{" "}
+              {t("partnerInterviews.booked", { count: slot.capacity, booked: slot.booked.length })}
               {slot.location ? ` · ${slot.location}` : ""}
-              {slot.cancelled ? <span className="badge badge-danger"> Cancelled</span> : null}
-              {slot.past && !slot.cancelled ? <span className="badge"> Past</span> : null}
+              {slot.cancelled ? (
+                <span className="badge badge-danger"> {t("partnerInterviews.cancelledBadge")}</span>
+              ) : null}
+              {slot.past && !slot.cancelled ? <span className="badge"> {t("partnerInterviews.pastBadge")}</span> : null}
             </p>
             {slot.booked.length > 0 ? (
-              <p>Booked: {slot.booked.map((finalist) => finalist.name).join(", ")}</p>
+              <p>
+                {t("partnerInterviews.bookedBy", { names: slot.booked.map((finalist) => finalist.name).join(", ") })}
+              </p>
             ) : (
-              <p className="muted">Nobody has booked this time.</p>
+              <p className="muted">{t("partnerInterviews.nobody")}</p>
             )}
             {slot.cancelled && slot.cancelMessage ? (
-              <p className="muted">Your message: “{slot.cancelMessage}”</p>
+              <p className="muted">{t("partnerInterviews.yourMessage", { message: slot.cancelMessage })}</p>
             ) : null}
             {!slot.cancelled && !slot.past ? (
               <details>
-                <summary>Cancel this time</summary>
+                <summary>{t("partnerInterviews.cancelTime")}</summary>
                 <Form method="post" className="stack">
                   <FormErrors errors={errorsFor(slot.id)} />
                   <input type="hidden" name="slotId" value={slot.id} />
                   <div className="field">
-                    <label htmlFor={`message-${slot.id}`}>Message to the finalists booked here</label>
+                    <label htmlFor={`message-${slot.id}`}>{t("partnerInterviews.messageLabel")}</label>
                     <textarea id={`message-${slot.id}`} name="message" rows={2} required />
                   </div>
                   <button type="submit" name="intent" value="cancel-slot" className="danger">
-                    Cancel the time and tell them<span className="visually-hidden"> ({slot.when})</span>
+                    {t("partnerInterviews.cancelAndTell")}
+                    <span className="visually-hidden"> ({when(slot.when)})</span>
                   </button>
                 </Form>
               </details>
@@ -178,12 +207,15 @@ export default function PositionInterviewsPage() {
       <AddSlotsForm lastResult={actionData?.target === "add-slots" ? actionData.result : undefined} />
 
       <section aria-labelledby="finalists-title" className="card stack">
-        <h2 id="finalists-title">Finalists</h2>
+        <h2 id="finalists-title">{t("partnerInterviews.finalists")}</h2>
         <ul>
           {finalists.map((finalist) => (
             <li key={finalist.id}>
-              {finalist.name}: {finalist.when ? `booked ${finalist.when}` : "not booked"}
-              {finalist.invited ? "" : " (not invited yet)"}
+              {finalist.name}:{" "}
+              {finalist.when
+                ? t("partnerInterviews.finalistBooked", { when: when(finalist.when) })
+                : t("partnerInterviews.notBooked")}
+              {finalist.invited ? "" : t("partnerInterviews.notInvited")}
             </li>
           ))}
         </ul>
@@ -191,7 +223,7 @@ export default function PositionInterviewsPage() {
         {uninvited > 0 ? (
           <>
             <details>
-              <summary>Preview the invitation</summary>
+              <summary>{t("partnerInterviews.preview")}</summary>
               <p>
                 <strong>{preview.subject}</strong>
               </p>
@@ -199,12 +231,12 @@ export default function PositionInterviewsPage() {
             </details>
             <Form method="post">
               <button type="submit" name="intent" value="invite-finalists">
-                Email the {uninvited} finalist{uninvited === 1 ? "" : "s"} not invited yet
+                {t("partnerInterviews.emailUninvited", { count: uninvited })}
               </button>
             </Form>
           </>
         ) : finalists.length > 0 ? (
-          <p className="muted">Every finalist has been invited to book.</p>
+          <p className="muted">{t("partnerInterviews.everyoneInvited")}</p>
         ) : null}
       </section>
 
@@ -220,28 +252,29 @@ function AddSlotsForm({ lastResult }: { lastResult: Parameters<typeof useConform
     defaultValue: { minutes: "45", capacity: "1", count: "1" },
   });
   const f = fields as unknown as Record<"startsAt" | "minutes" | "capacity" | "count" | "location", never>;
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="add-title" className="card stack">
-      <h2 id="add-title">Add times</h2>
+      <h2 id="add-title">{t("partnerInterviews.addTitle")}</h2>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field label="Starts at" field={f.startsAt} type="datetime-local" />
-        <Field label="Length (minutes)" field={f.minutes} type="number" />
+        <Field label={t("partnerInterviews.startsAt")} field={f.startsAt} type="datetime-local" />
+        <Field label={t("partnerInterviews.length")} field={f.minutes} type="number" />
         <Field
-          label="Finalists per time"
+          label={t("partnerInterviews.capacity")}
           field={f.capacity}
           type="number"
-          hint="More than one makes a group interview."
+          hint={t("partnerInterviews.capacityHint")}
         />
         <Field
-          label="How many times back to back"
+          label={t("partnerInterviews.count")}
           field={f.count}
           type="number"
-          hint="For example 4 makes four consecutive times of the length above."
+          hint={t("partnerInterviews.countHint")}
         />
-        <Field label="Video link or place" field={f.location} />
+        <Field label={t("partnerInterviews.location")} field={f.location} />
         <button type="submit" name="intent" value="add-slots">
-          Add
+          {t("partnerInterviews.add")}
         </button>
       </Form>
     </section>
@@ -255,14 +288,15 @@ function SettingsForm({
   position: { interviewTimezone: string; interviewCutoffHours: number; version: number };
   errors: string[] | undefined;
 }) {
+  const { t } = useTranslation();
   return (
     <details className="card">
-      <summary>Time zone and cut-off</summary>
+      <summary>{t("partnerInterviews.settings")}</summary>
       <Form method="post" className="stack">
         <FormErrors errors={errors} />
         <input type="hidden" name="version" value={position.version} />
         <div className="field">
-          <label htmlFor="interview-timezone">Your time zone</label>
+          <label htmlFor="interview-timezone">{t("partnerInterviews.timeZone")}</label>
           <input
             id="interview-timezone"
             name="timezone"
@@ -272,7 +306,7 @@ function SettingsForm({
           />
         </div>
         <div className="field">
-          <label htmlFor="cutoff-hours">Cut-off (hours before an interview)</label>
+          <label htmlFor="cutoff-hours">{t("partnerInterviews.cutoff")}</label>
           <input
             id="cutoff-hours"
             name="cutoffHours"
@@ -283,11 +317,11 @@ function SettingsForm({
             aria-describedby="cutoff-hint"
           />
           <p id="cutoff-hint" className="hint">
-            Finalists can book, move or cancel until this many hours before the interview.
+            {t("partnerInterviews.cutoffHint")}
           </p>
         </div>
         <button type="submit" name="intent" value="save-settings">
-          Save
+          {t("partnerInterviews.save")}
         </button>
       </Form>
     </details>

@@ -4,16 +4,20 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DiscussionPanel, type DiscussionActionData } from "~/components/discussion";
 import { lettersForPage, ReferenceLetters } from "~/components/reference-letters";
 import { lettersOf } from "~/references/letters.server";
 import { ErrorList, FormErrors, replyErrors } from "~/components/forms";
+import { useFormat } from "~/components/use-format";
+import { pageTitle, requestI18n } from "~/i18n/i18n.server";
+import { msg, translateMessage, useMessage } from "~/i18n/message";
 import {
   buildReviewSchema,
   commentField,
-  CONFIDENCE_LABELS,
-  RECOMMENDATION_LABELS,
+  CONFIDENCE_KEYS,
+  RECOMMENDATION_KEYS,
   RECOMMENDATIONS,
   reviewValuesFrom,
   scoreField,
@@ -23,7 +27,6 @@ import { discussionAccess } from "~/review/discussion.server";
 import { recuse } from "~/review/recusal.server";
 import { loadReviewerAssignment, saveReview } from "~/review/reviews.server";
 import { setFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -31,16 +34,16 @@ import { requireUser } from "~/utils/permissions.server";
 const RecuseSchema = z.object({
   intent: z.literal("recuse"),
   reason: z
-    .string({ error: "Say briefly why" })
+    .string({ error: msg("reviewForm.errors.sayWhy") })
     .trim()
-    .min(3, "Say briefly why")
-    .max(500, "Use at most 500 characters"),
+    .min(3, msg("reviewForm.errors.sayWhy"))
+    .max(500, msg("forms.errors.maxChars", { count: 500 })),
 });
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], assignmentId: string | undefined) {
   const user = await requireUser(request, context);
   const view = isUuid(assignmentId) ? await loadReviewerAssignment(context.db, assignmentId, user.id) : null;
-  if (!view) notFound("We could not find that review.");
+  if (!view) notFound(msg("reviewForm.errors.notFound"));
   return { user, view };
 }
 
@@ -63,6 +66,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (own?.confidence) defaultValue.confidence = String(own.confidence);
   if (own?.overallComment) defaultValue.overallComment = own.overallComment;
   return {
+    title: await pageTitle(
+      request,
+      context,
+      msg("reviewForm.pageTitle", {
+        label: translateMessage(await requestI18n(request, context), view.applicant.label),
+      }),
+    ),
     assignment: {
       id: view.assignment.id,
       status: view.assignment.status,
@@ -94,7 +104,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (isDiscussionIntent(formData.get("intent"))) {
     const viewer = { userId: user.id, staff: false };
     const access = await discussionAccess(context.db, view.assignment.applicationId, viewer);
-    if (!access) notFound("The discussion opens once your review is submitted.");
+    if (!access) notFound(msg("reviewForm.errors.discussionLater"));
     return handleDiscussionForm(context, formData, access, viewer, `/review/${view.assignment.id}`);
   }
   if (formData.get("intent") === "recuse") {
@@ -114,7 +124,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       headers: {
         "Set-Cookie": await setFlash(context.config, {
           kind: "success",
-          message: "You recused yourself; the application goes to another reviewer.",
+          message: msg("reviewForm.recusedFlash"),
         }),
       },
     });
@@ -141,15 +151,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     headers: {
       "Set-Cookie": await setFlash(context.config, {
         kind: "success",
-        message: submit ? "Review submitted. Thank you." : "Draft saved.",
+        message: submit ? msg("reviewForm.submittedFlash") : msg("reviewForm.draftFlash"),
       }),
     },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Review: ${data?.applicant.label ?? "application"} — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ScoringPage() {
   const {
@@ -166,6 +174,9 @@ export default function ScoringPage() {
     letters,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const message = useMessage();
+  const format = useFormat();
   const lastResult = actionData?.form === "review" ? actionData.result : undefined;
   const draftSchema = useMemo(() => buildReviewSchema(criteria, "draft"), [criteria]);
   const submitSchema = useMemo(() => buildReviewSchema(criteria, "submit"), [criteria]);
@@ -184,15 +195,11 @@ export default function ScoringPage() {
       <p className="muted">
         {cycle.name} · {cycle.round}
       </p>
-      <h1>{applicant.label}</h1>
-      {cycle.blind ? (
-        <p className="notice">
-          Blind review: the applicant’s name, contact details, links and identifying answers are withheld.
-        </p>
-      ) : null}
-      {assignment.dueAt ? <p>Due {formatDate(assignment.dueAt, cycle.timezone)}.</p> : null}
+      <h1>{message(applicant.label)}</h1>
+      {cycle.blind ? <p className="notice">{t("reviewForm.blind")}</p> : null}
+      {assignment.dueAt ? <p>{t("reviewForm.due", { date: format.date(assignment.dueAt, cycle.timezone) })}</p> : null}
       <section aria-labelledby="answers-title">
-        <h2 id="answers-title">The application</h2>
+        <h2 id="answers-title">{t("reviewForm.application")}</h2>
         <dl className="answers">
           {answers.map((answer) => (
             <div key={answer.id}>
@@ -201,7 +208,7 @@ export default function ScoringPage() {
                 {answer.file ? (
                   <a href={`/files/${answer.file.id}`}>{answer.file.name}</a>
                 ) : (
-                  (answer.text ?? <span className="muted">Not answered</span>)
+                  (answer.text ?? <span className="muted">{t("applyReview.notAnswered")}</span>)
                 )}
               </dd>
             </div>
@@ -210,10 +217,10 @@ export default function ScoringPage() {
       </section>
       {letters.length ? <ReferenceLetters letters={letters} timezone={cycle.timezone} /> : null}
       <section aria-labelledby="score-title" className="stack">
-        <h2 id="score-title">Your review</h2>
+        <h2 id="score-title">{t("reviewForm.yourReview")}</h2>
         {review.submitted ? (
           <p className="notice">
-            Submitted. {editable ? "You can still change it while the review stage is open." : ""}
+            {t("reviewForm.submitted")} {editable ? t("reviewForm.stillChange") : ""}
           </p>
         ) : null}
         <Form method="post" {...getFormProps(form)} className="stack">
@@ -229,10 +236,14 @@ export default function ScoringPage() {
             return (
               <fieldset key={criterion.id} className="card criterion" disabled={!editable}>
                 <legend className="fieldset-legend">
-                  {criterion.name} <span className="muted">(weight {criterion.weight})</span>
+                  {criterion.name} <span className="muted">{t("reviewForm.weight", { weight: criterion.weight })}</span>
                 </legend>
                 {criterion.guidance ? <p className="hint">{criterion.guidance}</p> : null}
-                <div className="score-scale" role="radiogroup" aria-label={`Score for ${criterion.name}`}>
+                <div
+                  className="score-scale"
+                  role="radiogroup"
+                  aria-label={t("reviewForm.scoreFor", { criterion: criterion.name })}
+                >
                   {getCollectionProps(score, { type: "radio", options }).map(({ key, ...props }) => (
                     <label key={key} className="choice">
                       <input {...props} aria-describedby={undefined} />
@@ -241,38 +252,40 @@ export default function ScoringPage() {
                   ))}
                 </div>
                 <ErrorList id={score.errorId} errors={score.errors} />
-                <label htmlFor={comment.id}>Comment on {criterion.name.toLowerCase()} (optional)</label>
+                <label htmlFor={comment.id}>
+                  {t("reviewForm.commentOn", { criterion: criterion.name.toLocaleLowerCase(format.locale) })}
+                </label>
                 <textarea key={commentKey} {...commentProps} rows={2} />
                 <ErrorList id={comment.errorId} errors={comment.errors} />
               </fieldset>
             );
           })}
           <fieldset className="choice-group" disabled={!editable}>
-            <legend className="fieldset-legend">Recommendation</legend>
+            <legend className="fieldset-legend">{t("reviewForm.recommendation")}</legend>
             {getCollectionProps(fields.recommendation!, { type: "radio", options: [...RECOMMENDATIONS] }).map(
               ({ key, ...props }) => (
                 <label key={key} className="choice">
                   <input {...props} aria-describedby={undefined} />
-                  {RECOMMENDATION_LABELS[props.value as (typeof RECOMMENDATIONS)[number]]}
+                  {t(RECOMMENDATION_KEYS[props.value as (typeof RECOMMENDATIONS)[number]])}
                 </label>
               ),
             )}
             <ErrorList id={fields.recommendation!.errorId} errors={fields.recommendation!.errors} />
           </fieldset>
           <fieldset className="choice-group" disabled={!editable}>
-            <legend className="fieldset-legend">How confident are you?</legend>
+            <legend className="fieldset-legend">{t("reviewForm.howConfident")}</legend>
             {getCollectionProps(fields.confidence!, { type: "radio", options: ["1", "2", "3"] }).map(
               ({ key, ...props }) => (
                 <label key={key} className="choice">
                   <input {...props} aria-describedby={undefined} />
-                  {CONFIDENCE_LABELS[Number(props.value)]}
+                  {t(CONFIDENCE_KEYS[Number(props.value)]!)}
                 </label>
               ),
             )}
             <ErrorList id={fields.confidence!.errorId} errors={fields.confidence!.errors} />
           </fieldset>
           <div className="field">
-            <label htmlFor={fields.overallComment!.id}>Overall comment</label>
+            <label htmlFor={fields.overallComment!.id}>{t("reviewForm.overallComment")}</label>
             <textarea {...withoutKey(getTextareaProps(fields.overallComment!))} rows={4} disabled={!editable} />
             <ErrorList id={fields.overallComment!.errorId} errors={fields.overallComment!.errors} />
           </div>
@@ -280,11 +293,11 @@ export default function ScoringPage() {
             <div className="actions">
               {!review.submitted ? (
                 <button type="submit" name="intent" value="save" className="secondary" formNoValidate>
-                  Save draft
+                  {t("reviewForm.saveDraft")}
                 </button>
               ) : null}
               <button type="submit" name="intent" value="submit">
-                {review.submitted ? "Save changes" : "Submit review"}
+                {review.submitted ? t("reviewForm.saveChanges") : t("reviewForm.submit")}
               </button>
             </div>
           ) : null}
@@ -292,13 +305,17 @@ export default function ScoringPage() {
       </section>
       {others.length > 0 ? (
         <section aria-labelledby="others-title">
-          <h2 id="others-title">Other reviews of this application</h2>
+          <h2 id="others-title">{t("reviewForm.others")}</h2>
           {others.map((other, index) => (
             <div key={index} className="card">
               <p>
-                <strong>Another reviewer:</strong>{" "}
-                {other.recommendation ? RECOMMENDATION_LABELS[other.recommendation] : "—"}
-                {other.confidence ? `, ${CONFIDENCE_LABELS[other.confidence]?.toLowerCase()} confidence` : ""}
+                <strong>{t("reviewForm.anotherReviewer")}</strong>{" "}
+                {other.recommendation ? t(RECOMMENDATION_KEYS[other.recommendation]) : "—"}
+                {other.confidence && CONFIDENCE_KEYS[other.confidence]
+                  ? t("reviewForm.withConfidence", {
+                      confidence: t(CONFIDENCE_KEYS[other.confidence]!).toLocaleLowerCase(format.locale),
+                    })
+                  : ""}
               </p>
               <ul>
                 {criteria.map((criterion) => (
@@ -318,19 +335,16 @@ export default function ScoringPage() {
       ) : null}
       {editable && assignment.status === "assigned" ? (
         <section className="card narrow" aria-labelledby="recuse-title">
-          <h2 id="recuse-title">Recuse yourself</h2>
-          <p>
-            If you know this applicant or have another conflict, step back: the application goes to someone else at
-            once.
-          </p>
+          <h2 id="recuse-title">{t("reviewForm.recuseTitle")}</h2>
+          <p>{t("reviewForm.recuseIntro")}</p>
           <FormErrors errors={actionData?.form === "recuse" ? replyErrors(actionData.result) : undefined} />
           <Form method="post">
             <div className="field">
-              <label htmlFor="recuse-reason">Reason</label>
+              <label htmlFor="recuse-reason">{t("reviewForm.reason")}</label>
               <textarea id="recuse-reason" name="reason" rows={2} required />
             </div>
             <button type="submit" name="intent" value="recuse" className="danger">
-              Recuse
+              {t("reviewForm.recuse")}
             </button>
           </Form>
         </section>

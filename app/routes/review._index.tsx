@@ -1,14 +1,17 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FormErrors, replyErrors } from "~/components/forms";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, useMessage, type MessageKey } from "~/i18n/message";
 import { declaredConflictsOf } from "~/review/conflicts.server";
 import { declareConflicts } from "~/review/recusal.server";
 import { ConflictDeclarationSchema } from "~/review/pool.schema";
 import { isActiveReviewer } from "~/review/pool.server";
 import { reviewerQueue } from "~/review/reviews.server";
 import { setFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireReviewer } from "~/utils/permissions.server";
 
@@ -19,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     declaredConflictsOf(context.db, user.id),
   ]);
   return {
+    title: await pageTitle(request, context, msg("reviewQueue.title")),
     cycles: queue.map((cycle) => ({
       id: cycle.id,
       name: cycle.name,
@@ -45,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return invalid(submission.reply());
   // Another cycle's id answers like a missing one.
   if (!(await isActiveReviewer(context.db, submission.value.cycleId, user.id))) {
-    return invalid(submission.reply({ formErrors: ["We could not find that review panel."] }), 404);
+    return invalid(submission.reply({ formErrors: [msg("reviewQueue.errors.panelNotFound")] }), 404);
   }
   const { recused } = await declareConflicts(
     context.db,
@@ -55,54 +59,57 @@ export async function action({ request, context }: ActionFunctionArgs) {
     submission.value,
   );
   const message =
-    recused > 0
-      ? `Conflicts saved. They matched ${recused === 1 ? "an application" : `${recused} applications`} assigned to you: you are recused, and ${recused === 1 ? "it goes" : "they go"} to another reviewer.`
-      : "Conflicts saved. They apply to every assignment from now on.";
+    recused > 0 ? msg("reviewQueue.conflictsRecused", { count: recused }) : msg("reviewQueue.conflictsSaved");
   return redirect("/review", {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Your reviews — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
-const STATUS = { assigned: "To review", submitted: "Submitted", recused: "Recused" } as const;
+const STATUS_KEYS: Record<"assigned" | "submitted" | "recused", MessageKey> = {
+  assigned: "reviewQueue.status.assigned",
+  submitted: "reviewQueue.status.submitted",
+  recused: "reviewQueue.status.recused",
+};
 
 export default function ReviewQueue() {
   const { cycles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const message = useMessage();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>Your reviews</h1>
+      <h1>{t("reviewQueue.title")}</h1>
       <FormErrors errors={replyErrors(actionData)} />
       {cycles.map((cycle) => (
         <section key={cycle.id} className="card stack" aria-labelledby={`cycle-${cycle.id}`}>
           <h2 id={`cycle-${cycle.id}`}>{cycle.name}</h2>
           <label htmlFor={`progress-${cycle.id}`}>
-            {cycle.submitted} of {cycle.assigned} reviews submitted
+            {t("reviewQueue.progress", { count: cycle.assigned, submitted: cycle.submitted })}
           </label>
           <progress id={`progress-${cycle.id}`} max={Math.max(cycle.assigned, 1)} value={cycle.submitted} />
-          {!cycle.open ? (
-            <p className="muted">The review stage of this cycle is closed; your reviews are kept as submitted.</p>
-          ) : null}
+          {!cycle.open ? <p className="muted">{t("reviewQueue.closed")}</p> : null}
           {cycle.open ? (
             <p>
-              <Link to={`/review/bids/${cycle.id}`}>Bid on this cycle’s applications</Link>: say which you are eager or
-              not willing to review, before assignment runs.
+              <Link to={`/review/bids/${cycle.id}`}>{t("reviewQueue.bidLink")}</Link>
+              {t("reviewQueue.bidHint")}
             </p>
           ) : null}
           {cycle.assignments.length === 0 ? (
-            <p>Nothing is assigned to you yet. Declare any conflicts below before assignment runs.</p>
+            <p>{t("reviewQueue.nothingAssigned")}</p>
           ) : (
             <table>
-              <caption className="visually-hidden">Assignments in {cycle.name}</caption>
+              <caption className="visually-hidden">{t("reviewQueue.caption", { cycle: cycle.name })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Application</th>
+                  <th scope="col">{t("reviewQueue.application")}</th>
                   {cycle.assignments.some((assignment) => assignment.roundPosition > 1) ? (
-                    <th scope="col">Round</th>
+                    <th scope="col">{t("reviewQueue.round")}</th>
                   ) : null}
-                  <th scope="col">Status</th>
-                  <th scope="col">Due</th>
+                  <th scope="col">{t("reviewQueue.statusColumn")}</th>
+                  <th scope="col">{t("reviewQueue.due")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -110,32 +117,29 @@ export default function ReviewQueue() {
                   <tr key={assignment.id}>
                     <td>
                       {assignment.status === "recused" ? (
-                        assignment.label
+                        message(assignment.label)
                       ) : (
-                        <Link to={`/review/${assignment.id}`}>{assignment.label}</Link>
+                        <Link to={`/review/${assignment.id}`}>{message(assignment.label)}</Link>
                       )}
                     </td>
                     {cycle.assignments.some((other) => other.roundPosition > 1) ? <td>{assignment.round}</td> : null}
                     <td>
-                      {STATUS[assignment.status]}
-                      {assignment.hasDraft ? " (draft saved)" : ""}
+                      {t(STATUS_KEYS[assignment.status])}
+                      {assignment.hasDraft ? t("reviewQueue.draftSaved") : ""}
                     </td>
-                    <td>{assignment.dueAt ? formatDate(assignment.dueAt, cycle.timezone) : "—"}</td>
+                    <td>{assignment.dueAt ? format.date(assignment.dueAt, cycle.timezone) : "—"}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <details>
-            <summary>Conflicts of interest you declared</summary>
+            <summary>{t("reviewQueue.conflictsTitle")}</summary>
             <Form method="post" className="stack">
               <input type="hidden" name="cycleId" value={cycle.id} />
-              <p className="muted">
-                We never assign you an application from someone you name, from an organization you name (when the
-                application mentions it), or from an email domain you list. One per line.
-              </p>
+              <p className="muted">{t("reviewQueue.conflictsHint")}</p>
               <div className="field">
-                <label htmlFor={`orgs-${cycle.id}`}>Organizations</label>
+                <label htmlFor={`orgs-${cycle.id}`}>{t("reviewQueue.organizations")}</label>
                 <textarea
                   id={`orgs-${cycle.id}`}
                   name="organizations"
@@ -144,7 +148,7 @@ export default function ReviewQueue() {
                 />
               </div>
               <div className="field">
-                <label htmlFor={`domains-${cycle.id}`}>Email domains</label>
+                <label htmlFor={`domains-${cycle.id}`}>{t("reviewQueue.domains")}</label>
                 <textarea
                   id={`domains-${cycle.id}`}
                   name="domains"
@@ -153,7 +157,7 @@ export default function ReviewQueue() {
                 />
               </div>
               <div className="field">
-                <label htmlFor={`people-${cycle.id}`}>People (full names)</label>
+                <label htmlFor={`people-${cycle.id}`}>{t("reviewQueue.people")}</label>
                 <textarea
                   id={`people-${cycle.id}`}
                   name="people"
@@ -162,7 +166,7 @@ export default function ReviewQueue() {
                 />
               </div>
               <button type="submit" name="intent" value="declare-conflicts" className="secondary">
-                Save conflicts
+                {t("reviewQueue.saveConflicts")}
               </button>
             </Form>
           </details>

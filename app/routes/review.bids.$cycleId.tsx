@@ -2,9 +2,12 @@ import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
-import { BID_LABELS, BIDS } from "~/review/bids";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, useMessage } from "~/i18n/message";
+import { BID_KEYS, BIDS } from "~/review/bids";
 import { BidsSchema } from "~/review/bids.schema";
 import { biddableApplications, biddingCycle, saveBids } from "~/review/bids.server";
 import { redirectAfterSuccess } from "~/utils/flash.server";
@@ -16,14 +19,18 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], cy
   const user = await requireUser(request, context);
   const cycle = isUuid(cycleId) ? await biddingCycle(context.db, cycleId, user.id) : null;
   // Not on the panel, or not in review: answers like a missing page.
-  if (!cycle) notFound("We could not find that review panel.");
+  if (!cycle) notFound(msg("reviewQueue.errors.panelNotFound"));
   return { user, cycle };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, cycle } = await load(request, context, params.cycleId);
   const applications = await biddableApplications(context.db, cycle, user.id);
-  return { cycle: { id: cycle.id, name: cycle.name, blind: cycle.blind }, applications };
+  return {
+    title: await pageTitle(request, context, msg("reviewBids.pageTitle", { cycle: cycle.name })),
+    cycle: { id: cycle.id, name: cycle.name, blind: cycle.blind },
+    applications,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -37,16 +44,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     submission.value.bids.map((row) => ({ applicationId: row.applicationId, bid: row.bid ?? null })),
   );
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-  return redirectAfterSuccess(context.config, `/review/bids/${cycle.id}`, "Bids saved. Assignment reads them.");
+  return redirectAfterSuccess(context.config, `/review/bids/${cycle.id}`, msg("reviewBids.saved"));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Bids: ${data?.cycle.name ?? "review"} — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function BidsPage() {
   const { cycle, applications } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const message = useMessage();
   const [form, fields] = useConformForm(BidsSchema, {
     id: `bids-${cycle.id}`,
     lastResult,
@@ -58,25 +65,23 @@ export default function BidsPage() {
   return (
     <div className="stack">
       <p className="muted">{cycle.name}</p>
-      <h1>Bid on applications</h1>
+      <h1>{t("reviewBids.title")}</h1>
       <p>
-        Before reviewers are assigned, say which applications you are eager to review and which you would rather not.
-        The assignment prefers eager bids and avoids “not willing” ones, while keeping everyone’s load even. A
-        “conflict” bid means you will never be assigned that application.
-        {cycle.blind ? " Applicants’ identities are withheld in this cycle: you see only a label and the topics." : ""}
+        {t("reviewBids.intro")}
+        {cycle.blind ? ` ${t("reviewBids.blind")}` : ""}
       </p>
       {applications.length === 0 ? (
-        <p>No application is in review yet.</p>
+        <p>{t("reviewBids.none")}</p>
       ) : (
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors id={form.errorId} errors={form.errors} />
           <table>
-            <caption className="visually-hidden">Your bids in {cycle.name}</caption>
+            <caption className="visually-hidden">{t("reviewBids.caption", { cycle: cycle.name })}</caption>
             <thead>
               <tr>
-                <th scope="col">Application</th>
-                <th scope="col">Topics</th>
-                <th scope="col">Your bid</th>
+                <th scope="col">{t("reviewQueue.application")}</th>
+                <th scope="col">{t("reviewBids.topics")}</th>
+                <th scope="col">{t("reviewBids.yourBid")}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,14 +92,14 @@ export default function BidsPage() {
                 return (
                   <tr key={application.id}>
                     <td>
-                      {application.label}
-                      {application.assigned ? <span className="muted"> (assigned to you)</span> : null}
+                      {message(application.label)}
+                      {application.assigned ? <span className="muted">{t("reviewBids.assigned")}</span> : null}
                     </td>
                     <td>{application.topics.length ? application.topics.join(", ") : "—"}</td>
                     <td>
                       <input type="hidden" name={`bids[${index}].applicationId`} value={application.id} />
                       <label htmlFor={selectId} className="visually-hidden">
-                        Your bid on {application.label}
+                        {t("reviewBids.bidOn", { label: message(application.label) })}
                       </label>
                       <select
                         id={selectId}
@@ -103,10 +108,10 @@ export default function BidsPage() {
                         aria-invalid={bidField?.errors?.length ? true : undefined}
                         aria-describedby={bidField?.errors?.length ? bidField.errorId : undefined}
                       >
-                        <option value="">No bid</option>
+                        <option value="">{t("reviewBids.noBid")}</option>
                         {BIDS.map((bid) => (
                           <option key={bid} value={bid}>
-                            {BID_LABELS[bid]}
+                            {t(BID_KEYS[bid])}
                           </option>
                         ))}
                       </select>
@@ -118,12 +123,12 @@ export default function BidsPage() {
             </tbody>
           </table>
           <div className="actions">
-            <button type="submit">Save bids</button>
+            <button type="submit">{t("reviewBids.save")}</button>
           </div>
         </Form>
       )}
       <p>
-        <Link to="/review">Back to your reviews</Link>
+        <Link to="/review">{t("reviewBids.back")}</Link>
       </p>
     </div>
   );
