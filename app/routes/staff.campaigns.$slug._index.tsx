@@ -22,15 +22,20 @@ import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { notFound, unknownIntent } from "~/utils/http.server";
 import { RowAction } from "~/components/row-action";
+import { TranslationsForm } from "~/components/translations-form";
+import { translationAction, translationsOf } from "~/i18n/content.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { campaign } = await loadStaffCampaign(request, context, params.slug);
-  const [needs, assignments] = await Promise.all([
+  const [needs, assignments, translations] = await Promise.all([
     needProgress(context.db, campaign.id),
     listAssignments(context.db, campaign.id),
+    translationsOf(context.db, "campaign", [campaign.id]),
   ]);
   return {
     campaign,
+    /** The summary in other languages, as the public page shows it (issue 16). */
+    translations: translations.get(campaign.id) ?? {},
     needs,
     assignments: assignments.map((a) => ({
       id: a.id,
@@ -47,6 +52,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, campaign } = await loadStaffCampaign(request, context, params.slug);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
+  if (intent === "translate")
+    return translationAction(context, formData, staff.id, "campaign", campaign.id, `/staff/campaigns/${campaign.slug}`);
   const back = async (to: string, message: string) =>
     redirect(to, { headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) } });
   if (intent === "save-campaign") {
@@ -92,8 +99,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function StaffCampaignPage() {
-  const { campaign, needs, assignments } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { campaign, needs, assignments, translations } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const translationReply = reply && "target" in reply ? reply : undefined;
+  const actionData = reply && "intent" in reply ? reply : undefined;
   const needResult = actionData?.intent === "add-need" ? actionData.result : undefined;
   const [needForm, needFields] = useConformForm(NeedSchema, {
     id: "add-need",
@@ -200,6 +209,19 @@ export default function StaffCampaignPage() {
           defaults={campaign}
           lastResult={actionData?.intent === "save-campaign" ? actionData.result : undefined}
           submitLabel="Save the campaign"
+        />
+      </section>
+      <section className="card narrow" aria-labelledby="summary-translations">
+        <h2 id="summary-translations">The summary in other languages</h2>
+        <p className="muted">
+          Visitors read the summary in their language where it is translated, else as written above.
+        </p>
+        <TranslationsForm
+          itemId={campaign.id}
+          itemName="the summary"
+          translations={translations}
+          reply={translationReply}
+          fields={[{ name: "summary", label: "Summary", original: campaign.summary, multiline: true }]}
         />
       </section>
     </div>
