@@ -5,6 +5,10 @@ import { createUser, describeServer, get, pageText, post, type TestUser } from "
 
 // Issue 16: staff translate a campaign's summary on the campaign's staff page, and its public page
 // shows the reader's language; the staff pages themselves speak the staff member's language.
+function htmlTag(text: string): string {
+  return /<html[^>]*>/.exec(text)?.[0] ?? "";
+}
+
 describeServer("staff pages in other languages", (t) => {
   let staff: TestUser;
   let campaign: { id: string; slug: string };
@@ -73,8 +77,42 @@ describeServer("staff pages in other languages", (t) => {
       staff,
     );
     expect(refused.status).toBe(404);
-    expect(await pageText(refused)).toContain("That item does not exist.");
     expect((await stored()).es?.summary).toBe("Aliadas explican el cifrado a sus comunidades.");
+  });
+
+  it("refuses a summary that is too long, in the staff member's language, keeping the stored translation", async () => {
+    const long = { summary: "x".repeat(5001) };
+    const english = await translate(staff, long);
+    expect(english.status).toBe(400);
+    expect(await pageText(english)).toContain("At most 5000 characters.");
+    const spanish = await translate(staff, long, { "Accept-Language": "es" });
+    expect(spanish.status).toBe(400);
+    expect(await pageText(spanish)).toContain("Como máximo 5000 caracteres.");
+    const arabic = await translate(staff, long, { "Accept-Language": "ar" });
+    expect(await pageText(arabic)).toContain("5000 حرف على الأكثر.");
+    expect((await stored()).es?.summary).toBe("Aliadas explican el cifrado a sus comunidades.");
+  });
+
+  it("shows the campaign's staff page in Spanish, and in Arabic right to left", async () => {
+    const spanish = await pageText(
+      await get(t.server, `/staff/campaigns/${campaign.slug}`, {
+        cookie: staff.cookie,
+        headers: { "Accept-Language": "es" },
+      }),
+    );
+    expect(htmlTag(spanish)).toBe('<html lang="es" dir="ltr">');
+    expect(spanish).toContain("<title>Stand Up for Encryption — Campañas — Equipo — Open Web Fellows</title>");
+    expect(spanish).toMatch(/<h2 id="summary-translations">El resumen en otros idiomas<\/h2>/);
+    expect(spanish).toContain("Guardar la traducción (Español)");
+    const arabic = await pageText(
+      await get(t.server, `/staff/campaigns/${campaign.slug}`, {
+        cookie: staff.cookie,
+        headers: { "Accept-Language": "ar" },
+      }),
+    );
+    expect(htmlTag(arabic)).toBe('<html lang="ar" dir="rtl">');
+    expect(arabic).toMatch(/<h2 id="summary-translations">الملخص بلغات أخرى<\/h2>/);
+    expect(arabic).toContain(">الحملات<");
   });
 
   it("lets only staff translate a campaign", async () => {
