@@ -8,6 +8,7 @@ import type { AppConfig } from "~/utils/config.server";
 import { formatDate } from "~/utils/format";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 import { fail, type Result } from "~/utils/result";
+import { msg } from "~/i18n/message";
 
 /** An emailed answer link lives this long (or until answered, whichever comes first). */
 export const REPLY_TTL_DAYS = 14;
@@ -32,8 +33,8 @@ export async function proposeAssignment(
       .where("id", "=", input.campaignId)
       .forUpdate()
       .executeTakeFirst();
-    if (!campaign) return fail(404, "That campaign does not exist.");
-    if (campaign.status === "closed") return fail(409, "This campaign is closed.");
+    if (!campaign) return fail(404, msg("staff.suggestions.campaignMissing"));
+    if (campaign.status === "closed") return fail(409, msg("staff.suggestions.campaignClosed"));
     const ally = await trx
       .selectFrom("allyProfiles")
       .innerJoin("users", "users.id", "allyProfiles.userId")
@@ -41,7 +42,7 @@ export async function proposeAssignment(
       .where("allyProfiles.id", "=", input.profileId)
       .where("allyProfiles.withdrawnAt", "is", null)
       .executeTakeFirst();
-    if (!ally) return fail(404, "That ally is not in the directory.");
+    if (!ally) return fail(404, msg("staff.suggestions.allyMissing"));
     const need = input.needId
       ? await trx
           .selectFrom("campaignNeeds")
@@ -50,7 +51,7 @@ export async function proposeAssignment(
           .where("campaignId", "=", campaign.id)
           .executeTakeFirst()
       : undefined;
-    if (input.needId && !need) return fail(404, "That need is not part of this campaign.");
+    if (input.needId && !need) return fail(404, msg("staff.suggestions.needMissing"));
 
     const token = randomToken();
     const created = await trx
@@ -258,7 +259,7 @@ export async function completeAssignment(
       .where("campaignId", "=", campaignId)
       .forUpdate()
       .executeTakeFirst();
-    if (!assignment) return fail(404, "That assignment does not exist.");
+    if (!assignment) return fail(404, msg("staff.campaign.assignmentMissing"));
     if (assignment.status === "completed") return { ok: true };
     if (assignment.status !== "accepted") {
       return fail(409, "Only an accepted assignment can be marked done.");

@@ -2,6 +2,7 @@
  * How well an ally fits a campaign: pure arithmetic over what the profile and the campaign say,
  * so it can be tested and explained. Scores are 0–100; every point comes with a reason.
  */
+import { msg } from "~/i18n/message";
 import { offsetMinutes } from "~/utils/timezones";
 
 export interface FitNeed {
@@ -69,25 +70,26 @@ export function scoreFit(ally: FitAlly, campaign: FitCampaign, needs: FitNeed[])
   const reasons: string[] = [];
   const matchedNeeds = needs.filter((need) => need.open > 0 && needMatches(need, ally));
   let score = matchedNeeds.length ? Math.min(55, 40 + 15 * (matchedNeeds.length - 1)) : 0;
-  if (matchedNeeds.length) reasons.push(`Fits ${matchedNeeds.map((need) => need.value).join(", ")}`);
+  if (matchedNeeds.length)
+    reasons.push(msg("staff.suggestions.fits", { needs: matchedNeeds.map((need) => need.value).join(", ") }));
 
   const sharedLanguages = campaign.languages.filter((language) => ally.languages.includes(language));
   if (campaign.languages.length === 0) score += 10;
   else if (sharedLanguages.length) {
     score += 15;
-    reasons.push(`Speaks ${sharedLanguages.join(", ")}`);
+    reasons.push(msg("staff.suggestions.speaks", { languages: sharedLanguages.join(", ") }));
   }
 
   const overlapHours = workdayOverlapHours(ally.timezone, campaign.timezone, new Date(campaign.startsOn));
   score += Math.round((15 * overlapHours) / WORKDAY_HOURS);
-  reasons.push(`${overlapHours} working hours shared with ${campaign.timezone}`);
+  reasons.push(msg("staff.suggestions.overlap", { count: overlapHours, timezone: campaign.timezone }));
 
   const coverage = availabilityCoverage(ally, campaign);
   score += Math.round(10 * coverage + 5 * Math.min(1, ally.hoursPerMonth / 20));
   reasons.push(
     coverage === 0
-      ? "Not available during the campaign"
-      : `Available for ${Math.round(coverage * 100)} % of the campaign, ${ally.hoursPerMonth} h a month`,
+      ? msg("staff.suggestions.unavailable")
+      : msg("staff.suggestions.available", { percent: Math.round(coverage * 100), hours: ally.hoursPerMonth }),
   );
   return { score: Math.min(100, score), matchedNeeds, reasons, overlapHours, coverage };
 }

@@ -1,6 +1,8 @@
 import { getFormProps, getSelectProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUSES, CampaignSchema } from "~/campaigns/campaigns.schema";
+import { useTranslation } from "react-i18next";
+import { CAMPAIGN_STATUSES, CampaignSchema } from "~/campaigns/campaigns.schema";
+import type { MessageKey } from "~/i18n/message";
 import { LANGUAGES } from "~/network/taxonomy";
 import { ErrorList, Field, FormErrors } from "./forms";
 import { useConformForm } from "./use-conform";
@@ -17,6 +19,13 @@ export interface CampaignFormValues {
   version: number;
 }
 
+/** What a campaign's status reads in the page's language. */
+export const CAMPAIGN_STATUS_KEYS: Record<(typeof CAMPAIGN_STATUSES)[number], MessageKey> = {
+  planning: "staff.campaignStatus.planning",
+  active: "staff.campaignStatus.active",
+  closed: "staff.campaignStatus.closed",
+};
+
 /** A campaign's details, for creating one and for editing one (with its version). */
 export function CampaignForm({
   id,
@@ -29,6 +38,7 @@ export function CampaignForm({
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(CampaignSchema, {
     id,
     lastResult,
@@ -44,33 +54,33 @@ export function CampaignForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="save-campaign" />
       {defaults ? <input type="hidden" name="version" value={defaults.version} /> : null}
-      <Field label="Name" field={fields.name} hint="For example: Stand Up for Encryption" />
-      <Field label="Address" field={fields.slug} hint="Used in links: /campaigns/encrypt" />
+      <Field label={t("staff.campaignForm.name")} field={fields.name} hint={t("staff.campaignForm.nameHint")} />
+      <Field label={t("staff.campaignForm.address")} field={fields.slug} hint={t("staff.campaignForm.addressHint")} />
       <div className="field">
-        <label htmlFor={fields.summary.id}>Summary</label>
+        <label htmlFor={fields.summary.id}>{t("staff.campaignForm.summary")}</label>
         <textarea key={summaryKey} {...summaryProps} rows={4} />
         <ErrorList id={fields.summary.errorId} errors={fields.summary.errors} />
       </div>
-      <Field label="Starts on" field={fields.startsOn} type="date" />
-      <Field label="Ends on" field={fields.endsOn} type="date" />
+      <Field label={t("staff.campaignForm.startsOn")} field={fields.startsOn} type="date" />
+      <Field label={t("staff.campaignForm.endsOn")} field={fields.endsOn} type="date" />
       <div className="field">
-        <label htmlFor={fields.status.id}>Status</label>
+        <label htmlFor={fields.status.id}>{t("staff.campaignForm.status")}</label>
         <select key={statusKey} {...statusProps}>
           {CAMPAIGN_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {CAMPAIGN_STATUS_LABELS[status]}
+              {t(CAMPAIGN_STATUS_KEYS[status])}
             </option>
           ))}
         </select>
-        <p className="hint">Active and closed campaigns have a public page.</p>
+        <p className="hint">{t("staff.campaignForm.statusHint")}</p>
       </div>
       <Field
-        label="Core time zone"
+        label={t("staff.campaignForm.timezone")}
         field={fields.timezone}
-        hint="Where most of the work happens, e.g. Europe/Brussels"
+        hint={t("staff.campaignForm.timezoneHint")}
       />
       <fieldset className="choice-group">
-        <legend className="fieldset-legend">Working languages</legend>
+        <legend className="fieldset-legend">{t("staff.campaignForm.languages")}</legend>
         <div className="checkbox-grid">
           {LANGUAGES.map((language) => (
             <label key={language} className="choice">

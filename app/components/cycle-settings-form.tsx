@@ -6,10 +6,21 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { MessageKey } from "~/i18n/message";
 import { CYCLE_STATUSES, CYCLE_TRANSITIONS, type CycleStatus } from "~/cycles/cycle-status";
 import { CycleSettingsSchema } from "~/cycles/cycles.schema";
 import { ErrorList, Field, FormErrors } from "./forms";
 import { useConformForm } from "./use-conform";
+
+const STATUS_KEYS: Record<CycleStatus, MessageKey> = {
+  draft: "staff.cycleForm.statuses.draft",
+  open: "staff.cycleForm.statuses.open",
+  closed: "staff.cycleForm.statuses.closed",
+  reviewing: "staff.cycleForm.statuses.reviewing",
+  matching: "staff.cycleForm.statuses.matching",
+  complete: "staff.cycleForm.statuses.complete",
+};
 
 export interface CycleFormValues {
   name: string;
@@ -45,6 +56,7 @@ export function CycleSettingsForm({
   intent?: string;
   submitLabel: string;
 }) {
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(CycleSettingsSchema, {
     id,
     lastResult,
@@ -82,73 +94,92 @@ export function CycleSettingsForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       {defaults ? <input type="hidden" name="version" value={defaults.version} /> : null}
-      <Field label="Name" field={fields.name} hint="For example: Open Web Fellows 2027" />
-      <Field label="Address" field={fields.slug} hint="Used in links: /cycles/open-web-2027" />
+      <Field label={t("staff.cycleForm.name")} field={fields.name} hint={t("staff.cycleForm.nameHint")} />
+      <Field label={t("staff.cycleForm.address")} field={fields.slug} hint={t("staff.cycleForm.addressHint")} />
       <div className="field">
-        <label htmlFor={fields.description.id}>Description (Markdown)</label>
+        <label htmlFor={fields.description.id}>{t("staff.cycleForm.description")}</label>
         <textarea key={descriptionKey} {...descriptionProps} rows={8} />
         <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
       </div>
-      <Field label="Opens at" field={fields.opensAt} type="datetime-local" hint="In the cycle's time zone" />
-      <Field label="Deadline" field={fields.closesAt} type="datetime-local" hint="In the cycle's time zone" />
-      <Field label="Time zone" field={fields.timezone} hint="An IANA name such as America/New_York or Africa/Nairobi" />
+      <Field
+        label={t("staff.cycleForm.opensAt")}
+        field={fields.opensAt}
+        type="datetime-local"
+        hint={t("staff.cycleForm.inTimeZone")}
+      />
+      <Field
+        label={t("staff.cycleForm.closesAt")}
+        field={fields.closesAt}
+        type="datetime-local"
+        hint={t("staff.cycleForm.inTimeZone")}
+      />
+      <Field label={t("staff.cycleForm.timezone")} field={fields.timezone} hint={t("staff.cycleForm.timezoneHint")} />
       {defaults ? (
         <div className="field">
-          <label htmlFor={fields.status.id}>Status</label>
+          <label htmlFor={fields.status.id}>{t("staff.cycleForm.status")}</label>
           <select key={statusKey} {...statusProps}>
             {statuses.map((status) => (
               <option key={status} value={status}>
-                {status}
+                {t(STATUS_KEYS[status])}
               </option>
             ))}
           </select>
-          <p className="hint">An open cycle takes applications between its opening and its deadline, by itself.</p>
+          <p className="hint">{t("staff.cycleForm.statusHint")}</p>
           <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
         </div>
       ) : null}
       <div className="field">
         <label className="choice">
           <input key={blindKey} {...blindProps} />
-          Blind review: reviewers never see names, emails, links or identifying answers
+          {t("staff.cycleForm.blindReview")}
         </label>
       </div>
-      <Field label="Reviewers per application" field={fields.reviewersPerApplication} type="number" />
-      <Field label="Finalist target (optional)" field={fields.finalistTarget} type="number" />
       <Field
-        label="Reviews due (optional)"
+        label={t("staff.cycleForm.reviewersPerApplication")}
+        field={fields.reviewersPerApplication}
+        type="number"
+      />
+      <Field label={t("staff.cycleForm.finalistTarget")} field={fields.finalistTarget} type="number" />
+      <Field
+        label={t("staff.cycleForm.reviewDueAt")}
         field={fields.reviewDueAt}
         type="datetime-local"
-        hint="Shown to reviewers with each assignment"
+        hint={t("staff.cycleForm.reviewDueAtHint")}
       />
       <Field
-        label="Minutes released decisions wait before they are sent"
+        label={t("staff.cycleForm.decisionDelay")}
         field={fields.decisionDelayMinutes}
         type="number"
-        hint="Until then staff can cancel the release and nothing reaches applicants; 0 sends at once."
+        hint={t("staff.cycleForm.decisionDelayHint")}
       />
       <fieldset className="stack">
-        <legend>Letter of intent (optional)</legend>
+        <legend>{t("staff.cycleForm.loi")}</legend>
         <Field
-          label="Letters of intent due"
+          label={t("staff.cycleForm.loiClosesAt")}
           field={fields.loiClosesAt}
           type="datetime-local"
-          hint="In the cycle's time zone. Set, the cycle has two stages: applicants first send a short letter of intent (the questions marked for it), and those you invite then complete the full application, pre-filled, by the deadline above. Empty: one stage."
+          hint={t("staff.cycleForm.loiClosesAtHint")}
         />
       </fieldset>
       <fieldset className="stack">
-        <legend>Reference letters</legend>
+        <legend>{t("staff.cycleForm.references")}</legend>
         <Field
-          label="Fewest references"
+          label={t("staff.cycleForm.referencesMin")}
           field={fields.referencesMin}
           type="number"
-          hint="An application with fewer received letters shows as incomplete."
+          hint={t("staff.cycleForm.referencesMinHint")}
         />
-        <Field label="Most references" field={fields.referencesMax} type="number" hint="0 asks for none." />
         <Field
-          label="Letters due (optional)"
+          label={t("staff.cycleForm.referencesMax")}
+          field={fields.referencesMax}
+          type="number"
+          hint={t("staff.cycleForm.referencesMaxHint")}
+        />
+        <Field
+          label={t("staff.cycleForm.referenceDeadline")}
           field={fields.referenceDeadline}
           type="datetime-local"
-          hint="In the cycle's time zone; letters may arrive after the application deadline until then. Empty: two weeks after the deadline."
+          hint={t("staff.cycleForm.referenceDeadlineHint")}
         />
       </fieldset>
       <button type="submit">{submitLabel}</button>

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+import type { MessageKey } from "~/i18n/message";
 import { disciplineLabel } from "./directory-results";
 
 export interface NeedView {
@@ -14,12 +16,19 @@ export function needLabel(need: Pick<NeedView, "kind" | "value">): string {
 }
 
 /** How far a need is staffed: a progress bar with the numbers beside it (the bar alone says too little). */
+/** The kind of a need beside its name, as the page's language writes it. */
+export const NEED_KIND_KEYS: Record<NeedView["kind"], MessageKey> = {
+  skill: "staff.needs.skill",
+  discipline: "staff.needs.discipline",
+};
+
 export function NeedProgressBar({ need }: { need: NeedView }) {
+  const { t } = useTranslation();
   const label = needLabel(need);
   return (
     <div className="field">
       <label htmlFor={`need-${need.id}`}>
-        {label} <span className="muted">({need.kind})</span>
+        {label} <span className="muted">({t(NEED_KIND_KEYS[need.kind])})</span>
       </label>
       <progress
         id={`need-${need.id}`}
@@ -27,10 +36,12 @@ export function NeedProgressBar({ need }: { need: NeedView }) {
         max={need.quantity}
         value={Math.min(need.accepted, need.quantity)}
       >
-        {need.accepted} of {need.quantity}
+        {t("staff.campaigns.ofNeeded", { accepted: need.accepted, needed: need.quantity })}
       </progress>
       <p className="hint" data-testid={`need-status-${need.value}`}>
-        {need.accepted} of {need.quantity} accepted{need.proposed ? `, ${need.proposed} waiting for an answer` : ""}
+        {need.proposed
+          ? t("staff.needs.acceptedWaiting", { accepted: need.accepted, quantity: need.quantity, count: need.proposed })
+          : t("staff.needs.accepted", { accepted: need.accepted, quantity: need.quantity })}
       </p>
     </div>
   );

@@ -1,18 +1,21 @@
+import { useTranslation } from "react-i18next";
+import type { MessageKey } from "~/i18n/message";
 import { SubNav } from "./sub-nav";
 
-const LINKS = [
-  { to: "/staff", label: "Overview", end: true },
-  { to: "/staff/cycles", label: "Cycles" },
-  { to: "/staff/organizations", label: "Hosts" },
-  { to: "/staff/fellowships", label: "Fellowships" },
-  { to: "/staff/users", label: "Users" },
-  { to: "/staff/campaigns", label: "Campaigns" },
-  { to: "/staff/allies", label: "Allies" },
-  { to: "/staff/emails", label: "Emails" },
-  { to: "/staff/webhooks", label: "Webhooks" },
-  { to: "/staff/audit", label: "Audit log" },
+const LINKS: readonly { to: string; label: MessageKey; end?: boolean }[] = [
+  { to: "/staff", label: "staff.nav.overview", end: true },
+  { to: "/staff/cycles", label: "staff.nav.cycles" },
+  { to: "/staff/organizations", label: "staff.nav.hosts" },
+  { to: "/staff/fellowships", label: "staff.nav.fellowships" },
+  { to: "/staff/users", label: "staff.nav.users" },
+  { to: "/staff/campaigns", label: "staff.nav.campaigns" },
+  { to: "/staff/allies", label: "staff.nav.allies" },
+  { to: "/staff/emails", label: "staff.nav.emails" },
+  { to: "/staff/webhooks", label: "staff.nav.webhooks" },
+  { to: "/staff/audit", label: "staff.nav.audit" },
 ];
 
 export function StaffNav() {
-  return <SubNav label="Staff" links={LINKS} />;
+  const { t } = useTranslation();
+  return <SubNav label={t("staff.nav.label")} links={LINKS.map((link) => ({ ...link, label: t(link.label) }))} />;
 }

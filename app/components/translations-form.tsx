@@ -1,8 +1,10 @@
 import { getFormProps, type getInputProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { ContentTranslations } from "#db/types";
 import { translatedLanguages } from "~/i18n/content";
 import { TranslationSchema } from "~/i18n/content.schema";
+import { useMessage } from "~/i18n/message";
 import { LANGUAGE_NAMES, LANGUAGES, textDirection, type Language } from "~/i18n/languages";
 import { Field, FormErrors, TextAreaField } from "./forms";
 import { useConformForm } from "./use-conform";
@@ -11,6 +13,7 @@ export type TranslationFieldName = "label" | "help" | "options" | "reason" | "de
 
 export interface TranslationFieldSpec {
   name: TranslationFieldName;
+  /** The field's label: a `msg(…)` key, or words not yet keyed (shown as they are). */
   label: string;
   /** The original text, shown beside the field so the translator sees what they translate. */
   original: string;
@@ -26,10 +29,13 @@ export function translationTarget(itemId: string, language: Language): string {
 
 /** Which languages an item is translated into, as staff and reviewers read it beside the original. */
 export function TranslationStatus({ translations }: { translations: ContentTranslations }) {
+  const { t } = useTranslation();
   const languages = translatedLanguages(translations);
   return (
     <span className="muted">
-      {languages.length ? `Translated: ${languages.map((l) => LANGUAGE_NAMES[l]).join(", ")}` : "No translations yet"}
+      {languages.length
+        ? t("staff.translations.translated", { languages: languages.map((l) => LANGUAGE_NAMES[l]).join(", ") })
+        : t("staff.translations.none")}
     </span>
   );
 }
@@ -46,16 +52,19 @@ export function TranslationsForm({
   reply,
 }: {
   itemId: string;
-  /** Names the item for screen readers ("Translations of …"). */
+  /** Names the item for screen readers ("Translations of …"): a `msg(…)` key, or staff-written words. */
   itemName: string;
   fields: TranslationFieldSpec[];
   translations: ContentTranslations;
   reply: TranslationReply;
 }) {
+  const { t } = useTranslation();
+  const message = useMessage();
   return (
     <details className="translations">
       <summary>
-        Translations<span className="visually-hidden"> of {itemName}</span> ·{" "}
+        {t("staff.translations.summary")}
+        <span className="visually-hidden"> {t("staff.translations.of", { item: message(itemName) })}</span> ·{" "}
         <TranslationStatus translations={translations} />
       </summary>
       {LANGUAGES.map((language) => (
@@ -85,6 +94,8 @@ function LanguageForm({
   stored: Record<string, string | string[]>;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  const { t } = useTranslation();
+  const message = useMessage();
   const [form, conformFields] = useConformForm(TranslationSchema, {
     id: `translate-${itemId}-${language}`,
     lastResult,
@@ -110,23 +121,23 @@ function LanguageForm({
           spec.multiline || spec.name === "options" ? (
             <TextAreaField
               key={spec.name}
-              label={spec.label}
+              label={message(spec.label)}
               field={f[spec.name]}
-              hint={<span dir="auto">Original: {spec.original || "—"}</span>}
+              hint={<span dir="auto">{t("staff.translations.original", { text: spec.original || "—" })}</span>}
               rows={spec.name === "options" ? 3 : 4}
             />
           ) : (
             <Field
               key={spec.name}
-              label={spec.label}
+              label={message(spec.label)}
               field={f[spec.name]}
-              hint={<span dir="auto">Original: {spec.original || "—"}</span>}
+              hint={<span dir="auto">{t("staff.translations.original", { text: spec.original || "—" })}</span>}
             />
           ),
         )}
       </fieldset>
       <div className="actions">
-        <button type="submit">Save the {LANGUAGE_NAMES[language]} translation</button>
+        <button type="submit">{t("staff.translations.save", { language: LANGUAGE_NAMES[language] })}</button>
       </div>
     </Form>
   );

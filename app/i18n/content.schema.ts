@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { LANGUAGES } from "./languages";
+import { msg } from "./message";
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).optional().default("");
+const text = (max: number) =>
+  z.string().trim().max(max, msg("staff.translations.maxChars", { max })).optional().default("");
 
 /**
  * The "Translations" form of one staff-written item in one language (a question, an eligibility
@@ -10,8 +12,8 @@ const text = (max: number) => z.string().trim().max(max, `At most ${max} charact
  */
 export const TranslationSchema = z.object({
   intent: z.literal("translate"),
-  itemId: z.uuid({ error: "The form is missing which item it translates; reload the page." }),
-  language: z.enum(LANGUAGES, { error: "Choose one of the portal's languages." }),
+  itemId: z.uuid({ error: msg("staff.translations.itemMissing") }),
+  language: z.enum(LANGUAGES, { error: msg("staff.translations.chooseLanguage") }),
   label: text(500),
   help: text(2000),
   /** The choices, one per line, in the original's order. */

@@ -8,6 +8,7 @@ import { redirectAfterSuccess } from "~/utils/flash.server";
 import { parseSubmission } from "~/utils/parse-submission";
 import { fail, success, type Result } from "~/utils/result";
 import { LANGUAGE_NAMES, type Language } from "./languages";
+import { msg } from "./message";
 import { localizeCycle, TRANSLATABLE_FIELDS, type TranslatableKind } from "./content";
 import { TranslationSchema, type TranslationInput } from "./content.schema";
 
@@ -41,7 +42,7 @@ export async function saveTranslation(
       select translations, ${kind === "question" || kind === "eligibility" ? sql`options` : sql`null`} as options
       from ${sql.table(table)} where id = ${input.itemId} and ${sql.ref(scope)} = ${scopeId} for update`.execute(trx);
     const row = rows[0];
-    if (!row) return fail(404, "That item does not exist.");
+    if (!row) return fail(404, msg("staff.translations.missingItem"));
     const entry: Record<string, string | string[]> = {};
     for (const field of TRANSLATABLE_FIELDS[kind] as readonly TranslationField[]) {
       const value = input[field];
@@ -56,9 +57,7 @@ export async function saveTranslation(
         .filter(Boolean);
       const originals = row.options ?? [];
       if (choices.length !== originals.length)
-        return fail(409, `Give one translation per choice, in the same order: ${originals.length} lines.`, {
-          field: "options",
-        });
+        return fail(409, msg("staff.translations.choiceCount", { count: originals.length }), { field: "options" });
       entry[field] = choices;
     }
     const { [input.language]: _previous, ...others } = row.translations ?? {};
@@ -102,7 +101,7 @@ export async function translationAction(
   return redirectAfterSuccess(
     context.config,
     backTo,
-    `${LANGUAGE_NAMES[submission.value.language]} translation saved.`,
+    msg("staff.translations.saved", { language: LANGUAGE_NAMES[submission.value.language] }),
   );
 }
 

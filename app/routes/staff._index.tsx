@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { sql } from "kysely";
+import { useTranslation } from "react-i18next";
 import { StaffNav } from "~/components/staff-nav";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { requireStaff } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -25,37 +28,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         .as("failedEmails"),
     ])
     .executeTakeFirstOrThrow();
-  return { counts };
+  return { title: await pageTitle(request, context, msg("staff.nav.label")), counts };
 }
 
-export const meta: MetaFunction = () => [{ title: "Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffHome() {
   const { counts } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>Staff</h1>
+      <h1>{t("staff.nav.label")}</h1>
       <StaffNav />
       <ul className="cards">
         <li className="card">
           <h2>
-            <Link to="/staff/users">Users</Link>
+            <Link to="/staff/users">{t("staff.nav.users")}</Link>
           </h2>
-          <p>{counts.users} accounts. Grant or revoke staff access, invite staff.</p>
+          <p>{t("staff.home.users", { count: Number(counts.users) })}</p>
         </li>
         <li className="card">
           <h2>
-            <Link to="/staff/emails">Emails</Link>
+            <Link to="/staff/emails">{t("staff.nav.emails")}</Link>
           </h2>
-          <p>
-            {counts.pendingEmails} waiting, {counts.failedEmails} failed.
-          </p>
+          <p>{t("staff.home.emails", { waiting: counts.pendingEmails, failed: counts.failedEmails })}</p>
         </li>
         <li className="card">
           <h2>
-            <Link to="/staff/audit">Audit log</Link>
+            <Link to="/staff/audit">{t("staff.nav.audit")}</Link>
           </h2>
-          <p>Every decision, score, assignment and role change.</p>
+          <p>{t("staff.home.audit")}</p>
         </li>
       </ul>
     </div>

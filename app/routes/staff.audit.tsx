@@ -3,7 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listAudit } from "~/audit/audit-view.server";
 import { StaffNav } from "~/components/staff-nav";
-import { formatDateTime } from "~/utils/format";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { requireStaff } from "~/utils/permissions.server";
 
 const FilterSchema = z.object({
@@ -16,50 +19,53 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { entries, hasMore } = await listAudit(context.db, filter);
   return {
+    title: await pageTitle(request, context, msg("staff.nav.audit"), msg("staff.nav.label")),
     filter,
     hasMore,
     entries: entries.map((entry) => ({ ...entry, at: entry.at.toISOString(), data: JSON.stringify(entry.data) })),
   };
 }
 
-export const meta: MetaFunction = () => [{ title: "Audit log — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffAuditPage() {
   const { filter, hasMore, entries } = useLoaderData<typeof loader>();
   const query = (page: number) =>
     `?${new URLSearchParams({ ...(filter.action ? { action: filter.action } : {}), page: String(page) })}`;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>Audit log</h1>
+      <h1>{t("staff.nav.audit")}</h1>
       <StaffNav />
       <Form method="get" className="toolbar">
         <div className="field">
-          <label htmlFor="action-filter">Action starts with</label>
+          <label htmlFor="action-filter">{t("staff.audit.startsWith")}</label>
           <input id="action-filter" type="search" name="action" defaultValue={filter.action ?? ""} />
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t("staff.emails.filter")}</button>
       </Form>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Audit entries</caption>
+          <caption className="visually-hidden">{t("staff.audit.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t("staff.audit.when")}</th>
+              <th scope="col">{t("staff.audit.who")}</th>
+              <th scope="col">{t("staff.audit.action")}</th>
+              <th scope="col">{t("staff.audit.subject")}</th>
+              <th scope="col">{t("staff.campaign.details")}</th>
             </tr>
           </thead>
           <tbody>
             {entries.length === 0 ? (
               <tr>
-                <td colSpan={5}>No entries.</td>
+                <td colSpan={5}>{t("staff.audit.none")}</td>
               </tr>
             ) : (
               entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{formatDateTime(entry.at)}</td>
+                  <td>{format.dateTime(entry.at)}</td>
                   <td>{entry.actorName ?? "—"}</td>
                   <td>{entry.action}</td>
                   <td>
@@ -74,9 +80,9 @@ export default function StaffAuditPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pagination" aria-label="Pages">
-        {filter.page > 1 ? <Link to={query(filter.page - 1)}>Previous page</Link> : null}
-        {hasMore ? <Link to={query(filter.page + 1)}>Next page</Link> : null}
+      <nav className="pagination" aria-label={t("staff.pages.label")}>
+        {filter.page > 1 ? <Link to={query(filter.page - 1)}>{t("staff.pages.previous")}</Link> : null}
+        {hasMore ? <Link to={query(filter.page + 1)}>{t("staff.pages.next")}</Link> : null}
       </nav>
     </div>
   );

@@ -1,6 +1,7 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { proposeAssignment } from "~/campaigns/assignments.server";
 import { ProposeSchema } from "~/campaigns/campaigns.schema";
 import { needProgress } from "~/campaigns/campaigns.server";
@@ -9,6 +10,8 @@ import { suggestAllies } from "~/campaigns/suggestions.server";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { needLabel, NeedProgressBar } from "~/components/need-progress";
 import { StaffNav } from "~/components/staff-nav";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, useMessage } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -18,6 +21,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const needs = await needProgress(context.db, campaign.id);
   const suggestions = await suggestAllies(context.db, campaign, needs);
   return {
+    title: await pageTitle(
+      request,
+      context,
+      msg("staff.campaign.suggestions"),
+      campaign.name,
+      msg("staff.campaigns.title"),
+      msg("staff.nav.label"),
+    ),
     campaign: { name: campaign.name, slug: campaign.slug, status: campaign.status },
     needs,
     suggestions: suggestions.map((s) => ({
@@ -48,54 +59,51 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     headers: {
       "Set-Cookie": await setFlash(context.config, {
         kind: "success",
-        message: result.alreadyProposed
-          ? "That ally was already asked."
-          : "Asked: they have an email with accept and decline links.",
+        message: result.alreadyProposed ? msg("staff.suggestions.alreadyAsked") : msg("staff.suggestions.asked"),
       }),
     },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Suggested allies — ${data.campaign.name} — Staff — Open Web Fellows` : "Suggested allies" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function SuggestionsPage() {
   const { campaign, needs, suggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const message = useMessage();
   return (
     <div className="stack">
-      <h1>Suggested allies for {campaign.name}</h1>
+      <h1>{t("staff.suggestions.title", { campaign: campaign.name })}</h1>
       <StaffNav />
       <p>
-        <Link to={`/staff/campaigns/${campaign.slug}`}>Back to the campaign</Link>
+        <Link to={`/staff/campaigns/${campaign.slug}`}>{t("staff.suggestions.back")}</Link>
       </p>
       <FormErrors errors={replyErrors(actionData)} />
       <section aria-labelledby="progress-title" className="card">
-        <h2 id="progress-title">Staffing so far</h2>
+        <h2 id="progress-title">{t("staff.suggestions.progress")}</h2>
         {needs.map((need) => (
           <NeedProgressBar key={need.id} need={need} />
         ))}
       </section>
-      <p className="muted">
-        Ranked by fit: the open needs they match, shared languages, working hours shared with the campaign&apos;s time
-        zone, and availability over its dates. Allies already asked are not listed.
-      </p>
-      {suggestions.length === 0 ? <p>No ally in the directory matches an open need.</p> : null}
-      <ol className="result-list" aria-label="Suggested allies">
+      <p className="muted">{t("staff.suggestions.ranking")}</p>
+      {suggestions.length === 0 ? <p>{t("staff.suggestions.none")}</p> : null}
+      <ol className="result-list" aria-label={t("staff.campaign.suggestions")}>
         {suggestions.map((s) => (
           <li key={s.profileId} className="card">
             <h2 className="result-name">
               <Link to={`/directory/${s.profileId}`}>{s.displayName}</Link>
-              <span className="badge">Fit {s.score}</span>
+              <span className="badge">{t("staff.suggestions.fit", { score: s.score })}</span>
               {s.overlaps.length ? (
-                <span className="badge badge-danger">Also on {s.overlaps.join(", ")} at the same time</span>
+                <span className="badge badge-danger">
+                  {t("staff.suggestions.overlaps", { campaigns: s.overlaps.join(", ") })}
+                </span>
               ) : null}
             </h2>
             {s.headline ? <p className="result-headline">{s.headline}</p> : null}
             <ul className="muted">
               {s.reasons.map((reason) => (
-                <li key={reason}>{reason}</li>
+                <li key={reason}>{message(reason)}</li>
               ))}
             </ul>
             <div className="actions">
@@ -104,9 +112,7 @@ export default function SuggestionsPage() {
                   <input type="hidden" name="intent" value="propose" />
                   <input type="hidden" name="profileId" value={s.profileId} />
                   <input type="hidden" name="needId" value={need.id} />
-                  <button type="submit">
-                    Ask {s.displayName} for {need.label}
-                  </button>
+                  <button type="submit">{t("staff.suggestions.ask", { name: s.displayName, need: need.label })}</button>
                 </Form>
               ))}
             </div>

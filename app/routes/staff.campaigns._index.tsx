@@ -1,12 +1,15 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CAMPAIGN_STATUS_LABELS, CampaignSchema } from "~/campaigns/campaigns.schema";
+import { useTranslation } from "react-i18next";
+import { CampaignSchema } from "~/campaigns/campaigns.schema";
 import { createCampaign, listCampaigns } from "~/campaigns/campaigns.server";
-import { CampaignForm } from "~/components/campaign-form";
+import { CAMPAIGN_STATUS_KEYS, CampaignForm } from "~/components/campaign-form";
 import { StaffNav } from "~/components/staff-nav";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireStaff } from "~/utils/permissions.server";
 
@@ -14,6 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context);
   const campaigns = await listCampaigns(context.db);
   return {
+    title: await pageTitle(request, context, msg("staff.campaigns.title"), msg("staff.nav.label")),
     campaigns: campaigns.map((c) => ({
       slug: c.slug,
       name: c.name,
@@ -43,36 +47,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers: {
       "Set-Cookie": await setFlash(context.config, {
         kind: "success",
-        message: "Campaign created. Now say what it needs.",
+        message: msg("staff.campaigns.created"),
       }),
     },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Campaigns — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffCampaignsPage() {
   const { campaigns } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>Campaigns</h1>
+      <h1>{t("staff.campaigns.title")}</h1>
       <StaffNav />
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Campaigns</caption>
+          <caption className="visually-hidden">{t("staff.campaigns.title")}</caption>
           <thead>
             <tr>
-              <th scope="col">Campaign</th>
-              <th scope="col">Status</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Staffed</th>
+              <th scope="col">{t("staff.campaigns.campaign")}</th>
+              <th scope="col">{t("staff.campaigns.status")}</th>
+              <th scope="col">{t("staff.campaigns.dates")}</th>
+              <th scope="col">{t("staff.campaigns.staffed")}</th>
             </tr>
           </thead>
           <tbody>
             {campaigns.length === 0 ? (
               <tr>
-                <td colSpan={4}>No campaigns yet.</td>
+                <td colSpan={4}>{t("staff.campaigns.none")}</td>
               </tr>
             ) : (
               campaigns.map((campaign) => (
@@ -80,13 +86,11 @@ export default function StaffCampaignsPage() {
                   <td>
                     <Link to={`/staff/campaigns/${campaign.slug}`}>{campaign.name}</Link>
                   </td>
-                  <td>{CAMPAIGN_STATUS_LABELS[campaign.status]}</td>
+                  <td>{t(CAMPAIGN_STATUS_KEYS[campaign.status])}</td>
                   <td>
-                    {formatDate(campaign.startsOn)} – {formatDate(campaign.endsOn)}
+                    {format.date(campaign.startsOn)} – {format.date(campaign.endsOn)}
                   </td>
-                  <td>
-                    {campaign.accepted} of {campaign.needed}
-                  </td>
+                  <td>{t("staff.campaigns.ofNeeded", { accepted: campaign.accepted, needed: campaign.needed })}</td>
                 </tr>
               ))
             )}
@@ -94,8 +98,8 @@ export default function StaffCampaignsPage() {
         </table>
       </div>
       <section className="card narrow" aria-labelledby="new-campaign">
-        <h2 id="new-campaign">New campaign</h2>
-        <CampaignForm id="new-campaign-form" lastResult={lastResult} submitLabel="Create the campaign" />
+        <h2 id="new-campaign">{t("staff.campaigns.new")}</h2>
+        <CampaignForm id="new-campaign-form" lastResult={lastResult} submitLabel={t("staff.campaigns.create")} />
       </section>
     </div>
   );

@@ -1,13 +1,16 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleSettingsForm } from "~/components/cycle-settings-form";
 import { StaffNav } from "~/components/staff-nav";
-import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
+import { useFormat } from "~/components/use-format";
+import { cyclePhase, PHASE_KEYS } from "~/cycles/cycle-status";
 import { CycleSettingsSchema } from "~/cycles/cycles.schema";
 import { createCycle, listCyclesForStaff } from "~/cycles/cycles.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireStaff } from "~/utils/permissions.server";
 
@@ -16,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const cycles = await listCyclesForStaff(context.db);
   const now = new Date();
   return {
+    title: await pageTitle(request, context, msg("staff.nav.cycles"), msg("staff.nav.label")),
     cycles: cycles.map((cycle) => ({
       slug: cycle.slug,
       name: cycle.name,
@@ -44,37 +48,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers: {
       "Set-Cookie": await setFlash(context.config, {
         kind: "success",
-        message: "Cycle created as a draft. Now add its questions.",
+        message: msg("staff.cycleList.created"),
       }),
     },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Cycles — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffCyclesPage() {
   const { cycles } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>Fellowship cycles</h1>
+      <h1>{t("staff.cycleList.title")}</h1>
       <StaffNav />
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Cycles</caption>
+          <caption className="visually-hidden">{t("staff.nav.cycles")}</caption>
           <thead>
             <tr>
-              <th scope="col">Cycle</th>
-              <th scope="col">Phase</th>
-              <th scope="col">Deadline</th>
-              <th scope="col">Applications</th>
-              <th scope="col">Drafts</th>
+              <th scope="col">{t("staff.cycleList.cycle")}</th>
+              <th scope="col">{t("staff.cycleList.phase")}</th>
+              <th scope="col">{t("staff.cycleForm.closesAt")}</th>
+              <th scope="col">{t("staff.cycleList.applications")}</th>
+              <th scope="col">{t("staff.cycleList.drafts")}</th>
             </tr>
           </thead>
           <tbody>
             {cycles.length === 0 ? (
               <tr>
-                <td colSpan={5}>No cycles yet.</td>
+                <td colSpan={5}>{t("staff.cycleList.none")}</td>
               </tr>
             ) : (
               cycles.map((cycle) => (
@@ -82,8 +88,8 @@ export default function StaffCyclesPage() {
                   <td>
                     <Link to={`/staff/cycles/${cycle.slug}`}>{cycle.name}</Link>
                   </td>
-                  <td>{PHASE_LABELS[cycle.phase]}</td>
-                  <td>{formatDateTime(cycle.closesAt)}</td>
+                  <td>{t(PHASE_KEYS[cycle.phase])}</td>
+                  <td>{format.dateTime(cycle.closesAt)}</td>
                   <td>{cycle.submitted}</td>
                   <td>{cycle.drafts}</td>
                 </tr>
@@ -93,8 +99,8 @@ export default function StaffCyclesPage() {
         </table>
       </div>
       <section className="card narrow" aria-labelledby="new-cycle">
-        <h2 id="new-cycle">New cycle</h2>
-        <CycleSettingsForm id="new-cycle-form" lastResult={lastResult} submitLabel="Create the cycle" />
+        <h2 id="new-cycle">{t("staff.cycleList.new")}</h2>
+        <CycleSettingsForm id="new-cycle-form" lastResult={lastResult} submitLabel={t("staff.cycleList.create")} />
       </section>
     </div>
   );

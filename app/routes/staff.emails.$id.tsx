@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StaffNav } from "~/components/staff-nav";
+import { OUTBOX_STATUS_KEYS } from "~/email/outbox-status";
 import { bodyVisibleToStaff, getOutboxMessage } from "~/email/outbox-view.server";
-import { formatDateTime } from "~/utils/format";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { isUuid, notFound } from "~/utils/http.server";
 import { requireStaff } from "~/utils/permissions.server";
 
@@ -13,6 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!message) notFound();
   const visible = bodyVisibleToStaff(message.template);
   return {
+    title: await pageTitle(request, context, message.subject, msg("staff.nav.emails"), msg("staff.nav.label")),
     message: {
       id: message.id,
       recipient: message.recipient,
@@ -28,51 +33,53 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction = () => [{ title: "Email — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffEmailPage() {
   const { message } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
       <h1>{message.subject}</h1>
       <StaffNav />
       <dl className="facts">
-        <dt>To</dt>
+        <dt>{t("staff.emails.to")}</dt>
         <dd>{message.recipient}</dd>
-        <dt>Template</dt>
+        <dt>{t("staff.emails.template")}</dt>
         <dd>{message.template}</dd>
-        <dt>Status</dt>
-        <dd>{message.status}</dd>
-        <dt>Attempts</dt>
+        <dt>{t("staff.campaign.status")}</dt>
+        <dd>{t(OUTBOX_STATUS_KEYS[message.status])}</dd>
+        <dt>{t("staff.emails.attempts")}</dt>
         <dd>{message.attempts}</dd>
-        <dt>Queued</dt>
-        <dd>{formatDateTime(message.createdAt)}</dd>
+        <dt>{t("staff.emails.queued")}</dt>
+        <dd>{format.dateTime(message.createdAt)}</dd>
         {message.sentAt ? (
           <>
-            <dt>Sent</dt>
-            <dd>{formatDateTime(message.sentAt)}</dd>
+            <dt>{t("staff.emails.sent")}</dt>
+            <dd>{format.dateTime(message.sentAt)}</dd>
           </>
         ) : null}
         {message.lastError ? (
           <>
-            <dt>Last error</dt>
+            <dt>{t("staff.emails.lastError")}</dt>
             <dd>{message.lastError}</dd>
           </>
         ) : null}
       </dl>
       {message.text === null ? (
-        <p className="muted">This message holds a one-time code or link for its recipient, so its text is not shown.</p>
+        <p className="muted">{t("staff.emails.hidden")}</p>
       ) : (
         <>
-          <h2>Text</h2>
+          <h2>{t("staff.emails.text")}</h2>
           <pre className="email-text">{message.text}</pre>
           <p>
-            <a href={`/staff/emails/${message.id}/html`}>Open the HTML version</a>
+            <a href={`/staff/emails/${message.id}/html`}>{t("staff.emails.html")}</a>
           </p>
         </>
       )}
       <p>
-        <Link to="/staff/emails">Back to all emails</Link>
+        <Link to="/staff/emails">{t("staff.emails.back")}</Link>
       </p>
     </div>
   );

@@ -1,10 +1,13 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FellowshipHeader } from "~/components/fellowship-header";
 import { replyErrors } from "~/components/forms";
 import { reportSummary, ReportView } from "~/components/report-view";
 import { StaffNav } from "~/components/staff-nav";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { addReportComment } from "~/fellowships/comments.server";
 import { CommentSchema, FellowshipAdminSchema } from "~/fellowships/fellowships.schema";
 import { moveFellowship } from "~/fellowships/lifecycle.server";
@@ -17,13 +20,14 @@ import { requireStaff } from "~/utils/permissions.server";
 async function load(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const staff = await requireStaff(request, context);
   const fellowship = isUuid(id) ? await fellowshipDetail(context.db, id, { staff: true }) : null;
-  if (!fellowship) notFound("We could not find that fellowship.");
+  if (!fellowship) notFound(msg("staff.fellowship.notFound"));
   return { staff, fellowship };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { fellowship } = await load(request, context, params.id);
   return {
+    title: await pageTitle(request, context, fellowship.fellowName, msg("staff.nav.label")),
     fellowship: {
       ...fellowshipSummary(fellowship),
       fellowEmail: fellowship.fellowEmail,
@@ -50,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
     if (!result.ok)
       return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
-    return back("Comment added; the fellow has been emailed.");
+    return back(msg("staff.fellowship.commented"));
   }
   const submission = parseSubmission(formData, { schema: FellowshipAdminSchema });
   if (submission.status !== "success") return invalid({ target: "admin", result: submission.reply() });
@@ -65,52 +69,47 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
   if (!moved.ok)
     return invalid({ target: "admin", result: submission.reply({ formErrors: [moved.message] }) }, moved.status);
-  return back(
-    value.intent === "complete"
-      ? "The fellowship is completed; the fellow is now an alumnus."
-      : "The fellowship is ended.",
-  );
+  return back(value.intent === "complete" ? msg("staff.fellowship.completed") : msg("staff.fellowship.ended"));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.fellowship.fellowName ?? "Fellowship"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffFellowshipPage() {
   const { fellowship, reports } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
+  const { t } = useTranslation();
   return (
     <div className="stack">
       <StaffNav />
       <FellowshipHeader fellowship={fellowship} errors={errorsFor("admin")} />
       <p>
-        Email: <a href={`mailto:${fellowship.fellowEmail}`}>{fellowship.fellowEmail}</a>
-        {fellowship.endReason ? ` · Ended: ${fellowship.endReason}` : ""}
+        {t("staff.fellowship.email")} <a href={`mailto:${fellowship.fellowEmail}`}>{fellowship.fellowEmail}</a>
+        {fellowship.endReason ? t("staff.fellowship.endedBecause", { reason: fellowship.endReason }) : ""}
       </p>
       {fellowship.status === "active" ? (
         <details className="card">
-          <summary>Complete or end the fellowship</summary>
+          <summary>{t("staff.fellowship.manage")}</summary>
           <Form method="post" className="stack">
-            <p>Completing makes the fellow an alumnus (it happens by itself the day after the term ends).</p>
+            <p>{t("staff.fellowship.completeHint")}</p>
             <button type="submit" name="intent" value="complete" className="secondary">
-              Mark completed
+              {t("staff.fellowship.complete")}
             </button>
           </Form>
           <Form method="post" className="stack">
             <div className="field">
-              <label htmlFor="end-reason">Reason for ending early</label>
+              <label htmlFor="end-reason">{t("staff.fellowship.endReason")}</label>
               <textarea id="end-reason" name="reason" rows={2} required />
             </div>
             <button type="submit" name="intent" value="end-early" className="danger">
-              End the fellowship early
+              {t("staff.fellowship.endEarly")}
             </button>
           </Form>
         </details>
       ) : null}
       <section aria-labelledby="reports-title" className="stack">
-        <h2 id="reports-title">Check-ins and reports</h2>
-        {reports.length === 0 ? <p>No reports are scheduled.</p> : null}
+        <h2 id="reports-title">{t("staff.fellowship.reports")}</h2>
+        {reports.length === 0 ? <p>{t("staff.fellowship.noReports")}</p> : null}
         {reports.map((report) => (
           <ReportView key={report.id} report={report} canComment errors={errorsFor(report.id)} />
         ))}

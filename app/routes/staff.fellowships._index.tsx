@@ -1,10 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { formatDueDate } from "~/components/report-view";
+import { useTranslation } from "react-i18next";
 import { StaffNav } from "~/components/staff-nav";
-import { FELLOWSHIP_STATUS_LABELS } from "~/fellowships/lifecycle";
+import { useFormat } from "~/components/use-format";
+import type { FellowshipStatus } from "#db/types";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
 import { staffDashboard } from "~/fellowships/views.server";
 import { requireStaff } from "~/utils/permissions.server";
+
+const FELLOWSHIP_STATUS_KEYS: Record<FellowshipStatus, MessageKey> = {
+  active: "staff.fellowships.statuses.active",
+  completed: "staff.fellowships.statuses.completed",
+  ended_early: "staff.fellowships.statuses.ended_early",
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context);
@@ -15,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   for (const fellowship of fellowships)
     for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += fellowship.counts[key];
   return {
+    title: await pageTitle(request, context, msg("staff.nav.fellowships"), msg("staff.nav.label")),
     cohortYear: cohortYear ?? null,
     cohorts,
     totals,
@@ -31,19 +41,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction = () => [{ title: "Fellowships — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function FellowshipsDashboard() {
   const { fellowships, cohorts, cohortYear, totals } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>Fellowships</h1>
+      <h1>{t("staff.nav.fellowships")}</h1>
       <StaffNav />
       <Form method="get" className="inline-form">
         <div className="field">
-          <label htmlFor="cohort">Cohort</label>
+          <label htmlFor="cohort">{t("staff.fellowships.cohort")}</label>
           <select id="cohort" name="cohort" defaultValue={cohortYear ?? ""}>
-            <option value="">Every cohort</option>
+            <option value="">{t("staff.fellowships.everyCohort")}</option>
             {cohorts.map((year) => (
               <option key={year} value={year}>
                 {year}
@@ -52,25 +64,26 @@ export default function FellowshipsDashboard() {
           </select>
         </div>
         <button type="submit" className="secondary">
-          Show
+          {t("staff.fellowships.show")}
         </button>
       </Form>
       <p>
-        Reports: <strong>{totals.late} late</strong>, {totals.due} due, {totals.done} done, {totals.upcoming} upcoming.
+        {t("staff.fellowships.reports")} <strong>{t("staff.fellowships.late", { count: totals.late })}</strong>
+        {t("staff.fellowships.totals", { due: totals.due, done: totals.done, upcoming: totals.upcoming })}
       </p>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Every fellowship and its reports</caption>
+          <caption className="visually-hidden">{t("staff.fellowships.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Fellow</th>
-              <th scope="col">Host</th>
-              <th scope="col">Cohort</th>
-              <th scope="col">Status</th>
-              <th scope="col">Late</th>
-              <th scope="col">Due</th>
-              <th scope="col">Done</th>
-              <th scope="col">Next due</th>
+              <th scope="col">{t("staff.fellowships.fellow")}</th>
+              <th scope="col">{t("staff.fellowships.host")}</th>
+              <th scope="col">{t("staff.fellowships.cohort")}</th>
+              <th scope="col">{t("staff.campaign.status")}</th>
+              <th scope="col">{t("staff.fellowships.lateColumn")}</th>
+              <th scope="col">{t("staff.fellowships.dueColumn")}</th>
+              <th scope="col">{t("staff.fellowships.doneColumn")}</th>
+              <th scope="col">{t("staff.fellowships.nextDue")}</th>
             </tr>
           </thead>
           <tbody>
@@ -81,7 +94,7 @@ export default function FellowshipsDashboard() {
                 </th>
                 <td>{fellowship.organizationName}</td>
                 <td>{fellowship.cohortYear}</td>
-                <td>{FELLOWSHIP_STATUS_LABELS[fellowship.status]}</td>
+                <td>{t(FELLOWSHIP_STATUS_KEYS[fellowship.status])}</td>
                 <td>
                   {fellowship.counts.late > 0 ? (
                     <span className="badge badge-danger">{fellowship.counts.late}</span>
@@ -91,13 +104,13 @@ export default function FellowshipsDashboard() {
                 </td>
                 <td>{fellowship.counts.due}</td>
                 <td>{fellowship.counts.done}</td>
-                <td>{fellowship.nextDue ? formatDueDate(fellowship.nextDue) : "—"}</td>
+                <td>{fellowship.nextDue ? format.date(`${fellowship.nextDue}T12:00:00Z`) : "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {fellowships.length === 0 ? <p>No fellowships yet: they begin when a finalist accepts a placement.</p> : null}
+      {fellowships.length === 0 ? <p>{t("staff.fellowships.none")}</p> : null}
     </div>
   );
 }

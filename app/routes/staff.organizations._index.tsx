@@ -1,9 +1,12 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { OrganizationFields } from "~/components/organization-fields";
 import { StaffNav } from "~/components/staff-nav";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { OrganizationActionSchema } from "~/organizations/organizations.schema";
 import { createOrganization, listOrganizations } from "~/organizations/organizations.server";
 import { setFlash } from "~/utils/flash.server";
@@ -13,7 +16,10 @@ import { requireStaff } from "~/utils/permissions.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context);
   const organizations = await listOrganizations(context.db);
-  return { organizations: organizations.map((org) => ({ ...org, members: Number(org.members) })) };
+  return {
+    title: await pageTitle(request, context, msg("staff.organizations.title"), msg("staff.nav.label")),
+    organizations: organizations.map((org) => ({ ...org, members: Number(org.members) })),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -21,36 +27,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseSubmission(await readFormData(request), { schema: OrganizationActionSchema });
   if (submission.status !== "success") return invalid(submission.reply());
   if (submission.value.intent !== "create-organization")
-    return invalid(submission.reply({ formErrors: ["That form action is not known."] }));
+    return invalid(submission.reply({ formErrors: [msg("forms.errors.unknownAction")] }));
   const result = await createOrganization(context.db, staff.id, submission.value);
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
   return redirect(`/staff/organizations/${result.slug}`, {
     headers: {
       "Set-Cookie": await setFlash(context.config, {
         kind: "success",
-        message: "Organization created. Invite its partners below.",
+        message: msg("staff.organizations.created"),
       }),
     },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Host organizations — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function OrganizationsPage() {
   const { organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>Host organizations</h1>
+      <h1>{t("staff.organizations.title")}</h1>
       <StaffNav />
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Host organizations</caption>
+          <caption className="visually-hidden">{t("staff.organizations.title")}</caption>
           <thead>
             <tr>
-              <th scope="col">Organization</th>
-              <th scope="col">Country</th>
-              <th scope="col">Partners</th>
+              <th scope="col">{t("staff.organizations.organization")}</th>
+              <th scope="col">{t("staff.organizationFields.country")}</th>
+              <th scope="col">{t("staff.organizations.partners")}</th>
             </tr>
           </thead>
           <tbody>
@@ -67,12 +74,12 @@ export default function OrganizationsPage() {
         </table>
       </div>
       <section className="card narrow" aria-labelledby="new-org">
-        <h2 id="new-org">New organization</h2>
+        <h2 id="new-org">{t("staff.organizations.new")}</h2>
         <FormErrors errors={replyErrors(actionData)} />
         <Form method="post">
           <OrganizationFields idPrefix="new-org" />
           <button type="submit" name="intent" value="create-organization">
-            Create
+            {t("staff.organizations.create")}
           </button>
         </Form>
       </section>

@@ -2,8 +2,11 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field, FormErrors, replyErrors } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { useConformForm } from "~/components/use-conform";
 import { grantStaff, inviteStaff, revokeStaff, searchUsers } from "~/users/users.server";
 import { InviteStaffSchema, RoleChangeSchema, UserSearchSchema } from "~/users/users.schema";
@@ -17,6 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { q, page } = params.success ? params.data : { q: "", page: 1 };
   const { users, hasMore } = await searchUsers(context.db, { q, page });
   return {
+    title: await pageTitle(request, context, msg("staff.nav.users"), msg("staff.nav.label")),
     q,
     page,
     hasMore,
@@ -36,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: {
         "Set-Cookie": await setFlash(context.config, {
           kind: "success",
-          message: `Invitation sent to ${submission.value.email}.`,
+          message: msg("staff.organization.invited", { email: submission.value.email }),
         }),
       },
     });
@@ -51,14 +55,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return invalid({ intent: "role", result: submission.reply({ formErrors: [result.message] }) }, result.status);
   }
-  const message = intent === "grant-staff" ? "Staff access granted." : "Staff access removed.";
+  const message = intent === "grant-staff" ? msg("staff.users.granted") : msg("staff.users.revoked");
   const back = new URL(request.url);
   return redirect(`/staff/users${back.search}`, {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Users — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffUsersPage() {
   const { q, page, hasMore, users, currentUserId } = useLoaderData<typeof loader>();
@@ -70,55 +74,60 @@ export default function StaffUsersPage() {
     lastResult: inviteResult,
   });
   const query = (p: number) => `?${new URLSearchParams({ q, page: String(p) })}`;
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>Users</h1>
+      <h1>{t("staff.nav.users")}</h1>
       <StaffNav />
       <FormErrors errors={roleErrors} />
       <Form method="get" className="toolbar" role="search">
         <div className="field">
-          <label htmlFor="user-search">Name or email</label>
+          <label htmlFor="user-search">{t("staff.users.search")}</label>
           <input id="user-search" type="search" name="q" defaultValue={q} />
         </div>
-        <button type="submit">Search</button>
+        <button type="submit">{t("staff.users.searchButton")}</button>
       </Form>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Users</caption>
+          <caption className="visually-hidden">{t("staff.nav.users")}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Staff</th>
+              <th scope="col">{t("forms.name")}</th>
+              <th scope="col">{t("forms.email")}</th>
+              <th scope="col">{t("staff.nav.label")}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("staff.campaign.actions")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {users.length === 0 ? (
               <tr>
-                <td colSpan={4}>No users match.</td>
+                <td colSpan={4}>{t("staff.users.none")}</td>
               </tr>
             ) : (
               users.map((user) => (
                 <tr key={user.id}>
                   <td>{user.name}</td>
                   <td>{user.email}</td>
-                  <td>{user.isStaff ? <span className="badge">Staff</span> : "—"}</td>
+                  <td>{user.isStaff ? <span className="badge">{t("staff.nav.label")}</span> : "—"}</td>
                   <td>
                     {user.id === currentUserId ? (
-                      <span className="muted">You</span>
+                      <span className="muted">{t("staff.users.you")}</span>
                     ) : (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="userId" value={user.id} />
                         {user.isStaff ? (
                           <button type="submit" name="intent" value="revoke-staff" className="secondary">
-                            Remove staff<span className="visually-hidden"> access from {user.name}</span>
+                            {t("staff.users.revoke")}
+                            <span className="visually-hidden">
+                              {t("staff.users.revokeDetail", { name: user.name })}
+                            </span>
                           </button>
                         ) : (
                           <button type="submit" name="intent" value="grant-staff" className="secondary">
-                            Make staff<span className="visually-hidden">: {user.name}</span>
+                            {t("staff.users.grant")}
+                            <span className="visually-hidden">: {user.name}</span>
                           </button>
                         )}
                       </Form>
@@ -130,21 +139,16 @@ export default function StaffUsersPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pagination" aria-label="Pages">
-        {page > 1 ? <Link to={query(page - 1)}>Previous page</Link> : null}
-        {hasMore ? <Link to={query(page + 1)}>Next page</Link> : null}
+      <nav className="pagination" aria-label={t("staff.pages.label")}>
+        {page > 1 ? <Link to={query(page - 1)}>{t("staff.pages.previous")}</Link> : null}
+        {hasMore ? <Link to={query(page + 1)}>{t("staff.pages.next")}</Link> : null}
       </nav>
       <section aria-labelledby="invite-title" className="card narrow">
-        <h2 id="invite-title">Invite a staff member</h2>
+        <h2 id="invite-title">{t("staff.users.inviteTitle")}</h2>
         <Form method="post" {...getFormProps(inviteForm)}>
           <input type="hidden" name="intent" value="invite-staff" />
-          <Field
-            label="Email"
-            field={inviteFields.email}
-            type="email"
-            hint="They get a single-use link, valid for 7 days."
-          />
-          <button type="submit">Send invitation</button>
+          <Field label={t("forms.email")} field={inviteFields.email} type="email" hint={t("staff.users.inviteHint")} />
+          <button type="submit">{t("staff.organization.invite")}</button>
         </Form>
       </section>
     </div>

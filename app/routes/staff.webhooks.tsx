@@ -1,9 +1,12 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { StaffNav } from "~/components/staff-nav";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireStaff } from "~/utils/permissions.server";
@@ -14,7 +17,7 @@ import {
   resendDelivery,
   setEndpointActive,
 } from "~/webhooks/webhook-endpoints.server";
-import { WEBHOOK_DELIVERY_STATUS_LABELS, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "~/webhooks/webhook-events";
+import { WEBHOOK_DELIVERY_STATUS_KEYS, WEBHOOK_EVENT_KEYS, WEBHOOK_EVENTS } from "~/webhooks/webhook-events";
 import { WebhookActionSchema } from "~/webhooks/webhook.schema";
 import { RowAction } from "~/components/row-action";
 
@@ -22,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context);
   const endpoints = await listEndpointsWithDeliveries(context.db);
   return {
+    title: await pageTitle(request, context, msg("staff.nav.webhooks"), msg("staff.nav.label")),
     endpoints: endpoints.map((endpoint) => ({
       ...endpoint,
       createdAt: endpoint.createdAt.toISOString(),
@@ -42,27 +46,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = submission.value;
   if (value.intent === "add-endpoint") {
     await createEndpoint(context.db, staff.id, value);
-    return redirectAfterSuccess(context.config, "/staff/webhooks", `Endpoint added: ${value.url}`);
+    return redirectAfterSuccess(context.config, "/staff/webhooks", msg("staff.webhooks.added", { url: value.url }));
   }
   if (value.intent === "resend") {
     const queued = await resendDelivery(context.db, staff.id, value.deliveryId);
-    if (!queued) return data({ message: "That delivery does not exist or is being sent right now." }, { status: 404 });
-    return redirectAfterSuccess(context.config, "/staff/webhooks", "The delivery will be sent again in a moment.");
+    if (!queued) return data({ message: msg("staff.webhooks.deliveryMissing") }, { status: 404 });
+    return redirectAfterSuccess(context.config, "/staff/webhooks", msg("staff.webhooks.resent"));
   }
   if (value.intent === "set-active") {
     const active = value.active === "true";
     if (!(await setEndpointActive(context.db, staff.id, value.endpointId, active))) {
-      return data({ message: "That endpoint does not exist." }, { status: 404 });
+      return data({ message: msg("staff.webhooks.endpointMissing") }, { status: 404 });
     }
-    return redirectAfterSuccess(context.config, "/staff/webhooks", active ? "Endpoint turned on." : "Endpoint paused.");
+    return redirectAfterSuccess(
+      context.config,
+      "/staff/webhooks",
+      active ? msg("staff.webhooks.turnedOn") : msg("staff.webhooks.paused"),
+    );
   }
   if (!(await deleteEndpoint(context.db, staff.id, value.endpointId))) {
-    return data({ message: "That endpoint does not exist." }, { status: 404 });
+    return data({ message: msg("staff.webhooks.endpointMissing") }, { status: 404 });
   }
-  return redirectAfterSuccess(context.config, "/staff/webhooks", "Endpoint removed with its delivery log.");
+  return redirectAfterSuccess(context.config, "/staff/webhooks", msg("staff.webhooks.removed"));
 }
 
-export const meta: MetaFunction = () => [{ title: "Webhooks — Staff — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffWebhooksPage() {
   const { endpoints } = useLoaderData<typeof loader>();
@@ -70,27 +78,28 @@ export default function StaffWebhooksPage() {
   const reply = actionData && "error" in actionData ? actionData : null;
   const message = actionData && "message" in actionData ? String(actionData.message) : null;
   const fieldErrors = (reply?.error ?? {}) as Record<string, string[] | null>;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>Webhooks</h1>
+      <h1>{t("staff.nav.webhooks")}</h1>
       <StaffNav />
       <p>
-        Other tools hear about changes here: each event is posted as JSON to the endpoints that asked for it, signed by
-        the Standard Webhooks scheme (headers <code>webhook-id</code>, <code>webhook-timestamp</code>,{" "}
-        <code>webhook-signature</code>) with the endpoint&apos;s secret. A receiver that does not answer 2xx within ten
-        seconds is tried again later, with growing pauses.
+        {t("staff.webhooks.intro")} <code>webhook-id</code>, <code>webhook-timestamp</code>,{" "}
+        <code>webhook-signature</code>
+        {t("staff.webhooks.introEnd")}
       </p>
       <FormErrors errors={message ? [message] : fieldErrors[""]} />
-      {endpoints.length === 0 ? <p className="muted">No endpoints yet.</p> : null}
+      {endpoints.length === 0 ? <p className="muted">{t("staff.webhooks.none")}</p> : null}
       {endpoints.map((endpoint) => (
         <section key={endpoint.id} className="card stack" aria-labelledby={`endpoint-${endpoint.id}`}>
           <h2 id={`endpoint-${endpoint.id}`}>
-            {endpoint.url} {endpoint.active ? null : <span className="badge">Paused</span>}
+            {endpoint.url} {endpoint.active ? null : <span className="badge">{t("staff.webhooks.pausedBadge")}</span>}
           </h2>
           {endpoint.description ? <p>{endpoint.description}</p> : null}
-          <p>Events: {endpoint.events.join(", ")}</p>
+          <p>{t("staff.webhooks.eventsList", { events: endpoint.events.join(", ") })}</p>
           <details>
-            <summary>Signing secret</summary>
+            <summary>{t("staff.webhooks.secret")}</summary>
             <p>
               <code>{endpoint.secret}</code>
             </p>
@@ -99,24 +108,24 @@ export default function StaffWebhooksPage() {
             <input type="hidden" name="endpointId" value={endpoint.id} />
             <input type="hidden" name="active" value={endpoint.active ? "false" : "true"} />
             <button type="submit" name="intent" value="set-active" className="secondary">
-              {endpoint.active ? "Pause" : "Turn on"}
+              {endpoint.active ? t("staff.webhooks.pause") : t("staff.webhooks.turnOn")}
             </button>
             <button type="submit" name="intent" value="delete-endpoint" className="danger">
-              Remove
+              {t("staff.campaign.remove")}
             </button>
           </Form>
           <div className="table-wrap">
             <table>
-              <caption>Newest deliveries</caption>
+              <caption>{t("staff.webhooks.deliveries")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Queued</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Last answer</th>
+                  <th scope="col">{t("staff.webhooks.event")}</th>
+                  <th scope="col">{t("staff.emails.queued")}</th>
+                  <th scope="col">{t("staff.campaign.status")}</th>
+                  <th scope="col">{t("staff.emails.attempts")}</th>
+                  <th scope="col">{t("staff.webhooks.lastAnswer")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("staff.campaign.actions")}</span>
                   </th>
                 </tr>
               </thead>
@@ -124,18 +133,18 @@ export default function StaffWebhooksPage() {
                 {endpoint.deliveries.length === 0 ? (
                   <tr>
                     <td colSpan={6} className="muted">
-                      Nothing sent yet.
+                      {t("staff.webhooks.nothingSent")}
                     </td>
                   </tr>
                 ) : null}
                 {endpoint.deliveries.map((delivery) => (
                   <tr key={delivery.id}>
                     <td>{delivery.event}</td>
-                    <td>{formatDateTime(delivery.createdAt)}</td>
+                    <td>{format.dateTime(delivery.createdAt)}</td>
                     <td>
-                      {WEBHOOK_DELIVERY_STATUS_LABELS[delivery.status]}
+                      {t(WEBHOOK_DELIVERY_STATUS_KEYS[delivery.status])}
                       {delivery.status === "pending" && delivery.attempts > 0
-                        ? ` (next try ${formatDateTime(delivery.nextAttemptAt)})`
+                        ? t("staff.webhooks.nextTry", { at: format.dateTime(delivery.nextAttemptAt) })
                         : null}
                     </td>
                     <td>{delivery.attempts}</td>
@@ -146,7 +155,7 @@ export default function StaffWebhooksPage() {
                           intent="resend"
                           idField="deliveryId"
                           id={delivery.id}
-                          label="Send again"
+                          label={t("staff.webhooks.resend")}
                           hiddenDetail={` (${delivery.event})`}
                           variant="secondary"
                         />
@@ -160,9 +169,9 @@ export default function StaffWebhooksPage() {
         </section>
       ))}
       <Form method="post" className="card stack" aria-labelledby="new-endpoint-title">
-        <h2 id="new-endpoint-title">Add an endpoint</h2>
+        <h2 id="new-endpoint-title">{t("staff.webhooks.addTitle")}</h2>
         <div className="field">
-          <label htmlFor="webhook-url">Receiver&apos;s address</label>
+          <label htmlFor="webhook-url">{t("staff.webhooks.url")}</label>
           <input
             id="webhook-url"
             name="url"
@@ -175,23 +184,23 @@ export default function StaffWebhooksPage() {
           <ErrorList id="webhook-url-error" errors={fieldErrors.url} />
         </div>
         <div className="field">
-          <label htmlFor="webhook-description">Description (optional)</label>
+          <label htmlFor="webhook-description">{t("staff.webhooks.description")}</label>
           <input id="webhook-description" name="description" maxLength={200} />
           <ErrorList errors={fieldErrors.description} />
         </div>
         <fieldset>
-          <legend>Events</legend>
+          <legend>{t("staff.webhooks.events.legend")}</legend>
           {WEBHOOK_EVENTS.map((event) => (
             <label key={event} className="choice">
               <input type="checkbox" name="events" value={event} />
-              {WEBHOOK_EVENT_LABELS[event]} <code>{event}</code>
+              {t(WEBHOOK_EVENT_KEYS[event])} <code>{event}</code>
             </label>
           ))}
           <ErrorList errors={fieldErrors.events} />
         </fieldset>
         <div className="actions">
           <button type="submit" name="intent" value="add-endpoint">
-            Add the endpoint
+            {t("staff.webhooks.add")}
           </button>
         </div>
       </Form>

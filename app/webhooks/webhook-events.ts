@@ -1,3 +1,5 @@
+import type { MessageKey } from "~/i18n/message";
+
 /** The events an endpoint can subscribe to (issue 16 §4). */
 export const WEBHOOK_EVENTS = [
   "application.submitted",
@@ -10,19 +12,20 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
-export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
-  "application.submitted": "An application is submitted",
-  "application.withdrawn": "An application is withdrawn",
-  "decisions.released": "A cycle's decisions are released",
-  "match.published": "A cycle's matching is published",
-  "placement.answered": "A finalist accepts or declines a placement",
-  "campaign_assignment.answered": "An ally accepts or declines a campaign",
-  "ally.joined": "An ally joins the network",
+/** What each event means, as catalog keys (the staff's webhook page shows them in its language). */
+export const WEBHOOK_EVENT_KEYS: Record<WebhookEvent, MessageKey> = {
+  "application.submitted": "staff.webhooks.events.applicationSubmitted",
+  "application.withdrawn": "staff.webhooks.events.applicationWithdrawn",
+  "decisions.released": "staff.webhooks.events.decisionsReleased",
+  "match.published": "staff.webhooks.events.matchPublished",
+  "placement.answered": "staff.webhooks.events.placementAnswered",
+  "campaign_assignment.answered": "staff.webhooks.events.campaignAnswered",
+  "ally.joined": "staff.webhooks.events.allyJoined",
 };
 
-export const WEBHOOK_DELIVERY_STATUS_LABELS = {
-  pending: "Waiting",
-  sending: "Sending",
-  delivered: "Delivered",
-  failed: "Failed",
-} as const;
+export const WEBHOOK_DELIVERY_STATUS_KEYS = {
+  pending: "staff.webhooks.statuses.pending",
+  sending: "staff.webhooks.statuses.sending",
+  delivered: "staff.webhooks.statuses.delivered",
+  failed: "staff.webhooks.statuses.failed",
+} as const satisfies Record<string, MessageKey>;

@@ -19,6 +19,7 @@ import { suggestAllies } from "~/campaigns/suggestions.server";
 import { withdrawProfile } from "~/network/profiles.server";
 import { loadConfig } from "~/utils/config.server";
 import { describeDb } from "../../support/db";
+import { english } from "../../support/english";
 import { createAlly, type TestAlly } from "../../support/network";
 import { latestEmailTo } from "../../support/outbox";
 
@@ -102,7 +103,7 @@ describeDb("campaigns: needs, suggestions, proposals and answers", (t) => {
 
     const suggestions = await suggestAllies(t.db, campaign, await needProgress(t.db, campaign.id));
     expect(suggestions.map((s) => s.displayName)).toEqual(["Near Trainer", "Story Artist", "Far Trainer"]);
-    expect(suggestions[0]!.fit.reasons.join(" ")).toContain("Speaks Spanish");
+    expect(suggestions[0]!.fit.reasons.map(english).join(" ")).toContain("Speaks Spanish");
     expect(suggestions.find((s) => s.displayName === "Far Trainer")!.overlaps).toEqual([other.name]);
     expect(suggestions.find((s) => s.displayName === "Near Trainer")!.overlaps).toEqual([]);
   });

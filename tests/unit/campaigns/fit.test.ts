@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../support/english";
 import { availabilityCoverage, scoreFit, workdayOverlapHours, type FitAlly } from "~/campaigns/fit";
 
 const campaign = { startsOn: "2027-02-01", endsOn: "2027-04-30", languages: ["Spanish"], timezone: "America/Bogota" };
@@ -44,7 +45,7 @@ describe("fit of an ally for a campaign", () => {
     // 40 for the need, 15 for Spanish, 15 for a shared working day, 15 for availability.
     expect(best.score).toBe(85);
     expect(far.score).toBeLessThan(best.score);
-    expect(far.reasons.join(" ")).toContain("0 working hours");
+    expect(far.reasons.map(english).join(" ")).toContain("0 working hours");
   });
 
   it("ignores needs already filled", () => {
