@@ -37,12 +37,15 @@ import ReviewOverdue, * as reviewOverdue from "./review-overdue";
 import ReferenceRequest, * as referenceRequest from "./reference-request";
 import LoiInvitation, * as loiInvitation from "./loi-invitation";
 
+/** A subject is written with the message's `t`; `language` formats a date in it. */
+type Subject<P> = (props: P, t: EmailT, language: Language) => string;
+
 interface Template<P> {
   component: ComponentType<P>;
-  subject: (props: P, t: EmailT) => string;
+  subject: Subject<P>;
 }
 
-function template<P>(component: ComponentType<P>, subject: (props: P, t: EmailT) => string): Template<P> {
+function template<P>(component: ComponentType<P>, subject: Subject<P>): Template<P> {
   return { component, subject };
 }
 
@@ -99,6 +102,13 @@ export const TRANSLATED_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<Emai
   "decision",
   "loi-invitation",
   "reference-request",
+  "assignment-digest",
+  "review-reminder",
+  "review-overdue",
+  "discussion-digest",
+  "interview-invitation",
+  "interview-calendar",
+  "interview-reminder",
 ]);
 
 /** The language a message is written in when its recipient reads `language`. */
@@ -147,7 +157,7 @@ export async function renderEmail<N extends EmailTemplateName>(
   // React 18's stream renderer sometimes emits NUL bytes in long multi-byte runs such as the
   // preview padding (resend/react-email#1870); PostgreSQL refuses them and Gmail truncates there.
   return {
-    subject: entry.subject(props, i18n.getFixedT(language)),
+    subject: entry.subject(props, i18n.getFixedT(language), language),
     html: html.replaceAll("\u0000", ""),
     text: text.replaceAll("\u0000", ""),
     language,

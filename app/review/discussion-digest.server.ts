@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { DB } from "#db/client";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { groupBy } from "~/utils/group-by";
 import {
   applicationLabel,
@@ -104,7 +104,7 @@ async function sendDigestTo(db: DB, config: AppConfig, recipientId: string): Pro
         url: new URL(path, config.appUrl).toString(),
         posts: posts.map((post) => ({
           author: authorLabel(naming, post.authorId, viewer),
-          at: formatDateTime(post.createdAt, recipient.timezone),
+          at: emailMoment(post.createdAt, recipient.timezone),
           body: post.body.length > EXCERPT_CHARS ? `${post.body.slice(0, EXCERPT_CHARS)}…` : post.body,
         })),
       });

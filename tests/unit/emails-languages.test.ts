@@ -53,8 +53,33 @@ describe("emails in the recipient's language", () => {
     expect(email.text).toContain("Archivo: amina-okafor-cv.pdf");
   });
 
+  it("formats an interview's time in the reader's language, in the subject too", async () => {
+    const props = previewProps("interview-calendar");
+    const [english, spanish, arabic] = await Promise.all([
+      renderEmail("interview-calendar", props, "en"),
+      renderEmail("interview-calendar", props, "es"),
+      renderEmail("interview-calendar", props, "ar"),
+    ]);
+    expect(english.subject).toBe("Interview booked: Fundación Datos Libres, 14 Dec 2026, 16:00 CET");
+    expect(spanish.subject).toMatch(/^Entrevista reservada: Fundación Datos Libres, 14 dic 2026, 16:00/);
+    expect(arabic.subject).toMatch(/^حُجزت المقابلة: Fundación Datos Libres، 14 ديسمبر 2026/);
+    expect(spanish.text).toContain("(45 minutos)");
+  });
+
+  it("counts in each language's plural forms", async () => {
+    const props = { ...(previewProps("assignment-digest") as object), dueAt: null } as never;
+    const digest = (count: number, language: Language) =>
+      renderEmail("assignment-digest", { ...(props as object), count } as never, language);
+    expect((await digest(1, "en")).text).toContain("One application was assigned to you for Open Web Fellows 2026.");
+    expect((await digest(9, "en")).subject).toBe("9 applications to review for Open Web Fellows 2026");
+    expect((await digest(2, "ar")).subject).toBe("طلبان للتقييم في Open Web Fellows 2026");
+    expect((await digest(5, "ar")).subject).toBe("5 طلبات للتقييم في Open Web Fellows 2026");
+    expect((await digest(11, "ar")).subject).toBe("11 طلبًا للتقييم في Open Web Fellows 2026");
+    expect((await digest(1, "fr")).text).toContain("Une candidature vous a été attribuée");
+  });
+
   it("writes a message not translated yet in English, whatever the recipient reads", async () => {
-    const name: EmailTemplateName = "review-reminder";
+    const name: EmailTemplateName = "match-result";
     expect(TRANSLATED_TEMPLATES.has(name)).toBe(false);
     const email = await renderEmail(name, previewProps(name), "ar");
     expect(email.language).toBe("en");
