@@ -87,42 +87,13 @@ export const emailTemplates = {
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 
-/**
- * The messages written in every language so far; the others are still English only, and are
- * rendered (and recorded in the outbox) as English whatever the recipient chose, rather than
- * mixing a translated footer with an English body.
- */
-export const TRANSLATED_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<EmailTemplateName>([
-  "verification-code",
-  "sign-in-code",
-  "reset-code",
-  "existing-account",
-  "application-receipt",
-  "application-withdrawn",
-  "decision",
-  "loi-invitation",
-  "reference-request",
-  "assignment-digest",
-  "review-reminder",
-  "review-overdue",
-  "discussion-digest",
-  "interview-invitation",
-  "interview-calendar",
-  "interview-reminder",
-]);
-
-/** The language a message is written in when its recipient reads `language`. */
-export function writtenLanguage(name: EmailTemplateName, language: Language): Language {
-  return TRANSLATED_TEMPLATES.has(name) ? language : DEFAULT_LANGUAGE;
-}
-
 export type EmailProps<N extends EmailTemplateName> = (typeof emailTemplates)[N] extends Template<infer P> ? P : never;
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
-  /** The language it is written in (English for a message not translated yet). */
+  /** The language it is written in. */
   language: Language;
 }
 
@@ -143,9 +114,8 @@ const htmlToTextOptions = {
 export async function renderEmail<N extends EmailTemplateName>(
   name: N,
   props: EmailProps<N>,
-  requested: Language = DEFAULT_LANGUAGE,
+  language: Language = DEFAULT_LANGUAGE,
 ): Promise<RenderedEmail> {
-  const language = writtenLanguage(name, requested);
   const i18n = await createI18n(language);
   const entry = emailTemplates[name] as unknown as Template<EmailProps<N>>;
   const element = createElement(

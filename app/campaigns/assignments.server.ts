@@ -5,7 +5,7 @@ import { audit } from "~/audit/audit.server";
 import { hashToken, randomToken } from "~/auth/tokens.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDate } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 import { fail, type Result } from "~/utils/result";
 
@@ -75,11 +75,12 @@ export async function proposeAssignment(
         allyName: ally.displayName,
         campaignName: campaign.name,
         summary: campaign.summary,
-        dates: `${formatDate(campaign.startsOn)} – ${formatDate(campaign.endsOn)}`,
+        startsOn: emailMoment(campaign.startsOn),
+        endsOn: emailMoment(campaign.endsOn),
         role: need?.value ?? null,
         acceptUrl: reply("accept"),
         declineUrl: reply("decline"),
-        expiresAt: formatDate(created.replyExpiresAt ?? new Date()),
+        expiresAt: emailMoment(created.replyExpiresAt ?? new Date()),
       },
       idempotencyKey: `campaign-proposal:${created.id}`,
     });

@@ -6,6 +6,7 @@ import { resendSignUpCode, startSignUp } from "~/auth/accounts.server";
 import { deliverDueEmails } from "~/email/delivery.server";
 import { createSmtpTransport } from "~/email/smtp.server";
 import { saveLanguageChoice } from "~/i18n/language.server";
+import { requestAccountDeletion } from "~/privacy/privacy.server";
 import { nameReferee } from "~/references/references.server";
 import { loadConfig } from "~/utils/config.server";
 import { completeAnswers, createOpenCycle, questionByKind, type TestCycle } from "../support/cycles";
@@ -147,5 +148,18 @@ describeDb("emails in the recipient's language", (t) => {
       language: "en",
       subject: `A reference for Ana Applicant (${cycle.name})`,
     });
+  });
+
+  it("writes every message in the recipient's language: an account-deletion code in Arabic, right to left", async () => {
+    const person = await applicant("ar");
+    const asked = await requestAccountDeletion(t.db, config, { id: person.id, email: person.email, name: "Ana" });
+    expect(asked).toEqual({ ok: true });
+    await deliver();
+    const [message, ...others] = smtp.messagesTo(person.email);
+    expect(others).toHaveLength(0);
+    expect(message!.subject).toBe("رمز حذف حسابك في Open Web Fellows");
+    expect(message!.text).toContain("مرحبًا Ana،");
+    expect(message!.text).not.toContain("You received this email because");
+    expect(message!.html).toMatch(/<html[^>]* dir="rtl"/);
   });
 });
