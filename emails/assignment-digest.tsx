@@ -1,31 +1,33 @@
 import { Text } from "@react-email/components";
+import { formatDay, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface AssignmentDigestProps {
   name: string;
   cycleName: string;
   count: number;
-  dueAt: string | null;
+  /** The round's review deadline, shown as a day in the cycle's time zone. */
+  dueAt: EmailMoment | null;
   queueUrl: string;
 }
 
-export const subject = (props: AssignmentDigestProps) =>
-  `${props.count} application${props.count === 1 ? "" : "s"} to review for ${props.cycleName}`;
+export const subject = ({ count, cycleName }: AssignmentDigestProps, t: EmailT) =>
+  t("email.assignmentDigest.subject", { count, cycleName });
 
 export default function AssignmentDigest({ name, cycleName, count, dueAt, queueUrl }: AssignmentDigestProps) {
+  const { t, language } = useEmailT();
+  const assigned = dueAt
+    ? t("email.assignmentDigest.bodyDue", { count, cycleName, dueAt: formatDay(dueAt, language) })
+    : t("email.assignmentDigest.body", { count, cycleName });
   return (
     <EmailLayout
-      preview={`New applications to review for ${cycleName}`}
-      heading="New applications to review"
-      reason={`You received this email because you review applications for ${cycleName}.`}
+      preview={t("email.assignmentDigest.preview", { cycleName })}
+      heading={t("email.assignmentDigest.heading")}
+      reason={t("email.common.reviewReason", { cycleName })}
     >
-      <Text>Hello {name},</Text>
-      <Text>
-        {count === 1 ? "One application was" : `${count} applications were`} assigned to you for {cycleName}
-        {dueAt ? `, due by ${dueAt}` : ""}. If you know an applicant, recuse yourself from that review and it goes to
-        someone else.
-      </Text>
-      <MainAction href={queueUrl} label="Your review queue" />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{`${assigned} ${t("email.assignmentDigest.recuse")}`}</Text>
+      <MainAction href={queueUrl} label={t("email.assignmentDigest.action")} />
     </EmailLayout>
   );
 }
@@ -34,6 +36,6 @@ AssignmentDigest.PreviewProps = {
   name: "Kwame Mensah",
   cycleName: "Open Web Fellows 2026",
   count: 9,
-  dueAt: "14 Dec 2026",
+  dueAt: { at: "2026-12-14T12:00:00.000Z", timeZone: "UTC" },
   queueUrl: "http://localhost:3000/review",
 } satisfies AssignmentDigestProps;

@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ContactAnsweredProps {
@@ -8,29 +9,31 @@ export interface ContactAnsweredProps {
   allyEmail: string | null;
 }
 
-export const subject = ({ allyName, allyEmail }: ContactAnsweredProps) =>
-  allyEmail ? `${allyName} accepted your message` : `${allyName} declined your message`;
+export const subject = ({ allyName, allyEmail }: ContactAnsweredProps, t: EmailT) =>
+  allyEmail
+    ? t("email.contactAnswered.subjectAccepted", { allyName })
+    : t("email.contactAnswered.subjectDeclined", { allyName });
 
 export default function ContactAnswered({ senderName, allyName, allyEmail }: ContactAnsweredProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={allyEmail ? `You can now write to ${allyName} directly` : `${allyName} declined your message`}
-      heading={allyEmail ? "Your message was accepted" : "Your message was declined"}
-      reason={`You received this email because you wrote to ${allyName} through the Open Web Fellows network directory.`}
+      preview={
+        allyEmail
+          ? t("email.contactAnswered.previewAccepted", { allyName })
+          : t("email.contactAnswered.subjectDeclined", { allyName })
+      }
+      heading={allyEmail ? t("email.contactAnswered.headingAccepted") : t("email.contactAnswered.headingDeclined")}
+      reason={t("email.contactAnswered.reason", { allyName })}
     >
-      <Text>Hello {senderName},</Text>
+      <Text>{t("email.common.hello", { name: senderName })}</Text>
       {allyEmail ? (
         <>
-          <Text>
-            {allyName} accepted the message you sent through the network directory. You can write to them at {allyEmail}
-            .
-          </Text>
-          <MainAction href={`mailto:${allyEmail}`} label={`Write to ${allyName}`} />
+          <Text>{t("email.contactAnswered.bodyAccepted", { allyName, allyEmail })}</Text>
+          <MainAction href={`mailto:${allyEmail}`} label={t("email.contactAnswered.writeTo", { allyName })} />
         </>
       ) : (
-        <Text>
-          {allyName} declined the message you sent through the network directory. Their contact details stay private.
-        </Text>
+        <Text>{t("email.contactAnswered.bodyDeclined", { allyName })}</Text>
       )}
     </EmailLayout>
   );

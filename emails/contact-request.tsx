@@ -1,4 +1,6 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
+import { textDirection, type Language } from "~/i18n/languages";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ContactRequestProps {
@@ -9,7 +11,16 @@ export interface ContactRequestProps {
   answerUrl: string;
 }
 
-export const subject = ({ senderName }: ContactRequestProps) => `${senderName} would like to get in touch`;
+// Mail clients ignore logical properties (border-inline-start), so the side follows the direction.
+function quoteStyle(language: Language) {
+  const border = "3px solid #d9d4dd";
+  return textDirection(language) === "rtl"
+    ? ({ whiteSpace: "pre-wrap", borderRight: border, paddingRight: "12px" } as const)
+    : ({ whiteSpace: "pre-wrap", borderLeft: border, paddingLeft: "12px" } as const);
+}
+
+export const subject = ({ senderName }: ContactRequestProps, t: EmailT) =>
+  t("email.contactRequest.subject", { senderName });
 
 export default function ContactRequest({
   allyName,
@@ -18,21 +29,19 @@ export default function ContactRequest({
   message,
   answerUrl,
 }: ContactRequestProps) {
+  const { t, language } = useEmailT();
   const from = senderOrganization ? `${senderName} (${senderOrganization})` : senderName;
   return (
     <EmailLayout
-      preview={`${from} wrote to you through the network directory`}
-      heading="A message through the directory"
-      reason="You received this email because you are listed in the Open Web Fellows network directory."
+      preview={t("email.contactRequest.preview", { from })}
+      heading={t("email.contactRequest.heading")}
+      reason={t("email.common.directoryReason")}
     >
-      <Text>Hello {allyName},</Text>
-      <Text>{from} found you in the Open Web Fellows network directory and wrote:</Text>
-      <Text style={{ whiteSpace: "pre-wrap", borderLeft: "3px solid #d9d4dd", paddingLeft: "12px" }}>{message}</Text>
-      <Text>
-        Your email address has not been shared. If you accept, {senderName} receives it and can write to you directly;
-        if you decline, they only learn that you declined.
-      </Text>
-      <MainAction href={answerUrl} label="Accept or decline" />
+      <Text>{t("email.common.hello", { name: allyName })}</Text>
+      <Text>{t("email.contactRequest.intro", { from })}</Text>
+      <Text style={quoteStyle(language)}>{message}</Text>
+      <Text>{t("email.contactRequest.privacy", { senderName })}</Text>
+      <MainAction href={answerUrl} label={t("email.common.acceptOrDecline")} />
     </EmailLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction, codeStyle } from "./components/layout";
 
 export interface DeleteAccountCodeProps {
@@ -7,20 +8,21 @@ export interface DeleteAccountCodeProps {
   accountUrl: string;
 }
 
-export const subject = () => "Your code to delete your Open Web Fellows account";
+export const subject = (_props: DeleteAccountCodeProps, t: EmailT) => t("email.deleteAccountCode.subject");
 
 export default function DeleteAccountCode({ name, code, accountUrl }: DeleteAccountCodeProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview="Confirm that you want to delete your account"
-      heading="Confirm deleting your account"
-      reason="You received this email because someone signed in as you asked to delete your account. If it was not you, do not enter the code, and change your password."
+      preview={t("email.deleteAccountCode.preview")}
+      heading={t("email.deleteAccountCode.heading")}
+      reason={t("email.deleteAccountCode.reason")}
     >
-      <Text>Hello {name},</Text>
-      <Text>To confirm that you want to delete your account, enter this code on your account page:</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.deleteAccountCode.body")}</Text>
       <Text style={codeStyle}>{code}</Text>
-      <MainAction href={accountUrl} label="Your account" />
-      <Text>The code expires in 15 minutes. Deleting removes your profile and personal details for good.</Text>
+      <MainAction href={accountUrl} label={t("email.deleteAccountCode.action")} />
+      <Text>{t("email.deleteAccountCode.expires")}</Text>
     </EmailLayout>
   );
 }

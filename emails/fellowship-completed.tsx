@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface FellowshipCompletedProps {
@@ -8,7 +9,8 @@ export interface FellowshipCompletedProps {
   fellowshipUrl: string;
 }
 
-export const subject = (props: FellowshipCompletedProps) => `Welcome to the alumni of the ${props.cohortYear} cohort`;
+export const subject = ({ cohortYear }: FellowshipCompletedProps, t: EmailT) =>
+  t("email.fellowshipCompleted.subject", { cohortYear });
 
 export default function FellowshipCompleted({
   name,
@@ -16,19 +18,16 @@ export default function FellowshipCompleted({
   cohortYear,
   fellowshipUrl,
 }: FellowshipCompletedProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview="Your fellowship year is complete"
-      heading="Your fellowship is complete"
-      reason={`You received this email because your fellowship with ${organizationName} has ended.`}
+      preview={t("email.fellowshipCompleted.preview")}
+      heading={t("email.fellowshipCompleted.heading")}
+      reason={t("email.fellowshipCompleted.reason", { organizationName })}
     >
-      <Text>Congratulations, {name}!</Text>
-      <Text>
-        Your year with {organizationName} is over, and you are now an alumnus of the Open Web Fellows {cohortYear}{" "}
-        cohort. If you wish, your network profile can say so: partners and campaigns look for alumni first. It is your
-        choice, and you can change it at any time.
-      </Text>
-      <MainAction href={fellowshipUrl} label="Choose what your profile shows" />
+      <Text>{t("email.fellowshipCompleted.congratulations", { name })}</Text>
+      <Text>{t("email.fellowshipCompleted.body", { organizationName, cohortYear })}</Text>
+      <MainAction href={fellowshipUrl} label={t("email.fellowshipCompleted.action")} />
     </EmailLayout>
   );
 }

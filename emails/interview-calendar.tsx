@@ -1,4 +1,6 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
+import type { Language } from "~/i18n/languages";
 import { EmailLayout, MainAction } from "./components/layout";
 import { interviewEmailReason, interviewPageLabel } from "./components/interview";
 
@@ -10,8 +12,8 @@ export interface InterviewCalendarProps {
   positionTitle: string;
   organizationName: string;
   finalistName: string;
-  /** The time in the reader's time zone. */
-  when: string;
+  /** The time, shown in the reader's time zone. */
+  when: EmailMoment;
   minutes: number;
   location: string;
   /** Why the host cancelled, in their words. */
@@ -19,38 +21,65 @@ export interface InterviewCalendarProps {
   manageUrl: string;
 }
 
-const HEADINGS = { booked: "Interview booked", moved: "Interview moved", cancelled: "Interview cancelled" } as const;
+function heading(change: InterviewCalendarProps["change"], t: EmailT): string {
+  switch (change) {
+    case "booked":
+      return t("email.interviewCalendar.headingBooked");
+    case "moved":
+      return t("email.interviewCalendar.headingMoved");
+    case "cancelled":
+      return t("email.interviewCalendar.headingCancelled");
+  }
+}
 
-export const subject = (props: InterviewCalendarProps) =>
-  `${HEADINGS[props.change]}: ${props.audience === "finalist" ? props.organizationName : props.finalistName}, ${props.when}`;
+const otherSide = (props: InterviewCalendarProps) =>
+  props.audience === "finalist" ? props.organizationName : props.finalistName;
+
+export const subject = (props: InterviewCalendarProps, t: EmailT, language: Language) => {
+  const values = { other: otherSide(props), when: formatMoment(props.when, language) };
+  switch (props.change) {
+    case "booked":
+      return t("email.interviewCalendar.subjectBooked", values);
+    case "moved":
+      return t("email.interviewCalendar.subjectMoved", values);
+    case "cancelled":
+      return t("email.interviewCalendar.subjectCancelled", values);
+  }
+};
+
+function body(props: InterviewCalendarProps, when: string, t: EmailT): string {
+  const values = { other: otherSide(props), positionTitle: props.positionTitle, when, minutes: props.minutes };
+  const location = props.location;
+  switch (props.change) {
+    case "cancelled":
+      return t("email.interviewCalendar.bodyCancelled", values);
+    case "moved":
+      return location
+        ? t("email.interviewCalendar.bodyMovedAt", { ...values, location })
+        : t("email.interviewCalendar.bodyMoved", values);
+    case "booked":
+      return location
+        ? t("email.interviewCalendar.bodyBookedAt", { ...values, location })
+        : t("email.interviewCalendar.bodyBooked", values);
+  }
+}
 
 export default function InterviewCalendar(props: InterviewCalendarProps) {
-  const other = props.audience === "finalist" ? props.organizationName : props.finalistName;
+  const { t, language } = useEmailT();
+  const when = formatMoment(props.when, language);
   return (
     <EmailLayout
-      preview={`${HEADINGS[props.change]} — ${props.when}`}
-      heading={HEADINGS[props.change]}
-      reason={interviewEmailReason(props)}
+      preview={`${heading(props.change, t)} — ${when}`}
+      heading={heading(props.change, t)}
+      reason={interviewEmailReason(props, t)}
     >
-      <Text>Hello {props.name},</Text>
-      {props.change === "cancelled" ? (
-        <Text>
-          The interview with {other} for {props.positionTitle} on {props.when} is cancelled. The attached calendar file
-          removes it from your calendar.
-        </Text>
-      ) : (
-        <Text>
-          {props.change === "moved" ? "The interview is now" : "You have an interview"} with {other} for{" "}
-          {props.positionTitle} on {props.when} ({props.minutes} minutes)
-          {props.location ? `, at ${props.location}` : ""}. The attached calendar file{" "}
-          {props.change === "moved" ? "updates your calendar" : "adds it to your calendar"}.
-        </Text>
-      )}
-      {props.message ? <Text>Message from the host: “{props.message}”</Text> : null}
+      <Text>{t("email.common.hello", { name: props.name })}</Text>
+      <Text>{body(props, when, t)}</Text>
+      {props.message ? <Text>{t("email.interviewCalendar.hostMessage", { message: props.message })}</Text> : null}
       {props.change === "cancelled" && props.audience === "finalist" ? (
-        <Text>You can choose another time in the portal if the host offers one.</Text>
+        <Text>{t("email.interviewCalendar.chooseAnother")}</Text>
       ) : null}
-      <MainAction href={props.manageUrl} label={interviewPageLabel(props.audience)} />
+      <MainAction href={props.manageUrl} label={interviewPageLabel(props.audience, t)} />
     </EmailLayout>
   );
 }
@@ -62,7 +91,7 @@ InterviewCalendar.PreviewProps = {
   positionTitle: "Surveillance research fellow",
   organizationName: "Fundación Datos Libres",
   finalistName: "Adaeze Nwosu",
-  when: "14 Dec 2026, 16:00 GMT+1",
+  when: { at: "2026-12-14T15:00:00.000Z", timeZone: "Europe/Madrid" },
   minutes: 45,
   location: "https://meet.example.org/datos-libres",
   message: null,

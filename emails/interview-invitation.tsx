@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 import { interviewEmailReason } from "./components/interview";
 
@@ -10,7 +11,8 @@ export interface InterviewInvitationProps {
   bookUrl: string;
 }
 
-export const subject = (props: InterviewInvitationProps) => `Book your interview with ${props.organizationName}`;
+export const subject = ({ organizationName }: InterviewInvitationProps, t: EmailT) =>
+  t("email.interviewInvitation.subject", { organizationName });
 
 export default function InterviewInvitation({
   name,
@@ -19,23 +21,17 @@ export default function InterviewInvitation({
   cutoffHours,
   bookUrl,
 }: InterviewInvitationProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={`Choose a time to meet ${organizationName}`}
-      heading="Book your interview"
-      reason={interviewEmailReason({ audience: "finalist", positionTitle, organizationName })}
+      preview={t("email.interviewInvitation.preview", { organizationName })}
+      heading={t("email.interviewInvitation.heading")}
+      reason={interviewEmailReason({ audience: "finalist", positionTitle, organizationName }, t)}
     >
-      <Text>Hello {name},</Text>
-      <Text>
-        {organizationName} would like to interview you for {positionTitle} before the two of you rank each other. Choose
-        one of their times in the portal; the times are shown in your own time zone, and you get a calendar invitation
-        as soon as you book.
-      </Text>
-      <Text>
-        You can move or cancel your interview there until {cutoffHours} hour{cutoffHours === 1 ? "" : "s"} before it
-        starts.
-      </Text>
-      <MainAction href={bookUrl} label="Choose a time" />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.interviewInvitation.body", { organizationName, positionTitle })}</Text>
+      <Text>{t("email.interviewInvitation.cutoff", { count: cutoffHours })}</Text>
+      <MainAction href={bookUrl} label={t("email.interviewInvitation.action")} />
     </EmailLayout>
   );
 }

@@ -1,4 +1,6 @@
 import { Text } from "@react-email/components";
+import type { Language } from "~/i18n/languages";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 import { interviewEmailReason, interviewPageLabel } from "./components/interview";
 
@@ -8,28 +10,35 @@ export interface InterviewReminderProps {
   positionTitle: string;
   organizationName: string;
   finalistName: string;
-  when: string;
+  /** The time, shown in the reader's time zone. */
+  when: EmailMoment;
   location: string;
   manageUrl: string;
 }
 
-export const subject = (props: InterviewReminderProps) =>
-  `Reminder: interview with ${props.audience === "finalist" ? props.organizationName : props.finalistName} on ${props.when}`;
+const otherSide = (props: InterviewReminderProps) =>
+  props.audience === "finalist" ? props.organizationName : props.finalistName;
+
+export const subject = (props: InterviewReminderProps, t: EmailT, language: Language) =>
+  t("email.interviewReminder.subject", { other: otherSide(props), when: formatMoment(props.when, language) });
 
 export default function InterviewReminder(props: InterviewReminderProps) {
-  const other = props.audience === "finalist" ? props.organizationName : props.finalistName;
+  const { t, language } = useEmailT();
+  const when = formatMoment(props.when, language);
+  const values = { other: otherSide(props), positionTitle: props.positionTitle, when };
   return (
     <EmailLayout
-      preview={`Tomorrow: ${props.when}`}
-      heading="Your interview is coming up"
-      reason={interviewEmailReason(props)}
+      preview={t("email.interviewReminder.preview", { when })}
+      heading={t("email.interviewReminder.heading")}
+      reason={interviewEmailReason(props, t)}
     >
-      <Text>Hello {props.name},</Text>
+      <Text>{t("email.common.hello", { name: props.name })}</Text>
       <Text>
-        A reminder of your interview with {other} for {props.positionTitle} on {props.when}
-        {props.location ? `, at ${props.location}` : ""}.
+        {props.location
+          ? t("email.interviewReminder.bodyAt", { ...values, location: props.location })
+          : t("email.interviewReminder.body", values)}
       </Text>
-      <MainAction href={props.manageUrl} label={interviewPageLabel(props.audience)} />
+      <MainAction href={props.manageUrl} label={interviewPageLabel(props.audience, t)} />
     </EmailLayout>
   );
 }
@@ -40,7 +49,7 @@ InterviewReminder.PreviewProps = {
   positionTitle: "Surveillance research fellow",
   organizationName: "Fundación Datos Libres",
   finalistName: "Adaeze Nwosu",
-  when: "14 Dec 2026, 16:00 GMT+1",
+  when: { at: "2026-12-14T15:00:00.000Z", timeZone: "Europe/Madrid" },
   location: "https://meet.example.org/datos-libres",
   manageUrl: "http://localhost:3000/me/interviews",
 } satisfies InterviewReminderProps;

@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { intlLocale, useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface MatchHostProps {
@@ -9,27 +10,25 @@ export interface MatchHostProps {
   partnerUrl: string;
 }
 
-export const subject = (props: MatchHostProps) => `Matching results for ${props.positionTitle}`;
+export const subject = ({ positionTitle }: MatchHostProps, t: EmailT) =>
+  t("email.matchHost.subject", { positionTitle });
 
 export default function MatchHost({ name, cycleName, positionTitle, fellows, partnerUrl }: MatchHostProps) {
+  const { t, language } = useEmailT();
+  const names = new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(fellows);
   return (
     <EmailLayout
-      preview={`Results for ${positionTitle}`}
-      heading="Your matching results"
-      reason={`You received this email because your organization offers ${positionTitle} in ${cycleName}.`}
+      preview={t("email.matchHost.preview", { positionTitle })}
+      heading={t("email.matchHost.heading")}
+      reason={t("email.matchHost.reason", { positionTitle, cycleName })}
     >
-      <Text>Hello {name},</Text>
-      {fellows.length > 0 ? (
-        <Text>
-          The matching for {cycleName} placed {fellows.join(" and ")} with you as {positionTitle}. Each fellow now
-          accepts or declines the placement; we will let you know.
-        </Text>
-      ) : (
-        <Text>
-          The matching for {cycleName} could not fill {positionTitle}: the finalists you ranked were placed elsewhere.
-        </Text>
-      )}
-      <MainAction href={partnerUrl} label="See the results" />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>
+        {fellows.length > 0
+          ? t("email.matchHost.placed", { cycleName, fellows: names, positionTitle })
+          : t("email.matchHost.unfilled", { cycleName, positionTitle })}
+      </Text>
+      <MainAction href={partnerUrl} label={t("email.matchHost.action")} />
     </EmailLayout>
   );
 }

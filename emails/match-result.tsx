@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface MatchResultProps {
@@ -9,8 +10,10 @@ export interface MatchResultProps {
   applicationsUrl: string;
 }
 
-export const subject = (props: MatchResultProps) =>
-  props.positionTitle ? `You are matched with ${props.organizationName}` : `Your placement in ${props.cycleName}`;
+export const subject = ({ positionTitle, organizationName, cycleName }: MatchResultProps, t: EmailT) =>
+  positionTitle
+    ? t("email.matchResult.subjectMatched", { organizationName })
+    : t("email.matchResult.subjectUnmatched", { cycleName });
 
 export default function MatchResult({
   name,
@@ -19,26 +22,27 @@ export default function MatchResult({
   organizationName,
   applicationsUrl,
 }: MatchResultProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={positionTitle ? `Matched: ${positionTitle}` : "An update on your placement"}
-      heading={positionTitle ? "You are matched" : "No placement this time"}
-      reason={`You received this email because you are a finalist of ${cycleName}.`}
+      preview={
+        positionTitle
+          ? t("email.matchResult.previewMatched", { positionTitle })
+          : t("email.matchResult.previewUnmatched")
+      }
+      heading={positionTitle ? t("email.matchResult.headingMatched") : t("email.matchResult.headingUnmatched")}
+      reason={t("email.matchResult.reason", { cycleName })}
     >
-      <Text>Hello {name},</Text>
-      {positionTitle ? (
-        <Text>
-          The matching for {cycleName} placed you with {organizationName} as {positionTitle}. Please accept or decline
-          the placement on your applications page.
-        </Text>
-      ) : (
-        <Text>
-          The matching for {cycleName} could not place you: the positions you ranked were filled by finalists their
-          hosts ranked higher, or did not rank you. This is not a judgement of your work; we hope to stay in touch
-          through the network.
-        </Text>
-      )}
-      <MainAction href={applicationsUrl} label={positionTitle ? "Accept or decline" : "Your applications"} />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>
+        {positionTitle
+          ? t("email.matchResult.bodyMatched", { cycleName, organizationName, positionTitle })
+          : t("email.matchResult.bodyUnmatched", { cycleName })}
+      </Text>
+      <MainAction
+        href={applicationsUrl}
+        label={positionTitle ? t("email.common.acceptOrDecline") : t("email.common.yourApplications")}
+      />
     </EmailLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface NetworkInvitationProps {
@@ -6,21 +7,19 @@ export interface NetworkInvitationProps {
   profileUrl: string;
 }
 
-export const subject = () => "Join the Open Web Fellows network";
+export const subject = (_props: NetworkInvitationProps, t: EmailT) => t("email.networkInvitation.subject");
 
 export default function NetworkInvitation({ name, profileUrl }: NetworkInvitationProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview="Fellows become allies in the network directory if they wish"
-      heading="Join the network"
-      reason="You received this email because you accepted an Open Web Fellows placement."
+      preview={t("email.networkInvitation.preview")}
+      heading={t("email.networkInvitation.heading")}
+      reason={t("email.networkInvitation.reason")}
     >
-      <Text>Congratulations on your placement, {name}!</Text>
-      <Text>
-        Fellows are invited to join the network of allies: a directory that partners and campaigns draw on. Joining is
-        up to you; you choose who can see your profile, and you can withdraw at any time.
-      </Text>
-      <MainAction href={profileUrl} label="Create your profile" />
+      <Text>{t("email.networkInvitation.congratulations", { name })}</Text>
+      <Text>{t("email.networkInvitation.body")}</Text>
+      <MainAction href={profileUrl} label={t("email.networkInvitation.action")} />
     </EmailLayout>
   );
 }

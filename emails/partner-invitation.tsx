@@ -1,14 +1,16 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface PartnerInvitationProps {
   inviterName: string;
   organizationName: string;
   acceptUrl: string;
-  expiresAt: string;
+  expiresAt: EmailMoment;
 }
 
-export const subject = (props: PartnerInvitationProps) => `Host Open Web Fellows with ${props.organizationName}`;
+export const subject = ({ organizationName }: PartnerInvitationProps, t: EmailT) =>
+  t("email.partnerInvitation.subject", { organizationName });
 
 export default function PartnerInvitation({
   inviterName,
@@ -16,18 +18,16 @@ export default function PartnerInvitation({
   acceptUrl,
   expiresAt,
 }: PartnerInvitationProps) {
+  const { t, language } = useEmailT();
   return (
     <EmailLayout
-      preview={`${inviterName} invited you to the host portal`}
-      heading="Join your organization's host portal"
-      reason={`You received this email because ${inviterName} invited this address to represent ${organizationName}.`}
+      preview={t("email.partnerInvitation.preview", { inviterName })}
+      heading={t("email.partnerInvitation.heading")}
+      reason={t("email.partnerInvitation.reason", { inviterName, organizationName })}
     >
-      <Text>
-        {inviterName} invited you to represent {organizationName} as a host of Open Web Fellows: publish positions, read
-        the finalists' applications, keep interview notes and rank the finalists you would like to host.
-      </Text>
-      <MainAction href={acceptUrl} label="Accept the invitation" />
-      <Text>The link works once and expires on {expiresAt}.</Text>
+      <Text>{t("email.partnerInvitation.body", { inviterName, organizationName })}</Text>
+      <MainAction href={acceptUrl} label={t("email.common.acceptInvitation")} />
+      <Text>{t("email.common.linkExpires", { expiresAt: formatMoment(expiresAt, language) })}</Text>
     </EmailLayout>
   );
 }
@@ -36,5 +36,5 @@ PartnerInvitation.PreviewProps = {
   inviterName: "Rosa Delgado",
   organizationName: "Fundación Datos Libres",
   acceptUrl: "http://localhost:3000/invitations/abc123",
-  expiresAt: "3 December 2026, 12:00 UTC",
+  expiresAt: { at: "2026-12-03T12:00:00.000Z", timeZone: "UTC" },
 } satisfies PartnerInvitationProps;

@@ -1,39 +1,39 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ProfileConsentProps {
   name: string;
-  /** Who the import asked to show the profile to, in words ("Anyone, also people who are not signed in"). */
-  requestedAudience: string;
+  /** Who the import asked to show the profile to: anyone, or people in the program. */
+  requestedVisibility: "public" | "network";
   /** The person's own profile page: they sign in to choose, so the link holds no secret. */
   profileUrl: string;
 }
 
-export const subject = () => "Choose who can see your Open Web Fellows directory profile";
+export const subject = (_props: ProfileConsentProps, t: EmailT) => t("email.profileConsent.subject");
 
-export default function ProfileConsent({ name, requestedAudience, profileUrl }: ProfileConsentProps) {
+export default function ProfileConsent({ name, requestedVisibility, profileUrl }: ProfileConsentProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview="Your profile is shown to program staff only until you choose"
-      heading="Who can see your directory profile?"
-      reason="You received this email because Open Web Fellows program staff added your profile to the network directory from their records."
+      preview={t("email.profileConsent.preview")}
+      heading={t("email.profileConsent.heading")}
+      reason={t("email.profileConsent.reason")}
     >
-      <Text>Hello {name},</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
       <Text>
-        Program staff imported a profile for you into the network directory of allies and asked to show it to{" "}
-        {requestedAudience.toLowerCase()}. Nothing is shown beyond program staff until you choose.
+        {requestedVisibility === "public"
+          ? t("email.profileConsent.importedPublic")
+          : t("email.profileConsent.importedNetwork")}
       </Text>
-      <Text>
-        Sign in to your profile page to choose who can see it, change what it says, or leave the directory. If you do
-        nothing, only program staff see it.
-      </Text>
-      <MainAction href={profileUrl} label="Choose who can see your profile" />
+      <Text>{t("email.profileConsent.choose")}</Text>
+      <MainAction href={profileUrl} label={t("email.profileConsent.action")} />
     </EmailLayout>
   );
 }
 
 ProfileConsent.PreviewProps = {
   name: "Tomás Rivera",
-  requestedAudience: "Anyone, also people who are not signed in",
+  requestedVisibility: "public",
   profileUrl: "http://localhost:3000/me/profile",
 } satisfies ProfileConsentProps;

@@ -1,28 +1,33 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface RankingReminderProps {
   name: string;
   cycleName: string;
-  deadline: string | null;
+  /** The ranking deadline, shown in the cycle's time zone. */
+  deadline: EmailMoment | null;
   rankUrl: string;
 }
 
-export const subject = (props: RankingReminderProps) => `Please submit your ranking for ${props.cycleName}`;
+export const subject = ({ cycleName }: RankingReminderProps, t: EmailT) =>
+  t("email.rankingReminder.subject", { cycleName });
 
 export default function RankingReminder({ name, cycleName, deadline, rankUrl }: RankingReminderProps) {
+  const { t, language } = useEmailT();
   return (
     <EmailLayout
-      preview="Your rank list is still empty"
-      heading="Your ranking is missing"
-      reason={`You received this email because you take part in the matching of ${cycleName}.`}
+      preview={t("email.rankingReminder.preview")}
+      heading={t("email.rankingReminder.heading")}
+      reason={t("email.rankingReminder.reason", { cycleName })}
     >
-      <Text>Hello {name},</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
       <Text>
-        The matching for {cycleName} needs your rank list{deadline ? ` by ${deadline}` : ""}. Only pairs ranked by both
-        sides can be matched, so without a list there can be no placement.
+        {deadline
+          ? t("email.rankingReminder.bodyDeadline", { cycleName, deadline: formatMoment(deadline, language) })
+          : t("email.rankingReminder.body", { cycleName })}
       </Text>
-      <MainAction href={rankUrl} label="Rank now" />
+      <MainAction href={rankUrl} label={t("email.rankingReminder.action")} />
     </EmailLayout>
   );
 }
@@ -30,6 +35,6 @@ export default function RankingReminder({ name, cycleName, deadline, rankUrl }: 
 RankingReminder.PreviewProps = {
   name: "Lena Fischer",
   cycleName: "Open Web Fellows 2026",
-  deadline: "10 Dec 2026, 17:00 EST",
+  deadline: { at: "2026-12-10T22:00:00.000Z", timeZone: "America/New_York" },
   rankUrl: "http://localhost:3000/partner",
 } satisfies RankingReminderProps;

@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReportCommentProps {
@@ -9,21 +10,21 @@ export interface ReportCommentProps {
   reportUrl: string;
 }
 
-export const subject = (props: ReportCommentProps) => `${props.authorName} commented on your ${props.reportTitle}`;
+export const subject = ({ authorName, reportTitle }: ReportCommentProps, t: EmailT) =>
+  t("email.reportComment.subject", { authorName, reportTitle });
 
 export default function ReportComment({ name, authorName, reportTitle, comment, reportUrl }: ReportCommentProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={`A comment from ${authorName}`}
-      heading="A comment on your report"
-      reason={`You received this email because you wrote this ${reportTitle} as a fellow.`}
+      preview={t("email.reportComment.preview", { authorName })}
+      heading={t("email.reportComment.heading")}
+      reason={t("email.reportComment.reason", { reportTitle })}
     >
-      <Text>Hello {name},</Text>
-      <Text>
-        {authorName} commented on your {reportTitle}:
-      </Text>
-      <Text>“{comment}”</Text>
-      <MainAction href={reportUrl} label="Read it in the portal" />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.reportComment.body", { authorName, reportTitle })}</Text>
+      <Text>{t("email.reportComment.quote", { comment })}</Text>
+      <MainAction href={reportUrl} label={t("email.reportComment.action")} />
     </EmailLayout>
   );
 }

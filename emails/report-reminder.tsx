@@ -1,31 +1,38 @@
 import { Text } from "@react-email/components";
+import type { Language } from "~/i18n/languages";
+import { formatDay, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReportReminderProps {
   name: string;
   reportTitle: string;
-  dueOn: string;
+  /** The day the report is due. */
+  dueOn: EmailMoment;
   late: boolean;
   reportUrl: string;
 }
 
-export const subject = (props: ReportReminderProps) =>
-  props.late ? `Overdue: ${props.reportTitle}` : `${props.reportTitle} is due ${props.dueOn}`;
+export const subject = ({ late, reportTitle, dueOn }: ReportReminderProps, t: EmailT, language: Language) =>
+  late
+    ? t("email.reportReminder.subjectLate", { reportTitle })
+    : t("email.reportReminder.subjectDue", { reportTitle, dueOn: formatDay(dueOn, language) });
 
 export default function ReportReminder({ name, reportTitle, dueOn, late, reportUrl }: ReportReminderProps) {
+  const { t, language } = useEmailT();
+  const day = formatDay(dueOn, language);
   return (
     <EmailLayout
-      preview={late ? "Your report is overdue" : "Your report is due soon"}
+      preview={late ? t("email.reportReminder.previewLate") : t("email.reportReminder.previewDue")}
       heading={reportTitle}
-      reason={`You received this email because your fellowship year includes this ${reportTitle}.`}
+      reason={t("email.reportReminder.reason", { reportTitle })}
     >
-      <Text>Hello {name},</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
       <Text>
         {late
-          ? `Your ${reportTitle} was due on ${dueOn} and has not reached us yet. Please send it when you can — and write to the program if something is in the way.`
-          : `Your ${reportTitle} is due on ${dueOn}. It takes a few minutes; your host and the program read it.`}
+          ? t("email.reportReminder.bodyLate", { reportTitle, dueOn: day })
+          : t("email.reportReminder.bodyDue", { reportTitle, dueOn: day })}
       </Text>
-      <MainAction href={reportUrl} label="Write the report" />
+      <MainAction href={reportUrl} label={t("email.reportReminder.action")} />
     </EmailLayout>
   );
 }
@@ -33,7 +40,7 @@ export default function ReportReminder({ name, reportTitle, dueOn, late, reportU
 ReportReminder.PreviewProps = {
   name: "Adaeze Nwosu",
   reportTitle: "Monthly check-in",
-  dueOn: "15 Dec 2026",
+  dueOn: { at: "2026-12-15T12:00:00.000Z", timeZone: "UTC" },
   late: false,
   reportUrl: "http://localhost:3000/me/fellowship",
 } satisfies ReportReminderProps;

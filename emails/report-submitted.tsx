@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { useEmailT, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReportSubmittedProps {
@@ -8,20 +9,20 @@ export interface ReportSubmittedProps {
   reportUrl: string;
 }
 
-export const subject = (props: ReportSubmittedProps) => `${props.fellowName} sent their ${props.reportTitle}`;
+export const subject = ({ fellowName, reportTitle }: ReportSubmittedProps, t: EmailT) =>
+  t("email.reportSubmitted.subject", { fellowName, reportTitle });
 
 export default function ReportSubmitted({ name, fellowName, reportTitle, reportUrl }: ReportSubmittedProps) {
+  const { t } = useEmailT();
   return (
     <EmailLayout
-      preview={`A new report from ${fellowName}`}
-      heading="A new report from your fellow"
-      reason={`You received this email because your organization hosts ${fellowName} as a fellow.`}
+      preview={t("email.reportSubmitted.preview", { fellowName })}
+      heading={t("email.reportSubmitted.heading")}
+      reason={t("email.reportSubmitted.reason", { fellowName })}
     >
-      <Text>Hello {name},</Text>
-      <Text>
-        {fellowName} sent their {reportTitle}. Read it, and leave a comment for them if you like.
-      </Text>
-      <MainAction href={reportUrl} label="Read the report" />
+      <Text>{t("email.common.hello", { name })}</Text>
+      <Text>{t("email.reportSubmitted.body", { fellowName, reportTitle })}</Text>
+      <MainAction href={reportUrl} label={t("email.reportSubmitted.action")} />
     </EmailLayout>
   );
 }

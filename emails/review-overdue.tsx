@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { formatDay, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReviewOverdueProps {
@@ -6,12 +7,14 @@ export interface ReviewOverdueProps {
   cycleName: string;
   /** The application as the reviewer sees it (a blind label in a blind cycle). */
   applicationLabel: string;
-  dueAt: string;
+  /** The review's deadline, shown as a day in the cycle's time zone. */
+  dueAt: EmailMoment;
   daysOverdue: number;
   reviewUrl: string;
 }
 
-export const subject = (props: ReviewOverdueProps) => `Overdue review: ${props.applicationLabel}`;
+export const subject = ({ applicationLabel }: ReviewOverdueProps, t: EmailT) =>
+  t("email.reviewOverdue.subject", { applicationLabel });
 
 export default function ReviewOverdue({
   name,
@@ -21,19 +24,18 @@ export default function ReviewOverdue({
   daysOverdue,
   reviewUrl,
 }: ReviewOverdueProps) {
+  const { t, language } = useEmailT();
   return (
     <EmailLayout
-      preview={`Your review of ${applicationLabel} is overdue`}
-      heading="A review is overdue"
-      reason={`You received this email because you review applications for ${cycleName}.`}
+      preview={t("email.reviewOverdue.preview", { applicationLabel })}
+      heading={t("email.reviewOverdue.heading")}
+      reason={t("email.common.reviewReason", { cycleName })}
     >
-      <Text>Hello {name},</Text>
+      <Text>{t("email.common.hello", { name })}</Text>
       <Text>
-        Your review of {applicationLabel} was due on {dueAt} ({daysOverdue} day{daysOverdue === 1 ? "" : "s"} ago). The
-        panel waits for it before the decisions. If you cannot review it, recuse yourself on the review page and it goes
-        to someone else at once.
+        {t("email.reviewOverdue.body", { applicationLabel, dueAt: formatDay(dueAt, language), count: daysOverdue })}
       </Text>
-      <MainAction href={reviewUrl} label="Open the review" />
+      <MainAction href={reviewUrl} label={t("email.reviewOverdue.action")} />
     </EmailLayout>
   );
 }
@@ -42,7 +44,7 @@ ReviewOverdue.PreviewProps = {
   name: "Kwame Mensah",
   cycleName: "Open Web Fellows 2026",
   applicationLabel: "Application 3F2A91C0",
-  dueAt: "14 Dec 2026",
+  dueAt: { at: "2026-12-14T12:00:00.000Z", timeZone: "UTC" },
   daysOverdue: 3,
   reviewUrl: "http://localhost:3000/review/00000000-0000-0000-0000-000000000000",
 } satisfies ReviewOverdueProps;

@@ -1,4 +1,5 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface ReviewerInvitationProps {
@@ -6,10 +7,11 @@ export interface ReviewerInvitationProps {
   cycleName: string;
   capacity: number;
   acceptUrl: string;
-  expiresAt: string;
+  expiresAt: EmailMoment;
 }
 
-export const subject = (props: ReviewerInvitationProps) => `Will you review applications for ${props.cycleName}?`;
+export const subject = ({ cycleName }: ReviewerInvitationProps, t: EmailT) =>
+  t("email.reviewerInvitation.subject", { cycleName });
 
 export default function ReviewerInvitation({
   inviterName,
@@ -18,20 +20,17 @@ export default function ReviewerInvitation({
   acceptUrl,
   expiresAt,
 }: ReviewerInvitationProps) {
+  const { t, language } = useEmailT();
   return (
     <EmailLayout
-      preview={`${inviterName} invited you to review for ${cycleName}`}
-      heading="Join the review panel"
-      reason={`You received this email because ${inviterName} invited this address to review for ${cycleName}.`}
+      preview={t("email.reviewerInvitation.preview", { inviterName, cycleName })}
+      heading={t("email.reviewerInvitation.heading")}
+      reason={t("email.reviewerInvitation.reason", { inviterName, cycleName })}
     >
+      <Text>{t("email.reviewerInvitation.body", { inviterName, cycleName, count: capacity })}</Text>
+      <MainAction href={acceptUrl} label={t("email.common.acceptInvitation")} />
       <Text>
-        {inviterName} invited you to review applications for {cycleName}. You would score up to {capacity} applications
-        against a short rubric, and you can declare conflicts of interest before anything is assigned to you.
-      </Text>
-      <MainAction href={acceptUrl} label="Accept the invitation" />
-      <Text>
-        The link works once and expires on {expiresAt}. If you do not have an account yet, you can create one on the
-        way.
+        {`${t("email.common.linkExpires", { expiresAt: formatMoment(expiresAt, language) })} ${t("email.reviewerInvitation.accountOnTheWay")}`}
       </Text>
     </EmailLayout>
   );
@@ -42,5 +41,5 @@ ReviewerInvitation.PreviewProps = {
   cycleName: "Open Web Fellows 2026",
   capacity: 12,
   acceptUrl: "http://localhost:3000/invitations/abc123",
-  expiresAt: "3 December 2026, 12:00 UTC",
+  expiresAt: { at: "2026-12-03T12:00:00.000Z", timeZone: "UTC" },
 } satisfies ReviewerInvitationProps;

@@ -1,27 +1,26 @@
 import { Text } from "@react-email/components";
+import { formatMoment, useEmailT, type EmailMoment, type EmailT } from "./components/i18n";
 import { EmailLayout, MainAction } from "./components/layout";
 
 export interface StaffInvitationProps {
   inviterName: string;
   acceptUrl: string;
-  expiresAt: string;
+  expiresAt: EmailMoment;
 }
 
-export const subject = () => "You are invited to run the Open Web Fellows program";
+export const subject = (_props: StaffInvitationProps, t: EmailT) => t("email.staffInvitation.subject");
 
 export default function StaffInvitation({ inviterName, acceptUrl, expiresAt }: StaffInvitationProps) {
+  const { t, language } = useEmailT();
   return (
     <EmailLayout
-      preview={`${inviterName} invited you to join the program staff`}
-      heading="Join the program staff"
-      reason={`You received this email because ${inviterName} invited this address to the program staff.`}
+      preview={t("email.staffInvitation.preview", { inviterName })}
+      heading={t("email.staffInvitation.heading")}
+      reason={t("email.staffInvitation.reason", { inviterName })}
     >
-      <Text>
-        {inviterName} invited you to join the program staff of Open Web Fellows: running fellowship cycles, reviews,
-        matching and campaigns.
-      </Text>
-      <MainAction href={acceptUrl} label="Accept the invitation" />
-      <Text>The link works once and expires on {expiresAt}.</Text>
+      <Text>{t("email.staffInvitation.body", { inviterName })}</Text>
+      <MainAction href={acceptUrl} label={t("email.common.acceptInvitation")} />
+      <Text>{t("email.common.linkExpires", { expiresAt: formatMoment(expiresAt, language) })}</Text>
     </EmailLayout>
   );
 }
@@ -29,5 +28,5 @@ export default function StaffInvitation({ inviterName, acceptUrl, expiresAt }: S
 StaffInvitation.PreviewProps = {
   inviterName: "Rosa Delgado",
   acceptUrl: "http://localhost:3000/invitations/abc123",
-  expiresAt: "3 December 2026, 12:00 UTC",
+  expiresAt: { at: "2026-12-03T12:00:00.000Z", timeZone: "UTC" },
 } satisfies StaffInvitationProps;

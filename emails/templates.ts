@@ -37,12 +37,15 @@ import ReviewOverdue, * as reviewOverdue from "./review-overdue";
 import ReferenceRequest, * as referenceRequest from "./reference-request";
 import LoiInvitation, * as loiInvitation from "./loi-invitation";
 
+/** A subject is written with the message's `t`; `language` formats a date in it. */
+type Subject<P> = (props: P, t: EmailT, language: Language) => string;
+
 interface Template<P> {
   component: ComponentType<P>;
-  subject: (props: P, t: EmailT) => string;
+  subject: Subject<P>;
 }
 
-function template<P>(component: ComponentType<P>, subject: (props: P, t: EmailT) => string): Template<P> {
+function template<P>(component: ComponentType<P>, subject: Subject<P>): Template<P> {
   return { component, subject };
 }
 
@@ -84,35 +87,13 @@ export const emailTemplates = {
 
 export type EmailTemplateName = keyof typeof emailTemplates;
 
-/**
- * The messages written in every language so far; the others are still English only, and are
- * rendered (and recorded in the outbox) as English whatever the recipient chose, rather than
- * mixing a translated footer with an English body.
- */
-export const TRANSLATED_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set<EmailTemplateName>([
-  "verification-code",
-  "sign-in-code",
-  "reset-code",
-  "existing-account",
-  "application-receipt",
-  "application-withdrawn",
-  "decision",
-  "loi-invitation",
-  "reference-request",
-]);
-
-/** The language a message is written in when its recipient reads `language`. */
-export function writtenLanguage(name: EmailTemplateName, language: Language): Language {
-  return TRANSLATED_TEMPLATES.has(name) ? language : DEFAULT_LANGUAGE;
-}
-
 export type EmailProps<N extends EmailTemplateName> = (typeof emailTemplates)[N] extends Template<infer P> ? P : never;
 
 export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
-  /** The language it is written in (English for a message not translated yet). */
+  /** The language it is written in. */
   language: Language;
 }
 
@@ -133,9 +114,8 @@ const htmlToTextOptions = {
 export async function renderEmail<N extends EmailTemplateName>(
   name: N,
   props: EmailProps<N>,
-  requested: Language = DEFAULT_LANGUAGE,
+  language: Language = DEFAULT_LANGUAGE,
 ): Promise<RenderedEmail> {
-  const language = writtenLanguage(name, requested);
   const i18n = await createI18n(language);
   const entry = emailTemplates[name] as unknown as Template<EmailProps<N>>;
   const element = createElement(
@@ -147,7 +127,7 @@ export async function renderEmail<N extends EmailTemplateName>(
   // React 18's stream renderer sometimes emits NUL bytes in long multi-byte runs such as the
   // preview padding (resend/react-email#1870); PostgreSQL refuses them and Gmail truncates there.
   return {
-    subject: entry.subject(props, i18n.getFixedT(language)),
+    subject: entry.subject(props, i18n.getFixedT(language), language),
     html: html.replaceAll("\u0000", ""),
     text: text.replaceAll("\u0000", ""),
     language,

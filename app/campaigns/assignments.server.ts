@@ -3,9 +3,10 @@ import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { hashToken, randomToken } from "~/auth/tokens.server";
-import { enqueueEmail } from "~/email/outbox.server";
+import { enqueueEmail, recipientLanguage } from "~/email/outbox.server";
+import { localizeCampaign } from "~/i18n/content";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDate } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 import { fail, type Result } from "~/utils/result";
 import { msg } from "~/i18n/message";
@@ -29,7 +30,7 @@ export async function proposeAssignment(
   return db.transaction().execute(async (trx) => {
     const campaign = await trx
       .selectFrom("campaigns")
-      .select(["id", "name", "summary", "startsOn", "endsOn", "status"])
+      .select(["id", "name", "summary", "translations", "startsOn", "endsOn", "status"])
       .where("id", "=", input.campaignId)
       .forUpdate()
       .executeTakeFirst();
@@ -69,18 +70,22 @@ export async function proposeAssignment(
       .executeTakeFirst();
     if (!created) return { ok: true, alreadyProposed: true };
     const reply = (answer: string) => new URL(`/campaign-replies/${token}?answer=${answer}`, config.appUrl).toString();
+    // The summary as staff translated it for the ally's language, when they did.
+    const language = await recipientLanguage(trx, ally.email);
     await enqueueEmail(trx, {
       to: ally.email,
+      language,
       template: "campaign-proposal",
       props: {
         allyName: ally.displayName,
         campaignName: campaign.name,
-        summary: campaign.summary,
-        dates: `${formatDate(campaign.startsOn)} – ${formatDate(campaign.endsOn)}`,
+        summary: localizeCampaign(campaign, language).summary,
+        startsOn: emailMoment(campaign.startsOn),
+        endsOn: emailMoment(campaign.endsOn),
         role: need?.value ?? null,
         acceptUrl: reply("accept"),
         declineUrl: reply("decline"),
-        expiresAt: formatDate(created.replyExpiresAt ?? new Date()),
+        expiresAt: emailMoment(created.replyExpiresAt ?? new Date()),
       },
       idempotencyKey: `campaign-proposal:${created.id}`,
     });

@@ -2,7 +2,7 @@ import type { DB } from "#db/client";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import type { Clock } from "~/utils/clock.server";
-import { formatDate } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { addDays } from "./lifecycle";
 import { today } from "./lifecycle.server";
 
@@ -43,7 +43,7 @@ export async function sendReportReminders(db: DB, config: AppConfig, clock: Cloc
         props: {
           name: report.name,
           reportTitle: report.title,
-          dueOn: formatDate(`${report.dueOn}T12:00:00Z`),
+          dueOn: emailMoment(`${report.dueOn}T12:00:00Z`),
           late,
           reportUrl: new URL(`/me/fellowship/reports/${report.id}`, config.appUrl).toString(),
         },

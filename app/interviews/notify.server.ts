@@ -3,7 +3,7 @@ import type { Database } from "#db/types";
 import { invitationIcs, mailboxOf } from "~/calendar/ics";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 
 /** Everything both sides' messages about one booking need, read inside the change's transaction. */
 async function bookingContext(trx: Kysely<Database>, bookingId: string) {
@@ -105,7 +105,7 @@ function readersOf(config: AppConfig, booking: BookingContext["booking"], hosts:
     props: {
       name: booking.finalistName,
       audience: "finalist" as const,
-      when: formatDateTime(booking.startsAt, booking.finalistTimezone),
+      when: emailMoment(booking.startsAt, booking.finalistTimezone),
       manageUrl: new URL("/me/interviews", config.appUrl).toString(),
     },
   };
@@ -118,7 +118,7 @@ function readersOf(config: AppConfig, booking: BookingContext["booking"], hosts:
       props: {
         name: host.name,
         audience: "host" as const,
-        when: formatDateTime(booking.startsAt, booking.interviewTimezone),
+        when: emailMoment(booking.startsAt, booking.interviewTimezone),
         manageUrl: hostUrl,
       },
     })),

@@ -5,7 +5,7 @@ import type { EmailProps } from "#emails/index";
 import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment, type EmailMoment } from "#emails/moment";
 import { hashToken, randomToken } from "~/auth/tokens.server";
 
 export const InvitationKind = { staff: "staff", reviewer: "reviewer", partner: "partner" } as const;
@@ -185,7 +185,7 @@ export async function inviteByEmail<N extends InvitationTemplate>(
     subjectId?: string | null;
     payload?: Record<string, unknown>;
     template: N;
-    props: (link: { acceptUrl: string; expiresAt: string }) => EmailProps<N>;
+    props: (link: { acceptUrl: string; expiresAt: EmailMoment }) => EmailProps<N>;
   },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -214,7 +214,7 @@ export async function inviteByEmail<N extends InvitationTemplate>(
       template: input.template,
       props: input.props({
         acceptUrl: new URL(`/invitations/${invitation.token}`, config.appUrl).toString(),
-        expiresAt: formatDateTime(invitation.expiresAt),
+        expiresAt: emailMoment(invitation.expiresAt),
       }),
       idempotencyKey: `invitation:${invitation.id}`,
     });

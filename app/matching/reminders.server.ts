@@ -2,7 +2,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { readiness } from "./runs.server";
 
 /** Reminds every finalist and host whose rank list is still empty (once a day each). */
@@ -13,7 +13,7 @@ export async function sendRankingReminders(
   cycle: { id: string; name: string; rankingDeadline: Date | null; timezone: string },
 ): Promise<number> {
   const ready = await readiness(db, cycle.id);
-  const deadline = cycle.rankingDeadline ? formatDateTime(cycle.rankingDeadline, cycle.timezone) : null;
+  const deadline = cycle.rankingDeadline ? emailMoment(cycle.rankingDeadline, cycle.timezone) : null;
   const day = new Date().toISOString().slice(0, 10);
   return db.transaction().execute(async (trx) => {
     const [finalists, hosts] = await Promise.all([

@@ -9,7 +9,7 @@ import { csvStream } from "~/utils/csv.server";
 import { exportRows, type KeysetQuery } from "~/utils/export-rows.server";
 import { isValidTimeZone } from "~/utils/timezones";
 import { ALLY_CSV_COLUMNS } from "./allies-csv";
-import { DISCIPLINE_KEYS, LANGUAGES, normaliseSkill, REGIONS, VISIBILITIES, VISIBILITY_KEYS } from "./taxonomy";
+import { DISCIPLINE_KEYS, LANGUAGES, normaliseSkill, REGIONS, VISIBILITY_KEYS } from "./taxonomy";
 
 export const MAX_IMPORT_ROWS = 5000;
 /** The terms version recorded for allies whose consent was collected outside the portal. */
@@ -206,7 +206,9 @@ export async function importAllies(db: DB, actorId: string, text: string, appUrl
       .returning(["id", "userId"])
       .execute();
     const profileOf = new Map(profiles.map((profile) => [profile.userId, profile.id]));
-    const awaiting = rows.filter((row) => row.visibility !== "staff");
+    const awaiting = rows.flatMap((row) =>
+      row.visibility === "staff" ? [] : [{ ...row, visibility: row.visibility }],
+    );
     let consentRequested = 0;
     for (const row of awaiting) {
       const name = accountNames.get(row.email.toLowerCase());
@@ -217,7 +219,7 @@ export async function importAllies(db: DB, actorId: string, text: string, appUrl
         template: "profile-consent",
         props: {
           name,
-          requestedAudience: VISIBILITIES[row.visibility],
+          requestedVisibility: row.visibility,
           profileUrl: new URL("/me/profile", appUrl).toString(),
         },
         idempotencyKey: `profile-consent:${profileOf.get(ids.get(row.email.toLowerCase())!)}`,

@@ -4,7 +4,7 @@ import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDate } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { assignReviewers, type AssignmentInput, type AssignmentResult, type UncoveredApplication } from "./assignment";
 import { checkAssignment, type AssignmentCheck } from "./assignment-check";
 import { groupBy } from "~/utils/group-by";
@@ -237,7 +237,7 @@ async function sendDigests(
         name: reviewer.name,
         cycleName: cycle.name,
         count: counts.get(reviewer.id)!,
-        dueAt: round.reviewDueAt ? formatDate(round.reviewDueAt, cycle.timezone) : null,
+        dueAt: round.reviewDueAt ? emailMoment(round.reviewDueAt, cycle.timezone) : null,
         queueUrl: new URL("/review", config.appUrl).toString(),
       },
       idempotencyKey: `assignment-digest:${runKey}:${reviewer.id}`,

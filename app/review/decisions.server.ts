@@ -3,7 +3,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDate } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { fail, type Result } from "~/utils/result";
 
 import { DECIDABLE_STATUSES, markableFrom, RELEASABLE_STATUSES, type ReleasedDecision } from "~/applications/lifecycle";
@@ -165,7 +165,7 @@ export async function sendReviewReminders(
           name: reviewer.name,
           cycleName: cycle.name,
           remaining: Number(reviewer.remaining),
-          dueAt: cycle.reviewDueAt ? formatDate(cycle.reviewDueAt, cycle.timezone) : null,
+          dueAt: cycle.reviewDueAt ? emailMoment(cycle.reviewDueAt, cycle.timezone) : null,
           queueUrl: new URL("/review", config.appUrl).toString(),
         },
         idempotencyKey: `review-reminder:${cycle.id}:${reviewer.id}:${day}`,

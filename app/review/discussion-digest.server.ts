@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import type { DB } from "#db/client";
 import { enqueueEmail } from "~/email/outbox.server";
-import { createI18n } from "~/i18n/i18n";
-import { translateMessage } from "~/i18n/message";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { groupBy } from "~/utils/group-by";
 import {
   applicationLabel,
@@ -39,7 +37,6 @@ export async function sendDiscussionDigests(db: DB, config: AppConfig): Promise<
 }
 
 async function sendDigestTo(db: DB, config: AppConfig, recipientId: string): Promise<boolean> {
-  const english = await createI18n("en");
   return db.transaction().execute(async (trx) => {
     const notices = await trx
       .selectFrom("reviewCommentNotices")
@@ -106,9 +103,8 @@ async function sendDigestTo(db: DB, config: AppConfig, recipientId: string): Pro
         label: applicationLabel(application, access.blind, viewer),
         url: new URL(path, config.appUrl).toString(),
         posts: posts.map((post) => ({
-          // The digest is written in English for now; the page names authors in its own language.
-          author: translateMessage(english, authorLabel(naming, post.authorId, viewer)),
-          at: formatDateTime(post.createdAt, recipient.timezone),
+          author: authorLabel(naming, post.authorId, viewer),
+          at: emailMoment(post.createdAt, recipient.timezone),
           body: post.body.length > EXCERPT_CHARS ? `${post.body.slice(0, EXCERPT_CHARS)}…` : post.body,
         })),
       });

@@ -3,7 +3,7 @@ import type { DB } from "#db/client";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
-import { formatDate } from "~/utils/format";
+import { emailMoment } from "#emails/moment";
 import { blindLabel } from "./reviews.server";
 
 /** An overdue review is reminded of once in each span of this many days after its due date. */
@@ -58,7 +58,7 @@ export async function sendOverdueReviewReminders(db: DB, config: AppConfig, cloc
           name: assignment.name,
           cycleName: assignment.cycleName,
           applicationLabel: assignment.blindReview ? blindLabel(assignment.applicationId) : assignment.applicantName,
-          dueAt: formatDate(assignment.dueAt!, assignment.timezone),
+          dueAt: emailMoment(assignment.dueAt!, assignment.timezone),
           daysOverdue: assignment.daysOverdue,
           reviewUrl: new URL(`/review/${assignment.id}`, config.appUrl).toString(),
         },

@@ -1,20 +1,25 @@
+import type { EmailT } from "./i18n";
+
 /** What both sides of an interview read in its emails: why they got it, and where to manage it. */
 export type InterviewAudience = "finalist" | "host";
 
-export function interviewEmailReason({
-  audience,
-  positionTitle,
-  organizationName,
-}: {
-  audience: InterviewAudience;
-  positionTitle: string;
-  organizationName: string;
-}): string {
+export function interviewEmailReason(
+  {
+    audience,
+    positionTitle,
+    organizationName,
+  }: {
+    audience: InterviewAudience;
+    positionTitle: string;
+    organizationName: string;
+  },
+  t: EmailT,
+): string {
   return audience === "finalist"
-    ? `You received this email because you are a finalist for ${positionTitle} at ${organizationName}.`
-    : `You received this email because your organization interviews finalists for ${positionTitle}.`;
+    ? t("email.interview.reasonFinalist", { positionTitle, organizationName })
+    : t("email.interview.reasonHost", { positionTitle });
 }
 
-export function interviewPageLabel(audience: InterviewAudience): string {
-  return audience === "finalist" ? "Your interviews" : "The interview schedule";
+export function interviewPageLabel(audience: InterviewAudience, t: EmailT): string {
+  return audience === "finalist" ? t("email.interview.pageFinalist") : t("email.interview.pageHost");
 }

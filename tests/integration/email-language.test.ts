@@ -3,13 +3,18 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers, submitApplication } from "~/applications/applications.server";
 import { resendSignUpCode, startSignUp } from "~/auth/accounts.server";
+import { proposeAssignment } from "~/campaigns/assignments.server";
+import { createCampaign, getCampaignBySlug } from "~/campaigns/campaigns.server";
 import { deliverDueEmails } from "~/email/delivery.server";
 import { createSmtpTransport } from "~/email/smtp.server";
 import { saveLanguageChoice } from "~/i18n/language.server";
+import { requestAccountDeletion } from "~/privacy/privacy.server";
 import { nameReferee } from "~/references/references.server";
 import { loadConfig } from "~/utils/config.server";
 import { completeAnswers, createOpenCycle, questionByKind, type TestCycle } from "../support/cycles";
 import { describeDb, uniqueEmail } from "../support/db";
+import { createAlly } from "../support/network";
+import { latestEmailTo } from "../support/outbox";
 import { TestSmtpServer } from "../support/smtp";
 
 // Issue 16, item 1: each email is written in its recipient's language, fixed when it is queued.
@@ -147,5 +152,58 @@ describeDb("emails in the recipient's language", (t) => {
       language: "en",
       subject: `A reference for Ana Applicant (${cycle.name})`,
     });
+  });
+
+  it("writes every message in the recipient's language: an account-deletion code in Arabic, right to left", async () => {
+    const person = await applicant("ar");
+    const asked = await requestAccountDeletion(t.db, config, { id: person.id, email: person.email, name: "Ana" });
+    expect(asked).toEqual({ ok: true });
+    await deliver();
+    const [message, ...others] = smtp.messagesTo(person.email);
+    expect(others).toHaveLength(0);
+    expect(message!.subject).toBe("رمز حذف حسابك في Open Web Fellows");
+    expect(message!.text).toContain("مرحبًا Ana،");
+    expect(message!.text).not.toContain("You received this email because");
+    expect(message!.html).toMatch(/<html[^>]* dir="rtl"/);
+  });
+
+  it("proposes a campaign to a Spanish-reading ally in Spanish, with the summary staff translated", async () => {
+    const staff = await t.db
+      .insertInto("users")
+      .values({ email: uniqueEmail("staff"), name: "Staff" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const slug = `campaign-${Date.now().toString(36)}`;
+    const created = await createCampaign(t.db, staff.id, {
+      intent: "save-campaign",
+      name: "Stand Up for Encryption",
+      slug,
+      summary: "Encryption for everyone.",
+      startsOn: "2027-02-01",
+      endsOn: "2027-04-30",
+      status: "active",
+      languages: ["Spanish"],
+      timezone: "UTC",
+      version: undefined,
+    });
+    expect(created.ok).toBe(true);
+    const campaign = (await getCampaignBySlug(t.db, slug))!;
+    await t.db
+      .updateTable("campaigns")
+      .set({ translations: JSON.stringify({ es: { summary: "Cifrado para todo el mundo." } }) })
+      .where("id", "=", campaign.id)
+      .execute();
+    const ally = await createAlly(t.db, { displayName: "Tomás Rivera" });
+    await saveLanguageChoice(t.db, ally.userId, "es");
+    const proposed = await proposeAssignment(t.db, config, staff.id, {
+      campaignId: campaign.id,
+      profileId: ally.profileId,
+    });
+    expect(proposed).toEqual({ ok: true, alreadyProposed: false });
+    const email = await latestEmailTo(t.db, ally.email);
+    expect(email!.subject).toBe("¿Te unes a la campaña «Stand Up for Encryption»?");
+    expect(email!.text).toContain("Cifrado para todo el mundo.");
+    expect(email!.text).toContain("(1 feb 2027 – 30 abr 2027)");
+    expect(email!.text).not.toContain("Encryption for everyone.");
   });
 });

@@ -89,7 +89,7 @@ describe("email templates", () => {
       cycleName: "Test cycle cycle-ab12cd34",
       capacity: 7,
       acceptUrl: "http://127.0.0.1:41234/invitations/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
-      expiresAt: "3 Dec 2026, 12:00 UTC",
+      expiresAt: { at: "2026-12-03T12:00:00.000Z", timeZone: "UTC" },
     });
     expect(email.html).not.toContain("\u0000");
   });
