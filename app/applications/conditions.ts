@@ -1,4 +1,5 @@
 import type { AnswerValue, QuestionCondition } from "#db/types";
+import { msg, type MessageKey } from "~/i18n/message";
 import { groupIntoSteps, type Question } from "./questions";
 
 export type { QuestionCondition };
@@ -10,9 +11,10 @@ export type { QuestionCondition };
 export const CONDITION_OPERATORS = ["equals", "includes"] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
-export const CONDITION_OPERATOR_LABELS: Record<ConditionOperator, string> = {
-  equals: "is one of",
-  includes: "includes one of",
+/** The operators' names in the catalogs (the question builder's). */
+export const CONDITION_OPERATOR_KEYS: Record<ConditionOperator, MessageKey> = {
+  equals: "cycleAdmin.conditions.equals",
+  includes: "cycleAdmin.conditions.includes",
 };
 
 /** Whether one answer meets a condition: `equals` compares a single answer, `includes` looks inside a list of choices. */
@@ -81,6 +83,7 @@ export function withoutHiddenAnswers(
 
 export interface ConditionProblem {
   questionId: string;
+  /** A catalog message (`msg`), translated where it is shown. */
   message: string;
 }
 
@@ -101,47 +104,47 @@ export function conditionProblems(questions: readonly Question[]): ConditionProb
     const condition = question.condition;
     if (!condition) continue;
     const target = byId.get(condition.questionId);
-    const name = `“${question.label}”`;
+    const name = question.label;
     if (!target) {
-      problems.push({
-        questionId: question.id,
-        message: `${name} is shown depending on a question that was removed; choose another question or remove the condition.`,
-      });
+      problems.push({ questionId: question.id, message: msg("cycleAdmin.conditions.removed", { name }) });
       continue;
     }
     const cycle = findCycle(question.id, byId);
     if (cycle) {
       problems.push({
         questionId: question.id,
-        message: `${name} is part of a loop of conditions (${cycle.map((id) => `“${byId.get(id)?.label}”`).join(" → ")}); a question cannot depend on itself.`,
+        message: msg("cycleAdmin.conditions.loop", {
+          name,
+          loop: cycle.map((id) => `“${byId.get(id)?.label}”`).join(" → "),
+        }),
       });
       continue;
     }
     if (target.kind !== "single_choice" && target.kind !== "multi_choice") {
       problems.push({
         questionId: question.id,
-        message: `${name} depends on “${target.label}”, which is not a choice question.`,
+        message: msg("cycleAdmin.conditions.notChoice", { name, target: target.label }),
       });
       continue;
     }
     if (question.stage === "loi" && target.stage !== "loi") {
       problems.push({
         questionId: question.id,
-        message: `${name} is asked in the letter of intent but depends on “${target.label}”, which only the full application asks; a condition cannot look ahead to a later stage.`,
+        message: msg("cycleAdmin.conditions.laterStage", { name, target: target.label }),
       });
       continue;
     }
     if ((stepOf.get(target.id) ?? 0) > (stepOf.get(question.id) ?? 0)) {
       problems.push({
         questionId: question.id,
-        message: `${name} depends on “${target.label}”, which is on a later step; a condition can only look back.`,
+        message: msg("cycleAdmin.conditions.laterStep", { name, target: target.label }),
       });
       continue;
     }
     if ((index.get(target.id) ?? 0) > (index.get(question.id) ?? 0)) {
       problems.push({
         questionId: question.id,
-        message: `${name} depends on “${target.label}”, which comes after it; put the question it depends on first.`,
+        message: msg("cycleAdmin.conditions.comesAfter", { name, target: target.label }),
       });
       continue;
     }
@@ -151,8 +154,8 @@ export function conditionProblems(questions: readonly Question[]): ConditionProb
         questionId: question.id,
         message:
           condition.values.length === 0
-            ? `${name}: choose at least one answer that shows it.`
-            : `${name}: “${unknown.join("”, “")}” is not an option of “${target.label}”.`,
+            ? msg("cycleAdmin.conditions.noValues", { name })
+            : msg("cycleAdmin.conditions.notAnOption", { name, values: unknown.join("”, “"), target: target.label }),
       });
     }
   }

@@ -2,7 +2,7 @@ import type { DB } from "#db/client";
 import { listQuestions } from "~/cycles/questions.server";
 import { finaliseDueReleases, previewRelease, waitingRelease } from "~/review/decision-release.server";
 import type { AppConfig } from "~/utils/config.server";
-import { formatDateTime, formatTime } from "~/utils/format";
+import { formatTime } from "~/utils/format";
 import { listLetters } from "./loi.server";
 import { questionsForStage } from "./stages";
 
@@ -23,7 +23,7 @@ export async function lettersView(
     id: letter.id,
     name: letter.name,
     status: letter.status,
-    invitedAt: letter.invitedAt ? formatDateTime(letter.invitedAt, cycle.timezone) : null,
+    invitedAt: letter.invitedAt ? letter.invitedAt.toISOString() : null,
     pendingNotInvited: letter.pendingDecision === "not_invited",
     inRelease: Boolean(waiting && letter.decisionReleaseId === waiting.id),
     answers:
@@ -36,7 +36,8 @@ export async function lettersView(
   }));
   const preview = waiting ? [] : await previewRelease(db, config, cycle);
   return {
-    loiDeadline: cycle.loiClosesAt ? formatDateTime(cycle.loiClosesAt, cycle.timezone) : null,
+    // Moments as ISO strings, formatted on the page in its language and the cycle's zone.
+    loiDeadline: cycle.loiClosesAt ? cycle.loiClosesAt.toISOString() : null,
     rows,
     pending: preview.reduce((sum, group) => sum + group.recipients.length, 0),
     waiting: waiting ? { decisions: waiting.decisions, sendAt: formatTime(waiting.sendAt, cycle.timezone) } : null,

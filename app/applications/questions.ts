@@ -1,4 +1,5 @@
 import type { AnswerValue, QuestionCondition, QuestionKind, QuestionStage } from "#db/types";
+import type { MessageKey } from "~/i18n/message";
 
 export const QUESTION_KINDS = [
   "short_text",
@@ -10,13 +11,14 @@ export const QUESTION_KINDS = [
 ] as const satisfies readonly QuestionKind[];
 export type { AnswerValue, QuestionKind };
 
-export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
-  short_text: "Short text",
-  long_text: "Long text",
-  single_choice: "Single choice",
-  multi_choice: "Multiple choice",
-  url: "Web address",
-  file: "File (PDF)",
+/** The kinds' names in the catalogs (the question builder's). */
+export const QUESTION_KIND_KEYS: Record<QuestionKind, MessageKey> = {
+  short_text: "cycleAdmin.kinds.shortText",
+  long_text: "cycleAdmin.kinds.longText",
+  single_choice: "cycleAdmin.kinds.singleChoice",
+  multi_choice: "cycleAdmin.kinds.multiChoice",
+  url: "cycleAdmin.kinds.url",
+  file: "cycleAdmin.kinds.file",
 };
 
 export interface Question {

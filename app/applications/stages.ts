@@ -2,6 +2,7 @@ import type { ApplicationStatus, QuestionStage } from "#db/types";
 import { cyclePhase, type CyclePhase, type CycleStatus } from "~/cycles/cycle-status";
 import { LOI_STATUSES } from "./lifecycle";
 import type { Question } from "./questions";
+import { msg } from "~/i18n/message";
 
 // Two-stage cycles, pure: a cycle with an LOI deadline asks first for a short letter of intent (its
 // `loi` questions, until that deadline), then, of those staff invite, the full application: every
@@ -57,8 +58,7 @@ export function stagePhase(cycle: StagedCycle, stage: Stage, now: Date): CyclePh
 /** Settings check: the LOI closes after the cycle opens and before the full application's deadline. */
 export function loiDeadlineProblem(times: { opensAt: Date; closesAt: Date; loiClosesAt: Date | null }): string | null {
   if (times.loiClosesAt === null) return null;
-  if (times.loiClosesAt <= times.opensAt) return "The letter-of-intent deadline must be after the opening";
-  if (times.loiClosesAt >= times.closesAt)
-    return "The letter-of-intent deadline must come before the full application's deadline";
+  if (times.loiClosesAt <= times.opensAt) return msg("cycleAdmin.refusals.loiAfterOpening");
+  if (times.loiClosesAt >= times.closesAt) return msg("cycleAdmin.refusals.loiBeforeDeadline");
   return null;
 }

@@ -6,8 +6,9 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { CONDITION_OPERATOR_LABELS, CONDITION_OPERATORS } from "~/applications/conditions";
-import { QUESTION_KIND_LABELS, QUESTION_KINDS, type Question, type QuestionKind } from "~/applications/questions";
+import { useTranslation } from "react-i18next";
+import { CONDITION_OPERATOR_KEYS, CONDITION_OPERATORS } from "~/applications/conditions";
+import { QUESTION_KIND_KEYS, QUESTION_KINDS, type Question, type QuestionKind } from "~/applications/questions";
 import { QuestionActionSchema } from "~/cycles/cycles.schema";
 import { ErrorList, Field, FormErrors } from "./forms";
 import { useConformForm } from "./use-conform";
@@ -36,6 +37,7 @@ export function QuestionEditor({
   /** Choice questions this one may depend on ("show only when"); absent where conditions do not apply. */
   conditionTargets?: { id: string; label: string; options: string[] }[];
 }) {
+  const { t } = useTranslation();
   const id = question ? `question-${question.id}` : "new-question";
   const [form, fields] = useConformForm(QuestionActionSchema, {
     id,
@@ -89,55 +91,55 @@ export function QuestionEditor({
         </>
       ) : null}
       <Field
-        label="Step (section) it appears on"
+        label={t("cycleAdmin.questionEditor.section")}
         field={f.section}
-        hint="Questions with the same step name next to each other form one page of the form."
+        hint={t("cycleAdmin.questionEditor.sectionHint")}
       />
-      <Field label="Question" field={f.label} />
+      <Field label={t("cycleAdmin.questionEditor.question")} field={f.label} />
       <div className="field">
-        <label htmlFor={f.help.id}>Help text (optional)</label>
+        <label htmlFor={f.help.id}>{t("cycleAdmin.questionEditor.help")}</label>
         <textarea key={helpKey} {...helpProps} rows={2} />
         <ErrorList id={f.help.errorId} errors={f.help.errors} />
       </div>
       <div className="field">
-        <label htmlFor={f.kind.id}>Kind of answer</label>
+        <label htmlFor={f.kind.id}>{t("cycleAdmin.questionEditor.kind")}</label>
         {meaningLocked ? <input type="hidden" name="kind" value={question?.kind} /> : null}
         <select key={kindKey} {...kindProps} disabled={meaningLocked}>
           {kinds.map((kind) => (
             <option key={kind} value={kind}>
-              {QUESTION_KIND_LABELS[kind]}
+              {t(QUESTION_KIND_KEYS[kind])}
             </option>
           ))}
         </select>
         <ErrorList id={f.kind.errorId} errors={f.kind.errors} />
       </div>
       <Field
-        label="Word limit (text answers, optional)"
+        label={t("cycleAdmin.questionEditor.maxWords")}
         field={f.maxWords}
         type="number"
         inputProps={{ readOnly: meaningLocked }}
       />
       <div className="field">
-        <label htmlFor={f.options.id}>Options (choices, one per line)</label>
+        <label htmlFor={f.options.id}>{t("cycleAdmin.questionEditor.options")}</label>
         <textarea key={optionsKey} {...optionsProps} rows={3} readOnly={meaningLocked} />
         <ErrorList id={f.options.errorId} errors={f.options.errors} />
       </div>
       <div className="field">
         <label className="choice">
           <input key={requiredKey} {...requiredProps} disabled={meaningLocked} />
-          Required
+          {t("cycleAdmin.questionEditor.required")}
         </label>
         {meaningLocked && question?.required ? <input type="hidden" name="required" value="on" /> : null}
         {askIdentifying ? (
           <label className="choice">
             <input key={identifyingKey} {...identifyingProps} />
-            Identifying: hidden from reviewers in a blind cycle
+            {t("cycleAdmin.questionEditor.identifying")}
           </label>
         ) : null}
         {askStage ? (
           <label className="choice">
             <input key={inLoiKey} {...inLoiProps} disabled={meaningLocked} />
-            Asked in the letter of intent (two-stage cycles; the full application asks it again, pre-filled)
+            {t("cycleAdmin.questionEditor.inLoi")}
           </label>
         ) : null}
         {askStage && meaningLocked && question?.stage === "loi" ? (
@@ -152,7 +154,7 @@ export function QuestionEditor({
           value={question ? "update-question" : "add-question"}
           disabled={!question && frozen}
         >
-          {question ? "Save question" : "Add question"}
+          {question ? t("cycleAdmin.questionEditor.save") : t("cycleAdmin.questionEditor.add")}
         </button>
       </div>
     </Form>
@@ -172,19 +174,20 @@ function ConditionFields({
   const { key: targetKey, ...targetProps } = getSelectProps(fields.conditionQuestionId);
   const { key: operatorKey, ...operatorProps } = getSelectProps(fields.conditionOperator);
   const { key: valuesKey, ...valuesProps } = getTextareaProps(fields.conditionValues);
+  const { t } = useTranslation();
   return (
     <fieldset className="field">
-      <legend className="fieldset-legend">Show this question only when (optional)</legend>
+      <legend className="fieldset-legend">{t("cycleAdmin.questionEditor.showWhen")}</legend>
       <p className="hint">
-        Depend on a choice question on an earlier step (or earlier on the same step). The options are:{" "}
+        {t("cycleAdmin.questionEditor.showWhenHint")}{" "}
         {targets.length === 0
-          ? "none yet."
+          ? t("cycleAdmin.questionEditor.noTargets")
           : targets.map((target) => `“${target.label}”: ${target.options.join(" / ")}`).join("; ")}
       </p>
       <div className="field">
-        <label htmlFor={fields.conditionQuestionId.id}>Question it depends on</label>
+        <label htmlFor={fields.conditionQuestionId.id}>{t("cycleAdmin.questionEditor.dependsOn")}</label>
         <select key={targetKey} {...targetProps} disabled={locked}>
-          <option value="">Always show this question</option>
+          <option value="">{t("cycleAdmin.questionEditor.always")}</option>
           {targets.map((target) => (
             <option key={target.id} value={target.id}>
               {target.label}
@@ -194,17 +197,17 @@ function ConditionFields({
         <ErrorList id={fields.conditionQuestionId.errorId} errors={fields.conditionQuestionId.errors} />
       </div>
       <div className="field">
-        <label htmlFor={fields.conditionOperator.id}>Its answer</label>
+        <label htmlFor={fields.conditionOperator.id}>{t("cycleAdmin.questionEditor.itsAnswer")}</label>
         <select key={operatorKey} {...operatorProps} disabled={locked}>
           {CONDITION_OPERATORS.map((operator) => (
             <option key={operator} value={operator}>
-              {CONDITION_OPERATOR_LABELS[operator]}
+              {t(CONDITION_OPERATOR_KEYS[operator])}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={fields.conditionValues.id}>Answers that show this question (one per line)</label>
+        <label htmlFor={fields.conditionValues.id}>{t("cycleAdmin.questionEditor.values")}</label>
         <textarea key={valuesKey} {...valuesProps} rows={2} readOnly={locked} />
         <ErrorList id={fields.conditionValues.errorId} errors={fields.conditionValues.errors} />
       </div>

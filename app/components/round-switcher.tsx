@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 export interface RoundLink {
   position: number;
@@ -15,9 +16,10 @@ export function RoundSwitcher({
   rounds: readonly RoundLink[];
   current: number;
 }) {
+  const { t } = useTranslation();
   if (rounds.length < 2) return null;
   return (
-    <nav aria-label="Review rounds" className="subnav">
+    <nav aria-label={t("cycleAdmin.roundSwitcher.label")} className="subnav">
       <ul className="nav-list">
         {rounds.map((round) => (
           <li key={round.position}>
@@ -26,7 +28,7 @@ export function RoundSwitcher({
               aria-current={round.position === current ? "page" : undefined}
               className={round.position === current ? "active" : undefined}
             >
-              Round {round.position}: {round.name}
+              {t("cycleAdmin.roundSwitcher.round", { position: round.position, name: round.name })}
             </Link>
           </li>
         ))}

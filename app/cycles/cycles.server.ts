@@ -8,6 +8,7 @@ import { zonedLocalToUtc } from "~/utils/timezones";
 import { loiDeadlineProblem } from "~/applications/stages";
 import { CYCLE_TRANSITIONS } from "./cycle-status";
 import type { CycleSettings } from "./cycles.schema";
+import { msg } from "~/i18n/message";
 
 export const CYCLE_COLUMNS = [
   "id",
@@ -75,7 +76,7 @@ export type CycleWrite =
 function timesProblem(times: ReturnType<typeof toTimes>): CycleWrite | null {
   const { opensAt, closesAt, loiClosesAt } = times;
   if (!opensAt || !closesAt || closesAt <= opensAt)
-    return { ok: false, status: 409, field: "closesAt", message: "The deadline must be after the opening" };
+    return { ok: false, status: 409, field: "closesAt", message: msg("cycleAdmin.refusals.deadlineAfterOpening") };
   const loi = loiDeadlineProblem({ opensAt, closesAt, loiClosesAt });
   return loi ? { ok: false, status: 409, field: "loiClosesAt", message: loi } : null;
 }
@@ -139,7 +140,7 @@ export async function createCycle(db: DB, actorId: string, settings: CycleSettin
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) return { ok: false, status: 409, field: "slug", message: "Another cycle already uses this address" };
+    if (!inserted) return { ok: false, status: 409, field: "slug", message: msg("cycleAdmin.refusals.slugTaken") };
     await saveFirstRound(trx, inserted.id, {
       reviewersPerApplication: settings.reviewersPerApplication,
       blindReview: settings.blindReview,
@@ -179,13 +180,13 @@ export async function updateCycle(
         .where("id", "=", cycleId)
         .forUpdate()
         .executeTakeFirst();
-      if (!current) return { ok: false, status: 404, message: "That cycle does not exist" };
+      if (!current) return { ok: false, status: 404, message: msg("cycleAdmin.refusals.cycleNotFound") };
       // A form without its version cannot prove it saw the current settings.
       if (settings.version === undefined || settings.version !== current.version) {
         return {
           ok: false,
           status: 409,
-          message: "Someone else changed this cycle since you opened it. Reload to see their changes.",
+          message: msg("cycleAdmin.refusals.cycleStale"),
         };
       }
       const status: CycleStatus = settings.status ?? current.status;
@@ -194,7 +195,7 @@ export async function updateCycle(
           ok: false,
           status: 409,
           field: "status",
-          message: `A ${current.status} cycle cannot become ${status}`,
+          message: msg("cycleAdmin.refusals.transition", { from: current.status, to: status }),
         };
       }
       if (status === "complete" && current.status !== "complete") {
@@ -205,7 +206,7 @@ export async function updateCycle(
           .where("publishedAt", "is not", null)
           .executeTakeFirst();
         if (!published)
-          return { ok: false, status: 409, field: "status", message: "Publish the match before completing the cycle" };
+          return { ok: false, status: 409, field: "status", message: msg("cycleAdmin.refusals.publishFirst") };
       }
       if (status === "draft" && current.status !== "draft") {
         const submitted = await trx
@@ -220,7 +221,7 @@ export async function updateCycle(
             ok: false,
             status: 409,
             field: "status",
-            message: "People have applied: the cycle cannot go back to draft",
+            message: msg("cycleAdmin.refusals.noBackToDraft"),
           };
       }
       const taken = await trx
@@ -229,7 +230,7 @@ export async function updateCycle(
         .where("slug", "=", settings.slug)
         .where("id", "!=", cycleId)
         .executeTakeFirst();
-      if (taken) return { ok: false, status: 409, field: "slug", message: "Another cycle already uses this address" };
+      if (taken) return { ok: false, status: 409, field: "slug", message: msg("cycleAdmin.refusals.slugTaken") };
       await trx
         .updateTable("cycles")
         .set({
@@ -272,7 +273,7 @@ export async function updateCycle(
   } catch (error) {
     // The slug check above can race with another save of the same slug; the unique key decides.
     if (isUniqueViolation(error))
-      return { ok: false, status: 409, field: "slug", message: "Another cycle already uses this address" };
+      return { ok: false, status: 409, field: "slug", message: msg("cycleAdmin.refusals.slugTaken") };
     throw error;
   }
 }

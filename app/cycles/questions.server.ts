@@ -4,6 +4,7 @@ import type { Database, QuestionCondition, QuestionStage } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { conditionProblems } from "~/applications/conditions";
 import type { Question } from "~/applications/questions";
+import { msg } from "~/i18n/message";
 import type { QuestionInput } from "./cycles.schema";
 
 // The question builder of a cycle: its questions, and the rule that freezes them once anyone submitted.
@@ -73,8 +74,7 @@ export async function questionsFrozen(db: DB, cycleId: string): Promise<boolean>
 export type QuestionWrite =
   { ok: true } | { ok: false; status: 400 | 404 | 409; message: string; field?: "conditionQuestionId" };
 
-const FROZEN_MESSAGE =
-  "People have already submitted answers to these questions. You can still edit wording, help and the identifying flag, but not add, remove or change what a question asks for.";
+const FROZEN_MESSAGE = msg("cycleAdmin.questions.frozenRefusal");
 
 /**
  * Locks the cycle (submissions take the same lock) and says whether its questions are frozen, so
@@ -177,12 +177,12 @@ export async function updateQuestion(
       .where("cycleId", "=", cycleId)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That question does not exist" };
+    if (!current) return { ok: false, status: 404, message: msg("cycleAdmin.questions.notFound") };
     if (current.version !== version) {
       return {
         ok: false,
         status: 409,
-        message: "Someone else changed this question since you opened it. Reload to see their changes.",
+        message: msg("cycleAdmin.questions.stale"),
       };
     }
     const next = { ...questionValues(input), stage: stageOfInput(input) };
@@ -247,7 +247,14 @@ export async function deleteQuestion(
       return {
         ok: false,
         status: 409,
-        message: `${dependents.map((question) => `“${question.label}”`).join(" and ")} ${dependents.length === 1 ? "is" : "are"} shown depending on this question: change or remove ${dependents.length === 1 ? "that condition" : "those conditions"} first.`,
+        message: msg("cycleAdmin.questions.dependents", {
+          count: dependents.length,
+          first: dependents
+            .slice(0, -1)
+            .map((question) => question.label)
+            .join("”, “"),
+          last: dependents.at(-1)!.label,
+        }),
       };
     }
     const deleted = await trx
@@ -255,7 +262,7 @@ export async function deleteQuestion(
       .where("id", "=", questionId)
       .where("cycleId", "=", cycleId)
       .executeTakeFirst();
-    if (deleted.numDeletedRows === 0n) return { ok: false, status: 404, message: "That question does not exist" };
+    if (deleted.numDeletedRows === 0n) return { ok: false, status: 404, message: msg("cycleAdmin.questions.notFound") };
     await audit(trx, {
       actorId,
       action: "question.delete",
@@ -284,7 +291,7 @@ export async function moveQuestion(
       .forUpdate()
       .execute();
     const index = questions.findIndex((question) => question.id === questionId);
-    if (index < 0) return { ok: false, status: 404, message: "That question does not exist" };
+    if (index < 0) return { ok: false, status: 404, message: msg("cycleAdmin.questions.notFound") };
     const other = direction === "up" ? index - 1 : index + 1;
     if (other < 0 || other >= questions.length) return { ok: true };
     const reordered = [...questions];

@@ -8,6 +8,7 @@
  *                shown as upcoming → due (two weeks before) → late (after its day), or submitted
  */
 import type { FellowshipStatus, ReportKind, ReportStatus } from "#db/types";
+import type { MessageKey } from "~/i18n/message";
 
 export const FELLOWSHIP_TRANSITIONS: Record<FellowshipStatus, readonly FellowshipStatus[]> = {
   active: ["completed", "ended_early"],
@@ -26,10 +27,11 @@ export const FELLOWSHIP_STATUS_LABELS: Record<FellowshipStatus, string> = {
 };
 
 export const REPORT_KINDS = ["check_in", "midterm", "final"] as const satisfies readonly ReportKind[];
-export const REPORT_KIND_LABELS: Record<ReportKind, string> = {
-  check_in: "Check-in",
-  midterm: "Mid-term report",
-  final: "Final report",
+/** The report kinds' names in the catalogs (the staff schedule's). */
+export const REPORT_KIND_KEYS: Record<ReportKind, MessageKey> = {
+  check_in: "cycleAdmin.reportKinds.checkIn",
+  midterm: "cycleAdmin.reportKinds.midterm",
+  final: "cycleAdmin.reportKinds.final",
 };
 
 /** How many days before its due date a report opens ("due"); before that it is "upcoming". */

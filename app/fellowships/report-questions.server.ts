@@ -5,6 +5,7 @@ import type { Question } from "~/applications/questions";
 import { audit } from "~/audit/audit.server";
 import type { QuestionInput } from "~/cycles/cycles.schema";
 import { questionValues } from "~/cycles/questions.server";
+import { msg } from "~/i18n/message";
 import { fail, type Result } from "~/utils/result";
 
 /**
@@ -15,8 +16,7 @@ import { fail, type Result } from "~/utils/result";
 
 export type ReportQuestionWrite = Result<Record<never, never>, 400 | 404 | 409>;
 
-const FROZEN =
-  "Fellows have already submitted this report. You can still edit wording and help, but not add, remove or change what a question asks for.";
+const FROZEN = msg("cycleAdmin.reportQuestions.frozenRefusal");
 
 export async function listReportQuestions(
   db: Kysely<Database>,
@@ -69,11 +69,10 @@ export async function writeReportQuestion(
   formId: string,
   change: Change,
 ): Promise<ReportQuestionWrite> {
-  if ("input" in change && change.input.kind === "file")
-    return fail(400, "Reports cannot ask for files; ask for a web address instead.");
+  if ("input" in change && change.input.kind === "file") return fail(400, msg("cycleAdmin.reportQuestions.noFiles"));
   return db.transaction().execute(async (trx): Promise<ReportQuestionWrite> => {
     const form = await lockForm(trx, formId);
-    if (!form) return fail(404, "That report form does not exist.");
+    if (!form) return fail(404, msg("cycleAdmin.fellowship.formNotFound"));
     const questions = await listReportQuestions(trx, formId);
     if (change.intent === "add-question") {
       if (form.frozen) return fail(409, FROZEN);
@@ -87,13 +86,12 @@ export async function writeReportQuestion(
     } else {
       const index = questions.findIndex((question) => question.id === change.questionId);
       const current = questions[index];
-      if (!current) return fail(404, "That question does not exist");
+      if (!current) return fail(404, msg("cycleAdmin.questions.notFound"));
       if (change.intent === "delete-question") {
         if (form.frozen) return fail(409, FROZEN);
         await trx.deleteFrom("reportQuestions").where("id", "=", current.id).execute();
       } else if (change.intent === "update-question") {
-        if (current.version !== change.version)
-          return fail(409, "Someone else changed this question since you opened it. Reload to see their changes.");
+        if (current.version !== change.version) return fail(409, msg("cycleAdmin.questions.stale"));
         const next = questionValues(change.input) as ReturnType<typeof questionValues> & {
           kind: Exclude<Question["kind"], "file">;
         };

@@ -4,11 +4,12 @@ import { audit } from "~/audit/audit.server";
 import type { ReportFormInput } from "./fellowships.schema";
 import { defaultTerm } from "./lifecycle";
 import { syncCycleReports, today } from "./lifecycle.server";
+import { msg } from "~/i18n/message";
 import { fail, type Result } from "~/utils/result";
 
 export type ScheduleWrite = Result;
 
-const STALE = "Someone changed this since you opened the page. Reload to see their changes.";
+const STALE = msg("cycleAdmin.fellowship.stale");
 
 /** A cycle's fellowship term (or the default one a fellowship accepted today would get) and its report forms. */
 export async function cycleSchedule(db: DB, cycleId: string) {
@@ -124,9 +125,9 @@ export async function writeReportForm(
         .where("cycleId", "=", cycleId)
         .forUpdate(["reportForms"])
         .executeTakeFirst();
-      if (!form) return fail(404, "That report form does not exist.");
+      if (!form) return fail(404, msg("cycleAdmin.fellowship.formNotFound"));
       if (change.intent === "delete-form") {
-        if (form.answered) return fail(409, "Fellows have already submitted this report; it cannot be removed.");
+        if (form.answered) return fail(409, msg("cycleAdmin.fellowship.answered"));
         await trx.deleteFrom("reportForms").where("id", "=", formId).execute();
       } else {
         if (form.version !== change.version) return fail(409, STALE);

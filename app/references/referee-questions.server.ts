@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
+import { msg } from "~/i18n/message";
 import { fail, success, type Result } from "~/utils/result";
 import { MAX_REFEREE_QUESTIONS, refereeQuestionsOf, type RefereeQuestion } from "./references";
 
@@ -25,7 +26,7 @@ export async function refereeQuestionsFor(db: DB, cycleId: string): Promise<Refe
   return refereeQuestionsOf(await listOwnRefereeQuestions(db, cycleId));
 }
 
-const FIXED = "Referee questions are fixed once a reference has arrived for this cycle.";
+const FIXED = msg("cycleAdmin.refusals.refereeQuestionsFixed");
 
 async function lockCycle(trx: DB, cycleId: string) {
   await trx.selectFrom("cycles").select("id").where("id", "=", cycleId).forUpdate().executeTakeFirstOrThrow();
@@ -53,7 +54,7 @@ export async function addRefereeQuestion(
       .where("cycleId", "=", cycleId)
       .executeTakeFirstOrThrow();
     if (count.count >= MAX_REFEREE_QUESTIONS)
-      return fail(409, `A cycle asks its referees at most ${MAX_REFEREE_QUESTIONS} questions.`);
+      return fail(409, msg("cycleAdmin.refusals.refereeQuestionsMax", { count: MAX_REFEREE_QUESTIONS }));
     const row = await trx
       .insertInto("refereeQuestions")
       .values({ cycleId, position: count.last + 1, label: input.label, required: input.required })
@@ -83,7 +84,7 @@ export async function removeRefereeQuestion(
       .where("id", "=", questionId)
       .where("cycleId", "=", cycleId)
       .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) return fail(404, "That question is not one of this cycle's.");
+    if (Number(removed.numDeletedRows) === 0) return fail(404, msg("cycleAdmin.refusals.refereeQuestionNotFound"));
     await audit(trx, {
       actorId,
       action: "referee-question.remove",

@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
+import { msg } from "~/i18n/message";
 
 /** The cycle's reviewers with their load: one query, however many there are. */
 export async function listPool(db: DB, cycleId: string) {
@@ -85,12 +86,12 @@ export async function updateReviewer(
       .where("userId", "=", userId)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That reviewer is not in this cycle" };
+    if (!current) return { ok: false, status: 404, message: msg("cycleAdmin.refusals.reviewerNotFound") };
     if (current.version !== version)
       return {
         ok: false,
         status: 409,
-        message: "Someone else changed this reviewer since you opened the page. Reload.",
+        message: msg("cycleAdmin.refusals.reviewerStale"),
       };
     await trx
       .updateTable("cycleReviewers")
@@ -129,7 +130,7 @@ export async function removeReviewer(db: DB, actorId: string, cycleId: string, u
       .where("userId", "=", userId)
       .returning("userId")
       .executeTakeFirst();
-    if (!updated) return { ok: false, status: 404, message: "That reviewer is not in this cycle" };
+    if (!updated) return { ok: false, status: 404, message: msg("cycleAdmin.refusals.reviewerNotFound") };
     const dropped = await trx
       .deleteFrom("reviewAssignments")
       .where("cycleId", "=", cycleId)

@@ -4,6 +4,7 @@ import type { Database } from "#db/types";
 import { audit, auditEach } from "~/audit/audit.server";
 import { cycleRanking } from "./ranking.server";
 import { pickRound, selectForAdvance, type AdvanceRule } from "./rounds";
+import { msg } from "~/i18n/message";
 
 /**
  * Rounds of review. A round owns its rubric, pool, k, blind setting and due date; assignments (and so
@@ -95,14 +96,14 @@ export async function createRound(db: DB, actorId: string, cycleId: string, inpu
       .executeTakeFirst();
     if (same) return { ok: true, position: same.position };
     if (rounds.some((round) => round.name.toLowerCase() === input.name.toLowerCase()))
-      return { ok: false, status: 409, field: "name", message: "Another round of this cycle has this name" };
+      return { ok: false, status: 409, field: "name", message: msg("cycleAdmin.refusals.roundNameTaken") };
     // Other pages a reviewer sees (discussion, files) follow the first round's blind setting.
     if (input.blindReview && !rounds[0]?.blindReview)
       return {
         ok: false,
         status: 409,
         field: "blindReview",
-        message: "A later round can be blind only when the first round is (set it in the cycle’s settings)",
+        message: msg("cycleAdmin.refusals.roundBlind"),
       };
     const panel = await trx
       .selectFrom("cycleReviewers")
@@ -112,7 +113,7 @@ export async function createRound(db: DB, actorId: string, cycleId: string, inpu
       .where("userId", "in", input.reviewerIds)
       .execute();
     if (panel.length !== new Set(input.reviewerIds).size)
-      return { ok: false, status: 409, field: "reviewerId", message: "Choose reviewers from the cycle’s panel" };
+      return { ok: false, status: 409, field: "reviewerId", message: msg("cycleAdmin.refusals.roundReviewers") };
     const position = Math.max(0, ...rounds.map((round) => round.position)) + 1;
     const { reviewerIds, ...settings } = input;
     const round = await trx
@@ -154,7 +155,7 @@ export async function advanceApplications(
     const rounds = await listRounds(trx, cycleId);
     const to = rounds.find((round) => round.position === input.toPosition);
     const from = rounds.find((round) => round.position === input.toPosition - 1);
-    if (!to || !from) return { ok: false, status: 404, message: "There is no such round to advance into." };
+    if (!to || !from) return { ok: false, status: 404, message: msg("cycleAdmin.refusals.noRound") };
     // Two advances into one round at once would each audit the other's rows as theirs.
     await trx.selectFrom("reviewRounds").select("id").where("id", "=", to.id).forUpdate().execute();
     const ranking = await cycleRanking(trx, from);
@@ -168,7 +169,7 @@ export async function advanceApplications(
       input.rule,
     );
     if (input.rule.method === "hand_picked" && selection.selected.length < new Set(input.rule.applicationIds).size)
-      return { ok: false, status: 409, message: `Only applications in review in ${from.name} can be advanced.` };
+      return { ok: false, status: 409, message: msg("cycleAdmin.refusals.onlyInReview", { round: from.name }) };
     const inserted =
       selection.selected.length === 0
         ? []

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import type { CriterionInput } from "./rubric.schema";
+import { msg } from "~/i18n/message";
 
 /** A round's rubric (each round has its own). */
 export interface RubricRound {
@@ -47,8 +48,7 @@ function criterionFields(input: CriterionInput): CriterionInput {
 
 export type RubricWrite = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
-const FIXED =
-  "Reviews have been submitted against this rubric, so its criteria and scales are fixed. Names, guidance and weights can still change.";
+const FIXED = msg("cycleAdmin.refusals.rubricFixed");
 
 export async function addCriterion(
   db: DB,
@@ -109,12 +109,12 @@ export async function updateCriterion(
       .where("roundId", "=", round.id)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return { ok: false, status: 404, message: "That criterion does not exist" };
+    if (!current) return { ok: false, status: 404, message: msg("cycleAdmin.refusals.criterionNotFound") };
     if (current.version !== version) {
       return {
         ok: false,
         status: 409,
-        message: "Someone else changed this criterion since you opened it. Reload to see their changes.",
+        message: msg("cycleAdmin.refusals.criterionStale"),
       };
     }
     const scaleChanges = current.scaleMin !== input.scaleMin || current.scaleMax !== input.scaleMax;
@@ -150,7 +150,8 @@ export async function deleteCriterion(
       .where("id", "=", criterionId)
       .where("roundId", "=", round.id)
       .executeTakeFirst();
-    if (deleted.numDeletedRows === 0n) return { ok: false, status: 404, message: "That criterion does not exist" };
+    if (deleted.numDeletedRows === 0n)
+      return { ok: false, status: 404, message: msg("cycleAdmin.refusals.criterionNotFound") };
     await audit(trx, {
       actorId,
       action: "rubric.delete",

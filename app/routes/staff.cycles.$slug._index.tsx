@@ -1,16 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES } from "~/applications/application-status";
+import { useTranslation } from "react-i18next";
+import { APPLICATION_STATUS_KEYS, APPLICATION_STATUSES } from "~/applications/application-status";
 import { countApplicationsByStatus } from "~/applications/admin.server";
 import { CycleNav } from "~/components/cycle-nav";
 import { ZonedTime } from "~/components/local-time";
-import { cyclePhase, PHASE_LABELS } from "~/cycles/cycle-status";
+import { cyclePhase, PHASE_KEYS } from "~/cycles/cycle-status";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const counts = await countApplicationsByStatus(context.db, cycle.id);
   return {
+    title: await pageTitle(request, context, cycle.name, msg("nav.staff")),
     cycle: {
       slug: cycle.slug,
       name: cycle.name,
@@ -25,42 +29,43 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffCycleOverview() {
   const { cycle, counts } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="stack">
       <h1>{cycle.name}</h1>
       <CycleNav slug={cycle.slug} />
       <dl className="facts">
-        <dt>Phase</dt>
-        <dd>{PHASE_LABELS[cycle.phase]}</dd>
-        <dt>Opens</dt>
+        <dt>{t("cycleAdmin.overview.phase")}</dt>
+        <dd>{t(PHASE_KEYS[cycle.phase])}</dd>
+        <dt>{t("cycle.opens")}</dt>
         <dd>
           <ZonedTime iso={cycle.opensAt} timeZone={cycle.timezone} />
         </dd>
-        <dt>Deadline</dt>
+        <dt>{t("cycle.deadline")}</dt>
         <dd>
           <ZonedTime iso={cycle.closesAt} timeZone={cycle.timezone} />
         </dd>
-        <dt>Review</dt>
+        <dt>{t("cycleAdmin.overview.review")}</dt>
         <dd>
-          {cycle.blindReview ? "Blind" : "Names visible"}, {cycle.reviewersPerApplication} reviewers per application
+          {t(cycle.blindReview ? "cycleAdmin.overview.blind" : "cycleAdmin.overview.namesVisible", {
+            count: cycle.reviewersPerApplication,
+          })}
         </dd>
-        <dt>Public page</dt>
+        <dt>{t("cycleAdmin.overview.publicPage")}</dt>
         <dd>
           <Link to={`/cycles/${cycle.slug}`}>/cycles/{cycle.slug}</Link>
         </dd>
       </dl>
-      <h2>Applications by status</h2>
+      <h2>{t("cycleAdmin.overview.byStatus")}</h2>
       <ul className="cards">
         {APPLICATION_STATUSES.filter((status) => (counts[status] ?? 0) > 0).map((status) => (
           <li key={status} className="card">
             <Link to={`/staff/cycles/${cycle.slug}/applications?status=${status}`}>
-              {APPLICATION_STATUS_LABELS[status]}
+              {t(APPLICATION_STATUS_KEYS[status])}
             </Link>
             : <strong>{counts[status]}</strong>
           </li>

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { Field, FormErrors, TextAreaField } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
@@ -10,13 +11,19 @@ import { TranslationsForm } from "~/components/translations-form";
 import { translationAction, withTranslations } from "~/i18n/content.server";
 import { EligibilityActionSchema } from "~/eligibility/eligibility.schema";
 import { addEligibilityQuestion, removeEligibilityQuestion, screenoutCounts } from "~/eligibility/eligibility.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const questions = await withTranslations(context.db, "eligibility", await screenoutCounts(context.db, cycle.id));
-  return { cycle: { slug: cycle.slug, name: cycle.name }, questions };
+  return {
+    title: await pageTitle(request, context, msg("cycleAdmin.eligibility.title"), cycle.name, msg("nav.staff")),
+    cycle: { slug: cycle.slug, name: cycle.name },
+    questions,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -39,13 +46,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirectAfterSuccess(
     context.config,
     `/staff/cycles/${cycle.slug}/eligibility`,
-    value.intent === "add" ? "Screening question added." : "Screening question removed.",
+    value.intent === "add" ? msg("cycleAdmin.eligibility.added") : msg("cycleAdmin.eligibility.removed"),
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Eligibility — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function EligibilityStaffPage() {
   const { cycle, questions } = useLoaderData<typeof loader>();
@@ -58,29 +63,29 @@ export default function EligibilityStaffPage() {
     Parameters<typeof Field>[0]["field"]
   >;
   const total = questions.reduce((sum, question) => sum + question.screenedOut, 0);
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{`Eligibility screen of ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.eligibility.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <p>
-        Visitors answer these questions at{" "}
-        <Link to={`/cycles/${cycle.slug}/eligibility`}>{`/cycles/${cycle.slug}/eligibility`}</Link> before a draft is
-        created. Someone whose answer does not qualify is told why and may change their answers. Only counts are kept:
-        nothing about who was screened out.
+        {t("cycleAdmin.eligibility.introAt")}{" "}
+        <Link to={`/cycles/${cycle.slug}/eligibility`}>{`/cycles/${cycle.slug}/eligibility`}</Link>{" "}
+        {t("cycleAdmin.eligibility.introRest")}
       </p>
       {questions.length === 0 ? (
-        <p className="muted">No screening questions: anyone may start an application.</p>
+        <p className="muted">{t("cycleAdmin.eligibility.none")}</p>
       ) : (
         <table>
-          <caption>{`Screened out so far: ${total} (a visitor stopped by two questions counts under each)`}</caption>
+          <caption>{t("cycleAdmin.eligibility.caption", { total })}</caption>
           <thead>
             <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Qualifying answers</th>
-              <th scope="col">What a visitor who does not qualify reads</th>
-              <th scope="col">Screened out</th>
+              <th scope="col">{t("cycleAdmin.eligibility.question")}</th>
+              <th scope="col">{t("cycleAdmin.eligibility.qualifying")}</th>
+              <th scope="col">{t("cycleAdmin.eligibility.reasonColumn")}</th>
+              <th scope="col">{t("cycleAdmin.eligibility.screenedOut")}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("cycleAdmin.eligibility.actions")}</span>
               </th>
             </tr>
           </thead>
@@ -88,14 +93,20 @@ export default function EligibilityStaffPage() {
             {questions.map((question) => (
               <tr key={question.id}>
                 <th scope="row">{question.label}</th>
-                <td>{`${question.qualifying.join(", ")} (of ${question.options.join(", ")})`}</td>
+                <td>
+                  {t("cycleAdmin.eligibility.qualifyingOf", {
+                    qualifying: question.qualifying.join(", "),
+                    options: question.options.join(", "),
+                  })}
+                </td>
                 <td>{question.reason}</td>
                 <td>{question.screenedOut}</td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="questionId" value={question.id} />
                     <button type="submit" name="intent" value="remove" className="danger">
-                      Remove<span className="visually-hidden">: {question.label}</span>
+                      {t("cycleAdmin.questions.remove")}
+                      <span className="visually-hidden">: {question.label}</span>
                     </button>
                   </Form>
                 </td>
@@ -106,11 +117,8 @@ export default function EligibilityStaffPage() {
       )}
       {questions.length ? (
         <section className="stack" aria-labelledby="screen-translations">
-          <h2 id="screen-translations">Translations</h2>
-          <p className="hint">
-            Visitors read a question in their language where it is translated, else as written above. The answers that
-            qualify stay those of the original.
-          </p>
+          <h2 id="screen-translations">{t("cycleAdmin.eligibility.translations")}</h2>
+          <p className="hint">{t("cycleAdmin.eligibility.translationsHint")}</p>
           {questions.map((question) => (
             <div key={question.id} className="card">
               <h3>{question.label}</h3>
@@ -120,12 +128,16 @@ export default function EligibilityStaffPage() {
                 translations={question.translations}
                 reply={translationReply}
                 fields={[
-                  { name: "label", label: "Question", original: question.label },
-                  { name: "help", label: "Help", original: question.help },
-                  { name: "options", label: "Answers, one per line", original: question.options.join(" / ") },
+                  { name: "label", label: t("cycleAdmin.eligibility.question"), original: question.label },
+                  { name: "help", label: t("cycleAdmin.questions.help"), original: question.help },
+                  {
+                    name: "options",
+                    label: t("cycleAdmin.eligibility.answersPerLine"),
+                    original: question.options.join(" / "),
+                  },
                   {
                     name: "reason",
-                    label: "What a visitor with another answer reads",
+                    label: t("cycleAdmin.eligibility.reason"),
                     original: question.reason,
                     multiline: true,
                   },
@@ -136,27 +148,27 @@ export default function EligibilityStaffPage() {
         </section>
       ) : null}
       <section className="card narrow" aria-labelledby="add-screen">
-        <h2 id="add-screen">Add a screening question</h2>
+        <h2 id="add-screen">{t("cycleAdmin.eligibility.add")}</h2>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors id={form.errorId} errors={form.errors} />
-          <Field label="Question" field={f.label} />
-          <Field label="Help (optional)" field={f.help} />
+          <Field label={t("cycleAdmin.eligibility.question")} field={f.label} />
+          <Field label={t("cycleAdmin.eligibility.help")} field={f.help} />
           <TextAreaField
-            label="Answers (one per line)"
+            label={t("cycleAdmin.eligibility.answers")}
             field={f.options}
             rows={3}
-            hint="For a yes/no question: Yes and No."
+            hint={t("cycleAdmin.eligibility.answersHint")}
           />
-          <TextAreaField label="Answers that qualify (one per line)" field={f.qualifying} rows={2} />
+          <TextAreaField label={t("cycleAdmin.eligibility.qualifyingLabel")} field={f.qualifying} rows={2} />
           <TextAreaField
-            label="What a visitor with another answer reads"
+            label={t("cycleAdmin.eligibility.reason")}
             field={f.reason}
             rows={2}
-            hint="Say kindly why the program cannot take their application."
+            hint={t("cycleAdmin.eligibility.reasonHint")}
           />
           <div className="actions">
             <button type="submit" name="intent" value="add">
-              Add question
+              {t("cycleAdmin.questionEditor.add")}
             </button>
           </div>
         </Form>

@@ -1,14 +1,17 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { QUESTION_KIND_LABELS, QUESTION_KINDS } from "~/applications/questions";
+import { useTranslation } from "react-i18next";
+import { QUESTION_KIND_KEYS, QUESTION_KINDS } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { QuestionEditor } from "~/components/question-editor";
 import { QuestionActionSchema } from "~/cycles/cycles.schema";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
-import { REPORT_KIND_LABELS } from "~/fellowships/lifecycle";
+import { REPORT_KIND_KEYS } from "~/fellowships/lifecycle";
 import { listReportQuestions, reportQuestionsFrozen, writeReportQuestion } from "~/fellowships/report-questions.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { isUuid, notFound } from "~/utils/http.server";
@@ -25,7 +28,7 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
         .where("cycleId", "=", cycle.id)
         .executeTakeFirst()
     : undefined;
-  if (!form) notFound("We could not find that report form.");
+  if (!form) notFound(msg("cycleAdmin.reportQuestions.notFound"));
   return { staff, cycle, form };
 }
 
@@ -35,7 +38,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listReportQuestions(context.db, form.id),
     reportQuestionsFrozen(context.db, form.id),
   ]);
-  return { cycle: { slug: cycle.slug, name: cycle.name }, form, questions, frozen };
+  return {
+    title: await pageTitle(request, context, form.title, msg("nav.staff")),
+    cycle: { slug: cycle.slug, name: cycle.name },
+    form,
+    questions,
+    frozen,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -62,44 +71,44 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : submission.reply({ formErrors: [result.message] });
     return invalid({ target, result: reply }, result.status);
   }
-  return redirectAfterSuccess(context.config, `/staff/cycles/${cycle.slug}/fellowship/${form.id}`, "Questions saved.");
+  return redirectAfterSuccess(
+    context.config,
+    `/staff/cycles/${cycle.slug}/fellowship/${form.id}`,
+    msg("cycleAdmin.reportQuestions.saved"),
+  );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.form.title ?? "Report"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ReportQuestionsPage() {
   const { cycle, form, questions, frozen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{`${form.title}: questions`}</h1>
+      <h1>{t("cycleAdmin.reportQuestions.heading", { form: form.title })}</h1>
       <CycleNav slug={cycle.slug} />
       <p>
-        <Link to={`/staff/cycles/${cycle.slug}/fellowship`}>Fellowship year</Link> · {REPORT_KIND_LABELS[form.kind]}.
-        Questions work as on the application form.
+        <Link to={`/staff/cycles/${cycle.slug}/fellowship`}>{t("cycleAdmin.nav.fellowship")}</Link> ·{" "}
+        {t(REPORT_KIND_KEYS[form.kind])}. {t("cycleAdmin.reportQuestions.intro")}
       </p>
-      {frozen ? (
-        <p className="notice">
-          Fellows have submitted this report: you can reword questions, not change what they ask.
-        </p>
-      ) : null}
+      {frozen ? <p className="notice">{t("cycleAdmin.reportQuestions.frozen")}</p> : null}
       <ol className="stack question-list">
         {questions.map((question, index) => (
           <li key={question.id} className="card">
             <p className="muted">
-              {QUESTION_KIND_LABELS[question.kind]}
-              {question.required ? " · required" : ""}
-              {question.maxWords ? ` · up to ${question.maxWords} words` : ""}
+              {t(QUESTION_KIND_KEYS[question.kind])}
+              {question.required ? ` · ${t("cycleAdmin.questions.required")}` : ""}
+              {question.maxWords ? ` · ${t("cycleAdmin.questions.upToWords", { count: question.maxWords })}` : ""}
             </p>
             <h2 className="question-title">{question.label}</h2>
             <FormErrors errors={actionData?.target === question.id ? replyErrors(actionData.result) : undefined} />
             <Form method="post" className="actions">
               <input type="hidden" name="questionId" value={question.id} />
               <button type="submit" name="intent" value="move-up" className="secondary" disabled={index === 0}>
-                Move up<span className="visually-hidden">: {question.label}</span>
+                {t("cycleAdmin.questions.moveUp")}
+                <span className="visually-hidden">: {question.label}</span>
               </button>
               <button
                 type="submit"
@@ -108,16 +117,18 @@ export default function ReportQuestionsPage() {
                 className="secondary"
                 disabled={index === questions.length - 1}
               >
-                Move down<span className="visually-hidden">: {question.label}</span>
+                {t("cycleAdmin.questions.moveDown")}
+                <span className="visually-hidden">: {question.label}</span>
               </button>
               {!frozen ? (
                 <button type="submit" name="intent" value="delete-question" className="danger">
-                  Remove<span className="visually-hidden">: {question.label}</span>
+                  {t("cycleAdmin.questions.remove")}
+                  <span className="visually-hidden">: {question.label}</span>
                 </button>
               ) : null}
             </Form>
             <details>
-              <summary>Edit this question</summary>
+              <summary>{t("cycleAdmin.questions.edit")}</summary>
               <QuestionEditor
                 question={question}
                 frozen={frozen}
@@ -131,10 +142,10 @@ export default function ReportQuestionsPage() {
       </ol>
       {!frozen ? (
         <section className="card narrow" aria-labelledby="add-question">
-          <h2 id="add-question">Add a question</h2>
+          <h2 id="add-question">{t("cycleAdmin.questions.add")}</h2>
           <QuestionEditor
             frozen={frozen}
-            defaultSection="Report"
+            defaultSection={t("cycleAdmin.reportQuestions.defaultSection")}
             lastResult={resultFor("new")}
             kinds={REPORT_QUESTION_KINDS}
             askIdentifying={false}

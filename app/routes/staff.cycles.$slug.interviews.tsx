@@ -1,42 +1,46 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
+import { useFormat } from "~/components/use-format";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { interviewOverview } from "~/interviews/overview.server";
-import { formatDateTime } from "~/utils/format";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const positions = await interviewOverview(context.db, cycle.id);
   return {
-    cycle: { slug: cycle.slug, name: cycle.name },
+    title: await pageTitle(request, context, msg("cycleAdmin.interviews.title"), cycle.name, msg("nav.staff")),
+    cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
     positions: positions.map((position) => ({
       ...position,
-      booked: position.booked.map((row) => ({ name: row.name, when: formatDateTime(row.startsAt, cycle.timezone) })),
+      booked: position.booked.map((row) => ({ name: row.name, when: row.startsAt.toISOString() })),
     })),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Interviews — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffInterviewsPage() {
   const { cycle, positions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>{`Interviews in ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.interviews.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
-      <p>Per position: how many of the finalists it considers have booked an interview, and who has not.</p>
+      <p>{t("cycleAdmin.interviews.intro")}</p>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Interview bookings per position</caption>
+          <caption className="visually-hidden">{t("cycleAdmin.interviews.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Position</th>
-              <th scope="col">Open times</th>
-              <th scope="col">Booked</th>
-              <th scope="col">Not booked yet</th>
+              <th scope="col">{t("cycleAdmin.interviews.position")}</th>
+              <th scope="col">{t("cycleAdmin.interviews.openTimes")}</th>
+              <th scope="col">{t("cycleAdmin.interviews.booked")}</th>
+              <th scope="col">{t("cycleAdmin.interviews.notBooked")}</th>
             </tr>
           </thead>
           <tbody>
@@ -47,12 +51,15 @@ export default function StaffInterviewsPage() {
                 </th>
                 <td>{position.openSlots}</td>
                 <td>
-                  {position.booked.length} of {position.considered}
+                  {t("cycleAdmin.interviews.bookedOf", {
+                    booked: position.booked.length,
+                    considered: position.considered,
+                  })}
                   {position.booked.length > 0 ? (
                     <ul className="plain-list">
                       {position.booked.map((row) => (
                         <li key={row.name}>
-                          {row.name} — {row.when}
+                          {row.name} — {format.dateTime(row.when, cycle.timezone)}
                         </li>
                       ))}
                     </ul>
@@ -60,13 +67,13 @@ export default function StaffInterviewsPage() {
                 </td>
                 <td>
                   {position.notBooked.length === 0 ? (
-                    <span className="muted">Everyone</span>
+                    <span className="muted">{t("cycleAdmin.interviews.everyone")}</span>
                   ) : (
                     <ul className="plain-list">
                       {position.notBooked.map((row) => (
                         <li key={row.name}>
                           {row.name}
-                          {row.invited ? "" : " (not invited)"}
+                          {row.invited ? "" : ` ${t("cycleAdmin.interviews.notInvited")}`}
                         </li>
                       ))}
                     </ul>

@@ -1,15 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { useTranslation } from "react-i18next";
+import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { LetterActionSchema } from "~/applications/loi.schema";
 import { inviteLetters } from "~/applications/loi.server";
 import { lettersView } from "~/applications/loi-view.server";
 import { CycleNav } from "~/components/cycle-nav";
 import { ReleaseCard, ReleasePreview } from "~/components/decision-release";
 import { FormErrors, replyErrors } from "~/components/forms";
+import { useFormat } from "~/components/use-format";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { cancelRelease, scheduleRelease } from "~/review/decision-release.server";
 import { setPendingDecisions } from "~/review/decisions.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { formatTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
@@ -17,10 +21,12 @@ import { parseSubmission } from "~/utils/parse-submission";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
-  return { cycle: { slug: cycle.slug, name: cycle.name }, ...(await lettersView(context.db, context.config, cycle)) };
+  return {
+    title: await pageTitle(request, context, msg("cycleAdmin.letters.title"), cycle.name, msg("nav.staff")),
+    cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
+    ...(await lettersView(context.db, context.config, cycle)),
+  };
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
@@ -30,67 +36,73 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let message: string;
   if (value.intent === "invite") {
     const result = await inviteLetters(context.db, context.config, staff.id, cycle, value.applicationId);
-    message = `Invited ${plural(result.invited, "applicant")} to the full application; each gets an email.`;
-    if (result.already)
-      message += ` ${plural(result.already, "letter")} had been invited already (nothing sent again).`;
-    if (result.refused)
-      message += ` ${plural(result.refused, "letter")} could not be invited (not submitted, or its “not invited” is being sent).`;
+    // The flash is one message: the counts that are not zero pick the wording.
+    message =
+      result.already || result.refused
+        ? msg("cycleAdmin.letters.invitedWithNotes", {
+            count: result.invited,
+            already: result.already,
+            refused: result.refused,
+          })
+        : msg("cycleAdmin.letters.invited", { count: result.invited });
   } else if (value.intent === "release") {
     const released = await scheduleRelease(context.db, context.config, staff.id, cycle);
     if (!released.ok) return invalid(submission.reply({ formErrors: [released.message] }), released.status);
     message = released.sentNow
-      ? `Released ${plural(released.decisions, "decision")}; the emails are on their way.`
-      : `${plural(released.decisions, "decision")} sending at ${formatTime(released.sendAt, cycle.timezone)}. You can cancel until then.`;
+      ? msg("cycleAdmin.letters.released", { count: released.decisions })
+      : msg("cycleAdmin.letters.sending", {
+          count: released.decisions,
+          time: formatTime(released.sendAt, cycle.timezone),
+        });
   } else if (value.intent === "cancel-release") {
     const cancelled = await cancelRelease(context.db, staff.id, cycle.id);
     if (!cancelled.ok) return invalid(submission.reply({ formErrors: [cancelled.message] }), cancelled.status);
-    message = "Release cancelled: no email was sent, and the letters stay marked.";
+    message = msg("cycleAdmin.letters.cancelled");
   } else {
     const decision = value.intent === "clear" ? null : "not_invited";
     const changed = await setPendingDecisions(context.db, staff.id, cycle.id, value.applicationId, decision);
-    message = `${plural(changed, "letter")} ${decision ? "marked not invited" : "unmarked"}; nothing is sent until you release.`;
+    message = decision
+      ? msg("cycleAdmin.letters.marked", { count: changed })
+      : msg("cycleAdmin.letters.unmarked", { count: changed });
   }
   return redirectAfterSuccess(context.config, `/staff/cycles/${cycle.slug}/letters`, message);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Letters of intent — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function LettersPage() {
   const { cycle, loiDeadline, rows, pending, waiting, preview, delayMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>{`Letters of intent for ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.letters.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <FormErrors errors={replyErrors(actionData)} />
       {loiDeadline === null ? (
         <p className="notice">
-          This cycle has one stage. To ask for a letter of intent first, set its deadline in{" "}
-          <Link to={`/staff/cycles/${cycle.slug}/settings`}>Settings</Link> and mark its questions in{" "}
-          <Link to={`/staff/cycles/${cycle.slug}/questions`}>Questions</Link>.
+          {t("cycleAdmin.letters.oneStage")}{" "}
+          <Link to={`/staff/cycles/${cycle.slug}/settings`}>{t("cycleAdmin.nav.settings")}</Link>{" "}
+          {t("cycleAdmin.letters.oneStageAnd")}{" "}
+          <Link to={`/staff/cycles/${cycle.slug}/questions`}>{t("cycleAdmin.nav.questions")}</Link>.
         </p>
       ) : (
-        <p>
-          Letters of intent are due {loiDeadline}. Inviting opens the full application at once, pre-filled from the
-          letter, and emails the applicant. Those you mark “not invited” hear only when you release, and you can cancel
-          a release until its emails leave.
-        </p>
+        <p>{t("cycleAdmin.letters.intro", { date: format.dateTime(loiDeadline, cycle.timezone) })}</p>
       )}
       {rows.length > 0 ? (
         <Form method="post" className="stack">
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">Letters of intent</caption>
+              <caption className="visually-hidden">{t("cycleAdmin.nav.letters")}</caption>
               <thead>
                 <tr>
                   <th scope="col">
-                    <span className="visually-hidden">Select</span>
+                    <span className="visually-hidden">{t("cycleAdmin.letters.select")}</span>
                   </th>
-                  <th scope="col">Applicant</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Letter</th>
+                  <th scope="col">{t("cycleAdmin.rounds.applicant")}</th>
+                  <th scope="col">{t("cycleAdmin.completeness.status")}</th>
+                  <th scope="col">{t("cycleAdmin.letters.letter")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -98,22 +110,33 @@ export default function LettersPage() {
                   <tr key={row.id}>
                     <td>
                       {row.status === "loi_submitted" && !row.inRelease ? (
-                        <input type="checkbox" name="applicationId" value={row.id} aria-label={`Select ${row.name}`} />
+                        <input
+                          type="checkbox"
+                          name="applicationId"
+                          value={row.id}
+                          aria-label={t("cycleAdmin.letters.selectName", { name: row.name })}
+                        />
                       ) : null}
                     </td>
                     <td>{row.name}</td>
                     <td>
                       {row.pendingNotInvited
-                        ? `Not invited (${row.inRelease && waiting ? `sending at ${waiting.sendAt}` : "marked, not sent"})`
+                        ? row.inRelease && waiting
+                          ? t("cycleAdmin.letters.notInvitedSending", { time: waiting.sendAt })
+                          : t("cycleAdmin.letters.notInvitedMarked")
                         : row.invitedAt
-                          ? `Invited ${row.invitedAt} · ${APPLICATION_STATUS_LABELS[row.status]}`
-                          : APPLICATION_STATUS_LABELS[row.status]}
+                          ? `${t("cycleAdmin.letters.invitedOn", { date: format.dateTime(row.invitedAt, cycle.timezone) })} · ${t(APPLICATION_STATUS_KEYS[row.status])}`
+                          : t(APPLICATION_STATUS_KEYS[row.status])}
                     </td>
                     <td>
                       {row.answers.length > 0 ? (
                         <details>
                           <summary>
-                            Read<span className="visually-hidden"> the letter of {row.name}</span>
+                            {t("cycleAdmin.letters.read")}
+                            <span className="visually-hidden">
+                              {" "}
+                              {t("cycleAdmin.letters.theLetterOf", { name: row.name })}
+                            </span>
                           </summary>
                           <dl className="answers">
                             {row.answers.map((answer) => (
@@ -125,7 +148,7 @@ export default function LettersPage() {
                           </dl>
                         </details>
                       ) : (
-                        <span className="muted">Not submitted</span>
+                        <span className="muted">{t("cycleAdmin.letters.notSubmitted")}</span>
                       )}
                     </td>
                   </tr>
@@ -135,18 +158,18 @@ export default function LettersPage() {
           </div>
           <div className="actions">
             <button type="submit" name="intent" value="invite">
-              Invite to the full application
+              {t("cycleAdmin.letters.invite")}
             </button>
             <button type="submit" name="intent" value="mark-not-invited" className="secondary">
-              Mark as not invited
+              {t("cycleAdmin.letters.mark")}
             </button>
             <button type="submit" name="intent" value="clear" className="secondary">
-              Clear the mark
+              {t("cycleAdmin.letters.clear")}
             </button>
           </div>
         </Form>
       ) : (
-        <p>No letter of intent yet.</p>
+        <p>{t("cycleAdmin.letters.none")}</p>
       )}
       <ReleasePreview groups={preview} />
       <ReleaseCard pending={pending} delayMinutes={delayMinutes} waiting={waiting} />

@@ -1,6 +1,7 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
@@ -14,6 +15,8 @@ import {
   updatePosition,
 } from "~/matching/positions.server";
 import { listOrganizations } from "~/organizations/organizations.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
@@ -33,6 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       .execute(),
   ]);
   return {
+    title: await pageTitle(request, context, msg("cycleAdmin.positions.title"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name },
     organizations: organizations.map(({ id, name }) => ({ id, name })),
     finalists,
@@ -54,11 +58,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (value.intent === "create-position") {
     const id = await createPosition(context.db, staff.id, cycle.id, value.organizationId, value);
     if (!id)
-      return invalid({ target, result: submission.reply({ formErrors: ["That organization does not exist."] }) }, 404);
-    message = "Position added.";
+      return invalid(
+        { target, result: submission.reply({ formErrors: [msg("cycleAdmin.positions.noOrganization")] }) },
+        404,
+      );
+    message = msg("cycleAdmin.positions.added");
   } else if (value.intent === "suggest-candidates") {
     const added = await suggestCandidates(context.db, staff.id, cycle.id);
-    message = `${added} finalist placement${added === 1 ? "" : "s"} suggested from the applications.`;
+    message = msg("cycleAdmin.positions.suggested", { count: added });
   } else {
     const result =
       value.intent === "update-position"
@@ -66,32 +73,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : await setCandidates(context.db, staff.id, cycle.id, value.positionId, value.applicationId);
     if (!result.ok)
       return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
-    message = value.intent === "update-position" ? "Position saved." : "Finalists considered saved.";
+    message =
+      value.intent === "update-position"
+        ? msg("cycleAdmin.positions.saved")
+        : msg("cycleAdmin.positions.candidatesSaved");
   }
   return redirect(`/staff/cycles/${cycle.slug}/positions`, {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Positions — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function PositionsPage() {
   const { cycle, organizations, finalists, positions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (target: string) => (actionData?.target === target ? replyErrors(actionData.result) : undefined);
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{`Positions in ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.positions.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
-      <p>
-        Each position considers some finalists; they and the host rank each other. By default a finalist is considered
-        by every position whose host or title their application names, or by all if it names none.
-      </p>
+      <p>{t("cycleAdmin.positions.intro")}</p>
       <Form method="post">
         <button type="submit" name="intent" value="suggest-candidates" className="secondary">
-          Suggest finalists for positions without any
+          {t("cycleAdmin.positions.suggest")}
         </button>
       </Form>
       {positions.map((position) => (
@@ -99,15 +105,15 @@ export default function PositionsPage() {
           <h2 id={`position-${position.id}`} className="question-title">
             {position.title}{" "}
             <span className="muted">
-              · {position.organizationName} · {position.seats} seat{position.seats === 1 ? "" : "s"}
+              · {position.organizationName} · {t("cycleAdmin.positions.seatsCount", { count: position.seats })}
             </span>
           </h2>
           <FormErrors errors={errorsFor(position.id)} />
           <Form method="post">
             <input type="hidden" name="positionId" value={position.id} />
             <fieldset className="choice-group">
-              <legend className="fieldset-legend">Finalists considered</legend>
-              {finalists.length === 0 ? <p className="muted">No finalists yet.</p> : null}
+              <legend className="fieldset-legend">{t("cycleAdmin.positions.considered")}</legend>
+              {finalists.length === 0 ? <p className="muted">{t("cycleAdmin.positions.noFinalists")}</p> : null}
               {finalists.map((finalist) => (
                 <label key={finalist.id} className="choice">
                   <input
@@ -121,17 +127,21 @@ export default function PositionsPage() {
               ))}
             </fieldset>
             <button type="submit" name="intent" value="set-candidates" className="secondary">
-              Save<span className="visually-hidden"> the finalists considered for {position.title}</span>
+              {t("cycleAdmin.fellowship.save")}
+              <span className="visually-hidden">
+                {" "}
+                {t("cycleAdmin.positions.saveFor", { position: position.title })}
+              </span>
             </button>
           </Form>
         </section>
       ))}
       <section className="card narrow" aria-labelledby="add-position">
-        <h2 id="add-position">Add a position</h2>
+        <h2 id="add-position">{t("cycleAdmin.positions.add")}</h2>
         <FormErrors errors={errorsFor("new")} />
         <Form method="post">
           <div className="field">
-            <label htmlFor="organizationId">Host organization</label>
+            <label htmlFor="organizationId">{t("cycleAdmin.positions.host")}</label>
             <select id="organizationId" name="organizationId">
               {organizations.map((org) => (
                 <option key={org.id} value={org.id}>
@@ -141,31 +151,31 @@ export default function PositionsPage() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="title">Title</label>
+            <label htmlFor="title">{t("cycleAdmin.fellowship.formTitle")}</label>
             <input id="title" name="title" type="text" required />
           </div>
           <div className="field">
-            <label htmlFor="description">What the fellow would do</label>
+            <label htmlFor="description">{t("cycleAdmin.positions.description")}</label>
             <textarea id="description" name="description" rows={3} />
           </div>
           <div className="field">
-            <label htmlFor="seats">Seats</label>
+            <label htmlFor="seats">{t("cycleAdmin.positions.seats")}</label>
             <input id="seats" name="seats" type="number" min={0} max={20} defaultValue={1} />
           </div>
           <div className="field">
-            <label htmlFor="skills">Skills wanted (comma-separated)</label>
+            <label htmlFor="skills">{t("cycleAdmin.positions.skills")}</label>
             <input id="skills" name="skills" type="text" />
           </div>
           <div className="field">
-            <label htmlFor="location">Location</label>
+            <label htmlFor="location">{t("cycleAdmin.positions.location")}</label>
             <input id="location" name="location" type="text" />
           </div>
           <label className="choice">
             <input type="checkbox" name="remote" />
-            Remote possible
+            {t("cycleAdmin.positions.remote")}
           </label>
           <button type="submit" name="intent" value="create-position">
-            Add the position
+            {t("cycleAdmin.positions.addButton")}
           </button>
         </Form>
       </section>

@@ -1,8 +1,9 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { conditionProblems, describeCondition } from "~/applications/conditions";
-import { QUESTION_KIND_LABELS } from "~/applications/questions";
+import { useTranslation } from "react-i18next";
+import { conditionProblems } from "~/applications/conditions";
+import { QUESTION_KIND_KEYS } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { QuestionEditor } from "~/components/question-editor";
@@ -18,6 +19,8 @@ import {
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { TranslationsForm } from "~/components/translations-form";
 import { translationAction, withTranslations } from "~/i18n/content.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, useMessage, type MessageKey } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
@@ -30,11 +33,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const problems = conditionProblems(questions);
   const labels = new Map(questions.map((question) => [question.id, question]));
   return {
+    title: await pageTitle(request, context, msg("cycleAdmin.questions.title"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name },
     questions: (questions as ((typeof questions)[number] & { version: number })[]).map((question) => ({
       ...question,
-      conditionText: question.condition
-        ? describeCondition(question.condition, labels.get(question.condition.questionId))
+      // Translated on the page: the question it depends on (by its label, if it still exists) and how.
+      conditionShown: question.condition
+        ? {
+            operator: question.condition.operator,
+            values: question.condition.values,
+            target: labels.get(question.condition.questionId)?.label ?? null,
+          }
         : null,
       problem: problems.find((problem) => problem.questionId === question.id)?.message ?? null,
     })),
@@ -72,21 +81,35 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       : { formErrors: [result.message] };
     return invalid({ target, result: submission.reply(errors) }, result.status);
   }
-  const messages = {
-    "add-question": "Question added.",
-    "update-question": "Question saved.",
-    "delete-question": "Question removed.",
-    "move-up": "Question moved.",
-    "move-down": "Question moved.",
-  } as const;
+  const messages: Record<typeof value.intent, MessageKey> = {
+    "add-question": "cycleAdmin.questions.added",
+    "update-question": "cycleAdmin.questions.saved",
+    "delete-question": "cycleAdmin.questions.removed",
+    "move-up": "cycleAdmin.questions.moved",
+    "move-down": "cycleAdmin.questions.moved",
+  };
   return redirect(`/staff/cycles/${cycle.slug}/questions`, {
-    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: messages[value.intent] }) },
+    headers: {
+      "Set-Cookie": await setFlash(context.config, { kind: "success", message: msg(messages[value.intent]) }),
+    },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Questions — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
+
+type ConditionShown = { operator: "equals" | "includes"; values: string[]; target: string | null };
+
+/** "Shown when the answer to “…” is “a” or “b”", in the page's language. */
+function useConditionText() {
+  const { t } = useTranslation();
+  return (condition: ConditionShown) => {
+    if (condition.target === null) return t("cycleAdmin.questions.conditionRemoved");
+    const values = condition.values.map((value) => `“${value}”`).join(t("cycleAdmin.questions.or"));
+    return condition.operator === "includes"
+      ? t("cycleAdmin.questions.conditionIncludes", { question: condition.target, values })
+      : t("cycleAdmin.questions.conditionEquals", { question: condition.target, values });
+  };
+}
 
 export default function QuestionsPage() {
   const { cycle, questions, frozen } = useLoaderData<typeof loader>();
@@ -94,6 +117,9 @@ export default function QuestionsPage() {
   const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
   const translationReply = actionData?.target.startsWith("translate:") ? actionData : undefined;
   const lastSection = questions.at(-1)?.section;
+  const { t } = useTranslation();
+  const message = useMessage();
+  const conditionText = useConditionText();
   // Any choice question may be offered; the server refuses one that comes later, and says why.
   const targetsFor = (id: string | null) =>
     questions
@@ -103,32 +129,28 @@ export default function QuestionsPage() {
       .map((question) => ({ id: question.id, label: question.label, options: question.options }));
   return (
     <div className="stack">
-      <h1>{`Questions of ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.questions.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
-      {frozen ? (
-        <p className="notice">
-          People have submitted applications, so the questions are frozen: you can edit wording, help and the
-          identifying flag, and reorder them, but not add, remove or change what they ask for.
-        </p>
-      ) : null}
+      {frozen ? <p className="notice">{t("cycleAdmin.questions.frozen")}</p> : null}
       <ol className="stack question-list">
         {questions.map((question, index) => (
           <li key={question.id} className="card">
             <p className="muted">
-              {question.section} · {QUESTION_KIND_LABELS[question.kind]}
-              {question.required ? " · required" : ""}
-              {question.identifying ? " · identifying" : ""}
-              {question.stage === "loi" ? " · letter of intent" : ""}
-              {question.maxWords ? ` · up to ${question.maxWords} words` : ""}
+              {question.section} · {t(QUESTION_KIND_KEYS[question.kind])}
+              {question.required ? ` · ${t("cycleAdmin.questions.required")}` : ""}
+              {question.identifying ? ` · ${t("cycleAdmin.questions.identifying")}` : ""}
+              {question.stage === "loi" ? ` · ${t("cycleAdmin.questions.letterOfIntent")}` : ""}
+              {question.maxWords ? ` · ${t("cycleAdmin.questions.upToWords", { count: question.maxWords })}` : ""}
             </p>
             <h2 className="question-title">{question.label}</h2>
-            {question.conditionText ? <p className="hint">{question.conditionText}.</p> : null}
-            {question.problem ? <p className="notice notice-warning">{question.problem}</p> : null}
+            {question.conditionShown ? <p className="hint">{conditionText(question.conditionShown)}.</p> : null}
+            {question.problem ? <p className="notice notice-warning">{message(question.problem)}</p> : null}
             <FormErrors errors={actionData?.target === question.id ? replyErrors(actionData.result) : undefined} />
             <Form method="post" className="actions">
               <input type="hidden" name="questionId" value={question.id} />
               <button type="submit" name="intent" value="move-up" className="secondary" disabled={index === 0}>
-                Move up<span className="visually-hidden">: {question.label}</span>
+                {t("cycleAdmin.questions.moveUp")}
+                <span className="visually-hidden">: {question.label}</span>
               </button>
               <button
                 type="submit"
@@ -137,16 +159,18 @@ export default function QuestionsPage() {
                 className="secondary"
                 disabled={index === questions.length - 1}
               >
-                Move down<span className="visually-hidden">: {question.label}</span>
+                {t("cycleAdmin.questions.moveDown")}
+                <span className="visually-hidden">: {question.label}</span>
               </button>
               {!frozen ? (
                 <button type="submit" name="intent" value="delete-question" className="danger">
-                  Remove<span className="visually-hidden">: {question.label}</span>
+                  {t("cycleAdmin.questions.remove")}
+                  <span className="visually-hidden">: {question.label}</span>
                 </button>
               ) : null}
             </Form>
             <details>
-              <summary>Edit this question</summary>
+              <summary>{t("cycleAdmin.questions.edit")}</summary>
               <QuestionEditor
                 question={question}
                 frozen={frozen}
@@ -161,13 +185,13 @@ export default function QuestionsPage() {
               translations={question.translations}
               reply={translationReply}
               fields={[
-                { name: "label", label: "Question", original: question.label },
-                { name: "help", label: "Help", original: question.help, multiline: true },
+                { name: "label", label: t("cycleAdmin.questions.question"), original: question.label },
+                { name: "help", label: t("cycleAdmin.questions.help"), original: question.help, multiline: true },
                 ...(question.options.length
                   ? [
                       {
                         name: "options" as const,
-                        label: "Choices, one per line",
+                        label: t("cycleAdmin.questions.choices"),
                         original: question.options.join(" / "),
                       },
                     ]
@@ -179,7 +203,7 @@ export default function QuestionsPage() {
       </ol>
       {!frozen ? (
         <section className="card narrow" aria-labelledby="add-question">
-          <h2 id="add-question">Add a question</h2>
+          <h2 id="add-question">{t("cycleAdmin.questions.add")}</h2>
           <QuestionEditor
             frozen={frozen}
             defaultSection={lastSection}

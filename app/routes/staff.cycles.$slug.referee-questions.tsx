@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
@@ -9,6 +10,8 @@ import {
   removeRefereeQuestion,
 } from "~/references/referee-questions.server";
 import { MAX_REFEREE_QUESTIONS, REFEREE_QUESTIONS, RefereeQuestionActionSchema } from "~/references/references";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { parseSubmission } from "~/utils/parse-submission";
@@ -16,6 +19,7 @@ import { parseSubmission } from "~/utils/parse-submission";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   return {
+    title: await pageTitle(request, context, msg("cycleAdmin.refereeQuestions.title"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name, referencesMax: cycle.referencesMax },
     questions: await listOwnRefereeQuestions(context.db, cycle.id),
     defaults: REFEREE_QUESTIONS.map((question) => question.label),
@@ -38,32 +42,30 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirectAfterSuccess(
     context.config,
     `/staff/cycles/${cycle.slug}/referee-questions`,
-    value.intent === "add" ? "Question added: referees see it from now on." : "Question removed.",
+    value.intent === "add" ? msg("cycleAdmin.refereeQuestions.added") : msg("cycleAdmin.questions.removed"),
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Referee questions — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function RefereeQuestionsPage() {
   const { cycle, questions, defaults } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const errors = lastResult?.error as Record<string, string[] | null> | undefined;
   const labelErrors = errors?.label ?? undefined;
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{`Referee questions of ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.refereeQuestions.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <FormErrors errors={errors?.[""] ?? undefined} />
       <p>
-        {cycle.referencesMax === 0 ? "This cycle asks for no references yet (set how many in Settings). " : ""}A referee
-        uploads a letter, answers these questions, or both. Reviewers read the answers beside the letter (in a blind
-        cycle with names withheld); the applicant never does. The questions are fixed once a reference arrives.
+        {cycle.referencesMax === 0 ? `${t("cycleAdmin.refereeQuestions.noReferences")} ` : ""}
+        {t("cycleAdmin.refereeQuestions.intro")}
       </p>
       {questions.length === 0 ? (
         <>
-          <p>This cycle has no questions of its own, so referees are asked:</p>
+          <p>{t("cycleAdmin.refereeQuestions.defaults")}</p>
           <ul>
             {defaults.map((label) => (
               <li key={label}>{label}</li>
@@ -71,17 +73,18 @@ export default function RefereeQuestionsPage() {
           </ul>
         </>
       ) : (
-        <ol className="stack" aria-label="Questions for referees">
+        <ol className="stack" aria-label={t("cycleAdmin.refereeQuestions.listLabel")}>
           {questions.map((question) => (
             <li key={question.id}>
               <Form method="post" className="actions">
                 <span>
                   {question.label}
-                  {question.required ? " (required)" : ""}
+                  {question.required ? ` ${t("apply.question.required")}` : ""}
                 </span>
                 <input type="hidden" name="questionId" value={question.id} />
                 <button type="submit" name="intent" value="remove" className="secondary">
-                  Remove<span className="visually-hidden"> “{question.label}”</span>
+                  {t("cycleAdmin.questions.remove")}
+                  <span className="visually-hidden"> “{question.label}”</span>
                 </button>
               </Form>
             </li>
@@ -90,10 +93,10 @@ export default function RefereeQuestionsPage() {
       )}
       {questions.length < MAX_REFEREE_QUESTIONS ? (
         <section aria-labelledby="add-referee-question" className="narrow stack">
-          <h2 id="add-referee-question">Add a question</h2>
+          <h2 id="add-referee-question">{t("cycleAdmin.questions.add")}</h2>
           <Form method="post" className="stack">
             <div className="field">
-              <label htmlFor="referee-question-label">Question</label>
+              <label htmlFor="referee-question-label">{t("cycleAdmin.eligibility.question")}</label>
               <textarea
                 id="referee-question-label"
                 name="label"
@@ -105,10 +108,10 @@ export default function RefereeQuestionsPage() {
             </div>
             <label className="choice">
               <input type="checkbox" name="required" />
-              Referees must answer it
+              {t("cycleAdmin.refereeQuestions.mustAnswer")}
             </label>
             <button type="submit" name="intent" value="add">
-              Add the question
+              {t("cycleAdmin.refereeQuestions.add")}
             </button>
           </Form>
         </section>

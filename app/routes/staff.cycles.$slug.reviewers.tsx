@@ -2,12 +2,15 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { Field, FormErrors, replyErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { PoolActionSchema } from "~/review/pool.schema";
 import { inviteReviewer, listPool, removeReviewer, updateReviewer } from "~/review/pool.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
@@ -23,6 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       .execute(),
   ]);
   return {
+    title: await pageTitle(request, context, msg("cycleAdmin.reviewers.title"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name },
     reviewers: pool.map((reviewer) => ({
       ...reviewer,
@@ -46,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let message: string;
   if (value.intent === "invite-reviewer") {
     await inviteReviewer(context.db, context.config, staff, cycle, value);
-    message = `Invitation sent to ${value.email}.`;
+    message = msg("cycleAdmin.reviewers.invited", { email: value.email });
   } else {
     const result =
       value.intent === "update-reviewer"
@@ -55,18 +59,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!result.ok)
       return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
     message =
-      value.intent === "update-reviewer"
-        ? "Reviewer saved."
-        : "Reviewer removed; their unfinished reviews will be reassigned by the next run.";
+      value.intent === "update-reviewer" ? msg("cycleAdmin.reviewers.saved") : msg("cycleAdmin.reviewers.removed");
   }
   return redirect(`/staff/cycles/${cycle.slug}/reviewers`, {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Reviewers — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ReviewersPage() {
   const { cycle, reviewers } = useLoaderData<typeof loader>();
@@ -76,40 +76,46 @@ export default function ReviewersPage() {
     lastResult: actionData?.target === "invite" ? actionData.result : undefined,
     defaultValue: { capacity: "10" },
   });
+  const { t } = useTranslation();
   const f = inviteFields as unknown as Record<"email" | "capacity" | "expertise", Parameters<typeof Field>[0]["field"]>;
   return (
     <div className="stack">
-      <h1>{`Reviewers of ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.reviewers.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Reviewer pool</caption>
+          <caption className="visually-hidden">{t("cycleAdmin.reviewers.pool")}</caption>
           <thead>
             <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Load</th>
-              <th scope="col">Declared conflicts</th>
-              <th scope="col">Capacity and expertise</th>
+              <th scope="col">{t("cycleAdmin.reviewers.reviewer")}</th>
+              <th scope="col">{t("cycleAdmin.reviewers.load")}</th>
+              <th scope="col">{t("cycleAdmin.reviewers.conflicts")}</th>
+              <th scope="col">{t("cycleAdmin.reviewers.capacityExpertise")}</th>
             </tr>
           </thead>
           <tbody>
             {reviewers.length === 0 ? (
               <tr>
-                <td colSpan={4}>No reviewers yet: invite some below.</td>
+                <td colSpan={4}>{t("cycleAdmin.reviewers.none")}</td>
               </tr>
             ) : (
               reviewers.map((reviewer) => (
                 <tr key={reviewer.id}>
                   <td>
-                    {reviewer.name} {reviewer.active ? null : <span className="badge badge-danger">removed</span>}
+                    {reviewer.name}{" "}
+                    {reviewer.active ? null : (
+                      <span className="badge badge-danger">{t("cycleAdmin.reviewers.removedBadge")}</span>
+                    )}
                     <br />
                     <span className="muted">{reviewer.email}</span>
                   </td>
                   <td>
-                    {reviewer.submitted} of {reviewer.assigned} submitted
-                    {reviewer.recused ? `, ${reviewer.recused} recused` : ""}
+                    {t("cycleAdmin.rounds.submittedOf", { submitted: reviewer.submitted, assigned: reviewer.assigned })}
+                    {reviewer.recused ? t("cycleAdmin.reviewers.recused", { count: reviewer.recused }) : ""}
                   </td>
-                  <td>{reviewer.conflicts.length ? reviewer.conflicts.join("; ") : "None declared"}</td>
+                  <td>
+                    {reviewer.conflicts.length ? reviewer.conflicts.join("; ") : t("cycleAdmin.reviewers.noConflicts")}
+                  </td>
                   <td>
                     <FormErrors
                       errors={actionData?.target === reviewer.id ? replyErrors(actionData.result) : undefined}
@@ -118,7 +124,7 @@ export default function ReviewersPage() {
                       <input type="hidden" name="userId" value={reviewer.id} />
                       <input type="hidden" name="version" value={reviewer.version} />
                       <div className="field">
-                        <label htmlFor={`capacity-${reviewer.id}`}>Capacity</label>
+                        <label htmlFor={`capacity-${reviewer.id}`}>{t("cycleAdmin.reviewers.capacity")}</label>
                         <input
                           id={`capacity-${reviewer.id}`}
                           name="capacity"
@@ -128,7 +134,7 @@ export default function ReviewersPage() {
                         />
                       </div>
                       <div className="field">
-                        <label htmlFor={`expertise-${reviewer.id}`}>Expertise (comma-separated)</label>
+                        <label htmlFor={`expertise-${reviewer.id}`}>{t("cycleAdmin.reviewers.expertise")}</label>
                         <input
                           id={`expertise-${reviewer.id}`}
                           name="expertise"
@@ -138,11 +144,13 @@ export default function ReviewersPage() {
                       </div>
                       <div className="actions">
                         <button type="submit" name="intent" value="update-reviewer" className="secondary">
-                          Save<span className="visually-hidden"> {reviewer.name}</span>
+                          {t("cycleAdmin.fellowship.save")}
+                          <span className="visually-hidden"> {reviewer.name}</span>
                         </button>
                         {reviewer.active ? (
                           <button type="submit" name="intent" value="remove-reviewer" className="danger">
-                            Remove<span className="visually-hidden"> {reviewer.name}</span>
+                            {t("cycleAdmin.questions.remove")}
+                            <span className="visually-hidden"> {reviewer.name}</span>
                           </button>
                         ) : null}
                       </div>
@@ -155,22 +163,19 @@ export default function ReviewersPage() {
         </table>
       </div>
       <section className="card narrow" aria-labelledby="invite-title">
-        <h2 id="invite-title">Invite a reviewer</h2>
-        <p className="muted">
-          They get a single-use link (valid 7 days); accepting it adds them to this cycle, creating an account if
-          needed.
-        </p>
+        <h2 id="invite-title">{t("cycleAdmin.reviewers.invite")}</h2>
+        <p className="muted">{t("cycleAdmin.reviewers.inviteHint")}</p>
         <Form method="post" {...getFormProps(inviteForm)}>
           <FormErrors id={inviteForm.errorId} errors={inviteForm.errors} />
-          <Field label="Email" field={f.email} type="email" />
-          <Field label="Capacity (most reviews)" field={f.capacity} type="number" />
+          <Field label={t("forms.email")} field={f.email} type="email" />
+          <Field label={t("cycleAdmin.reviewers.capacityMost")} field={f.capacity} type="number" />
           <Field
-            label="Expertise (comma-separated)"
+            label={t("cycleAdmin.reviewers.expertise")}
             field={f.expertise}
-            hint="For example: Open Web, Tech Policy, security"
+            hint={t("cycleAdmin.reviewers.expertiseHint")}
           />
           <button type="submit" name="intent" value="invite-reviewer">
-            Send invitation
+            {t("cycleAdmin.reviewers.send")}
           </button>
         </Form>
       </section>

@@ -1,15 +1,18 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { ErrorList, Field, FormErrors, TextAreaField } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { cycleRanking } from "~/review/ranking.server";
 import { AdvanceSchema, NewRoundSchema } from "~/review/rounds.schema";
 import { advanceApplications, createRound, roundsOverview } from "~/review/rounds.server";
 import { requireStaffRound } from "~/review/staff-round.server";
 import { redirectAfterSuccess } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { parseSubmission } from "~/utils/parse-submission";
 import { zonedLocalToUtc } from "~/utils/timezones";
@@ -33,10 +36,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       )
     : new Set<string>();
   return {
-    cycle: { slug: cycle.slug, name: cycle.name },
+    title: await pageTitle(request, context, msg("cycleAdmin.rounds.title"), cycle.name, msg("nav.staff")),
+    cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
     rounds: overview.rounds.map((round) => ({
       ...round,
-      reviewDueAt: round.reviewDueAt ? formatDate(round.reviewDueAt, cycle.timezone) : null,
+      reviewDueAt: round.reviewDueAt ? new Date(round.reviewDueAt).toISOString() : null,
     })),
     panel: overview.panel,
     advance:
@@ -62,8 +66,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffRound(request, context, params.slug);
   const formData = await readFormData(request);
@@ -85,17 +87,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
     if (!result.ok)
       return invalid({ form: "advance", result: submission.reply({ formErrors: [result.message] }) }, result.status);
-    const notes = [
-      result.already ? `${result.already} already there` : "",
-      result.tiedBeyond ? `${result.tiedBeyond} more tied with the last place` : "",
-      result.skippedShort && value.method !== "hand_picked"
-        ? `${plural(result.skippedShort, "application")} short of reviews passed over`
-        : "",
-    ].filter(Boolean);
+    // One message per outcome, with the counts that are not zero (translated where the flash is shown).
+    const skipped = value.method !== "hand_picked" ? result.skippedShort : 0;
     return redirectAfterSuccess(
       context.config,
       to,
-      `Advanced ${plural(result.advanced, "application")}${notes.length ? ` (${notes.join("; ")})` : ""}.`,
+      result.already || result.tiedBeyond || skipped
+        ? msg("cycleAdmin.rounds.advancedWithNotes", {
+            count: result.advanced,
+            already: result.already,
+            tied: result.tiedBeyond,
+            skipped,
+          })
+        : msg("cycleAdmin.rounds.advanced", { count: result.advanced }),
     );
   }
   const submission = parseSubmission(formData, { schema: NewRoundSchema });
@@ -118,17 +122,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       },
       result.status,
     );
-  return redirectAfterSuccess(context.config, to, `Round ${result.position} added: ${value.name}.`);
+  return redirectAfterSuccess(
+    context.config,
+    to,
+    msg("cycleAdmin.rounds.added", { position: result.position, name: value.name }),
+  );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Review rounds — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 const fixed = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
 function NewRoundForm({ panel, lastResult }: { panel: Data["panel"]; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(NewRoundSchema, {
     id: "new-round",
     lastResult,
@@ -137,8 +144,8 @@ function NewRoundForm({ panel, lastResult }: { panel: Data["panel"]; lastResult?
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
       <FormErrors id={form.errorId} errors={form.errors} />
-      <Field label="Name of the round" field={fields.name} hint="For example “Panel”." />
-      <Field label="Reviewers per application (k)" field={fields.reviewersPerApplication} type="number" />
+      <Field label={t("cycleAdmin.rounds.name")} field={fields.name} hint={t("cycleAdmin.rounds.nameHint")} />
+      <Field label={t("cycleAdmin.rounds.k")} field={fields.reviewersPerApplication} type="number" />
       <div className="field">
         <label className="choice">
           <input
@@ -147,13 +154,13 @@ function NewRoundForm({ panel, lastResult }: { panel: Data["panel"]; lastResult?
             id={fields.blindReview.id}
             aria-describedby={fields.blindReview.errorId}
           />
-          Blind review in this round
+          {t("cycleAdmin.rounds.blind")}
         </label>
         <ErrorList id={fields.blindReview.errorId} errors={fields.blindReview.errors} />
       </div>
-      <Field label="Reviews due (the cycle’s time zone)" field={fields.reviewDueAt} type="datetime-local" />
+      <Field label={t("cycleAdmin.rounds.due")} field={fields.reviewDueAt} type="datetime-local" />
       <fieldset aria-describedby={fields.reviewerId.errors?.length ? fields.reviewerId.errorId : undefined}>
-        <legend>Reviewers in this round</legend>
+        <legend>{t("cycleAdmin.rounds.reviewers")}</legend>
         {panel.map((person) => (
           <label key={person.id} className="choice">
             <input type="checkbox" name="reviewerId" value={person.id} /> {person.name}
@@ -162,7 +169,7 @@ function NewRoundForm({ panel, lastResult }: { panel: Data["panel"]; lastResult?
         <ErrorList id={fields.reviewerId.errorId} errors={fields.reviewerId.errors} />
       </fieldset>
       <button type="submit" name="intent" value="create-round">
-        Add the round
+        {t("cycleAdmin.rounds.addButton")}
       </button>
     </Form>
   );
@@ -180,28 +187,28 @@ function AdvanceForm({
     lastResult,
     defaultValue: { method: "top_n" },
   });
+  const { t } = useTranslation();
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="toPosition" value={advance.to.position} />
       <fieldset>
-        <legend>How to choose</legend>
+        <legend>{t("cycleAdmin.rounds.how")}</legend>
         <label className="choice">
-          <input type="radio" name="method" value="top_n" defaultChecked /> The top N by calibrated score (everyone tied
-          with the N-th comes too)
+          <input type="radio" name="method" value="top_n" defaultChecked /> {t("cycleAdmin.rounds.topN")}
         </label>
         <label className="choice">
-          <input type="radio" name="method" value="cut_off" /> Every application at or above a calibrated score
+          <input type="radio" name="method" value="cut_off" /> {t("cycleAdmin.rounds.cutOff")}
         </label>
         <label className="choice">
-          <input type="radio" name="method" value="hand_picked" /> Only the applications ticked below
+          <input type="radio" name="method" value="hand_picked" /> {t("cycleAdmin.rounds.handPicked")}
         </label>
         <ErrorList id={fields.method.errorId} errors={fields.method.errors} />
       </fieldset>
       <div className="inline-fields">
-        <Field label="N (top N)" field={fields.count} type="number" />
+        <Field label={t("cycleAdmin.rounds.count")} field={fields.count} type="number" />
         <Field
-          label="Lowest score (cut-off, 0–100)"
+          label={t("cycleAdmin.rounds.minScore")}
           field={fields.minScore}
           type="number"
           inputProps={{ step: "0.1" }}
@@ -209,20 +216,17 @@ function AdvanceForm({
       </div>
       <div className="table-wrap">
         <table>
-          <caption>
-            {advance.from.name}: applications in review, best first (top N and cut-off pass over those with fewer
-            reviews than the round asks)
-          </caption>
+          <caption>{t("cycleAdmin.rounds.candidates", { round: advance.from.name })}</caption>
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">Pick</span>
+                <span className="visually-hidden">{t("cycleAdmin.rounds.pick")}</span>
               </th>
-              <th scope="col">Rank</th>
-              <th scope="col">Applicant</th>
-              <th scope="col">Calibrated (95 % interval)</th>
-              <th scope="col">Reviews</th>
-              <th scope="col">In {advance.to.name}</th>
+              <th scope="col">{t("cycleAdmin.rounds.rank")}</th>
+              <th scope="col">{t("cycleAdmin.rounds.applicant")}</th>
+              <th scope="col">{t("cycleAdmin.rounds.calibrated")}</th>
+              <th scope="col">{t("cycleAdmin.rounds.reviews")}</th>
+              <th scope="col">{t("cycleAdmin.rounds.inRound", { round: advance.to.name })}</th>
             </tr>
           </thead>
           <tbody>
@@ -230,7 +234,12 @@ function AdvanceForm({
               <tr key={row.id}>
                 <td>
                   {row.advanced ? null : (
-                    <input type="checkbox" name="applicationId" value={row.id} aria-label={`Pick ${row.name}`} />
+                    <input
+                      type="checkbox"
+                      name="applicationId"
+                      value={row.id}
+                      aria-label={t("cycleAdmin.rounds.pickName", { name: row.name })}
+                    />
                   )}
                 </td>
                 <td>{row.rank ?? "—"}</td>
@@ -241,18 +250,18 @@ function AdvanceForm({
                 </td>
                 <td>
                   {row.reviews}
-                  {row.fewReviews ? " (too few)" : ""}
+                  {row.fewReviews ? ` ${t("cycleAdmin.rounds.tooFew")}` : ""}
                 </td>
-                <td>{row.advanced ? "Yes" : "No"}</td>
+                <td>{row.advanced ? t("cycleAdmin.yes") : t("cycleAdmin.rounds.notYet")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <ErrorList id={fields.applicationId.errorId} errors={fields.applicationId.errors} />
-      <TextAreaField label="Why (kept in the audit log)" field={fields.reason} rows={2} />
+      <TextAreaField label={t("cycleAdmin.rounds.reason")} field={fields.reason} rows={2} />
       <button type="submit" name="intent" value="advance">
-        Advance to {advance.to.name}
+        {t("cycleAdmin.rounds.advanceTo", { round: advance.to.name })}
       </button>
     </Form>
   );
@@ -262,28 +271,25 @@ export default function RoundsPage() {
   const { cycle, rounds, panel, advance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/staff/cycles/${cycle.slug}`;
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
-      <h1>{`Review rounds of ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.rounds.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
-      <p>
-        Each round has its own rubric, reviewers, number of reviewers per application, blind setting and due date. The
-        first round reads every application in review, with the whole panel, and takes its settings from the cycle’s
-        settings; a later round reads only the applications advanced into it. Advancing changes no status: an
-        application not advanced stays where it is until its decision.
-      </p>
+      <p>{t("cycleAdmin.rounds.intro")}</p>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Rounds</caption>
+          <caption className="visually-hidden">{t("cycleAdmin.nav.rounds")}</caption>
           <thead>
             <tr>
-              <th scope="col">Round</th>
+              <th scope="col">{t("cycleAdmin.rounds.round")}</th>
               <th scope="col">k</th>
-              <th scope="col">Blind</th>
-              <th scope="col">Due</th>
-              <th scope="col">Reviewers</th>
-              <th scope="col">Applications</th>
-              <th scope="col">Reviews</th>
+              <th scope="col">{t("cycleAdmin.rounds.blindColumn")}</th>
+              <th scope="col">{t("cycleAdmin.rounds.dueColumn")}</th>
+              <th scope="col">{t("cycleAdmin.nav.reviewers")}</th>
+              <th scope="col">{t("cycleAdmin.nav.applications")}</th>
+              <th scope="col">{t("cycleAdmin.rounds.reviews")}</th>
             </tr>
           </thead>
           <tbody>
@@ -292,18 +298,16 @@ export default function RoundsPage() {
                 <th scope="row">
                   {round.position}. {round.name}
                   <br />
-                  <Link to={`${base}/rubric?round=${round.position}`}>Rubric</Link> ·{" "}
-                  <Link to={`${base}/assignments?round=${round.position}`}>Assignments</Link> ·{" "}
-                  <Link to={`${base}/ranking?round=${round.position}`}>Ranking</Link>
+                  <Link to={`${base}/rubric?round=${round.position}`}>{t("cycleAdmin.nav.rubric")}</Link> ·{" "}
+                  <Link to={`${base}/assignments?round=${round.position}`}>{t("cycleAdmin.nav.assignments")}</Link> ·{" "}
+                  <Link to={`${base}/ranking?round=${round.position}`}>{t("cycleAdmin.nav.ranking")}</Link>
                 </th>
                 <td>{round.reviewersPerApplication}</td>
-                <td>{round.blindReview ? "Yes" : "No"}</td>
-                <td>{round.reviewDueAt ?? "—"}</td>
+                <td>{round.blindReview ? t("cycleAdmin.yes") : t("cycleAdmin.rounds.namesShown")}</td>
+                <td>{round.reviewDueAt ? format.date(round.reviewDueAt, cycle.timezone) : "—"}</td>
                 <td>{round.reviewers.join(", ") || "—"}</td>
                 <td>{round.applications}</td>
-                <td>
-                  {round.submitted} of {round.assigned} submitted
-                </td>
+                <td>{t("cycleAdmin.rounds.submittedOf", { submitted: round.submitted, assigned: round.assigned })}</td>
               </tr>
             ))}
           </tbody>
@@ -312,13 +316,13 @@ export default function RoundsPage() {
       {advance ? (
         <section aria-labelledby="advance-title" className="stack">
           <h2 id="advance-title">
-            Advance from {advance.from.name} to {advance.to.name}
+            {t("cycleAdmin.rounds.advanceTitle", { from: advance.from.name, to: advance.to.name })}
           </h2>
           <AdvanceForm advance={advance} lastResult={actionData?.form === "advance" ? actionData.result : undefined} />
         </section>
       ) : null}
       <section aria-labelledby="new-round-title" className="stack">
-        <h2 id="new-round-title">Add round {rounds.length + 1}</h2>
+        <h2 id="new-round-title">{t("cycleAdmin.rounds.add", { position: rounds.length + 1 })}</h2>
         <NewRoundForm panel={panel} lastResult={actionData?.form === "create" ? actionData.result : undefined} />
       </section>
     </div>

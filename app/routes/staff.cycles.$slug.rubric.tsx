@@ -2,6 +2,7 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps, getTextareaProps, type SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { ErrorList, Field, FormErrors, replyErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
@@ -16,6 +17,8 @@ import {
   updateCriterion,
   type RubricCriterion,
 } from "~/review/rubric.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
@@ -26,6 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     scoringStarted(context.db, round.id),
   ]);
   return {
+    title: await pageTitle(request, context, msg("cycleAdmin.rubric.title"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name },
     rounds: rounds.map(({ position, name }) => ({ position, name })),
     round: { position: round.position, name: round.name },
@@ -49,13 +53,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         : await deleteCriterion(context.db, staff.id, round, value.criterionId);
   if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
   return redirect(roundPath(`/staff/cycles/${cycle.slug}/rubric`, round, rounds), {
-    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Rubric saved." }) },
+    headers: {
+      "Set-Cookie": await setFlash(context.config, { kind: "success", message: msg("cycleAdmin.rubric.saved") }),
+    },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Rubric — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 function CriterionForm({
   criterion,
@@ -66,6 +70,7 @@ function CriterionForm({
   lastResult?: SubmissionResult<string[]>;
   fixed: boolean;
 }) {
+  const { t } = useTranslation();
   const [form, fields] = useConformForm(CriterionActionSchema, {
     id: criterion ? `criterion-${criterion.id}` : "new-criterion",
     lastResult,
@@ -94,19 +99,29 @@ function CriterionForm({
           <input type="hidden" name="version" value={criterion.version} />
         </>
       ) : null}
-      <Field label="Criterion" field={f.name} />
+      <Field label={t("cycleAdmin.rubric.criterion")} field={f.name} />
       <div className="field">
-        <label htmlFor={f.guidance.id}>Guidance for reviewers</label>
+        <label htmlFor={f.guidance.id}>{t("cycleAdmin.rubric.guidance")}</label>
         <textarea key={key} {...guidanceProps} rows={2} />
         <ErrorList id={f.guidance.errorId} errors={f.guidance.errors} />
       </div>
       <div className="inline-fields">
-        <Field label="Weight" field={f.weight} type="number" />
-        <Field label="Lowest score" field={f.scaleMin} type="number" inputProps={{ readOnly: scaleLocked }} />
-        <Field label="Highest score" field={f.scaleMax} type="number" inputProps={{ readOnly: scaleLocked }} />
+        <Field label={t("cycleAdmin.rubric.weight")} field={f.weight} type="number" />
+        <Field
+          label={t("cycleAdmin.rubric.lowest")}
+          field={f.scaleMin}
+          type="number"
+          inputProps={{ readOnly: scaleLocked }}
+        />
+        <Field
+          label={t("cycleAdmin.rubric.highest")}
+          field={f.scaleMax}
+          type="number"
+          inputProps={{ readOnly: scaleLocked }}
+        />
       </div>
       <button type="submit" name="intent" value={criterion ? "update-criterion" : "add-criterion"}>
-        {criterion ? "Save criterion" : "Add criterion"}
+        {criterion ? t("cycleAdmin.rubric.save") : t("cycleAdmin.rubric.addButton")}
       </button>
     </Form>
   );
@@ -117,38 +132,40 @@ export default function RubricPage() {
   const actionData = useActionData<typeof action>();
   const resultFor = (target: string) => (actionData?.target === target ? actionData.result : undefined);
   const totalWeight = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{rounds.length > 1 ? `Rubric of ${cycle.name}, ${round.name}` : `Rubric of ${cycle.name}`}</h1>
+      <h1>
+        {rounds.length > 1
+          ? t("cycleAdmin.rubric.headingRound", { cycle: cycle.name, round: round.name })
+          : t("cycleAdmin.rubric.heading", { cycle: cycle.name })}
+      </h1>
       <CycleNav slug={cycle.slug} />
       <RoundSwitcher path={`/staff/cycles/${cycle.slug}/rubric`} rounds={rounds} current={round.position} />
-      <p>
-        Reviewers score each criterion on its scale; the weighted score runs from 0 to 100. Weights are relative (they
-        total {totalWeight} now).
-      </p>
-      {fixed ? (
-        <p className="notice">Reviews are in: criteria and scales are fixed; names, guidance and weights can change.</p>
-      ) : null}
+      <p>{t("cycleAdmin.rubric.intro", { total: totalWeight })}</p>
+      {fixed ? <p className="notice">{t("cycleAdmin.rubric.fixed")}</p> : null}
       <ol className="stack question-list">
         {criteria.map((criterion) => (
           <li key={criterion.id} className="card">
             <h2 className="question-title">
               {criterion.name}{" "}
               <span className="muted">
-                · weight {criterion.weight} · {criterion.scaleMin}–{criterion.scaleMax}
+                · {t("cycleAdmin.rubric.weightIs", { weight: criterion.weight })} · {criterion.scaleMin}–
+                {criterion.scaleMax}
               </span>
             </h2>
             <p className="muted">{criterion.guidance}</p>
             <FormErrors errors={actionData?.target === criterion.id ? replyErrors(actionData.result) : undefined} />
             <details>
-              <summary>Edit this criterion</summary>
+              <summary>{t("cycleAdmin.rubric.edit")}</summary>
               <CriterionForm criterion={criterion} fixed={fixed} lastResult={resultFor(criterion.id)} />
             </details>
             {!fixed ? (
               <Form method="post" className="actions">
                 <input type="hidden" name="criterionId" value={criterion.id} />
                 <button type="submit" name="intent" value="delete-criterion" className="danger">
-                  Remove<span className="visually-hidden"> {criterion.name}</span>
+                  {t("cycleAdmin.questions.remove")}
+                  <span className="visually-hidden"> {criterion.name}</span>
                 </button>
               </Form>
             ) : null}
@@ -157,7 +174,7 @@ export default function RubricPage() {
       </ol>
       {!fixed ? (
         <section className="card narrow" aria-labelledby="add-criterion">
-          <h2 id="add-criterion">Add a criterion</h2>
+          <h2 id="add-criterion">{t("cycleAdmin.rubric.add")}</h2>
           <CriterionForm fixed={fixed} lastResult={resultFor("new")} />
         </section>
       ) : null}

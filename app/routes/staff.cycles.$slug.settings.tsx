@@ -1,6 +1,7 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { CycleSettingsForm } from "~/components/cycle-settings-form";
 import { CycleSettingsSchema } from "~/cycles/cycles.schema";
@@ -8,6 +9,8 @@ import { updateCycle } from "~/cycles/cycles.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { TranslationsForm } from "~/components/translations-form";
 import { translationAction, translationsOf } from "~/i18n/content.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { utcToZonedLocal } from "~/utils/timezones";
@@ -16,6 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle } = await requireStaffCycle(request, context, params.slug);
   const translations = (await translationsOf(context.db, "cycle", [cycle.id])).get(cycle.id) ?? {};
   return {
+    title: await pageTitle(request, context, msg("cycleAdmin.settings.title"), cycle.name, msg("nav.staff")),
     translations: { id: cycle.id, stored: translations },
     cycle: {
       name: cycle.name,
@@ -56,22 +60,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     );
   }
   return redirect(`/staff/cycles/${result.slug}/settings`, {
-    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Settings saved." }) },
+    headers: {
+      "Set-Cookie": await setFlash(context.config, { kind: "success", message: msg("cycleAdmin.settings.saved") }),
+    },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Settings — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function CycleSettingsPage() {
   const { cycle, translations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const translationReply = actionData && "target" in actionData ? actionData : undefined;
   const lastResult = actionData && !("target" in actionData) ? actionData : undefined;
+  const { t } = useTranslation();
   return (
     <div className="stack">
-      <h1>{`Settings of ${cycle.name}`}</h1>
+      <h1>{t("cycleAdmin.settings.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <div className="narrow">
         <CycleSettingsForm
@@ -79,17 +84,24 @@ export default function CycleSettingsPage() {
           key={cycle.version}
           defaults={cycle}
           lastResult={lastResult}
-          submitLabel="Save settings"
+          submitLabel={t("cycleAdmin.settings.save")}
         />
       </div>
       <section className="card narrow" aria-labelledby="description-translations">
-        <h2 id="description-translations">The description in other languages</h2>
+        <h2 id="description-translations">{t("cycleAdmin.settings.translationsTitle")}</h2>
         <TranslationsForm
           itemId={translations.id}
-          itemName="the description"
+          itemName={t("cycleAdmin.settings.theDescription")}
           translations={translations.stored}
           reply={translationReply}
-          fields={[{ name: "description", label: "Description", original: cycle.description, multiline: true }]}
+          fields={[
+            {
+              name: "description",
+              label: t("cycleAdmin.settings.description"),
+              original: cycle.description,
+              multiline: true,
+            },
+          ]}
         />
       </section>
     </div>

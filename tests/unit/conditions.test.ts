@@ -8,6 +8,7 @@ import {
 } from "~/applications/conditions";
 import { missingAnswers, type Question } from "~/applications/questions";
 import { answersOnStep, questionsForStep } from "~/applications/step-conditions";
+import { english } from "../support/english";
 
 const q = (id: string, extra: Partial<Question> = {}): Question => ({
   id,
@@ -114,7 +115,8 @@ describe("which questions show", () => {
 });
 
 describe("the builder's checks", () => {
-  const messages = (questions: Question[]) => conditionProblems(questions).map((p) => `${p.questionId}: ${p.message}`);
+  const messages = (questions: Question[]) =>
+    conditionProblems(questions).map((p) => `${p.questionId}: ${english(p.message)}`);
 
   it("accepts conditions that look back at choice questions with known options", () => {
     expect(conditionProblems(form)).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canMove, initialStatus } from "~/applications/lifecycle";
 import { loiDeadlineProblem, questionsForStage, stageDeadline, stageOf, stagePhase } from "~/applications/stages";
+import { english } from "../../support/english";
 
 const opensAt = new Date("2027-03-01T00:00:00Z");
 const loiClosesAt = new Date("2027-03-15T21:00:00Z");
@@ -46,8 +47,8 @@ describe("two-stage cycles", () => {
   it("wants the LOI deadline between the opening and the full deadline", () => {
     expect(loiDeadlineProblem({ opensAt, closesAt, loiClosesAt })).toBeNull();
     expect(loiDeadlineProblem({ opensAt, closesAt, loiClosesAt: null })).toBeNull();
-    expect(loiDeadlineProblem({ opensAt, closesAt, loiClosesAt: opensAt })).toMatch(/after the opening/);
-    expect(loiDeadlineProblem({ opensAt, closesAt, loiClosesAt: closesAt })).toMatch(/before the full/);
+    expect(english(loiDeadlineProblem({ opensAt, closesAt, loiClosesAt: opensAt })!)).toMatch(/after the opening/);
+    expect(english(loiDeadlineProblem({ opensAt, closesAt, loiClosesAt: closesAt })!)).toMatch(/before the full/);
   });
 
   it("lets a submitted letter be invited or not invited, and nothing else", () => {
