@@ -47,7 +47,7 @@ export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; ac
         <Trans
           i18nKey="apiTokens.intro"
           values={{ url: view.apiUrl }}
-          components={{ link: <a href={view.apiUrl}>{view.apiUrl}</a> }}
+          components={{ anchor: <a href={view.apiUrl}>{view.apiUrl}</a> }}
         />
       </p>
       {created ? (

@@ -75,7 +75,7 @@ export default function CampaignReplyPage() {
         </p>
       ) : state === "expired" ? (
         <p className="notice notice-warning">
-          <Trans i18nKey="campaignReply.expired" components={{ link: <Link to="/me/campaigns" /> }} />
+          <Trans i18nKey="campaignReply.expired" components={{ anchor: <Link to="/me/campaigns" /> }} />
         </p>
       ) : (
         <Form method="post" className="stack">

@@ -119,7 +119,7 @@ export default function DirectoryProfilePage() {
       ) : null}
       {own ? (
         <p className="notice">
-          <Trans i18nKey="allyProfile.own" components={{ link: <Link to="/me/profile" /> }} />
+          <Trans i18nKey="allyProfile.own" components={{ anchor: <Link to="/me/profile" /> }} />
         </p>
       ) : null}
       <dl className="facts">

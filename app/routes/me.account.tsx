@@ -221,7 +221,7 @@ export default function AccountPage() {
       <section aria-labelledby="data-title" className="stack">
         <h2 id="data-title">{t("accountPage.dataTitle")}</h2>
         <p>
-          <Trans i18nKey="accountPage.download" components={{ link: <DataLink /> }} />
+          <Trans i18nKey="accountPage.download" components={{ anchor: <DataLink /> }} />
         </p>
       </section>
       <section aria-labelledby="delete-title" className="card narrow">

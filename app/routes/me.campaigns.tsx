@@ -67,7 +67,7 @@ export default function MyCampaignsPage() {
       <FormErrors errors={replyErrors(actionData)} />
       {assignments.length === 0 ? (
         <p>
-          <Trans i18nKey="myCampaigns.none" components={{ link: <Link to="/me/profile" /> }} />
+          <Trans i18nKey="myCampaigns.none" components={{ anchor: <Link to="/me/profile" /> }} />
         </p>
       ) : null}
       <ul className="result-list">

@@ -94,7 +94,7 @@ export default function ContactsPage() {
         <h2 id="sent-title">{t("myContacts.sentTitle")}</h2>
         {sent.length === 0 ? (
           <p>
-            <Trans i18nKey="myContacts.noneSent" components={{ link: <Link to="/directory" /> }} />
+            <Trans i18nKey="myContacts.noneSent" components={{ anchor: <Link to="/directory" /> }} />
           </p>
         ) : null}
         <ul className="result-list">
@@ -104,7 +104,7 @@ export default function ContactsPage() {
                 <Trans
                   i18nKey="myContacts.to"
                   values={{ name: item.displayName }}
-                  components={{ link: <Link to={`/directory/${item.profileId}`} /> }}
+                  components={{ anchor: <Link to={`/directory/${item.profileId}`} /> }}
                 />{" "}
                 <span className="badge">{t(STATUS[item.status])}</span>
               </h3>

@@ -111,7 +111,7 @@ export default function MyFellowshipPage() {
               </Form>
               {hasProfile ? null : (
                 <p>
-                  <Trans i18nKey="myFellowship.noProfile" components={{ link: <Link to="/me/profile" /> }} />
+                  <Trans i18nKey="myFellowship.noProfile" components={{ anchor: <Link to="/me/profile" /> }} />
                 </p>
               )}
             </div>
