@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
 export const API_TOKEN_SCOPES = ["read", "read-write"] as const;
 export const API_TOKEN_SCOPE_LABELS = { read: "Read only", "read-write": "Read and write" } as const;
@@ -8,15 +9,15 @@ export const API_TOKEN_LIFETIMES = ["30", "90", "365"] as const;
 export const CreateApiTokenSchema = z.object({
   intent: z.literal("create-api-token"),
   name: z
-    .string({ error: "Name the token (what will use it)" })
+    .string({ error: msg("apiTokens.errors.name") })
     .trim()
-    .min(1, "Name the token (what will use it)")
-    .max(80, "Use at most 80 characters"),
-  scope: z.enum(API_TOKEN_SCOPES, { error: "Choose what the token may do" }),
-  lifetimeDays: z.enum(API_TOKEN_LIFETIMES, { error: "Choose how long the token lives" }),
+    .min(1, msg("apiTokens.errors.name"))
+    .max(80, msg("forms.errors.maxChars", { count: 80 })),
+  scope: z.enum(API_TOKEN_SCOPES, { error: msg("apiTokens.errors.scope") }),
+  lifetimeDays: z.enum(API_TOKEN_LIFETIMES, { error: msg("apiTokens.errors.lifetime") }),
 });
 
 export const RevokeApiTokenSchema = z.object({
   intent: z.literal("revoke-api-token"),
-  tokenId: z.uuid("Choose a token"),
+  tokenId: z.uuid(msg("apiTokens.errors.chooseToken")),
 });

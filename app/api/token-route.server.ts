@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { parseSubmission } from "~/utils/parse-submission";
 import { data, type AppLoadContext } from "@remix-run/node";
 import type { SessionUser } from "~/utils/permissions.server";
@@ -59,14 +60,11 @@ export async function apiTokenAction(context: AppLoadContext, user: SessionUser,
   }
   if (intent === "revoke-api-token") {
     const submission = parseSubmission(formData, { schema: RevokeApiTokenSchema });
-    if (submission.status !== "success") return data({ message: "Choose a token to revoke." }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ message: msg("apiTokens.errors.chooseToRevoke") }, { status: 400 });
     const revoked = await revokeApiToken(context.db, user.id, submission.value.tokenId);
-    if (!revoked) return data({ message: "That token does not exist." }, { status: 404 });
-    return redirectAfterSuccess(
-      context.config,
-      back,
-      "The token is revoked; requests with it are refused from now on.",
-    );
+    if (!revoked) return data({ message: msg("apiTokens.errors.missing") }, { status: 404 });
+    return redirectAfterSuccess(context.config, back, msg("apiTokens.revoked"));
   }
   return null;
 }

@@ -1,5 +1,7 @@
+import { msg } from "~/i18n/message";
+
 /**
- * Why a single sign-on attempt was refused, as the page says it. Pure, so the wording and the
+ * Why a single sign-on attempt was refused, as the page says it (messages the page translates). Pure, so the wording and the
  * status of each refusal are checked without a provider.
  */
 export type OidcProblem =
@@ -20,60 +22,61 @@ export interface OidcProblemView {
 }
 
 export function describeOidcProblem(problem: OidcProblem, providerName: string): OidcProblemView {
+  const provider = { provider: providerName };
   switch (problem) {
     case "expired":
       return {
         status: 400,
-        title: "This sign-in has expired",
-        message: `The sign-in was started more than ten minutes ago or in another browser. Start again from the sign-in page.`,
+        title: msg("oidc.expiredTitle"),
+        message: msg("oidc.expired"),
       };
     case "state-mismatch":
       return {
         status: 400,
-        title: "This sign-in does not match",
-        message: `The answer from ${providerName} belongs to a sign-in that was not started in this browser, so it was refused. Start again from the sign-in page.`,
+        title: msg("oidc.mismatchTitle"),
+        message: msg("oidc.mismatch", provider),
       };
     case "rejected":
       return {
         status: 400,
-        title: "This sign-in could not be verified",
-        message: `The answer from ${providerName} did not pass our checks, so nobody was signed in. Start again from the sign-in page.`,
+        title: msg("oidc.rejectedTitle"),
+        message: msg("oidc.rejected", provider),
       };
     case "unavailable":
       return {
         status: 503,
-        title: `${providerName} is not answering`,
-        message: "Try again in a few minutes, or sign in with your email and password.",
+        title: msg("oidc.unavailableTitle", provider),
+        message: msg("oidc.unavailable"),
       };
     case "access-denied":
       return {
         status: 403,
-        title: "Sign-in was cancelled",
-        message: `${providerName} did not let you sign in here (you may have cancelled). You can start again or sign in with your email and password.`,
+        title: msg("oidc.deniedTitle"),
+        message: msg("oidc.denied", provider),
       };
     case "provider-error":
       return {
         status: 400,
-        title: "Sign-in did not complete",
-        message: `${providerName} reported a problem with this sign-in. Start again, or sign in with your email and password.`,
+        title: msg("oidc.providerErrorTitle"),
+        message: msg("oidc.providerError", provider),
       };
     case "no-email":
       return {
         status: 403,
-        title: "No email address was shared",
-        message: `${providerName} did not tell us your email address, which we need to find your account. Ask the people who run it, or sign in with your email and password.`,
+        title: msg("oidc.noEmailTitle"),
+        message: msg("oidc.noEmail", provider),
       };
     case "unverified-email":
       return {
         status: 403,
-        title: "Your email address is not verified",
-        message: `${providerName} has not verified your email address, so we cannot tell that the account here is yours. Verify the address there and try again, or sign in with your email and password.`,
+        title: msg("oidc.unverifiedTitle"),
+        message: msg("oidc.unverified", provider),
       };
     case "deleted":
       return {
         status: 403,
-        title: "This account was deleted",
-        message: "The account this sign-in belongs to has been deleted. Create a new account to apply again.",
+        title: msg("oidc.deletedTitle"),
+        message: msg("oidc.deleted"),
       };
   }
 }

@@ -1,6 +1,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as english from "@zxcvbn-ts/language-en";
+import { msg, type MessageKey } from "~/i18n/message";
 
 /**
  * zxcvbn's scores run 0–4; 3 ("safely unguessable", about 10^10 guesses) is the first that holds
@@ -22,10 +23,67 @@ function getEstimator(): ZxcvbnFactory {
     ...ESTIMATOR_OPTIONS,
     dictionary: { ...common.dictionary, ...english.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: english.translations,
+    translations: ADVICE_IDS,
   });
   return estimator;
 }
+
+type Translations = typeof english.translations;
+type WarningId = keyof Translations["warnings"] | "guessable";
+type SuggestionId = keyof Translations["suggestions"] | "anotherWord";
+
+// The estimator's advice in every page language: its warnings and suggestions are catalog
+// messages (passwordAdvice.*), so the estimator is given its own ids as "translations" and the
+// message names them; the page that shows it translates (English is zxcvbn-ts's own wording).
+const WARNINGS: Record<WarningId, MessageKey> = {
+  straightRow: "passwordAdvice.warnings.straightRow",
+  keyPattern: "passwordAdvice.warnings.keyPattern",
+  simpleRepeat: "passwordAdvice.warnings.simpleRepeat",
+  extendedRepeat: "passwordAdvice.warnings.extendedRepeat",
+  sequences: "passwordAdvice.warnings.sequences",
+  recentYears: "passwordAdvice.warnings.recentYears",
+  dates: "passwordAdvice.warnings.dates",
+  topTen: "passwordAdvice.warnings.topTen",
+  topHundred: "passwordAdvice.warnings.topHundred",
+  common: "passwordAdvice.warnings.common",
+  similarToCommon: "passwordAdvice.warnings.similarToCommon",
+  wordByItself: "passwordAdvice.warnings.wordByItself",
+  namesByThemselves: "passwordAdvice.warnings.namesByThemselves",
+  commonNames: "passwordAdvice.warnings.commonNames",
+  userInputs: "passwordAdvice.warnings.userInputs",
+  pwned: "passwordAdvice.warnings.pwned",
+  guessable: "passwordAdvice.warnings.guessable",
+};
+
+const SUGGESTIONS: Record<SuggestionId, MessageKey> = {
+  l33t: "passwordAdvice.suggestions.l33t",
+  reverseWords: "passwordAdvice.suggestions.reverseWords",
+  allUppercase: "passwordAdvice.suggestions.allUppercase",
+  capitalization: "passwordAdvice.suggestions.capitalization",
+  dates: "passwordAdvice.suggestions.dates",
+  recentYears: "passwordAdvice.suggestions.recentYears",
+  associatedYears: "passwordAdvice.suggestions.associatedYears",
+  sequences: "passwordAdvice.suggestions.sequences",
+  repeated: "passwordAdvice.suggestions.repeated",
+  longerKeyboardPattern: "passwordAdvice.suggestions.longerKeyboardPattern",
+  anotherWord: "passwordAdvice.suggestions.anotherWord",
+  useWords: "passwordAdvice.suggestions.useWords",
+  noNeed: "passwordAdvice.suggestions.noNeed",
+  pwned: "passwordAdvice.suggestions.pwned",
+};
+
+const ids = <T extends string>(record: Record<T, MessageKey>) =>
+  Object.fromEntries(Object.keys(record).map((id) => [id, id])) as Record<T, string>;
+
+/** zxcvbn-ts "translations" whose every text is its own id (the time estimates stay unused). */
+const ADVICE_IDS: Translations = {
+  warnings: ids(WARNINGS),
+  suggestions: ids(SUGGESTIONS),
+  timeEstimation: english.translations.timeEstimation,
+};
+
+const isWarning = (id: string | null | undefined): id is WarningId => Boolean(id && id in WARNINGS);
+const isSuggestion = (id: string | undefined): id is SuggestionId => Boolean(id && id in SUGGESTIONS);
 
 /** The words of a person's name and email address, so "their own name" counts as easy to guess. */
 export function personalWords(person: { name?: string | null; email?: string | null }): string[] {
@@ -56,7 +114,7 @@ export type PasswordStrength = { ok: true } | { ok: false; message: string };
 
 /**
  * Whether a newly chosen password is hard enough to guess, and if not, what is wrong and what to
- * do, in the estimator's words. For passwords being chosen only: a sign-in never checks strength
+ * do, in the estimator's words: a message (`msg`) the page shows in its language. For passwords being chosen only: a sign-in never checks strength
  * (nobody is locked out of a password they already have).
  */
 export function checkPasswordStrength(
@@ -65,10 +123,8 @@ export function checkPasswordStrength(
 ): PasswordStrength {
   const result = getEstimator().check(password, personalWords(person));
   if (result.score >= MIN_PASSWORD_SCORE) return { ok: true };
-  const warning = result.feedback.warning ?? "It would be found quickly by guessing.";
-  const suggestion = result.feedback.suggestions[0] ?? "Add more words that are less common.";
-  return {
-    ok: false,
-    message: `This password is too easy to guess. ${warning} ${suggestion}`,
-  };
+  const warning = isWarning(result.feedback.warning) ? result.feedback.warning : "guessable";
+  const suggestion = isSuggestion(result.feedback.suggestions[0]) ? result.feedback.suggestions[0] : "anotherWord";
+  // The nested keys are named in the catalog's sentence ($t(passwordAdvice.warnings.{{warning}})).
+  return { ok: false, message: msg("passwordAdvice.tooEasy", { warning, suggestion }) };
 }

@@ -1,3 +1,4 @@
+import { msg } from "~/i18n/message";
 import { data, type AppLoadContext } from "@remix-run/node";
 import { redirectAfterSuccess } from "~/utils/flash.server";
 import { currentFeed, feedPath, revokeFeed, rotateFeed } from "./feeds.server";
@@ -33,9 +34,7 @@ export async function feedAction(context: AppLoadContext, userId: string, formDa
     return redirectAfterSuccess(
       context.config,
       back,
-      revoked
-        ? "Your calendar address is turned off; calendars subscribed to it stop updating."
-        : "You had no calendar address.",
+      revoked ? msg("calendarFeed.turnedOff") : msg("calendarFeed.hadNone"),
     );
   }
   return null;

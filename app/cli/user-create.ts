@@ -45,7 +45,7 @@ async function readInput() {
   const name = checked(NameField, values.name ?? email.split("@")[0], "--name");
   const password = checked(NewPasswordField, await readPassword(), "password");
   const strength = checkPasswordStrength(password, { name, email });
-  if (!strength.ok) throw new Error(strength.message);
+  if (!strength.ok) throw new Error(translateMessage(english, strength.message));
   return { email, name, password };
 }
 

@@ -1,8 +1,15 @@
 import { Form } from "@remix-run/react";
-import { API_TOKEN_LIFETIMES, API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES } from "~/api/api-token.schema";
-import { formatDateTime } from "~/utils/format";
+import { Trans, useTranslation } from "react-i18next";
+import { API_TOKEN_LIFETIMES, API_TOKEN_SCOPES } from "~/api/api-token.schema";
+import type { MessageKey } from "~/i18n/message";
 import { ErrorList, FormErrors } from "./forms";
 import { RowAction } from "~/components/row-action";
+import { useFormat } from "~/components/use-format";
+
+const SCOPE_KEYS: Record<(typeof API_TOKEN_SCOPES)[number], MessageKey> = {
+  read: "apiTokens.scopes.read",
+  "read-write": "apiTokens.scopes.readWrite",
+};
 
 export interface ApiTokensView {
   apiUrl: string;
@@ -31,19 +38,24 @@ function fromAction(actionData: unknown) {
  */
 export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; actionData: unknown }) {
   const { created, errors, values } = fromAction(actionData);
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <section aria-labelledby="api-title" className="card stack">
-      <h2 id="api-title">API access</h2>
+      <h2 id="api-title">{t("apiTokens.title")}</h2>
       <p>
-        Tools of the program can read from the portal through its API, described at{" "}
-        <a href={view.apiUrl}>{view.apiUrl}</a>. A token acts as you, with what you may see now; keep it secret.
+        <Trans
+          i18nKey="apiTokens.intro"
+          values={{ url: view.apiUrl }}
+          components={{ anchor: <a href={view.apiUrl}>{view.apiUrl}</a> }}
+        />
       </p>
       {created ? (
         <div className="notice stack" role="status">
-          <p>Your new token “{created.name}” (copy it now: it will not be shown again):</p>
+          <p>{t("apiTokens.created", { name: created.name })}</p>
           <p>
             <label htmlFor="api-token-value" className="visually-hidden">
-              New API token
+              {t("apiTokens.newToken")}
             </label>
             <input id="api-token-value" type="text" readOnly value={created.token} className="wide" />
           </p>
@@ -52,15 +64,15 @@ export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; ac
       {view.tokens.length ? (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Your API tokens</caption>
+            <caption className="visually-hidden">{t("apiTokens.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">May</th>
-                <th scope="col">Valid until</th>
-                <th scope="col">Last used</th>
+                <th scope="col">{t("apiTokens.name")}</th>
+                <th scope="col">{t("apiTokens.may")}</th>
+                <th scope="col">{t("apiTokens.validUntil")}</th>
+                <th scope="col">{t("apiTokens.lastUsed")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("accountPage.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -68,15 +80,15 @@ export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; ac
               {view.tokens.map((token) => (
                 <tr key={token.id}>
                   <td>{token.name}</td>
-                  <td>{API_TOKEN_SCOPE_LABELS[token.scope]}</td>
-                  <td>{token.expired ? "Expired" : formatDateTime(token.expiresAt)}</td>
-                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</td>
+                  <td>{t(SCOPE_KEYS[token.scope])}</td>
+                  <td>{token.expired ? t("apiTokens.expired") : format.dateTime(token.expiresAt)}</td>
+                  <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t("apiTokens.never")}</td>
                   <td>
                     <RowAction
                       intent="revoke-api-token"
                       idField="tokenId"
                       id={token.id}
-                      label="Revoke"
+                      label={t("apiTokens.revoke")}
                       hiddenDetail={` ${token.name}`}
                       variant="danger"
                     />
@@ -87,13 +99,13 @@ export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; ac
           </table>
         </div>
       ) : (
-        <p className="muted">You have no API tokens.</p>
+        <p className="muted">{t("apiTokens.none")}</p>
       )}
       <Form method="post" className="stack" aria-labelledby="api-new-title">
-        <h3 id="api-new-title">Make a token</h3>
+        <h3 id="api-new-title">{t("apiTokens.makeTitle")}</h3>
         <FormErrors errors={errors[""]} />
         <div className="field">
-          <label htmlFor="api-token-name">Name (what will use it)</label>
+          <label htmlFor="api-token-name">{t("apiTokens.nameLabel")}</label>
           <input
             id="api-token-name"
             name="name"
@@ -105,21 +117,21 @@ export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; ac
           <ErrorList id="api-token-name-error" errors={errors.name} />
         </div>
         <fieldset>
-          <legend>It may</legend>
+          <legend>{t("apiTokens.itMay")}</legend>
           {API_TOKEN_SCOPES.map((scope) => (
             <label key={scope} className="choice">
               <input type="radio" name="scope" value={scope} defaultChecked={(values.scope || "read") === scope} />
-              {API_TOKEN_SCOPE_LABELS[scope]}
+              {t(SCOPE_KEYS[scope])}
             </label>
           ))}
           <ErrorList errors={errors.scope} />
         </fieldset>
         <div className="field">
-          <label htmlFor="api-token-lifetime">Valid for</label>
+          <label htmlFor="api-token-lifetime">{t("apiTokens.validFor")}</label>
           <select id="api-token-lifetime" name="lifetimeDays" defaultValue="90">
             {API_TOKEN_LIFETIMES.map((days) => (
               <option key={days} value={days}>
-                {days} days
+                {t("time.days", { count: Number(days) })}
               </option>
             ))}
           </select>
@@ -127,7 +139,7 @@ export function ApiTokensSection({ view, actionData }: { view: ApiTokensView; ac
         </div>
         <div className="actions">
           <button type="submit" name="intent" value="create-api-token">
-            Make the token
+            {t("apiTokens.make")}
           </button>
         </div>
       </Form>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { formatDateTime } from "~/utils/format";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/components/use-format";
 
 export interface FeedView {
   createdAt: string;
@@ -13,21 +14,20 @@ export interface FeedView {
  * new one (the old stops working), or turn it off.
  */
 export function CalendarFeedSection({ feed, actionData }: { feed: FeedView | null; actionData: unknown }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const feedUrl =
     actionData && typeof actionData === "object" && "feedUrl" in actionData ? String(actionData.feedUrl) : null;
   return (
     <section aria-labelledby="calendar-title" className="card stack">
-      <h2 id="calendar-title">Your calendar</h2>
-      <p>
-        Subscribe to your dates — deadlines, interviews, reviews, reports — in any calendar app with a private address.
-        Anyone who has the address can read these dates, so keep it to yourself; make a new one if it leaks.
-      </p>
+      <h2 id="calendar-title">{t("calendarFeed.title")}</h2>
+      <p>{t("calendarFeed.intro")}</p>
       {feedUrl ? (
         <div className="notice stack" role="status">
-          <p>Your new calendar address (copy it now: it will not be shown again):</p>
+          <p>{t("calendarFeed.newAddress")}</p>
           <p>
             <label htmlFor="feed-url" className="visually-hidden">
-              Calendar address
+              {t("calendarFeed.addressLabel")}
             </label>
             <input id="feed-url" type="text" readOnly value={feedUrl} className="wide" />
           </p>
@@ -35,20 +35,26 @@ export function CalendarFeedSection({ feed, actionData }: { feed: FeedView | nul
       ) : null}
       {feed ? (
         <p>
-          {feed.expired ? "Your address expired" : "You have an address"}, made {formatDateTime(feed.createdAt)}
-          {feed.expired ? "." : `, valid until ${formatDateTime(feed.expiresAt)}`}
-          {feed.lastUsedAt ? `; last read ${formatDateTime(feed.lastUsedAt)}.` : "; not read yet."}
+          {feed.expired
+            ? t("calendarFeed.expired", { made: format.dateTime(feed.createdAt) })
+            : t("calendarFeed.active", {
+                made: format.dateTime(feed.createdAt),
+                until: format.dateTime(feed.expiresAt),
+              })}{" "}
+          {feed.lastUsedAt
+            ? t("calendarFeed.lastRead", { date: format.dateTime(feed.lastUsedAt) })
+            : t("calendarFeed.notRead")}
         </p>
       ) : (
-        <p className="muted">You have no calendar address.</p>
+        <p className="muted">{t("calendarFeed.none")}</p>
       )}
       <Form method="post" className="actions">
         <button type="submit" name="intent" value="create-feed" className="secondary">
-          {feed ? "Make a new address (the old one stops working)" : "Make a calendar address"}
+          {feed ? t("calendarFeed.makeNew") : t("calendarFeed.make")}
         </button>
         {feed ? (
           <button type="submit" name="intent" value="revoke-feed" className="danger">
-            Turn the address off
+            {t("calendarFeed.turnOff")}
           </button>
         ) : null}
       </Form>

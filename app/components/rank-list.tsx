@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState, type DragEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 export interface RankItem {
   id: string;
@@ -42,6 +43,7 @@ export function RankList({
   const [rankedCount, setRankedCount] = useState(start.filter((id) => items.some((item) => item.id === id)).length);
   const [dragging, setDragging] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const { t } = useTranslation();
   const label = (id: string) => items.find((item) => item.id === id)?.label ?? id;
   const note = (id: string) => items.find((item) => item.id === id)?.note;
 
@@ -54,7 +56,7 @@ export function RankList({
     });
     // Moving something into place ranks everything down to where it lands.
     setRankedCount((count) => Math.max(count, target + 1));
-    setAnnouncement(`${label(id)} moved to position ${target + 1}.`);
+    setAnnouncement(t("rankList.moved", { label: label(id), position: target + 1 }));
   };
   const onDrop = (event: DragEvent, targetId: string) => {
     event.preventDefault();
@@ -69,9 +71,7 @@ export function RankList({
       {Object.entries(extra ?? {}).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
       ))}
-      <p className="hint">
-        Put 1 next to your first choice, 2 next to your second, and so on; leave blank what you would not accept.
-      </p>
+      <p className="hint">{t("rankList.hint")}</p>
       <ol className="rank-list">
         {order.map((id, index) => (
           <li
@@ -108,7 +108,8 @@ export function RankList({
                 move(id, index - 1);
               }}
             >
-              Up<span className="visually-hidden"> {label(id)}</span>
+              {t("rankList.up")}
+              <span className="visually-hidden"> {label(id)}</span>
             </button>
             <button
               type="submit"
@@ -121,7 +122,8 @@ export function RankList({
                 move(id, index + 1);
               }}
             >
-              Down<span className="visually-hidden"> {label(id)}</span>
+              {t("rankList.down")}
+              <span className="visually-hidden"> {label(id)}</span>
             </button>
           </li>
         ))}
@@ -132,7 +134,7 @@ export function RankList({
       {children}
       {!disabled ? (
         <button type="submit" name="intent" value="save-ranking">
-          Save the ranking
+          {t("rankList.save")}
         </button>
       ) : null}
     </Form>

@@ -1,7 +1,10 @@
 import { Form } from "@remix-run/react";
-import { REPORT_STATE_LABELS, type ReportState } from "~/fellowships/lifecycle";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { useTranslation } from "react-i18next";
+import type { ReportState } from "~/fellowships/lifecycle";
+import type { MessageKey } from "~/i18n/message";
+import { formatDate } from "~/utils/format";
 import { FormErrors } from "./forms";
+import { useFormat } from "./use-format";
 
 export interface ReportSummary {
   id: string;
@@ -21,13 +24,27 @@ const STATE_BADGES: Record<ReportState, string> = {
   submitted: "badge badge-success",
 };
 
+const STATE_KEYS: Record<ReportState, MessageKey> = {
+  upcoming: "reportView.states.upcoming",
+  due: "reportView.states.due",
+  late: "reportView.states.late",
+  submitted: "reportView.states.submitted",
+};
+
 export function ReportStateBadge({ state }: { state: ReportState }) {
-  return <span className={STATE_BADGES[state]}>{REPORT_STATE_LABELS[state]}</span>;
+  const { t } = useTranslation();
+  return <span className={STATE_BADGES[state]}>{t(STATE_KEYS[state])}</span>;
 }
 
 /** A due date as a day (dates are `YYYY-MM-DD`; noon UTC keeps the day the same in every zone). */
 export function formatDueDate(dueOn: string): string {
   return formatDate(`${dueOn}T12:00:00Z`);
+}
+
+/** `formatDueDate` in the page's language. */
+export function useDueDate(): (dueOn: string) => string {
+  const format = useFormat();
+  return (dueOn) => format.date(`${dueOn}T12:00:00Z`);
 }
 
 /**
@@ -43,15 +60,20 @@ export function ReportView({
   canComment: boolean;
   errors?: string[] | undefined;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const dueDate = useDueDate();
   return (
     <article id={`report-${report.id}`} className="card stack" aria-labelledby={`report-title-${report.id}`}>
       <h3 id={`report-title-${report.id}`}>
-        {report.title} <span className="muted">· due {formatDueDate(report.dueOn)}</span>{" "}
+        {report.title} <span className="muted">· {t("reportView.dueOn", { date: dueDate(report.dueOn) })}</span>{" "}
         <ReportStateBadge state={report.state} />
       </h3>
       {report.state === "submitted" ? (
         <>
-          {report.submittedAt ? <p className="muted">Submitted {formatDateTime(report.submittedAt)}</p> : null}
+          {report.submittedAt ? (
+            <p className="muted">{t("reportView.submittedAt", { date: format.dateTime(report.submittedAt) })}</p>
+          ) : null}
           <dl className="answers">
             {report.questions.map((question) => {
               const value = report.answers[question.id];
@@ -60,7 +82,7 @@ export function ReportView({
                   <dt>{question.label}</dt>
                   <dd>
                     {value === undefined ? (
-                      <span className="muted">Not answered</span>
+                      <span className="muted">{t("applyReview.notAnswered")}</span>
                     ) : Array.isArray(value) ? (
                       value.join(", ")
                     ) : (
@@ -71,13 +93,13 @@ export function ReportView({
               );
             })}
           </dl>
-          <h4>Comments</h4>
-          {report.comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
+          <h4>{t("myFellowship.comments")}</h4>
+          {report.comments.length === 0 ? <p className="muted">{t("reportView.noComments")}</p> : null}
           <ul className="plain-list stack">
             {report.comments.map((comment) => (
               <li key={comment.id}>
-                <strong>{comment.authorName ?? "A former member"}</strong>{" "}
-                <span className="muted">{formatDateTime(comment.createdAt)}</span>
+                <strong>{comment.authorName ?? t("reportView.formerMember")}</strong>{" "}
+                <span className="muted">{format.dateTime(comment.createdAt)}</span>
                 <p>{comment.body}</p>
               </li>
             ))}
@@ -87,17 +109,18 @@ export function ReportView({
               <FormErrors errors={errors} />
               <input type="hidden" name="reportId" value={report.id} />
               <div className="field">
-                <label htmlFor={`comment-${report.id}`}>Your comment for the fellow</label>
+                <label htmlFor={`comment-${report.id}`}>{t("reportView.yourComment")}</label>
                 <textarea id={`comment-${report.id}`} name="body" rows={3} required />
               </div>
               <button type="submit" name="intent" value="comment" className="secondary">
-                Add the comment<span className="visually-hidden"> on {report.title}</span>
+                {t("reportView.addComment")}
+                <span className="visually-hidden">{t("reportView.onTitle", { title: report.title })}</span>
               </button>
             </Form>
           ) : null}
         </>
       ) : (
-        <p className="muted">Not submitted yet.</p>
+        <p className="muted">{t("reportView.notSubmitted")}</p>
       )}
     </article>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { isValidTimeZone } from "~/utils/timezones";
 import { DISCIPLINE_KEYS, LANGUAGES, normaliseSkill, REGIONS, VISIBILITY_KEYS } from "./taxonomy";
 
@@ -6,13 +7,13 @@ const MAX_SKILLS = 15;
 const MAX_LINKS = 5;
 const DateField = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date")
-  .refine((value) => !Number.isNaN(Date.parse(value)), "Enter a real date")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("myProfile.errors.enterDate"))
+  .refine((value) => !Number.isNaN(Date.parse(value)), msg("myProfile.errors.realDate"))
   .optional();
 
 const LinksField = z
   .string()
-  .max(2000, "Use at most 2000 characters")
+  .max(2000, msg("forms.errors.maxChars", { count: 2000 }))
   .optional()
   .transform((value, ctx) => {
     const lines = (value ?? "")
@@ -20,7 +21,7 @@ const LinksField = z
       .map((line) => line.trim())
       .filter(Boolean);
     if (lines.length > MAX_LINKS) {
-      ctx.addIssue({ code: "custom", message: `List at most ${MAX_LINKS} links` });
+      ctx.addIssue({ code: "custom", message: msg("myProfile.errors.maxLinks", { count: MAX_LINKS }) });
       return z.NEVER;
     }
     const links: { label: string; url: string }[] = [];
@@ -28,7 +29,7 @@ const LinksField = z
       const match = /^(.*?)\s*(https?:\/\/\S+)$/.exec(line);
       const url = match?.[2];
       if (!url || !URL.canParse(url)) {
-        ctx.addIssue({ code: "custom", message: `"${line.slice(0, 60)}" is not a web address starting with https://` });
+        ctx.addIssue({ code: "custom", message: msg("myProfile.errors.notWebAddress", { text: line.slice(0, 60) }) });
         return z.NEVER;
       }
       links.push({ label: (match[1] ?? "").slice(0, 60) || new URL(url).hostname, url });
@@ -39,60 +40,76 @@ const LinksField = z
 /** The directory profile form, for joining and for editing. */
 export const ProfileSchema = z
   .object({
-    intent: z.literal("save", { error: "That form action is not known." }),
+    intent: z.literal("save", { error: msg("forms.errors.unknownAction") }),
     displayName: z
-      .string({ error: "Enter the name to show" })
+      .string({ error: msg("myProfile.errors.nameEnter") })
       .trim()
-      .min(2, "Use at least 2 characters")
-      .max(80, "Use at most 80 characters"),
-    headline: z.string().trim().max(140, "Use at most 140 characters").optional().default(""),
-    bio: z.string().trim().max(2000, "Use at most 2000 characters").optional().default(""),
+      .min(2, msg("myProfile.errors.minChars", { count: 2 }))
+      .max(80, msg("forms.errors.maxChars", { count: 80 })),
+    headline: z
+      .string()
+      .trim()
+      .max(140, msg("forms.errors.maxChars", { count: 140 }))
+      .optional()
+      .default(""),
+    bio: z
+      .string()
+      .trim()
+      .max(2000, msg("forms.errors.maxChars", { count: 2000 }))
+      .optional()
+      .default(""),
     disciplines: z
-      .array(z.enum(DISCIPLINE_KEYS, { error: "Choose from the list" }), { error: "Choose at least one discipline" })
-      .min(1, "Choose at least one discipline")
+      .array(z.enum(DISCIPLINE_KEYS, { error: msg("myProfile.errors.chooseFromList") }), {
+        error: msg("myProfile.errors.oneDiscipline"),
+      })
+      .min(1, msg("myProfile.errors.oneDiscipline"))
       .max(DISCIPLINE_KEYS.length),
     skills: z
       .string()
-      .max(800, "Use at most 800 characters")
+      .max(800, msg("forms.errors.maxChars", { count: 800 }))
       .optional()
       .transform((value) => [...new Set((value ?? "").split(",").map(normaliseSkill).filter(Boolean))])
       .pipe(
         z
-          .array(z.string().max(40, "Keep each skill under 40 characters"))
-          .max(MAX_SKILLS, `List at most ${MAX_SKILLS} skills`),
+          .array(z.string().max(40, msg("myProfile.errors.skillLength")))
+          .max(MAX_SKILLS, msg("myProfile.errors.maxSkills", { count: MAX_SKILLS })),
       ),
     languages: z
-      .array(z.enum(LANGUAGES, { error: "Choose from the list" }))
+      .array(z.enum(LANGUAGES, { error: msg("myProfile.errors.chooseFromList") }))
       .max(LANGUAGES.length)
       .optional()
       .default([]),
-    country: z.string().trim().max(80, "Use at most 80 characters").optional(),
-    region: z.enum(REGIONS, { error: "Choose a region from the list" }).optional(),
-    timezone: z
-      .string({ error: "Enter your time zone" })
+    country: z
+      .string()
       .trim()
-      .refine(isValidTimeZone, "Use a time zone name such as Europe/Berlin or Africa/Lagos"),
+      .max(80, msg("forms.errors.maxChars", { count: 80 }))
+      .optional(),
+    region: z.enum(REGIONS, { error: msg("myProfile.errors.chooseRegion") }).optional(),
+    timezone: z
+      .string({ error: msg("myProfile.errors.timeZoneEnter") })
+      .trim()
+      .refine(isValidTimeZone, msg("myProfile.errors.timeZoneName")),
     links: LinksField,
     hoursPerMonth: z.coerce
-      .number({ error: "Enter a number of hours" })
-      .int("Enter whole hours")
-      .min(0, "At least 0")
-      .max(200, "At most 200"),
+      .number({ error: msg("myProfile.errors.hoursEnter") })
+      .int(msg("myProfile.errors.wholeHours"))
+      .min(0, msg("myProfile.errors.atLeast", { min: 0 }))
+      .max(200, msg("myProfile.errors.atMost", { max: 200 })),
     availableFrom: DateField,
     availableUntil: DateField,
-    visibility: z.enum(VISIBILITY_KEYS, { error: "Choose who can see your profile" }),
+    visibility: z.enum(VISIBILITY_KEYS, { error: msg("myProfile.errors.visibilityChoose") }),
     // Required when joining or when the terms changed since the last consent (checked on the server).
-    consent: z.literal("on", { error: "Tick the box to agree, or leave it empty" }).optional(),
+    consent: z.literal("on", { error: msg("myProfile.errors.consent") }).optional(),
     version: z.coerce.number().int().min(0).optional().default(0),
   })
   .refine((value) => !value.availableFrom || !value.availableUntil || value.availableUntil >= value.availableFrom, {
-    message: "The end of your availability must be after its start",
+    message: msg("myProfile.errors.availabilityOrder"),
     path: ["availableUntil"],
   });
 
 export type ProfileInput = z.output<typeof ProfileSchema>;
 
 export const WithdrawSchema = z.object({
-  intent: z.literal("withdraw", { error: "That form action is not known." }),
+  intent: z.literal("withdraw", { error: msg("forms.errors.unknownAction") }),
   version: z.coerce.number().int().min(0),
 });

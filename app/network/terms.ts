@@ -1,3 +1,5 @@
+import type { MessageKey } from "~/i18n/message";
+
 /**
  * The terms an ally consents to when joining the directory. A change of wording gets a new
  * version; the version agreed to is stored with the time of consent.
@@ -11,3 +13,12 @@ export const TERMS = [
   "You can change your profile, its visibility or withdraw at any time. Withdrawing hides your profile at once.",
   "You can download all your data or delete your account from your account page.",
 ] as const;
+
+/** The same terms as the page shows them, in its language (each sentence of TERMS, in order). */
+export const TERM_KEYS: readonly MessageKey[] = [
+  "myProfile.terms.listed",
+  "myProfile.terms.private",
+  "myProfile.terms.campaigns",
+  "myProfile.terms.change",
+  "myProfile.terms.data",
+];

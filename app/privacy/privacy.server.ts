@@ -4,6 +4,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { consumeCode, issueCode, VerificationPurpose, type CodeCheck } from "~/auth/verification.server";
 import { enqueueEmail } from "~/email/outbox.server";
+import { msg } from "~/i18n/message";
 import type { AppConfig } from "~/utils/config.server";
 import { releaseProgramWork } from "./program-work.server";
 import { pseudonymOf, scrubMentions } from "./scrub.server";
@@ -38,7 +39,7 @@ export async function requestAccountDeletion(
 
 export type DeletionResult = { ok: true } | { ok: false; reason: Exclude<CodeCheck["status"], "ok"> | "last-staff" };
 
-export const LAST_STAFF_MESSAGE = "You are the program's only staff member: give someone else staff access first.";
+export const LAST_STAFF_MESSAGE = msg("accountPage.lastStaff");
 
 /**
  * Whether this person is the program's only staff member, who may not leave it without staff.

@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
 import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
+import { msg } from "~/i18n/message";
 import { hashToken } from "~/auth/tokens.server";
 import { refereeQuestionsFor } from "./referee-questions.server";
 import { linkState, referenceDeadline, type LinkState, type RefereeAnswers, type RefereeQuestion } from "./references";
@@ -93,7 +94,7 @@ export async function submitReference(
     if (!row) return { ok: false, reason: "not-found" };
     if (row.state !== "open") return { ok: false, reason: row.state, status: 410 };
     if (!input.letter && !answered)
-      return { ok: false, reason: "empty", status: 400, message: "Upload a letter, answer the questions, or both." };
+      return { ok: false, reason: "empty", status: 400, message: msg("refereeLetter.empty") };
     const letter = input.letter;
     await trx
       .updateTable("referenceRequests")

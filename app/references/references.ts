@@ -232,11 +232,18 @@ export function refereeAnswersSchema(questions: readonly RefereeQuestion[]) {
   return z.object(
     Object.fromEntries(
       questions.map((question) => {
-        const text = z.string().trim().max(question.maxLength, `Use at most ${question.maxLength} characters`);
+        const text = z
+          .string()
+          .trim()
+          .max(question.maxLength, msg("forms.errors.maxChars", { count: question.maxLength }));
         return [
           question.key,
           question.required
-            ? z.string({ error: "Answer this question" }).trim().min(1, "Answer this question").pipe(text)
+            ? z
+                .string({ error: msg("refereeLetter.answer") })
+                .trim()
+                .min(1, msg("refereeLetter.answer"))
+                .pipe(text)
             : text.optional().default(""),
         ];
       }),

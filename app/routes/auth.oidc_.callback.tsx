@@ -5,17 +5,22 @@ import { clearAttemptCookie, finishOidcSignIn } from "~/auth/oidc.server";
 import { describeOidcProblem, type OidcProblem } from "~/auth/oidc-problems";
 import { replaceRequestSession } from "~/auth/session.server";
 import { OidcProblemPage } from "~/components/oidc-problem";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { notFound } from "~/utils/http.server";
 
 // The provider sends the browser here (a cross-site GET). No requireAnonymous: as with the
 // password form, signing in switches accounts and ends whatever session the browser carried.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const oidc = context.config.integrations.oidc;
-  if (!oidc) notFound("Single sign-on is not set up here.");
+  if (!oidc) notFound(msg("oidc.notSetUp"));
   const headers = new Headers({ "Set-Cookie": await clearAttemptCookie(context.config) });
-  const refuse = (problem: OidcProblem) => {
+  const refuse = async (problem: OidcProblem) => {
     const view = describeOidcProblem(problem, oidc.providerName);
-    return data(view, { status: view.status, headers });
+    return data(
+      { ...view, pageTitle: await pageTitle(request, context, msg("oidc.pageTitle")) },
+      { status: view.status, headers },
+    );
   };
 
   const finished = await finishOidcSignIn(context.config, oidc, request);
@@ -34,8 +39,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return redirect(finished.redirectTo, { headers });
 }
 
-export const meta: MetaFunction = () => [{ title: "Single sign-on — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Open Web Fellows" }];
 
 export default function OidcCallbackPage() {
-  return <OidcProblemPage {...useLoaderData<typeof loader>()} />;
+  const { title, message } = useLoaderData<typeof loader>();
+  return <OidcProblemPage title={title} message={message} />;
 }

@@ -1,15 +1,18 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { answerByLink, findReplyLink } from "~/campaigns/assignments.server";
 import { AssignmentAnswerSchema } from "~/campaigns/campaigns.schema";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { setFlash } from "~/utils/flash.server";
-import { formatDate } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
-const INVALID = "This link is not valid. Check that you copied all of it, or answer on your campaigns page.";
+const INVALID = msg("campaignReply.invalid");
 
 /**
  * The page behind the accept and decline links of a campaign email. Opening it changes nothing
@@ -21,6 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!link) notFound(INVALID);
   const answer = new URL(request.url).searchParams.get("answer");
   return {
+    title: await pageTitle(request, context, msg("campaignReply.pageTitle")),
     state: link.state,
     status: link.status,
     allyName: link.displayName,
@@ -46,37 +50,39 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const message =
     result.answer === "accepted"
-      ? `Thank you! You joined “${result.campaignName}”. The program staff will be in touch.`
-      : `You declined “${result.campaignName}”. Thank you for letting us know.`;
+      ? msg("campaignReply.joined", { campaign: result.campaignName })
+      : msg("campaignReply.declined", { campaign: result.campaignName });
   return redirect("/", { headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) } });
 }
 
-export const meta: MetaFunction = () => [{ title: "Campaign request — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function CampaignReplyPage() {
   const { state, status, allyName, campaign, needValue, suggested } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const dates = { name: allyName, start: format.date(campaign.startsOn), end: format.date(campaign.endsOn) };
   return (
     <div className="narrow stack">
-      <h1>Join “{campaign.name}”?</h1>
-      <p>
-        Hello {allyName}. The program staff asked you to join this campaign
-        {needValue ? ` for ${needValue}` : ""}, from {formatDate(campaign.startsOn)} to {formatDate(campaign.endsOn)}.
-      </p>
+      <h1>{t("campaignReply.heading", { campaign: campaign.name })}</h1>
+      <p>{needValue ? t("campaignReply.helloFor", { ...dates, need: needValue }) : t("campaignReply.hello", dates)}</p>
       {campaign.summary ? <p className="prose">{campaign.summary}</p> : null}
       <FormErrors errors={replyErrors(actionData)} />
       {state === "used" ? (
-        <p className="notice">This link has been used: you {status} already.</p>
+        <p className="notice">
+          {status === "declined" ? t("campaignReply.usedDeclined") : t("campaignReply.usedAccepted")}
+        </p>
       ) : state === "expired" ? (
         <p className="notice notice-warning">
-          This link has expired. <Link to="/me/campaigns">Answer on your campaigns page</Link> instead.
+          <Trans i18nKey="campaignReply.expired" components={{ anchor: <Link to="/me/campaigns" /> }} />
         </p>
       ) : (
         <Form method="post" className="stack">
           <label className="choice">
             {/* Being shown publicly is the ally's choice, never a default. */}
             <input type="checkbox" name="showPublicly" />
-            Show my name on the campaign&apos;s public page if I accept
+            {t("campaignReply.showPublicly")}
           </label>
           <div className="actions">
             <button
@@ -85,7 +91,7 @@ export default function CampaignReplyPage() {
               value="accept"
               className={suggested === "accept" ? undefined : "secondary"}
             >
-              Accept
+              {t("campaignReply.accept")}
             </button>
             <button
               type="submit"
@@ -93,7 +99,7 @@ export default function CampaignReplyPage() {
               value="decline"
               className={suggested === "decline" ? undefined : "secondary"}
             >
-              Decline
+              {t("campaignReply.decline")}
             </button>
           </div>
         </Form>

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { getPublicCampaign } from "~/campaigns/campaigns.server";
-import { formatDate } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
+import { msg } from "~/i18n/message";
 import { requestLanguage } from "~/i18n/language.server";
 import { notFound } from "~/utils/http.server";
 import { getOptionalUser } from "~/utils/permissions.server";
@@ -9,7 +11,7 @@ import { getOptionalUser } from "~/utils/permissions.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const language = await requestLanguage(request, context.config, await getOptionalUser(request, context));
   const found = params.slug ? await getPublicCampaign(context.db, params.slug, language) : undefined;
-  if (!found) notFound("We could not find that campaign.");
+  if (!found) notFound(msg("publicCampaign.missing"));
   const { campaign, allies } = found;
   return {
     campaign: {
@@ -35,18 +37,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function PublicCampaignPage() {
   const { campaign, allies } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <div className="stack">
       <h1>{campaign.name}</h1>
       <p className="muted">
-        {formatDate(campaign.startsOn)} – {formatDate(campaign.endsOn)}
-        {campaign.status === "closed" ? " · this campaign has ended" : ""}
+        {format.date(campaign.startsOn)} – {format.date(campaign.endsOn)}
+        {campaign.status === "closed" ? ` · ${t("publicCampaign.ended")}` : ""}
       </p>
       {campaign.summary ? <p className="lede">{campaign.summary}</p> : null}
       <section aria-labelledby="allies-title">
-        <h2 id="allies-title">Allies on this campaign</h2>
+        <h2 id="allies-title">{t("publicCampaign.alliesTitle")}</h2>
         {allies.length === 0 ? (
-          <p>The allies on this campaign have not chosen to be listed here.</p>
+          <p>{t("publicCampaign.noAllies")}</p>
         ) : (
           <ul className="cards">
             {allies.map((ally) => (

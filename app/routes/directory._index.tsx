@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { directoryAudience } from "~/auth/roles";
-import { DirectoryResults, disciplineLabel } from "~/components/directory-results";
+import { DirectoryResults, disciplineText, regionText } from "~/components/directory-results";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { directoryHref, parseDirectoryQuery, type DirectoryQuery } from "~/network/directory-query";
 import { searchDirectory, type FacetCount } from "~/network/directory.server";
 import { getOptionalUser } from "~/utils/permissions.server";
@@ -14,6 +18,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { profiles, hasMore, ranked, facets } = await searchDirectory(context.db, query, audience);
   // A view model: what a card shows, nothing more (no email, no user id, no visibility).
   return {
+    title: query.q
+      ? await pageTitle(request, context, `“${query.q}”`, msg("directory.title"))
+      : await pageTitle(request, context, msg("directory.title")),
     query,
     audience,
     hasMore,
@@ -34,13 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data?.query.q
-      ? `“${data.query.q}” — Network directory — Open Web Fellows`
-      : "Network directory — Open Web Fellows",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 /** Facet values with their counts, plus any chosen value that no longer has matches (so it can be unticked). */
 function withChosen(counts: FacetCount[], chosen: readonly string[]): FacetCount[] {
@@ -80,6 +81,8 @@ export default function DirectoryPage() {
   const { query, audience, hasMore, tooBroadToRank, facets, profiles } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
+  const { t } = useTranslation();
+  const format = useFormat();
   // With JavaScript a ticked box applies at once; without it the Search button does.
   const applyOnChange = (event: FormEvent<HTMLFormElement>) => {
     if ((event.target as HTMLInputElement).name !== "q") submit(event.currentTarget, { replace: true });
@@ -87,10 +90,10 @@ export default function DirectoryPage() {
   const page = (number: number) => directoryHref(query, { page: number } as Partial<DirectoryQuery>);
   return (
     <div className="stack">
-      <h1>Network directory</h1>
+      <h1>{t("directory.title")}</h1>
       <p className="lede">
-        Technologists, artists, researchers and policy people who help with campaigns for a healthy internet.
-        {audience === "public" ? " Sign in as a partner, reviewer, fellow or ally to see more of the network." : ""}
+        {t("directory.lede")}
+        {audience === "public" ? ` ${t("directory.signInForMore")}` : ""}
       </p>
       <div className="directory-layout">
         <Form
@@ -98,66 +101,69 @@ export default function DirectoryPage() {
           action="/directory"
           className="facets card"
           role="search"
-          aria-label="Search the directory"
+          aria-label={t("directory.searchLabel")}
           onChange={applyOnChange}
           key={directoryHref(query)}
         >
           <div className="field">
-            <label htmlFor="directory-q">Name, skill or words</label>
+            <label htmlFor="directory-q">{t("directory.q")}</label>
             <input id="directory-q" type="search" name="q" defaultValue={query.q} aria-describedby="directory-q-hint" />
             <p id="directory-q-hint" className="hint">
-              &quot;exact phrase&quot;, -exclude, or
+              {t("directory.qHint")}
             </p>
           </div>
           <div className="field">
-            <label htmlFor="directory-sort">Sort by</label>
+            <label htmlFor="directory-sort">{t("directory.sort")}</label>
             <select id="directory-sort" name="sort" defaultValue={query.sort}>
-              <option value="relevance">Best match</option>
-              <option value="updated">Recently updated</option>
+              <option value="relevance">{t("directory.relevance")}</option>
+              <option value="updated">{t("directory.updated")}</option>
             </select>
           </div>
-          <button type="submit">Search</button>
-          {facets.approximate ? (
-            <p className="hint">So many allies match that the counts below are estimates.</p>
-          ) : null}
+          <button type="submit">{t("directory.search")}</button>
+          {facets.approximate ? <p className="hint">{t("directory.approximate")}</p> : null}
           <fieldset>
-            <legend>Availability</legend>
+            <legend>{t("directory.availability")}</legend>
             <label className="choice">
               <input type="checkbox" name="available" value="now" defaultChecked={query.availableNow} />
-              Available now <span className="muted">({facets.availableNow})</span>
+              {t("directory.availableNow")} <span className="muted">({facets.availableNow})</span>
             </label>
           </fieldset>
           <FacetGroup
-            legend="Discipline"
+            legend={t("directory.discipline")}
             name="discipline"
             counts={facets.disciplines}
             chosen={query.disciplines}
-            label={disciplineLabel}
+            label={(value) => disciplineText(t, value)}
           />
-          <FacetGroup legend="Skills" name="skill" counts={facets.skills} chosen={query.skills} />
-          <FacetGroup legend="Languages" name="language" counts={facets.languages} chosen={query.languages} />
+          <FacetGroup legend={t("directory.skills")} name="skill" counts={facets.skills} chosen={query.skills} />
           <FacetGroup
-            legend="Region"
+            legend={t("directory.languages")}
+            name="language"
+            counts={facets.languages}
+            chosen={query.languages}
+          />
+          <FacetGroup
+            legend={t("directory.region")}
             name="region"
             counts={facets.regions}
             chosen={query.region ? [query.region] : []}
+            label={(value) => regionText(t, value)}
           />
           <p>
-            <Link to="/directory">Clear the search</Link>
+            <Link to="/directory">{t("directory.clear")}</Link>
           </p>
         </Form>
         <section aria-labelledby="results-title" aria-busy={navigation.state === "loading"}>
           <h2 id="results-title" aria-live="polite">
-            {facets.approximateTotal ? "About " : ""}
-            {facets.total === 1 ? "1 ally" : `${facets.total.toLocaleString("en")} allies`}
+            {facets.approximateTotal
+              ? t("directory.aboutAllies", { count: facets.total, total: format.number(facets.total) })
+              : t("directory.allies", { count: facets.total, total: format.number(facets.total) })}
           </h2>
-          {tooBroadToRank ? (
-            <p>Too many matches to rank by best match: most recently updated first. More words narrow it.</p>
-          ) : null}
-          <DirectoryResults profiles={profiles} />
-          <nav className="pagination" aria-label="Pages">
-            {query.page > 1 ? <Link to={page(query.page - 1)}>Previous page</Link> : null}
-            {hasMore ? <Link to={page(query.page + 1)}>Next page</Link> : null}
+          {tooBroadToRank ? <p>{t("directory.tooBroad")}</p> : null}
+          <DirectoryResults profiles={profiles} t={t} />
+          <nav className="pagination" aria-label={t("directory.pages")}>
+            {query.page > 1 ? <Link to={page(query.page - 1)}>{t("directory.previous")}</Link> : null}
+            {hasMore ? <Link to={page(query.page + 1)}>{t("directory.next")}</Link> : null}
           </nav>
         </section>
       </div>

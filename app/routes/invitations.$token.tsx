@@ -1,16 +1,19 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { acceptInvitation, findInvitation, type InvitationKind } from "~/invitations/invitations.server";
 import { FormErrors } from "~/components/forms";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { getOptionalUser, requireUser } from "~/utils/permissions.server";
 
-const WHAT: Record<InvitationKind, string> = {
-  staff: "join the program staff",
-  reviewer: "review fellowship applications",
-  partner: "host fellows with your organization",
+const HEADINGS: Record<InvitationKind, MessageKey> = {
+  staff: "invitation.staff",
+  reviewer: "invitation.reviewer",
+  partner: "invitation.partner",
 };
 
 const WHERE_NEXT: Record<InvitationKind, string> = {
@@ -22,11 +25,12 @@ const WHERE_NEXT: Record<InvitationKind, string> = {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const [invitation, user] = await Promise.all([findInvitation(context.db, token), getOptionalUser(request, context)]);
-  if (!invitation) notFound("This invitation link is not valid.");
+  if (!invitation) notFound(msg("invitation.invalid"));
   const here = `/invitations/${token}`;
   return {
+    title: await pageTitle(request, context, msg("invitation.pageTitle")),
     invitation: {
-      what: WHAT[invitation.kind],
+      kind: invitation.kind,
       inviterName: invitation.inviterName,
       subjectName: invitation.subjectName,
       state: invitation.state,
@@ -44,50 +48,53 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await acceptInvitation(context.db, params.token ?? "", user);
   if (result.ok) {
     return redirect(WHERE_NEXT[result.kind], {
-      headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Invitation accepted." }) },
+      headers: {
+        "Set-Cookie": await setFlash(context.config, { kind: "success", message: msg("invitation.accepted") }),
+      },
     });
   }
-  if (result.reason === "not-found") notFound("This invitation link is not valid.");
+  if (result.reason === "not-found") notFound(msg("invitation.invalid"));
   const messages = {
-    expired: "This invitation has expired. Ask for a new one.",
-    accepted: "This invitation has already been used.",
-    "wrong-account": "This invitation was sent to a different email address. Sign in with that address to accept it.",
+    expired: msg("invitation.expiredAskNew"),
+    accepted: msg("invitation.used"),
+    "wrong-account": msg("invitation.wrongAccount"),
   } as const;
   return invalid({ formErrors: [messages[result.reason]] }, result.reason === "wrong-account" ? 403 : 410);
 }
 
-export const meta: MetaFunction = () => [{ title: "Invitation — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function InvitationPage() {
   const { invitation, signedIn, loginUrl, signupUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <div className="narrow stack">
-      <h1>You are invited to {invitation.what}</h1>
+      <h1>{t(HEADINGS[invitation.kind])}</h1>
       {invitation.subjectName ? <p className="lede">{invitation.subjectName}</p> : null}
-      {invitation.inviterName ? <p>{invitation.inviterName} sent you this invitation.</p> : null}
+      {invitation.inviterName ? <p>{t("invitation.sentBy", { name: invitation.inviterName })}</p> : null}
       <FormErrors errors={actionData?.formErrors} />
       {invitation.state === "expired" ? (
-        <p>This invitation has expired. Ask the person who invited you for a new one.</p>
+        <p>{t("invitation.expired")}</p>
       ) : invitation.state === "accepted" ? (
-        <p>This invitation has already been used.</p>
+        <p>{t("invitation.used")}</p>
       ) : !signedIn ? (
         <>
-          <p>Sign in with the email address the invitation was sent to, or create an account with it first.</p>
+          <p>{t("invitation.signInOrCreate")}</p>
           <div className="actions">
             <Link className="button" to={loginUrl}>
-              Sign in to accept
+              {t("invitation.signInToAccept")}
             </Link>
             <Link className="button secondary" to={signupUrl}>
-              Create an account
+              {t("home.createAccount")}
             </Link>
           </div>
         </>
       ) : !invitation.matchesUser ? (
-        <p>This invitation was sent to a different email address. Sign in with that address to accept it.</p>
+        <p>{t("invitation.wrongAccount")}</p>
       ) : (
         <Form method="post">
-          <button type="submit">Accept the invitation</button>
+          <button type="submit">{t("invitation.accept")}</button>
         </Form>
       )}
     </div>

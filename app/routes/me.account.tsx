@@ -1,7 +1,7 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { apiTokenAction, loadApiTokens } from "~/api/token-route.server";
 import { feedAction, loadFeed } from "~/calendar/feed-route.server";
 import { ApiTokensSection } from "~/components/api-tokens";
@@ -12,6 +12,7 @@ import { pageTitle } from "~/i18n/i18n.server";
 import { DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { msg } from "~/i18n/message";
 import type { RootLoaderData } from "~/root";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { CodeField } from "~/auth/auth.schema";
 import { CODE_MESSAGES } from "~/auth/verification.server";
@@ -19,7 +20,7 @@ import { confirmAccountDeletion, LAST_STAFF_MESSAGE, requestAccountDeletion } fr
 import { clearSessionCookie, endAllSessions, endSession, listSessions } from "~/auth/session.server";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
-import { formatDateTime } from "~/utils/format";
+import { useFormat } from "~/components/use-format";
 import { requireUser } from "~/utils/permissions.server";
 import { RowAction } from "~/components/row-action";
 
@@ -32,7 +33,7 @@ const SessionActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("request-deletion") }),
     z.object({ intent: z.literal("confirm-deletion"), code: CodeField }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -77,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: {
         "Set-Cookie": await setFlash(context.config, {
           kind: "info",
-          message: `We sent a code to ${user.email}. Enter it below to delete your account.`,
+          message: msg("accountPage.codeSent", { email: user.email }),
         }),
       },
     });
@@ -91,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/", {
       headers: [
         ["Set-Cookie", await clearSessionCookie(context.config)],
-        ["Set-Cookie", await setFlash(context.config, { kind: "success", message: "Your account has been deleted." })],
+        ["Set-Cookie", await setFlash(context.config, { kind: "success", message: msg("accountPage.deleted") })],
       ],
     });
   }
@@ -110,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: {
         "Set-Cookie": await setFlash(context.config, {
           kind: "success",
-          message: `Signed out ${count} other session${count === 1 ? "" : "s"}.`,
+          message: msg("accountPage.othersSignedOut", { count }),
         }),
       },
     });
@@ -118,18 +119,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Another user's session id answers like a missing one.
   if (submission.value.intent !== "end-session") return invalid(submission.reply());
   const ended = await endSession(context.db, user.id, submission.value.sessionId);
-  if (!ended) return data({ message: "That session does not exist." }, { status: 404 });
+  if (!ended) return data({ message: msg("accountPage.sessionMissing") }, { status: 404 });
   return redirect("/me/account", {
-    headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Session signed out." }) },
+    headers: {
+      "Set-Cookie": await setFlash(context.config, { kind: "success", message: msg("accountPage.sessionEnded") }),
+    },
   });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
+/** The export's link, whose words come from the sentence around it (Trans). */
+function DataLink({ children }: { children?: ReactNode }) {
+  return (
+    <a href="/me/data.json" download>
+      {children}
+    </a>
+  );
+}
+
 export default function AccountPage() {
   const { account, sessions, deletionCodeSent, feed, apiTokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const format = useFormat();
   const root = useRouteLoaderData<RootLoaderData>("root");
   // A new calendar address is answered in place (see feedAction): no errors then.
   const errors =
@@ -154,18 +167,18 @@ export default function AccountPage() {
         <LanguageSwitcher id="account-language" current={root?.lang ?? DEFAULT_LANGUAGE} />
       </section>
       <section aria-labelledby="sessions-title" className="stack">
-        <h2 id="sessions-title">Where you are signed in</h2>
+        <h2 id="sessions-title">{t("accountPage.sessionsTitle")}</h2>
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Your sessions</caption>
+            <caption className="visually-hidden">{t("accountPage.sessionsCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Browser</th>
-                <th scope="col">Address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last seen</th>
+                <th scope="col">{t("accountPage.browser")}</th>
+                <th scope="col">{t("accountPage.address")}</th>
+                <th scope="col">{t("accountPage.signedIn")}</th>
+                <th scope="col">{t("accountPage.lastSeen")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("accountPage.actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -173,19 +186,19 @@ export default function AccountPage() {
               {sessions.map((session) => (
                 <tr key={session.id}>
                   <td>
-                    {session.userAgent ?? "Unknown browser"}{" "}
-                    {session.current ? <span className="badge">This browser</span> : null}
+                    {session.userAgent ?? t("accountPage.unknownBrowser")}{" "}
+                    {session.current ? <span className="badge">{t("accountPage.thisBrowser")}</span> : null}
                   </td>
                   <td>{session.clientAddress ?? "—"}</td>
-                  <td>{formatDateTime(session.createdAt)}</td>
-                  <td>{formatDateTime(session.lastSeenAt)}</td>
+                  <td>{format.dateTime(session.createdAt)}</td>
+                  <td>{format.dateTime(session.lastSeenAt)}</td>
                   <td>
                     <RowAction
                       intent="end-session"
                       idField="sessionId"
                       id={session.id}
-                      label="Sign out"
-                      hiddenDetail=" this session"
+                      label={t("accountPage.signOut")}
+                      hiddenDetail={t("accountPage.thisSession")}
                       variant="secondary"
                     />
                   </td>
@@ -196,44 +209,38 @@ export default function AccountPage() {
         </div>
         <Form method="post" className="actions">
           <button type="submit" name="intent" value="end-other-sessions" className="secondary">
-            Sign out everywhere else
+            {t("accountPage.signOutOthers")}
           </button>
           <button type="submit" name="intent" value="end-all-sessions" className="danger">
-            Sign out everywhere
+            {t("accountPage.signOutAll")}
           </button>
         </Form>
       </section>
       <CalendarFeedSection feed={feed} actionData={actionData} />
       {apiTokens ? <ApiTokensSection view={apiTokens} actionData={actionData} /> : null}
       <section aria-labelledby="data-title" className="stack">
-        <h2 id="data-title">Your data</h2>
+        <h2 id="data-title">{t("accountPage.dataTitle")}</h2>
         <p>
-          <a href="/me/data.json" download>
-            Download all your data
-          </a>{" "}
-          (JSON): your account, directory profile, applications, messages and campaigns.
+          <Trans i18nKey="accountPage.download" components={{ anchor: <DataLink /> }} />
         </p>
       </section>
       <section aria-labelledby="delete-title" className="card narrow">
-        <h2 id="delete-title">Deleting the account</h2>
-        <p>
-          Your directory profile, messages and personal details are removed for good. Applications are kept without your
-          answers, for the program&apos;s numbers; audit entries are kept without your name or address.
-        </p>
+        <h2 id="delete-title">{t("accountPage.deleteTitle")}</h2>
+        <p>{t("accountPage.deleteText")}</p>
         {deletionCodeSent ? (
           <Form method="post">
             <div className="field">
-              <label htmlFor="deletion-code">Code from the email</label>
+              <label htmlFor="deletion-code">{t("accountPage.deletionCode")}</label>
               <input id="deletion-code" name="code" inputMode="numeric" autoComplete="one-time-code" required />
             </div>
             <button type="submit" name="intent" value="confirm-deletion" className="danger">
-              Delete my account now
+              {t("accountPage.deleteNow")}
             </button>
           </Form>
         ) : (
           <Form method="post">
             <button type="submit" name="intent" value="request-deletion" className="danger">
-              Email me a code to delete my account
+              {t("accountPage.requestDeletion")}
             </button>
           </Form>
         )}

@@ -1,7 +1,7 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { finalistMatchingView } from "~/matching/finalist.server";
 import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
@@ -17,7 +17,6 @@ import { useFormat } from "~/components/use-format";
 import { pageTitle } from "~/i18n/i18n.server";
 import { msg, type MessageKey } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
 import { ownProgress } from "~/references/completeness.server";
@@ -55,9 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       matching: matching.get(application.id)
         ? {
             ...matching.get(application.id)!,
-            rankingDeadline: matching.get(application.id)!.rankingDeadline
-              ? formatDateTime(matching.get(application.id)!.rankingDeadline!, application.timezone)
-              : null,
+            rankingDeadline: matching.get(application.id)!.rankingDeadline?.toISOString() ?? null,
           }
         : null,
       id: application.id,
@@ -99,8 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const applicationId = String(formData.get("applicationId") ?? "");
     const view = (await finalistMatchingView(context.db, user.id)).get(applicationId);
     // Someone else's application answers like a missing one.
-    if (!view)
-      return invalid({ status: "error" as const, error: { "": ["We could not find that application."] } }, 404);
+    if (!view) return invalid({ status: "error" as const, error: { "": [msg("apply.refusals.notFound")] } }, 404);
     const read = orderFromRankForm(formData.entries(), {
       allowed: view.positions.map((p) => p.id),
       current: view.ranking,
@@ -114,7 +110,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     if (!saved.ok) return invalid({ status: "error" as const, error: { "": [saved.message] } }, saved.status);
     return redirect("/me/applications", {
-      headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message: "Your ranking is saved." }) },
+      headers: {
+        "Set-Cookie": await setFlash(context.config, { kind: "success", message: msg("myMatching.rankingSaved") }),
+      },
     });
   }
   if (intent === "accept-placement" || intent === "decline-placement") {
@@ -127,9 +125,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     if (!answered.ok) return invalid(placement.reply({ formErrors: [answered.message] }), answered.status);
     const message =
-      placement.value.intent === "accept-placement"
-        ? "Welcome aboard: you accepted the placement."
-        : "You declined the placement.";
+      placement.value.intent === "accept-placement" ? msg("myMatching.accepted") : msg("myMatching.declined");
     return redirect("/me/applications", {
       headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
     });
@@ -186,7 +182,11 @@ export default function MyApplicationsPage() {
           </ol>
           <ProgressSection slug={application.cycleSlug} progress={application.progress} />
           {application.matching ? (
-            <MatchingSection applicationId={application.id} matching={application.matching} />
+            <MatchingSection
+              applicationId={application.id}
+              matching={application.matching}
+              timeZone={application.timezone}
+            />
           ) : null}
           <div className="actions">
             <Link to={`/apply/${application.cycleSlug}/review`}>
@@ -310,21 +310,34 @@ function ProgressSection({ slug, progress }: { slug: string; progress: ProgressV
 
 type MatchingView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["applications"][number]["matching"]>;
 
-function MatchingSection({ applicationId, matching }: { applicationId: string; matching: MatchingView }) {
+function MatchingSection({
+  applicationId,
+  matching,
+  timeZone,
+}: {
+  applicationId: string;
+  matching: MatchingView;
+  timeZone: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
   if (matching.status === "matched" && matching.matched) {
     return (
       <div className="notice stack">
         <p>
-          You are matched with <strong>{matching.matched.organization}</strong> as {matching.matched.title}. Do you
-          accept the placement?
+          <Trans
+            i18nKey="myMatching.matched"
+            values={{ organization: matching.matched.organization, title: matching.matched.title }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <Form method="post" className="actions">
           <input type="hidden" name="applicationId" value={applicationId} />
           <button type="submit" name="intent" value="accept-placement">
-            Accept the placement
+            {t("myMatching.acceptPlacement")}
           </button>
           <button type="submit" name="intent" value="decline-placement" className="secondary">
-            Decline
+            {t("myMatching.decline")}
           </button>
         </Form>
       </div>
@@ -333,24 +346,33 @@ function MatchingSection({ applicationId, matching }: { applicationId: string; m
   if (matching.matched && (matching.status === "accepted" || matching.status === "declined")) {
     return (
       <p>
-        Placement with {matching.matched.organization} ({matching.matched.title}): {matching.status}.
+        {t(matching.status === "accepted" ? "myMatching.placementAccepted" : "myMatching.placementDeclined", {
+          organization: matching.matched.organization,
+          title: matching.matched.title,
+        })}
       </p>
     );
   }
   if (matching.status !== "finalist") return null;
   return (
-    <section aria-label="Rank the positions" className="stack">
-      <h3>Rank the positions that consider you</h3>
+    <section aria-label={t("myMatching.rankLabel")} className="stack">
+      <h3>{t("myMatching.rankTitle")}</h3>
       <p>
-        Put the positions in the order you prefer; leave out any you would not accept.{" "}
-        {matching.rankingDeadline ? `Rankings close ${matching.rankingDeadline}.` : ""} You only see your own list:
-        hosts rank finalists separately.
+        {[
+          t("myMatching.rankIntro"),
+          matching.rankingDeadline
+            ? t("myMatching.rankingsClose", { date: format.dateTime(matching.rankingDeadline, timeZone) })
+            : null,
+          t("myMatching.ownListOnly"),
+        ]
+          .filter(Boolean)
+          .join(" ")}
       </p>
       {matching.positions.length === 0 ? (
-        <p className="muted">No position considers you yet.</p>
+        <p className="muted">{t("myMatching.noPositions")}</p>
       ) : (
         <RankList
-          name="Rank the positions"
+          name={t("myMatching.rankLabel")}
           items={matching.positions}
           ranked={matching.ranking}
           disabled={!matching.rankingOpen}

@@ -1,10 +1,13 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FormErrors, replyErrors } from "~/components/forms";
-import { formatDueDate, ReportStateBadge } from "~/components/report-view";
-import { FELLOWSHIP_STATUS_LABELS } from "~/fellowships/lifecycle";
+import { ReportStateBadge, useDueDate } from "~/components/report-view";
+import type { FellowshipStatus } from "#db/types";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
 import { setAlumniListing } from "~/fellowships/lifecycle.server";
 import { fellowView } from "~/fellowships/views.server";
 import { checkboxField } from "~/utils/form-fields";
@@ -13,15 +16,22 @@ import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
 
 const AlumniSchema = z.object({
-  intent: z.literal("alumni-listing", { error: "That form action is not known." }),
-  fellowshipId: z.uuid("Choose a fellowship"),
+  intent: z.literal("alumni-listing", { error: msg("forms.errors.unknownAction") }),
+  fellowshipId: z.uuid(msg("myFellowship.chooseFellowship")),
   listed: checkboxField,
 });
+
+const STATUS_KEYS: Record<FellowshipStatus, MessageKey> = {
+  active: "myFellowship.status.active",
+  completed: "myFellowship.status.completed",
+  ended_early: "myFellowship.status.endedEarly",
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const view = await fellowView(context.db, user.id);
   return {
+    title: await pageTitle(request, context, msg("myFellowship.title")),
     hasProfile: view.hasProfile,
     fellowships: view.fellowships.map((fellowship) => ({
       id: fellowship.id,
@@ -57,59 +67,64 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirectAfterSuccess(
     context.config,
     "/me/fellowship",
-    submission.value.listed ? "Your profile now shows your cohort." : "Your profile no longer shows your cohort.",
+    submission.value.listed ? msg("myFellowship.listed") : msg("myFellowship.unlisted"),
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your fellowship — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function MyFellowshipPage() {
   const { fellowships, hasProfile } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const dueDate = useDueDate();
   return (
     <div className="stack">
-      <h1>Your fellowship</h1>
+      <h1>{t("myFellowship.title")}</h1>
       <FormErrors errors={replyErrors(actionData)} />
-      {fellowships.length === 0 ? <p>Your fellowship year appears here once you accept a placement.</p> : null}
+      {fellowships.length === 0 ? <p>{t("myFellowship.none")}</p> : null}
       {fellowships.map((fellowship) => (
         <section key={fellowship.id} className="stack" aria-labelledby={`fellowship-${fellowship.id}`}>
           <h2 id={`fellowship-${fellowship.id}`}>
             {fellowship.positionTitle} <span className="muted">· {fellowship.organizationName}</span>
           </h2>
           <p>
-            {fellowship.cohortYear} cohort · {formatDueDate(fellowship.startsOn)} – {formatDueDate(fellowship.endsOn)} ·{" "}
-            {FELLOWSHIP_STATUS_LABELS[fellowship.status]}
+            {t("myFellowship.cohortLine", {
+              year: fellowship.cohortYear,
+              start: dueDate(fellowship.startsOn),
+              end: dueDate(fellowship.endsOn),
+              status: t(STATUS_KEYS[fellowship.status]),
+            })}
           </p>
           {fellowship.status === "completed" ? (
             <div className="card stack">
-              <h3>You are an alumnus of the {fellowship.cohortYear} cohort</h3>
+              <h3>{t("myFellowship.alumnusTitle", { year: fellowship.cohortYear })}</h3>
               <Form method="post" className="stack">
                 <input type="hidden" name="fellowshipId" value={fellowship.id} />
                 <label className="choice">
                   <input type="checkbox" name="listed" defaultChecked={fellowship.listed} />
-                  Show “Open Web Fellows alumnus, {fellowship.cohortYear} cohort” on my network profile
+                  {t("myFellowship.showCohort", { year: fellowship.cohortYear })}
                 </label>
                 <button type="submit" name="intent" value="alumni-listing" className="secondary">
-                  Save
+                  {t("myFellowship.save")}
                 </button>
               </Form>
               {hasProfile ? null : (
                 <p>
-                  You have no network profile yet. <Link to="/me/profile">Create one</Link> to be found by partners and
-                  campaigns.
+                  <Trans i18nKey="myFellowship.noProfile" components={{ anchor: <Link to="/me/profile" /> }} />
                 </p>
               )}
             </div>
           ) : null}
           <div className="table-wrap">
             <table>
-              <caption>Check-ins and reports</caption>
+              <caption>{t("myFellowship.reportsCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Report</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Comments</th>
+                  <th scope="col">{t("myFellowship.report")}</th>
+                  <th scope="col">{t("myFellowship.due")}</th>
+                  <th scope="col">{t("myFellowship.state")}</th>
+                  <th scope="col">{t("myFellowship.comments")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -118,7 +133,7 @@ export default function MyFellowshipPage() {
                     <th scope="row">
                       <Link to={`/me/fellowship/reports/${report.id}`}>{report.title}</Link>
                     </th>
-                    <td>{formatDueDate(report.dueOn)}</td>
+                    <td>{dueDate(report.dueOn)}</td>
                     <td>
                       <ReportStateBadge state={report.state} />
                     </td>

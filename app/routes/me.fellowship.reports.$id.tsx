@@ -4,12 +4,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { answersFromValues, buildAnswersSchema } from "~/applications/answer-schema";
 import { fieldName } from "~/applications/questions";
 import { FormErrors } from "~/components/forms";
 import { QuestionField } from "~/components/question-field";
-import { formatDueDate, reportSummary, ReportStateBadge, ReportView } from "~/components/report-view";
+import { reportSummary, ReportStateBadge, ReportView, useDueDate } from "~/components/report-view";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { canSubmitReport } from "~/fellowships/lifecycle";
 import { writeReport } from "~/fellowships/lifecycle.server";
 import { reportForFellow } from "~/fellowships/views.server";
@@ -19,14 +22,17 @@ import { isUuid, notFound } from "~/utils/http.server";
 import { requireUser } from "~/utils/permissions.server";
 
 const ControlSchema = z.object({
-  intent: z.enum(["save-draft", "submit-report"], { error: "That form action is not known." }),
-  version: z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(0),
+  intent: z.enum(["save-draft", "submit-report"], { error: msg("forms.errors.unknownAction") }),
+  version: z.coerce
+    .number({ error: msg("forms.errors.missingVersion") })
+    .int()
+    .min(0),
 });
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], id: string | undefined) {
   const user = await requireUser(request, context);
   const found = isUuid(id) ? await reportForFellow(context.db, user.id, id) : null;
-  if (!found) notFound("We could not find that report.");
+  if (!found) notFound(msg("fellowReport.missing"));
   return { user, ...found };
 }
 
@@ -38,6 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     if (value !== undefined) defaultValue[fieldName(question)] = value;
   }
   return {
+    title: await pageTitle(request, context, report.title, msg("myFellowship.title")),
     organizationName: fellowship.organizationName,
     report: {
       id: report.id,
@@ -69,18 +76,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
   if (submit)
-    return redirectAfterSuccess(context.config, "/me/fellowship", `Your ${report.title} is submitted. Thank you!`);
-  return redirectAfterSuccess(context.config, `/me/fellowship/reports/${report.id}`, "Draft saved.");
+    return redirectAfterSuccess(
+      context.config,
+      "/me/fellowship",
+      msg("fellowReport.submitted", { title: report.title }),
+    );
+  return redirectAfterSuccess(context.config, `/me/fellowship/reports/${report.id}`, msg("fellowReport.draftSaved"));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.report.title ?? "Report"} — Your fellowship — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ReportPage() {
   const { report, defaultValue, summary, organizationName } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = useMemo(() => buildAnswersSchema(report.questions, "draft"), [report.questions]);
+  const { t } = useTranslation();
+  const dueDate = useDueDate();
   const [form, fields] = useForm<Record<string, string | string[] | undefined>>({
     id: `report-${report.id}`,
     lastResult,
@@ -93,19 +104,19 @@ export default function ReportPage() {
   return (
     <div className="stack">
       <p className="muted">
-        <Link to="/me/fellowship">Your fellowship</Link> · {organizationName}
+        <Link to="/me/fellowship">{t("myFellowship.title")}</Link> · {organizationName}
       </p>
       <h1>{report.title}</h1>
       <p>
-        Due {formatDueDate(report.dueOn)} <ReportStateBadge state={report.state} />
+        {t("fellowReport.due", { date: dueDate(report.dueOn) })} <ReportStateBadge state={report.state} />
       </p>
       {report.state === "submitted" ? (
         <ReportView report={summary} canComment={false} />
       ) : !report.writable ? (
-        <p className="notice">This report opens two weeks before it is due.</p>
+        <p className="notice">{t("fellowReport.opensLater")}</p>
       ) : (
         <Form method="post" {...getFormProps(form)} className="stack">
-          <p>Your host and the program staff read what you submit; drafts stay yours.</p>
+          <p>{t("fellowReport.readers")}</p>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="version" value={report.version} />
           {report.questions.map((question) => (
@@ -118,10 +129,10 @@ export default function ReportPage() {
           ))}
           <div className="actions">
             <button type="submit" name="intent" value="save-draft" className="secondary">
-              Save draft
+              {t("apply.step.saveDraft")}
             </button>
             <button type="submit" name="intent" value="submit-report">
-              Submit the report
+              {t("fellowReport.submit")}
             </button>
           </div>
         </Form>

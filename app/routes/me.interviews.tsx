@@ -2,6 +2,7 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { feedAction, loadFeed } from "~/calendar/feed-route.server";
 import { CalendarFeedSection } from "~/components/calendar-feed";
 import { FormErrors, replyErrors } from "~/components/forms";
@@ -9,16 +10,20 @@ import { useViewerTimeZone } from "~/components/local-time";
 import { bookSlot, cancelBooking } from "~/interviews/bookings.server";
 import { finalistInterviews, saveTimezone } from "~/interviews/finalist.server";
 import { FinalistInterviewSchema } from "~/interviews/interviews.schema";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { redirectAfterSuccess } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const [view, feed] = await Promise.all([finalistInterviews(context.db, user.id), loadFeed(context, user.id)]);
-  const when = (date: Date) => formatDateTime(date, view.timezone);
+  // Times travel as instants; the page writes them in the person's zone and language.
+  const when = (date: Date) => date.toISOString();
   return {
+    title: await pageTitle(request, context, msg("myInterviews.title")),
     timezone: view.timezone,
     feed,
     positions: view.positions.map((position) => ({
@@ -62,7 +67,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const value = submission.value;
   if (value.intent === "save-timezone") {
     await saveTimezone(context.db, user.id, value.timezone);
-    return redirectAfterSuccess(context.config, "/me/interviews", `Times are now shown in ${value.timezone}.`);
+    return redirectAfterSuccess(
+      context.config,
+      "/me/interviews",
+      msg("myInterviews.zoneSaved", { zone: value.timezone }),
+    );
   }
   const result =
     value.intent === "book"
@@ -71,30 +80,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return invalid({ target, result: submission.reply({ formErrors: [result.message] }) }, result.status);
   const message =
     value.intent === "cancel-booking"
-      ? "Your interview is cancelled. The host has been told."
+      ? msg("myInterviews.cancelled")
       : "change" in result && result.change === "moved"
-        ? "Your interview is moved. You and the host get an updated calendar invitation."
-        : "Your interview is booked. You and the host get a calendar invitation by email.";
+        ? msg("myInterviews.moved")
+        : msg("myInterviews.booked");
   return redirectAfterSuccess(context.config, "/me/interviews", message);
 }
 
-export const meta: MetaFunction = () => [{ title: "Your interviews — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function MyInterviewsPage() {
   const { positions, timezone, feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const when = (at: string) => format.dateTime(at, timezone);
   const errorsFor = (target: string) =>
     actionData && "target" in actionData && actionData.target === target ? replyErrors(actionData.result) : undefined;
   return (
     <div className="stack">
-      <h1>Your interviews</h1>
-      <p>
-        Hosts that consider you for a position offer interview times here. Book one per position before the ranking
-        deadline; you can move or cancel it until the host&apos;s cut-off.
-      </p>
+      <h1>{t("myInterviews.title")}</h1>
+      <p>{t("myInterviews.intro")}</p>
       <FormErrors errors={errorsFor("page")} />
       <TimeZoneForm timezone={timezone} />
-      {positions.length === 0 ? <p>No position is considering you for an interview right now.</p> : null}
+      {positions.length === 0 ? <p>{t("myInterviews.none")}</p> : null}
       {positions.map((position) => (
         <section key={position.id} className="card stack" aria-labelledby={`interview-${position.id}`}>
           <h2 id={`interview-${position.id}`}>
@@ -104,55 +113,64 @@ export default function MyInterviewsPage() {
           {position.booking?.status === "booked" ? (
             <div className="notice stack">
               <p>
-                <strong>Your interview:</strong> {position.booking.when} ({position.booking.minutes} minutes)
+                <Trans
+                  i18nKey="myInterviews.yourInterview"
+                  count={position.booking.minutes}
+                  values={{ when: when(position.booking.when), count: position.booking.minutes }}
+                  components={{ strong: <strong /> }}
+                />
                 {position.booking.location ? ` — ${position.booking.location}` : ""}
               </p>
               {position.booking.changeable ? (
                 <Form method="post">
                   <input type="hidden" name="positionId" value={position.id} />
                   <button type="submit" name="intent" value="cancel-booking" className="secondary">
-                    Cancel this interview<span className="visually-hidden"> with {position.organizationName}</span>
+                    {t("myInterviews.cancel")}
+                    <span className="visually-hidden">
+                      {t("myInterviews.withOrganization", { organization: position.organizationName })}
+                    </span>
                   </button>
                 </Form>
               ) : (
-                <p className="muted">It is too close to the interview to change it here; write to the host.</p>
+                <p className="muted">{t("myInterviews.tooClose")}</p>
               )}
             </div>
           ) : position.booking?.cancelledBy === "host" ? (
             <p className="notice">
-              The host cancelled your interview
-              {position.booking.cancelMessage ? `: “${position.booking.cancelMessage}”` : "."} Please choose another
-              time.
+              {position.booking.cancelMessage
+                ? t("myInterviews.hostCancelledWhy", { message: position.booking.cancelMessage })
+                : t("myInterviews.hostCancelled")}
             </p>
           ) : null}
           {!position.interviewing ? (
-            <p className="muted">Interviews for this position are closed.</p>
+            <p className="muted">{t("myInterviews.closed")}</p>
           ) : position.slots.filter((slot) => !slot.mine).length === 0 ? (
-            <p className="muted">No other times are open right now. The host may add more.</p>
+            <p className="muted">{t("myInterviews.noOther")}</p>
           ) : (
             <Form method="post" className="stack">
               <input type="hidden" name="positionId" value={position.id} />
               <fieldset className="choice-group">
                 <legend className="fieldset-legend">
-                  {position.booking?.status === "booked" ? "Move to another time" : "Choose a time"} (in {timezone})
+                  {position.booking?.status === "booked"
+                    ? t("myInterviews.moveLegend", { zone: timezone })
+                    : t("myInterviews.chooseLegend", { zone: timezone })}
                 </legend>
                 {position.slots
                   .filter((slot) => !slot.mine)
                   .map((slot) => (
                     <label key={slot.id} className="choice">
                       <input type="radio" name="slotId" value={slot.id} required />
-                      {slot.when} · {slot.minutes} minutes · {slot.placesLeft} place{slot.placesLeft === 1 ? "" : "s"}{" "}
-                      left{slot.location ? ` · ${slot.location}` : ""}
+                      {t("myInterviews.slot", { when: when(slot.when), minutes: slot.minutes, count: slot.placesLeft })}
+                      {slot.location ? ` · ${slot.location}` : ""}
                     </label>
                   ))}
               </fieldset>
-              <p className="hint">
-                You can move or cancel until {position.cutoffHours} hour{position.cutoffHours === 1 ? "" : "s"} before
-                the interview.
-              </p>
+              <p className="hint">{t("myInterviews.cutoff", { count: position.cutoffHours })}</p>
               <button type="submit" name="intent" value="book">
-                {position.booking?.status === "booked" ? "Move my interview" : "Book this time"}
-                <span className="visually-hidden"> with {position.organizationName}</span>
+                {position.booking?.status === "booked" ? t("myInterviews.move") : t("myInterviews.book")}
+                <span className="visually-hidden">
+                  {t("myInterviews.withOrganization", { organization: position.organizationName })}
+                </span>
               </button>
             </Form>
           )}
@@ -167,10 +185,11 @@ export default function MyInterviewsPage() {
 function TimeZoneForm({ timezone }: { timezone: string }) {
   const [value, setValue] = useState(timezone);
   const browserZone = useViewerTimeZone();
+  const { t } = useTranslation();
   return (
     <Form method="post" className="inline-form card">
       <div className="field">
-        <label htmlFor="timezone">Your time zone</label>
+        <label htmlFor="timezone">{t("myInterviews.timeZone")}</label>
         <input
           id="timezone"
           name="timezone"
@@ -181,16 +200,16 @@ function TimeZoneForm({ timezone }: { timezone: string }) {
           required
         />
         <p id="timezone-hint" className="hint">
-          An IANA name such as Africa/Lagos or America/Santiago.
+          {t("myInterviews.timeZoneHint")}
         </p>
       </div>
       {browserZone && browserZone !== value ? (
         <button type="button" className="secondary" onClick={() => setValue(browserZone)}>
-          Use {browserZone}
+          {t("myInterviews.useZone", { zone: browserZone })}
         </button>
       ) : null}
       <button type="submit" name="intent" value="save-timezone">
-        Save the time zone
+        {t("myInterviews.saveZone")}
       </button>
     </Form>
   );

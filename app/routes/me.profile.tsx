@@ -2,23 +2,34 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { disciplineText, regionText } from "~/components/directory-results";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
 import { ErrorList, Field, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { ProfileSchema, WithdrawSchema } from "~/network/profile.schema";
 import { getOwnProfile, popularSkills, saveProfile, withdrawProfile } from "~/network/profiles.server";
-import { DISCIPLINE_KEYS, DISCIPLINES, LANGUAGES, REGIONS, VISIBILITIES, VISIBILITY_KEYS } from "~/network/taxonomy";
-import { TERMS, TERMS_VERSION } from "~/network/terms";
+import { DISCIPLINE_KEYS, LANGUAGES, REGIONS, VISIBILITY_KEYS, type Visibility } from "~/network/taxonomy";
+import { TERM_KEYS, TERMS_VERSION } from "~/network/terms";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { unknownIntent } from "~/utils/http.server";
 import { requireUser } from "~/utils/permissions.server";
+
+const VISIBILITY_LABELS: Record<Visibility, MessageKey> = {
+  public: "myProfile.visibilities.public",
+  network: "myProfile.visibilities.network",
+  staff: "myProfile.visibilities.staff",
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const [profile, skills] = await Promise.all([getOwnProfile(context.db, user.id), popularSkills(context.db)]);
   const listed = Boolean(profile && !profile.withdrawnAt);
   return {
+    title: await pageTitle(request, context, msg("myProfile.title")),
     suggestedSkills: skills,
     listed,
     profileId: profile?.id ?? null,
@@ -62,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: {
         "Set-Cookie": await setFlash(context.config, {
           kind: "success",
-          message: "You have left the directory. Your profile is hidden from everyone.",
+          message: msg("myProfile.left"),
         }),
       },
     });
@@ -83,19 +94,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     headers: {
       "Set-Cookie": await setFlash(context.config, {
         kind: "success",
-        message: result.joined ? "Welcome to the network: your profile is listed." : "Profile saved.",
+        message: result.joined ? msg("myProfile.welcome") : msg("myProfile.saved"),
       }),
     },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Your directory profile — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ProfilePage() {
   const { suggestedSkills, listed, profileId, consentedAt, needsConsent, requestedVisibility, version, defaults } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useConformForm(ProfileSchema, { id: "profile", lastResult, defaultValue: defaults });
+  const { t } = useTranslation();
+  const format = useFormat();
   const chosen = (value: unknown, option: string) => (Array.isArray(value) ? value.includes(option) : value === option);
   const { key: bioKey, ...bioProps } = getTextareaProps(fields.bio);
   const { key: linksKey, ...linksProps } = getTextareaProps(fields.links);
@@ -103,38 +116,36 @@ export default function ProfilePage() {
   const { key: consentKey, ...consentProps } = getInputProps(fields.consent, { type: "checkbox" });
   return (
     <div className="stack">
-      <h1>Your directory profile</h1>
+      <h1>{t("myProfile.title")}</h1>
       {listed ? (
         <p className="notice">
-          You are listed in the <Link to="/directory">network directory</Link> since {formatDateTime(consentedAt!)}.{" "}
-          <Link to={`/directory/${profileId}`}>See your profile as others do</Link>.
+          <Trans
+            i18nKey="myProfile.listedSince"
+            values={{ date: format.dateTime(consentedAt!) }}
+            components={{ dir: <Link to="/directory" />, own: <Link to={`/directory/${profileId}`} /> }}
+          />
         </p>
       ) : (
-        <p className="lede">
-          Join the network of allies: partners can find you by your skills and write to you, and staff can invite you to
-          campaigns. Your email address is never shown.
-        </p>
+        <p className="lede">{t("myProfile.joinLede")}</p>
       )}
       {requestedVisibility ? (
         <p className="notice" role="note">
-          Program staff imported your profile and asked to show it as &ldquo;
-          {VISIBILITIES[requestedVisibility]}&rdquo;; choose who can see it below and save. Until you do, only program
-          staff see it.
+          {t("myProfile.requested", { visibility: t(VISIBILITY_LABELS[requestedVisibility]) })}
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="narrow wide">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="save" />
         <input type="hidden" name="version" value={version} />
-        <Field label="Name to show" field={fields.displayName} />
-        <Field label="Headline" field={fields.headline} hint="One line, up to 140 characters" />
+        <Field label={t("myProfile.displayName")} field={fields.displayName} />
+        <Field label={t("myProfile.headline")} field={fields.headline} hint={t("myProfile.headlineHint")} />
         <div className="field">
-          <label htmlFor={fields.bio.id}>About you</label>
+          <label htmlFor={fields.bio.id}>{t("myProfile.bio")}</label>
           <textarea key={bioKey} {...bioProps} rows={6} />
           <ErrorList id={fields.bio.errorId} errors={fields.bio.errors} />
         </div>
         <fieldset className="choice-group" aria-describedby={fields.disciplines.errorId}>
-          <legend className="fieldset-legend">Disciplines</legend>
+          <legend className="fieldset-legend">{t("allyProfile.disciplines")}</legend>
           <div className="checkbox-grid">
             {DISCIPLINE_KEYS.map((key) => (
               <label key={key} className="choice">
@@ -144,16 +155,16 @@ export default function ProfilePage() {
                   value={key}
                   defaultChecked={chosen(fields.disciplines.initialValue, key)}
                 />
-                {DISCIPLINES[key]}
+                {disciplineText(t, key)}
               </label>
             ))}
           </div>
           <ErrorList id={fields.disciplines.errorId} errors={fields.disciplines.errors} />
         </fieldset>
         <Field
-          label="Skills"
+          label={t("directory.skills")}
           field={fields.skills}
-          hint="Separated by commas, for example: security training, localization"
+          hint={t("myProfile.skillsHint")}
           inputProps={{ list: "skill-suggestions" }}
         />
         <datalist id="skill-suggestions">
@@ -161,9 +172,9 @@ export default function ProfilePage() {
             <option key={skill} value={skill} />
           ))}
         </datalist>
-        <p className="hint">Skills others use: {suggestedSkills.slice(0, 12).join(", ")}</p>
+        <p className="hint">{t("myProfile.skillsOthers", { skills: suggestedSkills.slice(0, 12).join(", ") })}</p>
         <fieldset className="choice-group">
-          <legend className="fieldset-legend">Languages you work in</legend>
+          <legend className="fieldset-legend">{t("myProfile.languages")}</legend>
           <div className="checkbox-grid">
             {LANGUAGES.map((language) => (
               <label key={language} className="choice">
@@ -179,33 +190,38 @@ export default function ProfilePage() {
           </div>
           <ErrorList id={fields.languages.errorId} errors={fields.languages.errors} />
         </fieldset>
-        <Field label="Country" field={fields.country} />
+        <Field label={t("myProfile.country")} field={fields.country} />
         <div className="field">
-          <label htmlFor={fields.region.id}>Region</label>
+          <label htmlFor={fields.region.id}>{t("directory.region")}</label>
           <select key={regionKey} {...regionProps}>
-            <option value="">Not given</option>
+            <option value="">{t("myProfile.notGiven")}</option>
             {REGIONS.map((region) => (
               <option key={region} value={region}>
-                {region}
+                {regionText(t, region)}
               </option>
             ))}
           </select>
           <ErrorList id={fields.region.errorId} errors={fields.region.errors} />
         </div>
-        <Field label="Time zone" field={fields.timezone} hint="An IANA name such as Europe/Berlin or America/Bogota" />
+        <Field label={t("allyProfile.timeZone")} field={fields.timezone} hint={t("myProfile.timeZoneHint")} />
         <div className="field">
-          <label htmlFor={fields.links.id}>Links</label>
+          <label htmlFor={fields.links.id}>{t("allyProfile.links")}</label>
           <p className="hint" id={`${fields.links.id}-hint`}>
-            One per line: a label, then the address. For example: Portfolio https://example.org
+            {t("myProfile.linksHint")}
           </p>
           <textarea key={linksKey} {...linksProps} rows={3} />
           <ErrorList id={fields.links.errorId} errors={fields.links.errors} />
         </div>
-        <Field label="Hours a month you can give" field={fields.hoursPerMonth} type="number" hint="0 if not now" />
-        <Field label="Available from" field={fields.availableFrom} type="date" />
-        <Field label="Available until" field={fields.availableUntil} type="date" />
+        <Field
+          label={t("myProfile.hours")}
+          field={fields.hoursPerMonth}
+          type="number"
+          hint={t("myProfile.hoursHint")}
+        />
+        <Field label={t("myProfile.availableFrom")} field={fields.availableFrom} type="date" />
+        <Field label={t("myProfile.availableUntil")} field={fields.availableUntil} type="date" />
         <fieldset className="choice-group">
-          <legend className="fieldset-legend">Who can see your profile</legend>
+          <legend className="fieldset-legend">{t("myProfile.visibility")}</legend>
           {VISIBILITY_KEYS.map((key) => (
             <label key={key} className="choice">
               <input
@@ -214,39 +230,40 @@ export default function ProfilePage() {
                 value={key}
                 defaultChecked={fields.visibility.initialValue === key}
               />
-              {VISIBILITIES[key]}
+              {t(VISIBILITY_LABELS[key])}
             </label>
           ))}
           <ErrorList id={fields.visibility.errorId} errors={fields.visibility.errors} />
         </fieldset>
         <section aria-labelledby="terms-title" className="card">
-          <h2 id="terms-title">Terms of the directory (version {TERMS_VERSION})</h2>
+          <h2 id="terms-title">{t("myProfile.termsTitle", { version: TERMS_VERSION })}</h2>
           <ul>
-            {TERMS.map((term) => (
-              <li key={term}>{term}</li>
+            {TERM_KEYS.map((term) => (
+              <li key={term}>{t(term)}</li>
             ))}
           </ul>
           {needsConsent ? (
             <div className="field">
               <label className="choice">
-                <input key={consentKey} {...consentProps} />I agree to these terms and want to be listed
+                <input key={consentKey} {...consentProps} />
+                {t("myProfile.agree")}
               </label>
               <ErrorList id={fields.consent.errorId} errors={fields.consent.errors} />
             </div>
           ) : (
-            <p className="muted">You agreed to these terms.</p>
+            <p className="muted">{t("myProfile.agreed")}</p>
           )}
         </section>
-        <button type="submit">{listed ? "Save the profile" : "Join the directory"}</button>
+        <button type="submit">{listed ? t("myProfile.save") : t("myProfile.join")}</button>
       </Form>
       {listed ? (
         <section aria-labelledby="withdraw-title" className="card narrow">
-          <h2 id="withdraw-title">Leave the directory</h2>
-          <p>Your profile is hidden at once from searches, profile pages and campaign suggestions.</p>
+          <h2 id="withdraw-title">{t("myProfile.leaveTitle")}</h2>
+          <p>{t("myProfile.leaveText")}</p>
           <Form method="post">
             <input type="hidden" name="version" value={version} />
             <button type="submit" name="intent" value="withdraw" className="danger">
-              Withdraw my consent
+              {t("myProfile.withdraw")}
             </button>
           </Form>
         </section>

@@ -2,26 +2,28 @@ import { getFormProps, getTextareaProps } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { readFormWithUploads } from "~/applications/files.server";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { useConformForm } from "~/components/use-conform";
 import { findRefereeRequest, submitReference } from "~/references/referee.server";
 import { refereeAnswersSchema, type LinkState } from "~/references/references";
+import { useFormat } from "~/components/use-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, useMessage } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
-import { formatDateTime } from "~/utils/format";
 import { invalid, parseSubmission } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 
-const INVALID =
-  "This reference link is not valid. Check that you copied all of it; if a newer email came with another link, use that one.";
+const INVALID = msg("refereeLetter.invalid");
 const LETTER_FIELD = "letter";
 
 /** Why a link that was found cannot be used, in the referee's words. */
 const CLOSED: Record<Exclude<LinkState, "open">, string> = {
-  received: "This reference has already been received. Thank you!",
-  revoked: "This request was withdrawn: the applicant asked someone else. Nothing more is needed from you.",
-  expired: "This link has expired. If you still want to write, ask the applicant to send you a reminder.",
-  withdrawn: "The applicant withdrew their application, so no reference is needed any more.",
+  received: msg("refereeLetter.received"),
+  revoked: msg("refereeLetter.revoked"),
+  expired: msg("refereeLetter.expired"),
+  withdrawn: msg("refereeLetter.withdrawn"),
 };
 
 /**
@@ -29,16 +31,18 @@ const CLOSED: Record<Exclude<LinkState, "open">, string> = {
  * changes nothing (mail scanners open links). A used, expired, revoked or withdrawn link shows
  * why with a 410 and takes nothing; an unknown one answers 404.
  */
-export async function loader({ context, params }: LoaderFunctionArgs) {
+export async function loader({ request: httpRequest, context, params }: LoaderFunctionArgs) {
   const request = await findRefereeRequest(context.db, params.token ?? "");
   if (!request) notFound(INVALID);
   const view = {
+    title: await pageTitle(httpRequest, context, msg("refereeLetter.pageTitle")),
     state: request.state,
     closedMessage: request.state === "open" ? null : CLOSED[request.state],
     refereeName: request.refereeName,
     applicantName: request.applicantName,
     cycleName: request.cycleName,
-    deadline: formatDateTime(request.deadline, request.timezone),
+    deadline: request.deadline.toISOString(),
+    timezone: request.timezone,
     questions: request.questions,
   };
   return data(view, { status: request.state === "open" ? 200 : 410 });
@@ -71,37 +75,42 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     headers: {
       "Set-Cookie": await setFlash(context.config, {
         kind: "success",
-        message: `Thank you! Your reference for ${result.applicantName} was received.`,
+        message: msg("refereeLetter.thanks", { applicant: result.applicantName }),
       }),
     },
   });
 }
 
-export const meta: MetaFunction = () => [{ title: "Reference — Open Web Fellows" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function RefereePage() {
   const view = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = useMemo(() => refereeAnswersSchema(view.questions), [view.questions]);
   const [form, fields] = useConformForm(schema, { id: "reference", lastResult });
+  const { t } = useTranslation();
+  const translate = useMessage();
+  const format = useFormat();
   const letterErrors = (lastResult?.error as Record<string, string[] | null> | undefined)?.[LETTER_FIELD] ?? undefined;
   return (
     <div className="narrow stack">
-      <h1>A reference for {view.applicantName}</h1>
+      <h1>{t("refereeLetter.heading", { applicant: view.applicantName })}</h1>
       <p className="lede">{view.cycleName}</p>
       {view.closedMessage ? (
-        <p className="notice notice-warning">{view.closedMessage}</p>
+        <p className="notice notice-warning">{translate(view.closedMessage)}</p>
       ) : (
         <>
           <p>
-            Hello {view.refereeName}. {view.applicantName} named you as a referee. Upload a letter as a PDF, answer the
-            questions below, or both, before {view.deadline}. {view.applicantName} will see only that your reference
-            arrived, never what it says. You can send it once.
+            {t("refereeLetter.intro", {
+              referee: view.refereeName,
+              applicant: view.applicantName,
+              deadline: format.dateTime(view.deadline, view.timezone),
+            })}
           </p>
           <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
             <FormErrors id={form.errorId} errors={form.errors} />
             <div className="field">
-              <label htmlFor="letter">Letter (PDF, at most 10 MB)</label>
+              <label htmlFor="letter">{t("refereeLetter.letter")}</label>
               <input
                 id="letter"
                 type="file"
@@ -119,14 +128,14 @@ export default function RefereePage() {
                 <div className="field" key={question.key}>
                   <label htmlFor={field.id}>
                     {question.label}
-                    {question.required ? " (required)" : ""}
+                    {question.required ? ` ${t("apply.question.required")}` : ""}
                   </label>
                   <textarea key={key} {...props} rows={5} />
                   <ErrorList id={field.errorId} errors={field.errors} />
                 </div>
               );
             })}
-            <button type="submit">Send the reference</button>
+            <button type="submit">{t("refereeLetter.send")}</button>
           </Form>
         </>
       )}

@@ -13,6 +13,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createDatabase } from "#db/client";
 import { DirectoryResults } from "~/components/directory-results";
+import { createI18n } from "~/i18n/i18n";
 import { parseDirectoryQuery } from "~/network/directory-query";
 import { directoryQueries, searchDirectory } from "~/network/directory.server";
 import { createApp } from "~/server/app";
@@ -37,11 +38,12 @@ if (kind === "app") {
   createApp({ db, config, build, clientDir: path.join(process.cwd(), "build", "client") }).listen(port, "127.0.0.1");
 } else if (kind === "baseline") {
   const { db } = await createDatabase({ url, maxConnections: POOL });
+  const { t } = await createI18n("en");
   createServer((req, res) => {
     const query = parseDirectoryQuery(new URL(req.url ?? "/", "http://bench").searchParams);
     searchDirectory(db, query, "public").then(
       ({ profiles, facets }) => {
-        const list = renderToString(createElement(DirectoryResults, { profiles }));
+        const list = renderToString(createElement(DirectoryResults, { profiles, t }));
         res.setHeader("Content-Type", "text/html; charset=utf-8");
         res.end(`<!DOCTYPE html><html lang="en"><title>Directory</title><h1>${facets.total} allies</h1>${list}</html>`);
       },

@@ -16,6 +16,7 @@ import { completeAnswers, createOpenCycle, type TestCycle } from "../support/cyc
 import { describeDb, uniqueEmail } from "../support/db";
 import { english } from "../support/english";
 import { latestEmailTo } from "../support/outbox";
+import { english } from "../support/english";
 
 const config = loadConfig({ SESSION_SECRET: "integration-secret-long-enough-for-hmac-use" });
 
@@ -91,7 +92,7 @@ describeDb("a cycle's own referee questions", (t) => {
     const schema = refereeAnswersSchema(view.questions);
     const missing = schema.safeParse({ [own[1]!.id]: "Yes." });
     expect(missing.success).toBe(false);
-    expect(missing.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+    expect(missing.error!.issues.map((issue) => [issue.path.join("."), english(issue.message)])).toEqual([
       [own[0]!.id, "Answer this question"],
     ]);
     const parsed = schema.parse({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeOidcProblem, type OidcProblem } from "~/auth/oidc-problems";
+import { english } from "../support/english";
 import { ConfigError, loadConfig } from "~/utils/config.server";
 
 const client = { OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "secret" };
@@ -37,6 +38,6 @@ describe("refused single sign-on pages", () => {
   it.each(cases)("%s answers %i with a title that says what happened", (problem, status, title) => {
     const view = describeOidcProblem(problem, "Fellows ID");
     expect(view.status).toBe(status);
-    expect(view.title).toBe(title);
+    expect(english(view.title)).toBe(title);
   });
 });
