@@ -16,7 +16,6 @@ import { completeAnswers, createOpenCycle, type TestCycle } from "../support/cyc
 import { describeDb, uniqueEmail } from "../support/db";
 import { english } from "../support/english";
 import { latestEmailTo } from "../support/outbox";
-import { english } from "../support/english";
 
 const config = loadConfig({ SESSION_SECRET: "integration-secret-long-enough-for-hmac-use" });
 
