@@ -7,6 +7,7 @@ import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { CycleNav } from "~/components/cycle-nav";
 import { ReleaseCard, ReleasePreview } from "~/components/decision-release";
 import { FormErrors, replyErrors } from "~/components/forms";
+import { useScoreFormat } from "~/components/use-score-format";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { pageTitle } from "~/i18n/i18n.server";
 import { msg, type MessageKey } from "~/i18n/message";
@@ -113,8 +114,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
-const fixed = (value: number | null, digits = 1) => (value === null ? "—" : value.toFixed(digits));
-
 export default function DecisionsPage() {
   const {
     cycle,
@@ -134,6 +133,7 @@ export default function DecisionsPage() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const { fixed } = useScoreFormat();
   const undecided = rows.filter((row) => row.decidable);
   const hiddenFilter = Object.entries(filter).map(([name, value]) => (
     <input key={name} type="hidden" name={name} value={value} />

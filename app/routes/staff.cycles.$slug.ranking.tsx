@@ -6,6 +6,7 @@ import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { BarChart } from "~/components/bar-chart";
 import { CycleNav } from "~/components/cycle-nav";
 import { RoundSwitcher } from "~/components/round-switcher";
+import { useScoreFormat } from "~/components/use-score-format";
 import { pageTitle } from "~/i18n/i18n.server";
 import { msg } from "~/i18n/message";
 import { requireStaffRound } from "~/review/staff-round.server";
@@ -19,10 +20,6 @@ const QuerySchema = z.object({
   disagreement: z.literal("1").optional().catch(undefined),
   after: z.string().max(800).optional().catch(undefined),
 });
-
-const fixed = (value: number | null | undefined, digits = 1) =>
-  value === null || value === undefined ? "—" : value.toFixed(digits);
-const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
@@ -88,6 +85,7 @@ export default function RankingPage() {
     hasCriteria,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const { fixed, signed } = useScoreFormat();
   const roundQuery: Record<string, string> = rounds.length > 1 ? { round: String(round.position) } : {};
   const listQuery = {
     ...roundQuery,
