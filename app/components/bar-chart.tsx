@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { barChartGeometry } from "~/review/charts";
+import { useFormat } from "./use-format";
 
 const BOX = { width: 420, height: 200, padding: 36 };
 
@@ -21,8 +22,12 @@ export function BarChart({
   unit: string;
 }) {
   const id = useId();
+  const format = useFormat();
   const geometry = barChartGeometry(values, BOX);
-  const description = labels.map((label, index) => `${label}: ${round(values[index] ?? 0)} ${unit}`).join("; ");
+  // The numbers as the page's language writes them; the unit comes translated from the page.
+  const description = labels
+    .map((label, index) => `${label}: ${format.number(round(values[index] ?? 0))} ${unit}`)
+    .join("; ");
   return (
     <figure className="chart">
       <figcaption id={`${id}-title`}>{title}</figcaption>
@@ -37,7 +42,7 @@ export function BarChart({
           <g key={tick.value}>
             <line x1={BOX.padding} x2={BOX.width - BOX.padding} y1={tick.y} y2={tick.y} className="chart-grid" />
             <text x={BOX.padding - 6} y={tick.y + 4} textAnchor="end" className="chart-label">
-              {round(tick.value)}
+              {format.number(round(tick.value))}
             </text>
           </g>
         ))}

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { ReleasedDecision } from "~/applications/lifecycle";
 
 export interface ReleasePreviewGroup {
@@ -12,40 +13,39 @@ export interface ReleasePreviewGroup {
   sampleName: string;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
 /** Before a release: each email the release would send, to whom, and how it reads. */
 export function ReleasePreview({ groups, allHref }: { groups: ReleasePreviewGroup[]; allHref?: string }) {
+  const { t } = useTranslation();
   if (groups.length === 0) return null;
   return (
     <section className="stack" aria-labelledby="preview-title">
-      <h2 id="preview-title">What the release sends</h2>
+      <h2 id="preview-title">{t("selection.release.previewTitle")}</h2>
       {groups.map((group) => (
         <div key={group.decision} role="group" aria-labelledby={`preview-${group.decision}`} className="card stack">
-          <h3 id={`preview-${group.decision}`}>“{group.subject}”</h3>
-          <p>{plural(group.total, "recipient")}:</p>
+          <h3 id={`preview-${group.decision}`}>{t("selection.release.subject", { subject: group.subject })}</h3>
+          <p>{t("selection.release.recipients", { count: group.total })}</p>
           <ul>
             {group.recipients.map((recipient) => (
               <li key={recipient.email}>
-                {recipient.name} ({recipient.email}){recipient.withFeedback ? ", with feedback" : ""}
-                {recipient.withMetaReview ? ", with the panel’s meta-review" : ""}
+                {recipient.name} ({recipient.email}){recipient.withFeedback ? t("selection.release.withFeedback") : ""}
+                {recipient.withMetaReview ? t("selection.release.withMetaReview") : ""}
               </li>
             ))}
           </ul>
           {group.total > group.recipients.length ? (
             <p>
-              … and {group.total - group.recipients.length} more
+              {t("selection.release.more", { count: group.total - group.recipients.length })}
               {allHref ? (
                 <>
                   {" "}
-                  (<a href={allHref}>every marked application</a>)
+                  (<a href={allHref}>{t("selection.release.everyMarked")}</a>)
                 </>
               ) : null}
               .
             </p>
           ) : null}
           <details>
-            <summary>Read the email as {group.sampleName} receives it</summary>
+            <summary>{t("selection.release.readAs", { name: group.sampleName })}</summary>
             <pre className="email-text">{group.text}</pre>
           </details>
         </div>
@@ -64,18 +64,15 @@ export function ReleaseCard({
   delayMinutes: number;
   waiting: { decisions: number; sendAt: string } | null;
 }) {
+  const { t } = useTranslation();
   if (waiting) {
     return (
       <section className="card narrow notice-warning" aria-labelledby="release-title">
-        <h2 id="release-title">Sending at {waiting.sendAt}</h2>
-        <p>
-          {plural(waiting.decisions, "decision")} and {waiting.decisions === 1 ? "its email wait" : "their emails wait"}{" "}
-          in the outbox until then. Cancelling takes every email back: the decisions stay marked and nothing reaches
-          applicants.
-        </p>
+        <h2 id="release-title">{t("selection.release.sendingAt", { time: waiting.sendAt })}</h2>
+        <p>{t("selection.release.waiting", { count: waiting.decisions })}</p>
         <Form method="post">
           <button type="submit" name="intent" value="cancel-release" className="danger">
-            Cancel the release
+            {t("selection.release.cancel")}
           </button>
         </Form>
       </section>
@@ -83,20 +80,18 @@ export function ReleaseCard({
   }
   return (
     <section className="card narrow" aria-labelledby="release-title">
-      <h2 id="release-title">Release decisions</h2>
+      <h2 id="release-title">{t("selection.release.title")}</h2>
       <p>
-        {pending} decision{pending === 1 ? " is" : "s are"} pending. Releasing changes each application’s status and
-        emails every applicant
-        {delayMinutes > 0
-          ? `, ${plural(delayMinutes, "minute")} later: until then you can cancel the release.`
-          : " at once (this cycle sends without a delay; change it in Settings)."}
+        {t("selection.release.pending", { count: pending })}{" "}
+        {delayMinutes > 0 ? t("selection.release.later", { count: delayMinutes }) : t("selection.release.atOnce")}
       </p>
       <Form method="post" className="stack">
         <label className="choice">
-          <input type="checkbox" name="confirm" />I have checked the decisions and want to send them
+          <input type="checkbox" name="confirm" />
+          {t("selection.release.confirm")}
         </label>
         <button type="submit" name="intent" value="release" disabled={pending === 0}>
-          Release {pending} decision{pending === 1 ? "" : "s"}
+          {t("selection.release.submit", { count: pending })}
         </button>
       </Form>
     </section>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
 export const MatchingActionSchema = z.discriminatedUnion(
   "intent",
@@ -12,16 +13,16 @@ export const MatchingActionSchema = z.discriminatedUnion(
         .pipe(
           z
             .string()
-            .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Enter a date and time")
+            .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg("selection.errors.dateTime"))
             .optional(),
         ),
     }),
     z.object({ intent: z.literal("dry-run") }),
     z.object({
       intent: z.literal("publish"),
-      confirm: z.literal("on", { error: "Tick the box to confirm publishing" }),
+      confirm: z.literal("on", { error: msg("selection.errors.confirmPublish") }),
     }),
     z.object({ intent: z.literal("send-reminders") }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );

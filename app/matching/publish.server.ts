@@ -11,6 +11,7 @@ import type { MatchingInput, MatchingResult } from "./engine";
 import { buildMatchingInput, marketKey } from "./market.server";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 import { fail, type Result } from "~/utils/result";
+import { msg } from "~/i18n/message";
 
 export type PublishResult = Result<{ matched: number; unmatched: number }>;
 
@@ -35,13 +36,13 @@ export async function publishRun(
       .limit(1)
       .forUpdate()
       .executeTakeFirst();
-    if (!run) return fail(404, "Run the matching first.");
+    if (!run) return fail(404, msg("selection.refusals.runFirst"));
     const status = await trx.selectFrom("cycles").select("status").where("id", "=", cycle.id).executeTakeFirstOrThrow();
-    if (status.status !== "matching") return fail(409, "The cycle is not in its matching stage.");
-    if (run.publishedAt) return fail(409, "This match is already published.");
+    if (status.status !== "matching") return fail(409, msg("selection.refusals.notMatchingStage"));
+    if (run.publishedAt) return fail(409, msg("selection.refusals.alreadyPublished"));
     const current = await buildMatchingInput(trx, cycle.id);
     if (marketKey(current) !== marketKey(run.inputs as MatchingInput)) {
-      return fail(409, "Rank lists changed since this run. Run the matching again and check it before publishing.");
+      return fail(409, msg("selection.refusals.rankListsChanged"));
     }
     const result = run.result as MatchingResult;
     await trx

@@ -12,6 +12,7 @@ import {
   type MatchingInput,
   type MatchingResult,
 } from "./engine";
+import { msg } from "~/i18n/message";
 
 /** Who has not ranked yet: finalists without a list, positions with candidates but no list. */
 export async function readiness(db: DB, cycleId: string) {
@@ -41,15 +42,14 @@ export async function dryRun(db: DB, actorId: string, cycleId: string): Promise<
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`match:${cycleId}`}))`.execute(trx);
     const cycle = await trx.selectFrom("cycles").select("status").where("id", "=", cycleId).executeTakeFirstOrThrow();
-    if (cycle.status !== "matching")
-      return fail(409, "Move the cycle to “matching” in its settings before running the match.");
+    if (cycle.status !== "matching") return fail(409, msg("selection.refusals.notMatching"));
     const published = await trx
       .selectFrom("matchRuns")
       .select("id")
       .where("cycleId", "=", cycleId)
       .where("publishedAt", "is not", null)
       .executeTakeFirst();
-    if (published) return fail(409, "A match has already been published for this cycle.");
+    if (published) return fail(409, msg("selection.refusals.matchPublished"));
     const input = await buildMatchingInput(trx, cycleId);
     const result = matchApplicantProposing(input);
     const hostOptimal = matchPositionProposing(input);
@@ -118,7 +118,8 @@ export async function latestRunView(db: DB, cycleId: string) {
   ]);
   const applicantName = new Map(applicants.map((row) => [row.id, row.name]));
   const positionName = new Map(positions.map((row) => [row.id, `${row.title} (${row.name})`]));
-  const name = (id: string | null) => (id ? (applicantName.get(id) ?? positionName.get(id) ?? id) : "none");
+  // Nobody (an unmatched side) is "", which the page words in its language.
+  const name = (id: string | null) => (id ? (applicantName.get(id) ?? positionName.get(id) ?? id) : "");
   const filled = new Map<string, number>();
   for (const match of result.matches) filled.set(match.position, (filled.get(match.position) ?? 0) + 1);
   return {
@@ -138,14 +139,15 @@ export async function latestRunView(db: DB, cycleId: string) {
       position: explanation.position ? name(explanation.position) : null,
       missed: explanation.missedChoices.map((choice) => ({
         position: name(choice.position),
+        // Messages (msg), worded where the page shows them.
         why:
           choice.reason === "not-ranked-by-position"
-            ? "the host did not rank them"
+            ? msg("selection.matching.why.notRanked")
             : choice.reason === "filled-by-higher-ranked"
               ? choice.holders.length
-                ? `its seats went to finalists the host ranked higher: ${choice.holders.map(name).join(", ")}`
-                : "it has no seats"
-              : "unstable (this should never happen)",
+                ? msg("selection.matching.why.filled", { holders: choice.holders.map(name).join(", ") })
+                : msg("selection.matching.why.noSeats")
+              : msg("selection.matching.why.unstable"),
       })),
     })),
     hostOptimalDifferences: compareMatchings(result, hostOptimal).map((difference) => ({

@@ -11,6 +11,7 @@ import { groupBy } from "~/utils/group-by";
 import { bidTerms } from "./bids.server";
 import { conflictedPairs } from "./conflicts.server";
 import { currentRound, inRound, inRoundPool, type RoundRef } from "./rounds.server";
+import { msg } from "~/i18n/message";
 
 interface CycleRef {
   id: string;
@@ -50,7 +51,7 @@ export async function runAssignment(
       return {
         ok: false,
         status: 409,
-        message: "Move the cycle to “reviewing” in its settings before assigning reviewers.",
+        message: msg("selection.refusals.notReviewing"),
       };
     }
     const result = await fillGaps(trx, config, actorId, cycle, round);
@@ -296,14 +297,19 @@ export async function addAssignment(
       .where(inRoundPool(round))
       .executeTakeFirst(),
   ]);
-  if (!application) return { ok: false, status: 404, message: "That application is not in this round." };
-  if (!reviewer) return { ok: false, status: 404, message: "That person is not a reviewer of this round." };
+  if (!application) return { ok: false, status: 404, message: msg("selection.refusals.notInRound") };
+  if (!reviewer) return { ok: false, status: 404, message: msg("selection.refusals.notReviewer") };
   if (application.status !== "in_review")
-    return { ok: false, status: 409, message: "Only applications in review can be assigned." };
+    return { ok: false, status: 409, message: msg("selection.refusals.notInReview") };
   const conflicts = await conflictedPairs(trx, cycle.id, [applicationId]);
   const conflict = conflicts.find((pair) => pair.reviewerId === reviewerId);
   if (conflict)
-    return { ok: false, status: 409, message: `This reviewer has a conflict: ${conflict.reasons.join("; ")}.` };
+    return {
+      ok: false,
+      status: 409,
+      // The reasons name what matched (a domain, an organization) and stay as conflicts.ts words them.
+      message: msg("selection.refusals.conflict", { reasons: conflict.reasons.join("; ") }),
+    };
   const load = await trx
     .selectFrom("reviewAssignments")
     .select([sql<number>`count(*)`.as("n"), sql<boolean>`bool_or(application_id = ${applicationId})`.as("already")])
@@ -311,9 +317,9 @@ export async function addAssignment(
     .where("reviewerId", "=", reviewerId)
     .where("status", "!=", "recused")
     .executeTakeFirstOrThrow();
-  if (load.already) return { ok: false, status: 409, message: "This reviewer already has this application." };
+  if (load.already) return { ok: false, status: 409, message: msg("selection.refusals.already") };
   if (Number(load.n) >= reviewer.capacity)
-    return { ok: false, status: 409, message: "This reviewer is at capacity; raise their capacity first." };
+    return { ok: false, status: 409, message: msg("selection.refusals.atCapacity") };
   const inserted = await trx
     .insertInto("reviewAssignments")
     .values({
@@ -327,7 +333,7 @@ export async function addAssignment(
     .onConflict((oc) => oc.columns(["roundId", "applicationId", "reviewerId"]).doNothing())
     .returning("id")
     .executeTakeFirst();
-  if (!inserted) return { ok: false, status: 409, message: "This reviewer recused from this application before." };
+  if (!inserted) return { ok: false, status: 409, message: msg("selection.refusals.recused") };
   await trx
     .insertInto("auditLog")
     .values({
@@ -357,8 +363,7 @@ export async function unassign(
       .where("status", "=", "assigned")
       .returning(["applicationId", "reviewerId"])
       .executeTakeFirst();
-    if (!removed)
-      return { ok: false, status: 409, message: "Only assignments without a submitted review can be taken back." };
+    if (!removed) return { ok: false, status: 409, message: msg("selection.refusals.cannotUnassign") };
     await trx
       .insertInto("auditLog")
       .values({

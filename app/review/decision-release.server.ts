@@ -14,6 +14,7 @@ import {
   type ReleasedDecision as Decision,
 } from "~/applications/lifecycle";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
+import { msg } from "~/i18n/message";
 
 /**
  * Releasing decisions is reversible for a while: a release waits `decision_delay_minutes` (per
@@ -197,7 +198,7 @@ export async function scheduleRelease(
         ok: false,
         status: 409,
         reason: "waiting",
-        message: "A release is already waiting to be sent. Cancel it first to release these decisions with it.",
+        message: msg("selection.refusals.releaseWaiting"),
       };
     }
     if (pending.length === 0)
@@ -205,7 +206,7 @@ export async function scheduleRelease(
         ok: false,
         status: 409,
         reason: "nothing-pending",
-        message: "No decision is marked: nothing to release.",
+        message: msg("selection.refusals.nothingPending"),
       };
 
     const release = await trx
@@ -270,7 +271,7 @@ export async function cancelRelease(db: DB, actorId: string, cycleId: string): P
         ok: false,
         status: 409,
         reason: "none-waiting",
-        message: "No release is waiting: it was sent or cancelled already.",
+        message: msg("selection.refusals.noneWaiting"),
       };
     const applications = await trx
       .selectFrom("applications")
@@ -294,7 +295,7 @@ export async function cancelRelease(db: DB, actorId: string, cycleId: string): P
         ok: false,
         status: 409,
         reason: "sending",
-        message: "Too late to cancel: the emails of this release are already going out.",
+        message: msg("selection.refusals.tooLate"),
       };
     if (emails.length)
       await trx

@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
 const ids = z.preprocess(
   (value) => (typeof value === "string" ? [value] : value),
-  z.array(z.uuid("Choose applications")).min(1, "Tick at least one application").max(1000),
+  z
+    .array(z.uuid(msg("selection.errors.chooseApplications")))
+    .min(1, msg("selection.errors.tickOne"))
+    .max(1000),
 );
 
 const optionalNumber = (schema: z.ZodNumber) =>
@@ -25,8 +29,12 @@ export const BULK_DECISIONS = ["finalist", "waitlisted", "not_selected", "clear"
 /** "Mark all N on this filter": the decision, the filter, and the count the staff member confirmed. */
 export const BulkDecisionSchema = DecisionFilterSchema.extend({
   intent: z.literal("bulk"),
-  decision: z.enum(BULK_DECISIONS, { error: "Choose a decision" }),
-  count: z.coerce.number({ error: "Confirm the count" }).int().min(1, "Nothing to mark on this filter").max(1_000_000),
+  decision: z.enum(BULK_DECISIONS, { error: msg("selection.errors.chooseDecision") }),
+  count: z.coerce
+    .number({ error: msg("selection.errors.confirmCount") })
+    .int()
+    .min(1, msg("selection.errors.nothingToMark"))
+    .max(1_000_000),
 });
 
 export const DecisionActionSchema = z.discriminatedUnion(
@@ -38,15 +46,20 @@ export const DecisionActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("clear"), applicationId: ids }),
     z.object({
       intent: z.literal("feedback"),
-      applicationId: z.uuid("Choose an application"),
-      feedback: z.string().trim().max(2000, "Use at most 2000 characters").optional().default(""),
+      applicationId: z.uuid(msg("selection.errors.chooseApplication")),
+      feedback: z
+        .string()
+        .trim()
+        .max(2000, msg("forms.errors.maxChars", { count: 2000 }))
+        .optional()
+        .default(""),
     }),
     z.object({
       intent: z.literal("release"),
-      confirm: z.literal("on", { error: "Tick the box to confirm the release" }),
+      confirm: z.literal("on", { error: msg("selection.errors.confirmRelease") }),
     }),
     z.object({ intent: z.literal("cancel-release") }),
     BulkDecisionSchema,
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );

@@ -9,6 +9,7 @@ import { fail, type Result } from "~/utils/result";
 import { DECIDABLE_STATUSES, markableFrom, RELEASABLE_STATUSES, type ReleasedDecision } from "~/applications/lifecycle";
 import { bulkTargets } from "./decisions-list.server";
 import type { DecisionFilter } from "./decisions.schema";
+import { msg } from "~/i18n/message";
 
 export type Decision = ReleasedDecision;
 
@@ -88,10 +89,7 @@ export async function setPendingDecisionsOnFilter(
       .forUpdate(["applications"])
       .execute();
     if (targets.length !== confirmedCount)
-      return fail(
-        409,
-        `The filter now matches ${targets.length} application${targets.length === 1 ? "" : "s"}, not the ${confirmedCount} you confirmed; nothing was marked. Check the list and confirm again.`,
-      );
+      return fail(409, msg("selection.refusals.filterChanged", { count: targets.length, confirmed: confirmedCount }));
     const changed = await markPending(
       trx,
       actorId,

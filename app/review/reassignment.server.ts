@@ -4,6 +4,7 @@ import type { AppConfig } from "~/utils/config.server";
 import { addAssignment, type ManualAssignment } from "./assignments.server";
 import { conflictedPairs } from "./conflicts.server";
 import { inRound, inRoundPool, type RoundRef } from "./rounds.server";
+import { msg } from "~/i18n/message";
 
 /** How many reviewers a search shows: enough to choose from, never the whole panel. */
 export const REVIEWER_MATCHES = 10;
@@ -123,13 +124,13 @@ export async function reassign(
         .where("roundId", "=", round.id)
         .forUpdate()
         .executeTakeFirst();
-      if (!old) return { ok: false, status: 404, message: "That assignment is not in this round any more." };
+      if (!old) return { ok: false, status: 404, message: msg("selection.refusals.assignmentGone") };
       if (old.version !== input.version)
-        return { ok: false, status: 409, message: "Someone changed this assignment since you opened it; look again." };
+        return { ok: false, status: 409, message: msg("selection.refusals.assignmentChanged") };
       if (old.status !== "assigned")
-        return { ok: false, status: 409, message: "Only assignments without a submitted review can be reassigned." };
+        return { ok: false, status: 409, message: msg("selection.refusals.cannotReassign") };
       if (old.reviewerId === input.reviewerId)
-        return { ok: false, status: 409, message: "This reviewer already has this application." };
+        return { ok: false, status: 409, message: msg("selection.refusals.already") };
       await trx.deleteFrom("reviewAssignments").where("id", "=", input.assignmentId).execute();
       await trx
         .insertInto("auditLog")

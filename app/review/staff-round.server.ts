@@ -4,6 +4,7 @@ import { pickRound } from "./rounds";
 import { listRounds } from "./rounds.server";
 import { applicationInRound } from "./reassignment.server";
 import { isUuid, notFound } from "~/utils/http.server";
+import { msg } from "~/i18n/message";
 
 /** Staff pages that work per round: the cycle, its rounds, and the one asked for (`?round=2`, else the latest). */
 export async function requireStaffRound(request: Request, context: AppLoadContext, slug: string | undefined) {
@@ -25,7 +26,7 @@ export async function requireRoundApplication(
   const application = isUuid(params.applicationId)
     ? await applicationInRound(context.db, found.round, params.applicationId)
     : null;
-  if (!application) notFound("That application is not in this round.");
+  if (!application) notFound(msg("selection.refusals.notInRound"));
   return { ...found, application };
 }
 

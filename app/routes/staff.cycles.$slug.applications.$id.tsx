@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { getApplicationForStaff } from "~/applications/admin.server";
-import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { APPLICATION_STATUS_KEYS, type ApplicationStatus } from "~/applications/application-status";
 import { shownQuestions } from "~/applications/conditions";
 import { groupIntoSteps, isAnswered } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
@@ -9,18 +10,20 @@ import { DiscussionPanel, type DiscussionActionData } from "~/components/discuss
 import { lettersForPage, ReferenceLetters } from "~/components/reference-letters";
 import { lettersOf } from "~/references/letters.server";
 import { formatSize } from "~/components/question-field";
+import { useFormat } from "~/components/use-format";
 import { listQuestions } from "~/cycles/questions.server";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { discussionPanel, handleDiscussionForm, isDiscussionIntent } from "~/review/discussion-form.server";
 import { discussionAccess, panelReviewers } from "~/review/discussion.server";
-import { formatDateTime } from "~/utils/format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
 import { readFormData } from "~/utils/forms.server";
 import { isUuid, notFound, unknownIntent } from "~/utils/http.server";
 
 /** Staff read and take part in the discussion of an application of this cycle (another cycle's id: 404). */
 async function staffDiscussion(request: Request, context: LoaderFunctionArgs["context"], slug?: string, id?: string) {
   const { cycle, staff } = await requireStaffCycle(request, context, slug);
-  if (!isUuid(id)) notFound("We could not find that application.");
+  if (!isUuid(id)) notFound(msg("apply.refusals.notFound"));
   const viewer = { userId: staff.id, staff: true };
   const access = await discussionAccess(context.db, id, viewer);
   return { cycle, viewer, access: access && access.cycleId === cycle.id ? access : null };
@@ -32,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     getApplicationForStaff(context.db, cycle.id, params.id!),
     listQuestions(context.db, cycle.id),
   ]);
-  if (!application) notFound("We could not find that application.");
+  if (!application) notFound(msg("apply.refusals.notFound"));
   const discussion = access
     ? await discussionPanel(context, access, viewer, await panelReviewers(context.db, access.applicationId))
     : null;
@@ -40,6 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // Staff read every letter as written, the referee's name included.
   const letters = await lettersOf(context.db, application.id, { blind: false });
   return {
+    title: await pageTitle(request, context, application.name, msg("nav.staff")),
     letters: lettersForPage(letters),
     cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
     application: {
@@ -77,7 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { viewer, access } = await staffDiscussion(request, context, params.slug, params.id);
   const formData = await readFormData(request);
   if (!isDiscussionIntent(formData.get("intent"))) unknownIntent();
-  if (!access) notFound("We could not find that application.");
+  if (!access) notFound(msg("apply.refusals.notFound"));
   return handleDiscussionForm(
     context,
     formData,
@@ -87,24 +91,40 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.application.name ?? "Application"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
+
+/** The history's events, named as on the applicant's own page. */
+const EVENT_KEYS: Record<string, MessageKey> = {
+  created: "myApplications.events.created",
+  submitted: "myApplications.events.submitted",
+  edited: "myApplications.events.edited",
+  withdrawn: "myApplications.events.withdrawn",
+  status: "myApplications.events.status",
+};
 
 export default function StaffApplicationPage() {
   const { cycle, application, steps, discussion, letters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const eventLabel = (kind: string) => (EVENT_KEYS[kind] ? t(EVENT_KEYS[kind]) : kind);
+  const statusLabel = (status: string) =>
+    status in APPLICATION_STATUS_KEYS ? t(APPLICATION_STATUS_KEYS[status as ApplicationStatus]) : status;
   return (
     <div className="stack">
-      <h1>{`Application of ${application.name}`}</h1>
+      <h1>{t("selection.application.heading", { name: application.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <dl className="facts">
-        <dt>Email</dt>
+        <dt>{t("forms.email")}</dt>
         <dd>{application.email}</dd>
-        <dt>Status</dt>
-        <dd>{APPLICATION_STATUS_LABELS[application.status]}</dd>
-        <dt>Submitted</dt>
-        <dd>{application.submittedAt ? formatDateTime(application.submittedAt, cycle.timezone) : "Not yet"}</dd>
+        <dt>{t("selection.status")}</dt>
+        <dd>{statusLabel(application.status)}</dd>
+        <dt>{t("selection.submitted")}</dt>
+        <dd>
+          {application.submittedAt
+            ? format.dateTime(application.submittedAt, cycle.timezone)
+            : t("selection.application.notYet")}
+        </dd>
       </dl>
       {steps.map((step) => (
         <section key={step.title}>
@@ -113,7 +133,8 @@ export default function StaffApplicationPage() {
             {step.answers.map((answer) => (
               <div key={answer.id}>
                 <dt>
-                  {answer.label} {answer.identifying ? <span className="badge">identifying</span> : null}
+                  {answer.label}{" "}
+                  {answer.identifying ? <span className="badge">{t("selection.application.identifying")}</span> : null}
                 </dt>
                 <dd>
                   {answer.file ? (
@@ -123,7 +144,7 @@ export default function StaffApplicationPage() {
                   ) : answer.answered ? (
                     answer.text
                   ) : (
-                    <span className="muted">Not answered</span>
+                    <span className="muted">{t("applyReview.notAnswered")}</span>
                   )}
                 </dd>
               </div>
@@ -135,17 +156,17 @@ export default function StaffApplicationPage() {
       {discussion ? (
         <DiscussionPanel panel={discussion} actionData={actionData as DiscussionActionData} timezone={cycle.timezone} />
       ) : null}
-      <h2>History</h2>
+      <h2>{t("myApplications.history")}</h2>
       <ol className="history">
         {application.events.map((event, index) => (
           <li key={index}>
-            {formatDateTime(event.at, cycle.timezone)}: {event.kind}
-            {event.toStatus ? ` → ${event.toStatus}` : ""}
+            {format.dateTime(event.at, cycle.timezone)}: {eventLabel(event.kind)}
+            {event.toStatus ? ` → ${statusLabel(event.toStatus)}` : ""}
           </li>
         ))}
       </ol>
       <p>
-        <Link to={`/staff/cycles/${cycle.slug}/applications`}>Back to all applications</Link>
+        <Link to={`/staff/cycles/${cycle.slug}/applications`}>{t("selection.application.back")}</Link>
       </p>
     </div>
   );

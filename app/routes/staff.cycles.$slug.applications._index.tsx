@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { countApplicationsByStatus, listApplicationsForStaff } from "~/applications/admin.server";
-import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES } from "~/applications/application-status";
+import { APPLICATION_STATUS_KEYS, APPLICATION_STATUSES } from "~/applications/application-status";
 import { CycleNav } from "~/components/cycle-nav";
+import { useFormat } from "~/components/use-format";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { missingOnPage } from "~/references/completeness.server";
-import { formatDateTime } from "~/utils/format";
 
 const FilterSchema = z.object({
   status: z
@@ -31,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     applications.map((application) => application.id),
   );
   return {
+    title: await pageTitle(request, context, msg("selection.applications.pageTitle"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name, timezone: cycle.timezone },
     filter: { status: status ?? "", q: filter.q ?? "", paged: Boolean(filter.after) },
     counts,
@@ -47,61 +51,65 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Applications — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function StaffApplicationsPage() {
   const { cycle, filter, counts, total, next, applications } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const statusLabel = (status: (typeof APPLICATION_STATUSES)[number]) => t(APPLICATION_STATUS_KEYS[status]);
   const query = (after?: string) =>
     `?${new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), ...(after ? { after } : {}) })}`;
   return (
     <div className="stack">
-      <h1>{`Applications to ${cycle.name}`}</h1>
+      <h1>{t("selection.applications.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <p>
-        {total} in all:{" "}
+        {t("selection.applications.inAll", { count: total })}{" "}
         {APPLICATION_STATUSES.filter((status) => counts[status]).map((status, index) => (
           <span key={status}>
             {index > 0 ? ", " : ""}
-            {counts[status]} {APPLICATION_STATUS_LABELS[status].toLowerCase()}
+            {t("selection.applications.statusCount", {
+              n: counts[status],
+              status: statusLabel(status).toLocaleLowerCase(i18n.language),
+            })}
           </span>
         ))}
-        . <a href={`/staff/cycles/${cycle.slug}/applications.csv`}>Export all answers (CSV)</a>
+        . <a href={`/staff/cycles/${cycle.slug}/applications.csv`}>{t("selection.applications.export")}</a>
       </p>
       <Form method="get" className="toolbar" role="search">
         <div className="field">
-          <label htmlFor="status">Status</label>
+          <label htmlFor="status">{t("selection.status")}</label>
           <select id="status" name="status" defaultValue={filter.status}>
-            <option value="">Any</option>
+            <option value="">{t("selection.any")}</option>
             {APPLICATION_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {APPLICATION_STATUS_LABELS[status]} ({counts[status] ?? 0})
+                {statusLabel(status)} ({counts[status] ?? 0})
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="q">Name or email</label>
+          <label htmlFor="q">{t("selection.nameOrEmail")}</label>
           <input id="q" name="q" type="search" defaultValue={filter.q} />
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t("selection.filter")}</button>
       </Form>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Applications</caption>
+          <caption className="visually-hidden">{t("selection.applications.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Applicant</th>
-              <th scope="col">Status</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Missing</th>
+              <th scope="col">{t("selection.applicant")}</th>
+              <th scope="col">{t("selection.status")}</th>
+              <th scope="col">{t("selection.submitted")}</th>
+              <th scope="col">{t("selection.missing")}</th>
             </tr>
           </thead>
           <tbody>
             {applications.length === 0 ? (
               <tr>
-                <td colSpan={4}>No applications match.</td>
+                <td colSpan={4}>{t("selection.applications.none")}</td>
               </tr>
             ) : (
               applications.map((application) => (
@@ -111,8 +119,8 @@ export default function StaffApplicationsPage() {
                     <br />
                     <span className="muted">{application.email}</span>
                   </td>
-                  <td>{APPLICATION_STATUS_LABELS[application.status]}</td>
-                  <td>{application.submittedAt ? formatDateTime(application.submittedAt, cycle.timezone) : "—"}</td>
+                  <td>{statusLabel(application.status)}</td>
+                  <td>{application.submittedAt ? format.dateTime(application.submittedAt, cycle.timezone) : "—"}</td>
                   <td>{application.missing || "—"}</td>
                 </tr>
               ))
@@ -120,9 +128,9 @@ export default function StaffApplicationsPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pagination" aria-label="Pages">
-        {filter.paged ? <Link to={query()}>First page</Link> : null}
-        {next ? <Link to={query(next)}>Next page</Link> : null}
+      <nav className="pagination" aria-label={t("selection.pages")}>
+        {filter.paged ? <Link to={query()}>{t("selection.firstPage")}</Link> : null}
+        {next ? <Link to={query(next)}>{t("selection.nextPage")}</Link> : null}
       </nav>
     </div>
   );

@@ -7,6 +7,7 @@ import {
   type SerializeFrom,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { DB } from "#db/client";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
@@ -16,13 +17,16 @@ import { AssignmentActionSchema } from "~/review/assignments.schema";
 import { assignManually, planAssignment, runAssignment, unassign } from "~/review/assignments.server";
 import { assignmentsOverview, readOverviewQuery } from "~/review/assignments-view.server";
 import { sendReviewReminders } from "~/review/decisions.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
+import { ASSIGNMENT_STATUS_KEYS } from "~/review/assignment-status";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 
-const REASONS = {
-  "not-enough-eligible-reviewers": "not enough reviewers without a conflict",
-  "reviewers-at-capacity": "every eligible reviewer is at capacity",
-} as const;
+const REASONS: Record<"not-enough-eligible-reviewers" | "reviewers-at-capacity", MessageKey> = {
+  "not-enough-eligible-reviewers": "selection.assignments.reasons.notEnough",
+  "reviewers-at-capacity": "selection.assignments.reasons.atCapacity",
+};
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
@@ -35,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     url.searchParams.get("preview") === "1" ? planPreview(context.db, round) : null,
   ]);
   return {
+    title: await pageTitle(request, context, msg("selection.assignments.pageTitle"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name, status: cycle.status, k: round.reviewersPerApplication },
     rounds: rounds.map(({ position, name }) => ({ position, name })),
     round: { position: round.position, name: round.name },
@@ -85,10 +90,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (value.intent === "run-assignment") {
     const result = await runAssignment(context.db, context.config, staff.id, cycle, round);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-    message = `Added ${result.added} assignment${result.added === 1 ? "" : "s"}${result.uncovered.length ? `; ${result.uncovered.length} application(s) could not be fully covered` : ""}.`;
+    message = result.uncovered.length
+      ? msg("selection.assignments.flash.addedUncovered", { count: result.added, uncovered: result.uncovered.length })
+      : msg("selection.assignments.flash.added", { count: result.added });
   } else if (value.intent === "send-reminders") {
     const sent = await sendReviewReminders(context.db, context.config, staff.id, cycle);
-    message = `Sent ${sent} reminder${sent === 1 ? "" : "s"}.`;
+    message = msg("selection.flash.reminders", { count: sent });
   } else {
     const result =
       value.intent === "assign"
@@ -103,21 +110,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           )
         : await unassign(context.db, staff.id, cycle.id, value.assignmentId);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-    message = value.intent === "assign" ? "Reviewer assigned." : "Assignment removed.";
+    message =
+      value.intent === "assign"
+        ? msg("selection.assignments.flash.assigned")
+        : msg("selection.assignments.flash.removed");
   }
   return redirect(roundPath(`/staff/cycles/${cycle.slug}/assignments`, round, rounds), {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Assignments — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function AssignmentsPage() {
   const data = useLoaderData<typeof loader>();
   const { cycle, rounds, round, figures, run, plan } = data;
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const paged = new URLSearchParams(useLocation().search).has("after");
   const path = `/staff/cycles/${cycle.slug}/assignments`;
   const link = (extra: Record<string, string> = {}) => {
@@ -136,53 +145,78 @@ export default function AssignmentsPage() {
   };
   return (
     <div className="stack">
-      <h1>{rounds.length > 1 ? `Assignments of ${cycle.name}, ${round.name}` : `Assignments of ${cycle.name}`}</h1>
+      <h1>
+        {rounds.length > 1
+          ? t("selection.assignments.headingRound", { cycle: cycle.name, round: round.name })
+          : t("selection.assignments.heading", { cycle: cycle.name })}
+      </h1>
       <CycleNav slug={cycle.slug} />
       <RoundSwitcher path={path} rounds={rounds} current={round.position} />
       <FormErrors errors={replyErrors(actionData)} />
       <section className="card" aria-labelledby="run-title">
-        <h2 id="run-title">Automatic assignment</h2>
+        <h2 id="run-title">{t("selection.assignments.automatic")}</h2>
         <p>
-          {figures.covered} of {figures.inReview} applications in review have {cycle.k} reviewers; {figures.openSlots}{" "}
-          place{figures.openSlots === 1 ? "" : "s"} still open. {figures.submitted} of {figures.assigned} assigned
-          reviews are submitted.
+          {t("selection.assignments.covered", {
+            covered: figures.covered,
+            total: figures.inReview,
+            k: cycle.k,
+          })}{" "}
+          {t("selection.assignments.openSlots", { count: figures.openSlots })}{" "}
+          {t("selection.assignments.submitted", { submitted: figures.submitted, count: figures.assigned })}
         </p>
         {run ? (
           <p>
-            Last run <time dateTime={run.at}>{run.at.slice(0, 16).replace("T", " ")} UTC</time>: added {run.added}
+            {t("selection.assignments.lastRun")}{" "}
+            <time dateTime={run.at}>{run.at.slice(0, 16).replace("T", " ")} UTC</time>
+            {t("selection.assignments.lastRunAdded", { count: run.added ?? 0 })}
             {run.reachedK !== null && run.upperBound !== null
-              ? `; ${run.reachedK} applications reached ${cycle.k} (${run.reachedK === run.upperBound ? "the most possible" : `at most ${run.upperBound} might be possible`})`
+              ? run.reachedK === run.upperBound
+                ? t("selection.assignments.lastRunMost", { count: run.reachedK, k: cycle.k })
+                : t("selection.assignments.lastRunAtMost", { count: run.reachedK, k: cycle.k, bound: run.upperBound })
               : ""}
-            {run.certificateValid ? "; its optimality certificate passed the independent check." : "."}
+            {run.certificateValid ? t("selection.assignments.lastRunChecked") : "."}
           </p>
         ) : null}
         {plan ? (
           <>
+            <p>{t("selection.assignments.wouldAdd", { count: plan.wouldAdd })}</p>
             <p>
-              Running assignment now would add {plan.wouldAdd} assignment{plan.wouldAdd === 1 ? "" : "s"}, never to a
-              reviewer with a conflict or over capacity; existing assignments stay as they are.
-            </p>
-            <p>
-              The plan is optimal, in this order: the most applications reaching {cycle.k} (
               {plan.reachedK === plan.upperBound
-                ? `${plan.reachedK}, the most possible`
-                : `${plan.reachedK}; at most ${plan.upperBound} might be possible, but finding that set is intractable`}
-              ), the most even loads (sum of squared loads {plan.sumSquaredLoads}), then the most expertise (overlap{" "}
-              {plan.expertiseOverlap} tags).{" "}
-              {plan.checked
-                ? "Its certificate (a minimum cut and dual prices) passed an independent check."
-                : "Its certificate did not pass the independent check; please report this."}
+                ? t("selection.assignments.optimalMost", {
+                    k: cycle.k,
+                    count: plan.reachedK,
+                    loads: plan.sumSquaredLoads,
+                    overlap: plan.expertiseOverlap,
+                  })
+                : t("selection.assignments.optimalAtMost", {
+                    k: cycle.k,
+                    count: plan.reachedK,
+                    bound: plan.upperBound,
+                    loads: plan.sumSquaredLoads,
+                    overlap: plan.expertiseOverlap,
+                  })}{" "}
+              {plan.checked ? t("selection.assignments.certificateOk") : t("selection.assignments.certificateFailed")}
             </p>
             {plan.uncoveredCount > 0 ? (
               <>
                 <p>
-                  {plan.uncoveredCount} cannot reach {cycle.k} reviewers
-                  {plan.uncoveredCount > plan.uncovered.length ? ` (the first ${plan.uncovered.length})` : ""}:
+                  {plan.uncoveredCount > plan.uncovered.length
+                    ? t("selection.assignments.uncoveredFirst", {
+                        count: plan.uncoveredCount,
+                        k: cycle.k,
+                        first: plan.uncovered.length,
+                      })
+                    : t("selection.assignments.uncovered", { count: plan.uncoveredCount, k: cycle.k })}
                 </p>
                 <ul>
                   {plan.uncovered.map((item) => (
                     <li key={item.applicationId}>
-                      {item.name}: {item.assigned} of {item.needed} — {item.why}
+                      {t("selection.assignments.uncoveredItem", {
+                        name: item.name,
+                        assigned: item.assigned,
+                        needed: item.needed,
+                        why: t(item.why),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -191,23 +225,25 @@ export default function AssignmentsPage() {
           </>
         ) : (
           <p>
-            <Link to={link({ preview: "1" })}>Preview what a run would add</Link>{" "}
-            <span className="muted">(plans the whole round: a few seconds for thousands of applications)</span>
+            <Link to={link({ preview: "1" })}>{t("selection.assignments.preview")}</Link>{" "}
+            <span className="muted">{t("selection.assignments.previewHint")}</span>
           </p>
         )}
         <Form method="post" action={link()} className="actions">
           <button type="submit" name="intent" value="run-assignment" disabled={cycle.status !== "reviewing"}>
-            Run assignment
+            {t("selection.assignments.run")}
           </button>
-          {cycle.status !== "reviewing" ? <span className="muted">Move the cycle to “reviewing” first.</span> : null}
+          {cycle.status !== "reviewing" ? (
+            <span className="muted">{t("selection.assignments.moveToReviewing")}</span>
+          ) : null}
         </Form>
         <Form method="post" action={link()}>
           <button type="submit" name="intent" value="send-reminders" className="secondary">
-            Remind everyone with unfinished reviews
+            {t("selection.assignments.remind")}
           </button>
         </Form>
       </section>
-      <nav aria-label="Views of the assignments" className="subnav">
+      <nav aria-label={t("selection.assignments.views")} className="subnav">
         <ul className="nav-list">
           {(["applications", "reviewers"] as const).map((name) => (
             <li key={name}>
@@ -216,7 +252,9 @@ export default function AssignmentsPage() {
                 aria-current={view === name && !data.reviewer ? "page" : undefined}
                 className={view === name ? "active" : undefined}
               >
-                {name === "applications" ? "By application" : "By reviewer"}
+                {name === "applications"
+                  ? t("selection.assignments.byApplication")
+                  : t("selection.assignments.byReviewer")}
               </Link>
             </li>
           ))}
@@ -228,24 +266,25 @@ export default function AssignmentsPage() {
         <>
           {data.reviewer ? (
             <p>
-              Only the applications assigned to {data.reviewer.name}. <Link to={link()}>Show all applications</Link>
+              {t("selection.assignments.onlyOf", { name: data.reviewer.name })}{" "}
+              <Link to={link()}>{t("selection.assignments.showAll")}</Link>
             </p>
           ) : null}
           <ApplicationsTable
             applications={data.applications.items}
             caption={
               data.reviewer
-                ? `Applications assigned to ${data.reviewer.name}`
-                : "Applications in review and their reviewers"
+                ? t("selection.assignments.captionOf", { name: data.reviewer.name })
+                : t("selection.assignments.caption")
             }
             linkTo={applicationLink}
             action={link(data.reviewer ? { reviewer: data.reviewer.id } : {})}
           />
         </>
       )}
-      <nav className="pagination" aria-label="Pages">
-        {paged ? <Link to={link(listParams)}>First page</Link> : null}
-        {next ? <Link to={link({ ...listParams, after: next })}>Next page</Link> : null}
+      <nav className="pagination" aria-label={t("selection.pages")}>
+        {paged ? <Link to={link(listParams)}>{t("selection.firstPage")}</Link> : null}
+        {next ? <Link to={link({ ...listParams, after: next })}>{t("selection.nextPage")}</Link> : null}
       </nav>
     </div>
   );
@@ -266,15 +305,16 @@ function ApplicationsTable({
   linkTo: (id: string) => string;
   action: string;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="table-wrap">
       <table>
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Applicant</th>
-            <th scope="col">Reviewers</th>
-            <th scope="col">Change by hand</th>
+            <th scope="col">{t("selection.applicant")}</th>
+            <th scope="col">{t("selection.assignments.reviewers")}</th>
+            <th scope="col">{t("selection.assignments.byHand")}</th>
           </tr>
         </thead>
         <tbody>
@@ -285,7 +325,8 @@ function ApplicationsTable({
                 <ul className="plain-list">
                   {application.assignments.map((assignment) => (
                     <li key={assignment.id}>
-                      {assignment.reviewerName} <span className="badge">{assignment.status}</span>
+                      {assignment.reviewerName}{" "}
+                      <span className="badge">{t(ASSIGNMENT_STATUS_KEYS[assignment.status])}</span>
                       {assignment.status === "recused" && assignment.recusalReason ? (
                         <span className="muted"> — {assignment.recusalReason}</span>
                       ) : null}
@@ -293,10 +334,12 @@ function ApplicationsTable({
                         <Form method="post" action={action} className="inline-form">
                           <input type="hidden" name="assignmentId" value={assignment.id} />
                           <button type="submit" name="intent" value="unassign" className="link-button">
-                            Unassign
+                            {t("selection.assignments.unassign")}
                             <span className="visually-hidden">
-                              {" "}
-                              {assignment.reviewerName} from {application.name}
+                              {t("selection.assignments.unassignWhom", {
+                                reviewer: assignment.reviewerName,
+                                name: application.name,
+                              })}
                             </span>
                           </button>
                         </Form>
@@ -307,7 +350,10 @@ function ApplicationsTable({
               </td>
               <td>
                 <Link to={linkTo(application.id)}>
-                  Add or replace a reviewer<span className="visually-hidden"> of {application.name}</span>
+                  {t("selection.assignments.addOrReplace")}
+                  <span className="visually-hidden">
+                    {t("selection.assignments.addOrReplaceOf", { name: application.name })}
+                  </span>
                 </Link>
               </td>
             </tr>
@@ -325,32 +371,37 @@ function ReviewersTable({
   reviewers: SerializeFrom<ReviewerRow>[];
   linkTo: (id: string) => string;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="table-wrap">
       <table>
-        <caption>Reviewers of this round and their progress</caption>
+        <caption>{t("selection.assignments.reviewersCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Reviewer</th>
-            <th scope="col">Load</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Recused</th>
+            <th scope="col">{t("selection.reviewer")}</th>
+            <th scope="col">{t("selection.assignments.load")}</th>
+            <th scope="col">{t("selection.assignments.submittedColumn")}</th>
+            <th scope="col">{t("selection.assignments.recused")}</th>
           </tr>
         </thead>
         <tbody>
           {reviewers.map((reviewer) => (
             <tr key={reviewer.id}>
               <td>
-                <Link to={linkTo(reviewer.id)} aria-label={`Applications of ${reviewer.name}`}>
+                <Link
+                  to={linkTo(reviewer.id)}
+                  aria-label={t("selection.assignments.applicationsOf", { name: reviewer.name })}
+                >
                   {reviewer.name}
                 </Link>
               </td>
-              <td>
-                {reviewer.assigned} of {reviewer.capacity}
-              </td>
+              <td>{t("selection.assignments.loadOf", { assigned: reviewer.assigned, capacity: reviewer.capacity })}</td>
               <td>
                 <label htmlFor={`progress-${reviewer.id}`}>
-                  {reviewer.submitted} of {reviewer.assigned} submitted
+                  {t("selection.assignments.submittedOf", {
+                    submitted: reviewer.submitted,
+                    assigned: reviewer.assigned,
+                  })}
                 </label>{" "}
                 <progress
                   id={`progress-${reviewer.id}`}

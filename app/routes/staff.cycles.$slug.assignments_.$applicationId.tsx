@@ -1,12 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { ApplicationReviewerSchema } from "~/review/assignments.schema";
 import { assignManually } from "~/review/assignments.server";
 import { eligibleReviewers, reassign } from "~/review/reassignment.server";
 import { requireRoundApplication, reviewerSearchText } from "~/review/staff-round.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
+import { ASSIGNMENT_STATUS_KEYS } from "~/review/assignment-status";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { parseSubmission } from "~/utils/parse-submission";
@@ -19,6 +23,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     (assignment) => assignment.id === url.searchParams.get("replace") && assignment.status === "assigned",
   );
   return {
+    title: await pageTitle(
+      request,
+      context,
+      msg("selection.reviewersOf.pageTitle", { name: application.name }),
+      msg("nav.staff"),
+    ),
     cycle: { slug: cycle.slug, name: cycle.name },
     round: { position: round.position, name: round.name, several: rounds.length > 1 },
     application,
@@ -43,7 +53,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           reviewerId: value.reviewerId,
         });
   if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-  const message = value.intent === "assign" ? "Reviewer assigned." : "Reviewer replaced.";
+  const message =
+    value.intent === "assign"
+      ? msg("selection.assignments.flash.assigned")
+      : msg("selection.reviewersOf.flash.replaced");
   const back = new URL(request.url);
   back.search = "";
   if (new URL(request.url).searchParams.has("round")) back.searchParams.set("round", String(round.position));
@@ -52,13 +65,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Reviewers of ${data?.application.name ?? "an application"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function ApplicationReviewersPage() {
   const { cycle, round, application, replacing, q, reviewers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
   const roundQuery = round.several ? `round=${round.position}` : "";
   const here = `/staff/cycles/${cycle.slug}/assignments/${application.id}`;
   const withQuery = (params: Record<string, string>) => {
@@ -84,22 +96,24 @@ export default function ApplicationReviewersPage() {
   const shown = suggestions.data && suggestions.data.q === typed.slice(0, 100) ? suggestions.data.reviewers : reviewers;
   return (
     <div className="stack">
-      <h1>Reviewers of {application.name}</h1>
+      <h1>{t("selection.reviewersOf.heading", { name: application.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <p>
         <Link to={`/staff/cycles/${cycle.slug}/assignments${roundQuery ? `?${roundQuery}` : ""}`}>
-          Back to the assignments{round.several ? ` of ${round.name}` : ""}
+          {round.several
+            ? t("selection.reviewersOf.backRound", { round: round.name })
+            : t("selection.reviewersOf.back")}
         </Link>
       </p>
       <FormErrors errors={replyErrors(actionData)} />
       <div className="table-wrap">
         <table>
-          <caption>Reviewers of {application.name} in this round</caption>
+          <caption>{t("selection.reviewersOf.caption", { name: application.name })}</caption>
           <thead>
             <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Status</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t("selection.reviewer")}</th>
+              <th scope="col">{t("selection.status")}</th>
+              <th scope="col">{t("selection.reviewersOf.change")}</th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +121,7 @@ export default function ApplicationReviewersPage() {
               <tr key={assignment.id}>
                 <td>{assignment.reviewerName}</td>
                 <td>
-                  <span className="badge">{assignment.status}</span>
+                  <span className="badge">{t(ASSIGNMENT_STATUS_KEYS[assignment.status])}</span>
                   {assignment.recusalReason ? <span className="muted"> — {assignment.recusalReason}</span> : null}
                 </td>
                 <td>
@@ -116,7 +130,8 @@ export default function ApplicationReviewersPage() {
                       to={withQuery({ replace: assignment.id })}
                       aria-current={replacing?.id === assignment.id ? "true" : undefined}
                     >
-                      Replace<span className="visually-hidden"> {assignment.reviewerName}</span>
+                      {t("selection.reviewersOf.replace")}
+                      <span className="visually-hidden"> {assignment.reviewerName}</span>
                     </Link>
                   ) : null}
                 </td>
@@ -126,21 +141,23 @@ export default function ApplicationReviewersPage() {
         </table>
       </div>
       {application.status !== "in_review" ? (
-        <p>Only applications in review can be given reviewers.</p>
+        <p>{t("selection.reviewersOf.onlyInReview")}</p>
       ) : (
         <section className="card stack" aria-labelledby="find-title">
           <h2 id="find-title">
-            {replacing ? `Find a reviewer to replace ${replacing.reviewerName}` : "Find a reviewer to add"}
+            {replacing
+              ? t("selection.reviewersOf.findReplacement", { name: replacing.reviewerName })
+              : t("selection.reviewersOf.findNew")}
           </h2>
           {replacing ? (
             <p>
-              <Link to={withQuery({})}>Add a reviewer instead</Link>
+              <Link to={withQuery({})}>{t("selection.reviewersOf.addInstead")}</Link>
             </p>
           ) : null}
           <Form method="get" className="inline-fields" role="search">
             {round.several ? <input type="hidden" name="round" value={round.position} /> : null}
             {replacing ? <input type="hidden" name="replace" value={replacing.id} /> : null}
-            <label htmlFor="reviewer-search">Name or email</label>
+            <label htmlFor="reviewer-search">{t("selection.nameOrEmail")}</label>
             <input
               id="reviewer-search"
               type="search"
@@ -152,13 +169,13 @@ export default function ApplicationReviewersPage() {
               onChange={(event) => onType(event.currentTarget.value)}
             />
             <button type="submit" className="secondary">
-              Search
+              {t("selection.reviewersOf.search")}
             </button>
           </Form>
           <p aria-live="polite" className="muted">
             {shown.length === 0
-              ? "No reviewer on the panel of this round matches who could take this application (without a conflict, not assigned to it yet, under capacity)."
-              : `${shown.length} reviewer${shown.length === 1 ? "" : "s"} who could take it, least loaded first.`}
+              ? t("selection.reviewersOf.noMatch")
+              : t("selection.reviewersOf.matches", { count: shown.length })}
           </p>
           <ul id="reviewer-matches" className="plain-list stack">
             {shown.map((reviewer) => (
@@ -173,12 +190,12 @@ export default function ApplicationReviewersPage() {
                   ) : null}
                   {reviewer.name}{" "}
                   <span className="muted">
-                    (load {reviewer.load} of {reviewer.capacity})
+                    {t("selection.reviewersOf.load", { load: reviewer.load, capacity: reviewer.capacity })}
                   </span>{" "}
                   <button type="submit" name="intent" value={replacing ? "reassign" : "assign"} className="secondary">
                     {replacing
-                      ? `Put ${reviewer.name} in place of ${replacing.reviewerName}`
-                      : `Assign ${reviewer.name}`}
+                      ? t("selection.reviewersOf.putInPlace", { name: reviewer.name, old: replacing.reviewerName })
+                      : t("selection.reviewersOf.assign", { name: reviewer.name })}
                   </button>
                 </Form>
               </li>

@@ -1,12 +1,16 @@
 import { parseSubmission } from "~/utils/parse-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { CycleNav } from "~/components/cycle-nav";
 import { ReleaseCard, ReleasePreview } from "~/components/decision-release";
 import { FormErrors, replyErrors } from "~/components/forms";
+import { useScoreFormat } from "~/components/use-score-format";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, type MessageKey } from "~/i18n/message";
 import { cancelRelease, scheduleRelease } from "~/review/decision-release.server";
 import {
   BULK_DECISIONS,
@@ -46,6 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const filter = DecisionFilterSchema.parse(searchParams);
   const page = PageSchema.parse(searchParams);
   return {
+    title: await pageTitle(request, context, msg("selection.decisions.pageTitle"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name, finalistTarget: cycle.finalistTarget },
     filter: filterParams(filter),
     paged: Boolean(page.after),
@@ -61,14 +66,12 @@ const DECISION_BY_INTENT = {
   clear: null,
 } as const;
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-const BULK_LABELS = {
-  finalist: "finalists",
-  waitlisted: "waitlisted",
-  not_selected: "not selected",
-  clear: "unmarked (clear the mark)",
-} as const;
+const BULK_LABELS: Record<(typeof BULK_DECISIONS)[number], MessageKey> = {
+  finalist: "selection.decisions.bulk.finalist",
+  waitlisted: "selection.decisions.bulk.waitlisted",
+  not_selected: "selection.decisions.bulk.not_selected",
+  clear: "selection.decisions.bulk.clear",
+};
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { staff, cycle } = await requireStaffCycle(request, context, params.slug);
@@ -83,36 +86,33 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!marked.ok) return invalid(submission.reply({ formErrors: [marked.message] }), marked.status);
     const query = new URLSearchParams(filterParams(value)).toString();
     back = query ? `${back}?${query}` : back;
-    message = `${plural(marked.changed, "application")} of the ${value.count} on the filter marked; nothing is sent until you release the decisions.`;
+    message = msg("selection.decisions.flash.bulkMarked", { count: marked.changed, of: value.count });
   } else if (value.intent === "release") {
     const released = await scheduleRelease(context.db, context.config, staff.id, cycle);
     if (!released.ok) return invalid(submission.reply({ formErrors: [released.message] }), released.status);
-    const count = plural(released.decisions, "decision");
     message = released.sentNow
-      ? `Released ${count}; the emails are on their way.`
-      : `${count} ${released.decisions === 1 ? "is" : "are"} sending at ${formatTime(released.sendAt, cycle.timezone)}. You can cancel until then.`;
+      ? msg("selection.decisions.flash.released", { count: released.decisions })
+      : msg("selection.decisions.flash.scheduled", {
+          count: released.decisions,
+          time: formatTime(released.sendAt, cycle.timezone),
+        });
   } else if (value.intent === "cancel-release") {
     const cancelled = await cancelRelease(context.db, staff.id, cycle.id);
     if (!cancelled.ok) return invalid(submission.reply({ formErrors: [cancelled.message] }), cancelled.status);
-    message = "Release cancelled: no email was sent, and the decisions stay marked.";
+    message = msg("selection.decisions.flash.cancelled");
   } else if (value.intent === "feedback") {
     const saved = await setDecisionFeedback(context.db, staff.id, cycle.id, value.applicationId, value.feedback);
-    if (!saved)
-      return invalid(submission.reply({ formErrors: ["That application is not waiting for a decision."] }), 404);
-    message = "Feedback saved.";
+    if (!saved) return invalid(submission.reply({ formErrors: [msg("selection.decisions.notWaiting")] }), 404);
+    message = msg("selection.decisions.flash.feedbackSaved");
   } else {
     const decision = DECISION_BY_INTENT[value.intent];
     const changed = await setPendingDecisions(context.db, staff.id, cycle.id, value.applicationId, decision);
-    message = `${plural(changed, "application")} marked; nothing is sent until you release the decisions.`;
+    message = msg("selection.decisions.flash.marked", { count: changed });
   }
   return redirectAfterSuccess(context.config, back, message);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Decisions — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
-
-const fixed = (value: number | null, digits = 1) => (value === null ? "—" : value.toFixed(digits));
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function DecisionsPage() {
   const {
@@ -132,35 +132,38 @@ export default function DecisionsPage() {
     delayMinutes,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { fixed } = useScoreFormat();
   const undecided = rows.filter((row) => row.decidable);
   const hiddenFilter = Object.entries(filter).map(([name, value]) => (
     <input key={name} type="hidden" name={name} value={value} />
   ));
   return (
     <div className="stack">
-      <h1>{`Decisions for ${cycle.name}`}</h1>
+      <h1>{t("selection.decisions.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <FormErrors errors={replyErrors(actionData)} />
       <p>
-        {finalists} finalist{finalists === 1 ? "" : "s"} so far
-        {cycle.finalistTarget ? ` (target ${cycle.finalistTarget})` : ""}. Mark applications below; nothing reaches
-        applicants until you release the decisions.
+        {cycle.finalistTarget
+          ? t("selection.decisions.finalistsTarget", { count: finalists, target: cycle.finalistTarget })
+          : t("selection.decisions.finalists", { count: finalists })}{" "}
+        {t("selection.decisions.markBelow")}
       </p>
-      <Form method="get" className="toolbar" aria-label="Filter the decisions">
+      <Form method="get" className="toolbar" aria-label={t("selection.decisions.filterLabel")}>
         <div className="field">
-          <label htmlFor="show">Show</label>
+          <label htmlFor="show">{t("selection.decisions.show")}</label>
           <select id="show" name="show" defaultValue={filter.show ?? "all"}>
-            <option value="all">All</option>
-            <option value="undecided">Not marked yet</option>
-            <option value="marked">Marked, not released</option>
-            <option value="released">Released</option>
+            <option value="all">{t("selection.decisions.showAll")}</option>
+            <option value="undecided">{t("selection.decisions.showUndecided")}</option>
+            <option value="marked">{t("selection.decisions.showMarked")}</option>
+            <option value="released">{t("selection.decisions.showReleased")}</option>
           </select>
         </div>
         {rounds.length > 1 ? (
           <div className="field">
-            <label htmlFor="round">Furthest round</label>
+            <label htmlFor="round">{t("selection.decisions.furthestRound")}</label>
             <select id="round" name="round" defaultValue={filter.round ?? ""}>
-              <option value="">Any</option>
+              <option value="">{t("selection.any")}</option>
               {rounds.map((round) => (
                 <option key={round.position} value={round.position}>
                   {round.name}
@@ -170,68 +173,63 @@ export default function DecisionsPage() {
           </div>
         ) : null}
         <div className="field">
-          <label htmlFor="min">Calibrated at least</label>
+          <label htmlFor="min">{t("selection.decisions.min")}</label>
           <input id="min" name="min" type="number" min={0} max={100} step="any" defaultValue={filter.min ?? ""} />
         </div>
         <div className="field">
-          <label htmlFor="max">Calibrated below</label>
+          <label htmlFor="max">{t("selection.decisions.max")}</label>
           <input id="max" name="max" type="number" min={0} max={100} step="any" defaultValue={filter.max ?? ""} />
         </div>
-        <button type="submit">Filter</button>
+        <button type="submit">{t("selection.filter")}</button>
       </Form>
-      <p>
-        {plural(total, "application")} on this filter, {markable} of them can be marked.
-      </p>
+      <p>{t("selection.decisions.onFilter", { count: total, markable })}</p>
       {bulk && markable > 0 ? (
         <Form method="post" className="card stack" aria-labelledby="bulk-confirm-title">
-          <h2 id="bulk-confirm-title">Confirm</h2>
-          <p>
-            Mark all {plural(markable, "application")} on this filter as {BULK_LABELS[bulk]}? Nothing is sent until you
-            release the decisions. If the filter matches a different number when you confirm, nothing is marked.
-          </p>
+          <h2 id="bulk-confirm-title">{t("selection.decisions.confirmTitle")}</h2>
+          <p>{t("selection.decisions.confirmBulk", { count: markable, decision: t(BULK_LABELS[bulk]) })}</p>
           {hiddenFilter}
           <input type="hidden" name="decision" value={bulk} />
           <input type="hidden" name="count" value={markable} />
           <div className="actions">
             <button type="submit" name="intent" value="bulk">
-              Mark all {markable}
+              {t("selection.decisions.markAll", { count: markable })}
             </button>
-            <Link to={`?${new URLSearchParams(filter)}`}>Cancel</Link>
+            <Link to={`?${new URLSearchParams(filter)}`}>{t("selection.cancel")}</Link>
           </div>
         </Form>
       ) : markable > 0 ? (
-        <Form method="get" className="toolbar" aria-label="All on this filter">
+        <Form method="get" className="toolbar" aria-label={t("selection.decisions.allOnFilter")}>
           {hiddenFilter}
           <div className="field">
-            <label htmlFor="bulk">Mark all {markable} on this filter as</label>
+            <label htmlFor="bulk">{t("selection.decisions.markAllAs", { count: markable })}</label>
             <select id="bulk" name="bulk" defaultValue="finalist">
               {BULK_DECISIONS.map((decision) => (
                 <option key={decision} value={decision}>
-                  {BULK_LABELS[decision]}
+                  {t(BULK_LABELS[decision])}
                 </option>
               ))}
             </select>
           </div>
           <button type="submit" className="secondary">
-            Review before marking
+            {t("selection.decisions.reviewBeforeMarking")}
           </button>
         </Form>
       ) : null}
       <Form method="post" className="stack">
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Applications in review, best first</caption>
+            <caption className="visually-hidden">{t("selection.decisions.caption")}</caption>
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="visually-hidden">Select</span>
+                  <span className="visually-hidden">{t("selection.decisions.select")}</span>
                 </th>
-                <th scope="col">Applicant</th>
-                {rounds.length > 1 ? <th scope="col">Furthest round</th> : null}
-                <th scope="col">Calibrated</th>
-                <th scope="col">Raw</th>
-                <th scope="col">Reviews</th>
-                <th scope="col">Decision</th>
+                <th scope="col">{t("selection.applicant")}</th>
+                {rounds.length > 1 ? <th scope="col">{t("selection.decisions.furthestRound")}</th> : null}
+                <th scope="col">{t("selection.decisions.calibrated")}</th>
+                <th scope="col">{t("selection.decisions.raw")}</th>
+                <th scope="col">{t("selection.reviews")}</th>
+                <th scope="col">{t("selection.decisions.decision")}</th>
               </tr>
             </thead>
             <tbody>
@@ -239,7 +237,12 @@ export default function DecisionsPage() {
                 <tr key={row.id}>
                   <td>
                     {row.decidable && !row.inRelease ? (
-                      <input type="checkbox" name="applicationId" value={row.id} aria-label={`Select ${row.name}`} />
+                      <input
+                        type="checkbox"
+                        name="applicationId"
+                        value={row.id}
+                        aria-label={t("selection.decisions.selectName", { name: row.name })}
+                      />
                     ) : null}
                   </td>
                   <td>{row.name}</td>
@@ -249,9 +252,18 @@ export default function DecisionsPage() {
                   <td>{row.reviews}</td>
                   <td>
                     {row.pendingDecision && row.decidable
-                      ? `${row.status === "waitlisted" ? "Waitlisted (released), then " : ""}${APPLICATION_STATUS_LABELS[row.pendingDecision]} (${row.inRelease && waiting ? `sending at ${waiting.sendAt}` : "pending"})`
+                      ? `${row.status === "waitlisted" ? t("selection.decisions.waitlistedThen") : ""}${
+                          row.inRelease && waiting
+                            ? t("selection.decisions.sending", {
+                                decision: t(APPLICATION_STATUS_KEYS[row.pendingDecision]),
+                                time: waiting.sendAt,
+                              })
+                            : t("selection.decisions.pending", {
+                                decision: t(APPLICATION_STATUS_KEYS[row.pendingDecision]),
+                              })
+                        }`
                       : row.status !== "in_review"
-                        ? `${APPLICATION_STATUS_LABELS[row.status]} (released)`
+                        ? t("selection.decisions.released", { decision: t(APPLICATION_STATUS_KEYS[row.status]) })
                         : "—"}
                   </td>
                 </tr>
@@ -259,40 +271,40 @@ export default function DecisionsPage() {
             </tbody>
           </table>
         </div>
-        <nav className="pagination" aria-label="Pages">
-          {paged ? <Link to={`?${new URLSearchParams(filter)}`}>First page</Link> : null}
-          {next ? <Link to={`?${new URLSearchParams({ ...filter, after: next })}`}>Next page</Link> : null}
+        <nav className="pagination" aria-label={t("selection.pages")}>
+          {paged ? <Link to={`?${new URLSearchParams(filter)}`}>{t("selection.firstPage")}</Link> : null}
+          {next ? (
+            <Link to={`?${new URLSearchParams({ ...filter, after: next })}`}>{t("selection.nextPage")}</Link>
+          ) : null}
         </nav>
         <div className="actions">
           <button type="submit" name="intent" value="mark-finalist">
-            Mark as finalists
+            {t("selection.decisions.markFinalist")}
           </button>
           <button type="submit" name="intent" value="mark-waitlisted" className="secondary">
-            Mark as waitlisted
+            {t("selection.decisions.markWaitlisted")}
           </button>
           <button type="submit" name="intent" value="mark-not-selected" className="secondary">
-            Mark as not selected
+            {t("selection.decisions.markNotSelected")}
           </button>
           <button type="submit" name="intent" value="clear" className="secondary">
-            Clear the mark
+            {t("selection.decisions.clear")}
           </button>
         </div>
       </Form>
       {undecided.some((row) => row.pendingDecision && !row.inRelease) ? (
         <section aria-labelledby="feedback-title" className="stack">
-          <h2 id="feedback-title">Feedback to send (optional)</h2>
-          <p className="muted">
-            Approve an excerpt of the reviewers’ comments to go with each decision. Reviewers are never named.
-          </p>
+          <h2 id="feedback-title">{t("selection.decisions.feedbackTitle")}</h2>
+          <p className="muted">{t("selection.decisions.feedbackIntro")}</p>
           {undecided
             .filter((row) => row.pendingDecision && !row.inRelease)
             .map((row) => (
               <Form method="post" key={row.id} className="card">
                 <input type="hidden" name="applicationId" value={row.id} />
-                <label htmlFor={`feedback-${row.id}`}>Feedback for {row.name}</label>
+                <label htmlFor={`feedback-${row.id}`}>{t("selection.decisions.feedbackFor", { name: row.name })}</label>
                 {row.comments.length > 0 ? (
                   <details>
-                    <summary>Reviewers’ comments</summary>
+                    <summary>{t("selection.decisions.comments")}</summary>
                     <ul>
                       {row.comments.map((comment, index) => (
                         <li key={index}>{comment}</li>
@@ -302,7 +314,10 @@ export default function DecisionsPage() {
                 ) : null}
                 <textarea id={`feedback-${row.id}`} name="feedback" rows={2} defaultValue={row.feedback ?? ""} />
                 <button type="submit" name="intent" value="feedback" className="secondary">
-                  Save feedback<span className="visually-hidden"> for {row.name}</span>
+                  {t("selection.decisions.saveFeedback")}
+                  <span className="visually-hidden">
+                    {t("selection.decisions.saveFeedbackFor", { name: row.name })}
+                  </span>
                 </button>
               </Form>
             ))}

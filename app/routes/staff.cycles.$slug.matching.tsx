@@ -2,6 +2,7 @@ import { parseSubmission } from "~/utils/parse-submission";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { sql } from "kysely";
+import { useTranslation } from "react-i18next";
 import { CycleNav } from "~/components/cycle-nav";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { requireStaffCycle } from "~/cycles/staff-cycle.server";
@@ -10,6 +11,8 @@ import { sendRankingReminders } from "~/matching/reminders.server";
 import { publishRun } from "~/matching/publish.server";
 import { dryRun, latestRunView, readiness } from "~/matching/runs.server";
 import { audit } from "~/audit/audit.server";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg, useMessage } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { invalid, readFormData } from "~/utils/forms.server";
@@ -38,6 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       : [],
   ]);
   return {
+    title: await pageTitle(request, context, msg("selection.matching.pageTitle"), cycle.name, msg("nav.staff")),
     cycle: {
       slug: cycle.slug,
       name: cycle.name,
@@ -80,57 +84,61 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         data: { deadline: deadline?.toISOString() ?? null },
       });
     });
-    message = deadline ? "Ranking deadline saved." : "Ranking deadline removed.";
+    message = deadline
+      ? msg("selection.matching.flash.deadlineSaved")
+      : msg("selection.matching.flash.deadlineRemoved");
   } else if (value.intent === "send-reminders") {
     const sent = await sendRankingReminders(context.db, context.config, staff.id, cycle);
-    message = `Sent ${sent} reminder${sent === 1 ? "" : "s"}.`;
+    message = msg("selection.flash.reminders", { count: sent });
   } else if (value.intent === "dry-run") {
     const result = await dryRun(context.db, staff.id, cycle.id);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-    message = "Dry run done: check the result below before publishing.";
+    message = msg("selection.matching.flash.dryRun");
   } else {
     const result = await publishRun(context.db, context.config, staff.id, cycle);
     if (!result.ok) return invalid(submission.reply({ formErrors: [result.message] }), result.status);
-    message = `Published: ${result.matched} matched, ${result.unmatched} not matched. Emails are on their way.`;
+    message = msg("selection.matching.flash.published", { matched: result.matched, unmatched: result.unmatched });
   }
   return redirect(`/staff/cycles/${cycle.slug}/matching`, {
     headers: { "Set-Cookie": await setFlash(context.config, { kind: "success", message }) },
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Matching — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function MatchingPage() {
   const { cycle, ready, run } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const message = useMessage();
   const published = Boolean(run?.publishedAt);
   return (
     <div className="stack">
-      <h1>{`Matching for ${cycle.name}`}</h1>
+      <h1>{t("selection.matching.heading", { cycle: cycle.name })}</h1>
       <CycleNav slug={cycle.slug} />
       <FormErrors errors={replyErrors(actionData)} />
       <section className="card stack" aria-labelledby="readiness-title">
-        <h2 id="readiness-title">Readiness</h2>
+        <h2 id="readiness-title">{t("selection.matching.readiness")}</h2>
         <p>
-          {ready.finalists} finalists and {ready.positions} positions in the market.{" "}
-          {ready.waiting === 0 ? "Everyone has ranked." : `${ready.waiting} rank list(s) missing.`}
+          {t("selection.matching.market", { finalists: ready.finalists, positions: ready.positions })}{" "}
+          {ready.waiting === 0
+            ? t("selection.matching.everyoneRanked")
+            : t("selection.matching.listsMissing", { count: ready.waiting })}
         </p>
         {ready.finalistsWithout.length ? (
-          <p>Finalists who have not ranked: {ready.finalistsWithout.join(", ")}.</p>
+          <p>{t("selection.matching.finalistsWithout", { names: ready.finalistsWithout.join(", ") })}</p>
         ) : null}
         {ready.positionsWithout.length ? (
-          <p>Positions not ranked by their host: {ready.positionsWithout.join(", ")}.</p>
+          <p>{t("selection.matching.positionsWithout", { names: ready.positionsWithout.join(", ") })}</p>
         ) : null}
         <Form method="post" className="inline-fields">
           <div className="field">
-            <label htmlFor="rankingDeadline">Ranking deadline ({cycle.timezone})</label>
+            <label htmlFor="rankingDeadline">{t("selection.matching.deadline", { timeZone: cycle.timezone })}</label>
             <input id="rankingDeadline" name="rankingDeadline" type="datetime-local" defaultValue={cycle.deadline} />
           </div>
           <div className="actions">
             <button type="submit" name="intent" value="set-deadline" className="secondary">
-              Save the deadline
+              {t("selection.matching.saveDeadline")}
             </button>
             <button
               type="submit"
@@ -139,38 +147,35 @@ export default function MatchingPage() {
               className="secondary"
               disabled={ready.waiting === 0 || published}
             >
-              Remind everyone who has not ranked
+              {t("selection.matching.remind")}
             </button>
           </div>
         </Form>
       </section>
       <section className="card stack" aria-labelledby="run-title">
-        <h2 id="run-title">Run the matching</h2>
-        <p>
-          Applicant-proposing deferred acceptance with seats: the stable matching that is best for every finalist. A
-          pair is only matched if both sides ranked each other.
-        </p>
+        <h2 id="run-title">{t("selection.matching.runTitle")}</h2>
+        <p>{t("selection.matching.runIntro")}</p>
         <Form method="post">
           <button type="submit" name="intent" value="dry-run" disabled={published}>
-            {run ? "Run again on today’s rank lists" : "Run a dry run"}
+            {run ? t("selection.matching.runAgain") : t("selection.matching.dryRun")}
           </button>
         </Form>
       </section>
       {run ? (
         <section className="stack" aria-labelledby="result-title">
-          <h2 id="result-title">{published ? "Published result" : "Dry-run result"}</h2>
+          <h2 id="result-title">
+            {published ? t("selection.matching.publishedResult") : t("selection.matching.dryRunResult")}
+          </h2>
           <p className={run.blockingPairs === 0 && run.stable ? "notice" : "notice notice-warning"}>
-            Stability certificate: {run.blockingPairs} blocking pair{run.blockingPairs === 1 ? "" : "s"}
-            {run.stable
-              ? " — checked again independently: no finalist and host would both rather be together than with what they got."
-              : " — the independent check failed."}
+            {t("selection.matching.certificate", { count: run.blockingPairs })}
+            {run.stable ? t("selection.matching.stable") : t("selection.matching.unstable")}
           </p>
           <table>
-            <caption>Matches</caption>
+            <caption>{t("selection.matching.matches")}</caption>
             <thead>
               <tr>
-                <th scope="col">Finalist</th>
-                <th scope="col">Position</th>
+                <th scope="col">{t("selection.matching.finalist")}</th>
+                <th scope="col">{t("selection.matching.position")}</th>
               </tr>
             </thead>
             <tbody>
@@ -182,45 +187,55 @@ export default function MatchingPage() {
               ))}
             </tbody>
           </table>
-          <p>Not matched: {run.unmatched.length ? run.unmatched.join(", ") : "nobody"}.</p>
           <p>
-            Unfilled seats:{" "}
-            {run.unfilled.length ? run.unfilled.map((seat) => `${seat.position} (${seat.open})`).join(", ") : "none"}.
+            {t("selection.matching.notMatched", {
+              names: run.unmatched.length ? run.unmatched.join(", ") : t("selection.matching.nobody"),
+            })}
+          </p>
+          <p>
+            {t("selection.matching.unfilled", {
+              seats: run.unfilled.length
+                ? run.unfilled.map((seat) => `${seat.position} (${seat.open})`).join(", ")
+                : t("selection.matching.noSeats"),
+            })}
           </p>
           <details>
-            <summary>Why each finalist got what they got</summary>
+            <summary>{t("selection.matching.whyTitle")}</summary>
             <ul>
               {run.explanations.map((explanation) => (
                 <li key={explanation.applicant}>
-                  <strong>{explanation.applicant}</strong>: {explanation.position ?? "not matched"}.
+                  <strong>{explanation.applicant}</strong>
+                  {t("selection.matching.got", {
+                    position: explanation.position ?? t("selection.matching.notMatchedShort"),
+                  })}
                   {explanation.missed.length ? (
                     <ul>
                       {explanation.missed.map((missed) => (
                         <li key={missed.position}>
-                          Preferred {missed.position}, but {missed.why}.
+                          {t("selection.matching.preferred", { position: missed.position, why: message(missed.why) })}
                         </li>
                       ))}
                     </ul>
                   ) : (
-                    " Their first acceptable choice."
+                    t("selection.matching.firstChoice")
                   )}
                 </li>
               ))}
             </ul>
           </details>
           <details>
-            <summary>
-              If hosts proposed instead ({run.hostOptimalDifferences.length} difference
-              {run.hostOptimalDifferences.length === 1 ? "" : "s"})
-            </summary>
+            <summary>{t("selection.matching.hostsProposed", { count: run.hostOptimalDifferences.length })}</summary>
             {run.hostOptimalDifferences.length === 0 ? (
-              <p>The host-optimal stable matching is the same: this market has a single stable matching.</p>
+              <p>{t("selection.matching.sameMatching")}</p>
             ) : (
               <ul>
                 {run.hostOptimalDifferences.map((difference) => (
                   <li key={difference.applicant}>
-                    {difference.applicant}: {difference.applicantOptimal} now, {difference.hostOptimal} if hosts
-                    proposed.
+                    {t("selection.matching.difference", {
+                      name: difference.applicant,
+                      now: difference.applicantOptimal || t("selection.matching.notMatchedShort"),
+                      hosts: difference.hostOptimal || t("selection.matching.notMatchedShort"),
+                    })}
                   </li>
                 ))}
               </ul>
@@ -229,10 +244,11 @@ export default function MatchingPage() {
           {!published ? (
             <Form method="post" className="card narrow stack">
               <label className="choice">
-                <input type="checkbox" name="confirm" />I checked this result and want to publish it
+                <input type="checkbox" name="confirm" />
+                {t("selection.matching.confirm")}
               </label>
               <button type="submit" name="intent" value="publish">
-                Publish and email everyone
+                {t("selection.matching.publish")}
               </button>
             </Form>
           ) : null}

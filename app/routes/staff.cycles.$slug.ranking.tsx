@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { APPLICATION_STATUS_LABELS } from "~/applications/application-status";
+import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { BarChart } from "~/components/bar-chart";
 import { CycleNav } from "~/components/cycle-nav";
 import { RoundSwitcher } from "~/components/round-switcher";
+import { useScoreFormat } from "~/components/use-score-format";
+import { pageTitle } from "~/i18n/i18n.server";
+import { msg } from "~/i18n/message";
 import { requireStaffRound } from "~/review/staff-round.server";
 import { RANKING_SORTS, rankingPage } from "~/review/ranking-page.server";
 import { DISAGREEMENT_SPREAD } from "~/review/scoring";
@@ -17,10 +21,6 @@ const QuerySchema = z.object({
   after: z.string().max(800).optional().catch(undefined),
 });
 
-const fixed = (value: number | null | undefined, digits = 1) =>
-  value === null || value === undefined ? "—" : value.toFixed(digits);
-const signed = (value: number) => `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { cycle, rounds, round } = await requireStaffRound(request, context, params.slug);
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -31,6 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     cursor: query.after ?? null,
   });
   return {
+    title: await pageTitle(request, context, msg("selection.ranking.pageTitle"), cycle.name, msg("nav.staff")),
     cycle: { slug: cycle.slug, name: cycle.name },
     rounds: rounds.map(({ position, name }) => ({ position, name })),
     round: { position: round.position, name: round.name },
@@ -65,9 +66,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Ranking — ${data?.cycle.name ?? "Cycle"} — Staff — Open Web Fellows` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
 export default function RankingPage() {
   const {
@@ -85,6 +84,8 @@ export default function RankingPage() {
     biases,
     hasCriteria,
   } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { fixed, signed } = useScoreFormat();
   const roundQuery: Record<string, string> = rounds.length > 1 ? { round: String(round.position) } : {};
   const listQuery = {
     ...roundQuery,
@@ -100,22 +101,18 @@ export default function RankingPage() {
     query.sort === sort ? (query.order === "asc" ? "ascending" : "descending") : undefined;
   return (
     <div className="stack">
-      <h1>{rounds.length > 1 ? `Ranking of ${cycle.name}, ${round.name}` : `Ranking of ${cycle.name}`}</h1>
+      <h1>
+        {rounds.length > 1
+          ? t("selection.ranking.headingRound", { cycle: cycle.name, round: round.name })
+          : t("selection.ranking.heading", { cycle: cycle.name })}
+      </h1>
       <CycleNav slug={cycle.slug} />
       <RoundSwitcher path={`/staff/cycles/${cycle.slug}/ranking`} rounds={rounds} current={round.position} />
-      {!hasCriteria ? (
-        <p className="notice">Set up the rubric first: the ranking comes from the reviewers' scores against it.</p>
-      ) : null}
+      {!hasCriteria ? <p className="notice">{t("selection.ranking.noRubric")}</p> : null}
       <p>
-        Every weighted rubric score (0–100) is read as the application&apos;s quality plus the reviewer&apos;s leniency
-        plus noise, and the calibrated score is the quality a model fitted to all reviews estimates — what an average
-        reviewer would give — with leniency shrunk toward zero for reviewers seen on few applications, and quality
-        toward its track&apos;s mean when the reviews show the tracks differ (otherwise toward one mean). Its 95 %
-        interval widens with fewer and more discordant reviews; applications with fewer than {minReviews} reviews are
-        flagged, and reviewers disagree when their scores, leniency removed, lie {DISAGREEMENT_SPREAD} points or more
-        apart.{" "}
+        {t("selection.ranking.method", { count: minReviews, spread: DISAGREEMENT_SPREAD })}{" "}
         <a href={`/staff/cycles/${cycle.slug}/reviews.csv${rounds.length > 1 ? `?round=${round.position}` : ""}`}>
-          Export every review (CSV)
+          {t("selection.ranking.export")}
         </a>
       </p>
       <Form method="get" className="toolbar">
@@ -124,38 +121,38 @@ export default function RankingPage() {
         <input type="hidden" name="order" value={query.order} />
         <label className="choice">
           <input type="checkbox" name="disagreement" value="1" defaultChecked={Boolean(query.disagreement)} />
-          Only where reviewers disagree
+          {t("selection.ranking.onlyDisagreement")}
         </label>
-        <button type="submit">Filter</button>
+        <button type="submit">{t("selection.filter")}</button>
       </Form>
       <p>
-        {total} application{total === 1 ? "" : "s"}
-        {query.disagreement ? " where reviewers disagree" : ""}, {scored} with a calibrated score
-        {query.disagreement ? "" : `, ${disagreements} where reviewers disagree`}.
+        {query.disagreement
+          ? t("selection.ranking.totalDisagreeing", { count: total, scored })
+          : t("selection.ranking.total", { count: total, scored, disagreements })}
       </p>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">Applications by score</caption>
+          <caption className="visually-hidden">{t("selection.ranking.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Rank</th>
+              <th scope="col">{t("selection.ranking.rank")}</th>
               <th scope="col" aria-sort={ariaSort("name")}>
-                <Link to={sortLink("name")}>Applicant</Link>
+                <Link to={sortLink("name")}>{t("selection.applicant")}</Link>
               </th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("selection.status")}</th>
               <th scope="col" aria-sort={ariaSort("reviews")}>
-                <Link to={sortLink("reviews")}>Reviews</Link>
+                <Link to={sortLink("reviews")}>{t("selection.reviews")}</Link>
               </th>
               <th scope="col" aria-sort={ariaSort("raw")}>
-                <Link to={sortLink("raw")}>Raw mean</Link>
+                <Link to={sortLink("raw")}>{t("selection.ranking.rawMean")}</Link>
               </th>
               <th scope="col" aria-sort={ariaSort("calibrated")}>
-                <Link to={sortLink("calibrated")}>Calibrated (95 % interval)</Link>
+                <Link to={sortLink("calibrated")}>{t("selection.ranking.calibrated")}</Link>
               </th>
               <th scope="col" aria-sort={ariaSort("spread")}>
-                <Link to={sortLink("spread")}>Spread, leniency removed</Link>
+                <Link to={sortLink("spread")}>{t("selection.ranking.spread")}</Link>
               </th>
-              <th scope="col">Missing</th>
+              <th scope="col">{t("selection.missing")}</th>
             </tr>
           </thead>
           <tbody>
@@ -166,16 +163,18 @@ export default function RankingPage() {
                   <Link to={`/staff/cycles/${cycle.slug}/applications/${row.id}`}>{row.name}</Link>
                 </td>
                 <td>
-                  {APPLICATION_STATUS_LABELS[row.status]}
+                  {t(APPLICATION_STATUS_KEYS[row.status])}
                   {row.pendingDecision ? (
                     <span className="muted">
-                      {" "}
-                      (pending: {APPLICATION_STATUS_LABELS[row.pendingDecision].toLowerCase()})
+                      {t("selection.ranking.pendingDecision", {
+                        decision: t(APPLICATION_STATUS_KEYS[row.pendingDecision]).toLocaleLowerCase(i18n.language),
+                      })}
                     </span>
                   ) : null}
                 </td>
                 <td>
-                  {row.reviews} {row.fewReviews ? <span className="flag">too few reviews</span> : null}
+                  {row.reviews}{" "}
+                  {row.fewReviews ? <span className="flag">{t("selection.ranking.fewReviews")}</span> : null}
                 </td>
                 <td>{fixed(row.raw)}</td>
                 <td>
@@ -188,7 +187,8 @@ export default function RankingPage() {
                   ) : null}
                 </td>
                 <td>
-                  {fixed(row.spread)} {row.disagreement ? <span className="flag">disagreement</span> : null}
+                  {fixed(row.spread)}{" "}
+                  {row.disagreement ? <span className="flag">{t("selection.ranking.disagreement")}</span> : null}
                 </td>
                 <td>{row.missing || "—"}</td>
               </tr>
@@ -196,21 +196,23 @@ export default function RankingPage() {
           </tbody>
         </table>
       </div>
-      <nav className="pagination" aria-label="Pages">
-        {query.paged ? <Link to={`?${new URLSearchParams(listQuery)}`}>First page</Link> : null}
-        {next ? <Link to={`?${new URLSearchParams({ ...listQuery, after: next })}`}>Next page</Link> : null}
+      <nav className="pagination" aria-label={t("selection.pages")}>
+        {query.paged ? <Link to={`?${new URLSearchParams(listQuery)}`}>{t("selection.firstPage")}</Link> : null}
+        {next ? (
+          <Link to={`?${new URLSearchParams({ ...listQuery, after: next })}`}>{t("selection.nextPage")}</Link>
+        ) : null}
       </nav>
       {biases.length > 0 ? (
         <section aria-labelledby="bias-title" className="stack">
-          <h2 id="bias-title">Reviewer bias estimates</h2>
+          <h2 id="bias-title">{t("selection.ranking.biasTitle")}</h2>
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">Each reviewer&apos;s estimated leniency</caption>
+              <caption className="visually-hidden">{t("selection.ranking.biasCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Reviewer</th>
-                  <th scope="col">Reviews</th>
-                  <th scope="col">Leniency in points (95 % interval)</th>
+                  <th scope="col">{t("selection.reviewer")}</th>
+                  <th scope="col">{t("selection.reviews")}</th>
+                  <th scope="col">{t("selection.ranking.leniency")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -221,7 +223,7 @@ export default function RankingPage() {
                     <td>
                       {signed(row.bias)}{" "}
                       <span className="muted">
-                        ({signed(row.low)} to {signed(row.high)})
+                        {t("selection.ranking.interval", { low: signed(row.low), high: signed(row.high) })}
                       </span>
                     </td>
                   </tr>
@@ -233,23 +235,23 @@ export default function RankingPage() {
       ) : null}
       {distribution.length > 0 ? (
         <section aria-labelledby="charts-title" className="stack">
-          <h2 id="charts-title">How reviewers scored</h2>
+          <h2 id="charts-title">{t("selection.ranking.chartsTitle")}</h2>
           <div className="charts">
             {distribution.map((item) => (
               <BarChart
                 key={item.name}
-                title={`${item.name}: reviews per score`}
+                title={t("selection.ranking.perScore", { name: item.name })}
                 labels={item.labels}
                 values={item.counts}
-                unit="reviews"
+                unit={t("selection.ranking.unitReviews")}
               />
             ))}
             {biases.length > 0 ? (
               <BarChart
-                title="Reviewer leniency: estimated points above (or below) an average reviewer"
+                title={t("selection.ranking.leniencyChart")}
                 labels={biases.map((row) => row.name.split(" ")[0] ?? row.name)}
                 values={biases.map((row) => row.bias)}
-                unit="points"
+                unit={t("selection.ranking.unitPoints")}
               />
             ) : null}
           </div>

@@ -10,6 +10,7 @@ import { loadConfig } from "~/utils/config.server";
 import { describeDb } from "../support/db";
 import { createMatchingFixture, type MatchingFixture } from "../support/matching";
 import { emailsTo } from "../support/outbox";
+import { english } from "../support/english";
 
 const config = loadConfig({ SESSION_SECRET: "integration-secret-long-enough-for-hmac-use" });
 
@@ -109,7 +110,7 @@ describeDb("matching", (t) => {
     expect(view.unmatched).toEqual([f1!.name]);
     const explanation = view.explanations.find((e) => e.applicant === f1!.name)!;
     expect(explanation.position).toBeNull();
-    expect(explanation.missed.map((m) => m.why)).toEqual([
+    expect(explanation.missed.map((m) => english(m.why))).toEqual([
       `its seats went to finalists the host ranked higher: ${f2!.name}`,
       "the host did not rank them",
     ]);
