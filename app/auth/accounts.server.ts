@@ -131,7 +131,15 @@ export async function completeSignUp(
     const passwordHash = String(check.payload.passwordHash ?? "");
     const user = await trx
       .insertInto("users")
-      .values({ email: input.email, name, passwordHash, emailVerifiedAt: sql`now()` })
+      // The sign-up page's language becomes the account's: emails sent later (receipts, decisions)
+      // have no browser to ask. It can be changed like any choice of language.
+      .values({
+        email: input.email,
+        name,
+        passwordHash,
+        emailVerifiedAt: sql`now()`,
+        locale: isLanguage(check.payload.language) ? check.payload.language : null,
+      })
       .onConflict((oc) => oc.column("email").doNothing())
       .returning("id")
       .executeTakeFirst();

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
+import type { Language } from "~/i18n/languages";
 import type { OidcIdentity } from "./oidc.server";
 
 export type OidcAccountResult =
@@ -14,7 +15,12 @@ export type OidcAccountResult =
  * password and without roles (OIDC never grants staff; another staff member does). Each link is
  * audited. Two first sign-ins at once end on the same account (the link and the address are unique).
  */
-export async function accountForIdentity(db: DB, identity: OidcIdentity): Promise<OidcAccountResult> {
+export async function accountForIdentity(
+  db: DB,
+  identity: OidcIdentity,
+  /** The language of the page the sign-in began on: a new account keeps it (see completeSignUp). */
+  language: Language | null = null,
+): Promise<OidcAccountResult> {
   return db.transaction().execute(async (trx): Promise<OidcAccountResult> => {
     const known = await linkedUser(trx, identity);
     if (known)
@@ -37,6 +43,7 @@ export async function accountForIdentity(db: DB, identity: OidcIdentity): Promis
           name: (identity.name?.trim() || identity.email.split("@")[0]!).slice(0, 120),
           passwordHash: null,
           emailVerifiedAt: sql`now()`,
+          locale: language,
         })
         .onConflict((oc) => oc.column("email").doNothing())
         .returning("id")

@@ -1,6 +1,7 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { accountForIdentity } from "~/auth/oidc-accounts.server";
+import { requestLanguage } from "~/i18n/language.server";
 import { clearAttemptCookie, finishOidcSignIn } from "~/auth/oidc.server";
 import { describeOidcProblem, type OidcProblem } from "~/auth/oidc-problems";
 import { replaceRequestSession } from "~/auth/session.server";
@@ -30,7 +31,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }
     return refuse(finished.reason);
   }
-  const account = await accountForIdentity(context.db, finished.identity);
+  const account = await accountForIdentity(
+    context.db,
+    finished.identity,
+    await requestLanguage(request, context.config, null),
+  );
   if (!account.ok) return refuse(account.reason);
   headers.append(
     "Set-Cookie",

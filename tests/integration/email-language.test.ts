@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { tinyPdf } from "#db/seed/pdf";
 import { saveAnswers, submitApplication } from "~/applications/applications.server";
-import { resendSignUpCode, startSignUp } from "~/auth/accounts.server";
+import { completeSignUp, resendSignUpCode, startSignUp } from "~/auth/accounts.server";
 import { proposeAssignment } from "~/campaigns/assignments.server";
 import { createCampaign, getCampaignBySlug } from "~/campaigns/campaigns.server";
 import { deliverDueEmails } from "~/email/delivery.server";
@@ -110,6 +110,23 @@ describeDb("emails in the recipient's language", (t) => {
       .orderBy("createdAt")
       .execute();
     expect(queued.map((row) => row.language)).toEqual(["es", "es"]);
+  });
+
+  // An applicant who only ever chose a language by their browser still gets their later emails
+  // (receipts, decisions) in it: the sign-up page's language becomes the account's.
+  it("keeps the sign-up page's language as the new account's, for the emails that follow", async () => {
+    const email = uniqueEmail("signup-language");
+    await startSignUp(t.db, config, {
+      email,
+      name: "Amal",
+      password: "a long enough password for sign-up",
+      language: "ar",
+    });
+    const code = /\b(\d{6})\b/.exec((await latestEmailTo(t.db, email))!.text)![1]!;
+    const done = await completeSignUp(t.db, config, { email, code });
+    expect(done.ok).toBe(true);
+    const user = await t.db.selectFrom("users").select("locale").where("email", "=", email).executeTakeFirstOrThrow();
+    expect(user.locale).toBe("ar");
   });
 
   it("keeps a queued message in the language it was queued in when the recipient changes language", async () => {

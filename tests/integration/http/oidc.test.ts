@@ -137,6 +137,19 @@ describeServer(
       expect((await browser.request(new URL("/staff", t.server.url))).status).toBe(403);
     });
 
+    it("keeps the language of a newcomer's browser as their account's", async () => {
+      const email = uniqueEmail("hablante");
+      const browser = new CookieBrowser({ "X-Forwarded-For": randomAddress(), "Accept-Language": "es-MX, en;q=0.5" });
+      const { callback } = await signInAtProvider(t.server, email, { browser });
+      expect((await browser.request(callback)).status).toBe(302);
+      const user = await t.server.db
+        .selectFrom("users")
+        .select("locale")
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow();
+      expect(user.locale).toBe("es");
+    });
+
     it("refuses an email the provider has not verified, with a page that says so, and links nothing", async () => {
       const user = await createUser(t.server);
       const { browser, callback } = await signInAtProvider(t.server, `unverified:${user.email}`);
