@@ -42,3 +42,12 @@ export const APPLICATION_STATUSES = Object.keys(APPLICATION_STATUS_LABELS) as Ap
 
 // The named sets belong to the state machine; re-exported here for the pages that label statuses.
 export { EDITABLE_STATUSES, WITHDRAWABLE_STATUSES } from "./lifecycle";
+
+/** An application's history events, named alike on the applicant's page and staff's. */
+export const APPLICATION_EVENT_KEYS: Record<string, MessageKey> = {
+  created: "myApplications.events.created",
+  submitted: "myApplications.events.submitted",
+  edited: "myApplications.events.edited",
+  withdrawn: "myApplications.events.withdrawn",
+  status: "myApplications.events.status",
+};

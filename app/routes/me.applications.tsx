@@ -8,14 +8,18 @@ import { orderFromRankForm, previousOrder } from "~/matching/rank-form";
 import { saveApplicantRanking } from "~/matching/rankings.server";
 import { answerPlacement } from "~/matching/publish.server";
 import { RankList } from "~/components/rank-list";
-import { APPLICATION_STATUS_KEYS, WITHDRAWABLE_STATUSES } from "~/applications/application-status";
+import {
+  APPLICATION_EVENT_KEYS,
+  APPLICATION_STATUS_KEYS,
+  WITHDRAWABLE_STATUSES,
+} from "~/applications/application-status";
 import { EDITABLE_STATUSES } from "~/applications/lifecycle";
 import { stageOf, stagePhase } from "~/applications/stages";
 import { listMyApplications, withdrawApplication } from "~/applications/applications.server";
 import { FormErrors, replyErrors } from "~/components/forms";
 import { useFormat } from "~/components/use-format";
 import { pageTitle } from "~/i18n/i18n.server";
-import { msg, type MessageKey } from "~/i18n/message";
+import { msg } from "~/i18n/message";
 import { setFlash } from "~/utils/flash.server";
 import { invalid, readFormData } from "~/utils/forms.server";
 import { requireUser } from "~/utils/permissions.server";
@@ -31,14 +35,6 @@ const WithdrawSchema = z.object({
   applicationId: z.uuid(msg("myApplications.chooseApplication")),
   confirm: z.literal("on", { error: msg("myApplications.tickToConfirm") }),
 });
-
-const EVENT_KEYS: Record<string, MessageKey> = {
-  created: "myApplications.events.created",
-  submitted: "myApplications.events.submitted",
-  edited: "myApplications.events.edited",
-  withdrawn: "myApplications.events.withdrawn",
-  status: "myApplications.events.status",
-};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -220,7 +216,7 @@ function useHistoryLabels() {
   const { t } = useTranslation();
   return {
     eventLabel: (kind: string) => {
-      const key = EVENT_KEYS[kind];
+      const key = APPLICATION_EVENT_KEYS[kind];
       return key ? t(key) : kind;
     },
     statusLabel: (status: string) =>

@@ -2,7 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getApplicationForStaff } from "~/applications/admin.server";
-import { APPLICATION_STATUS_KEYS, type ApplicationStatus } from "~/applications/application-status";
+import {
+  APPLICATION_EVENT_KEYS,
+  APPLICATION_STATUS_KEYS,
+  type ApplicationStatus,
+} from "~/applications/application-status";
 import { shownQuestions } from "~/applications/conditions";
 import { groupIntoSteps, isAnswered } from "~/applications/questions";
 import { CycleNav } from "~/components/cycle-nav";
@@ -16,7 +20,7 @@ import { requireStaffCycle } from "~/cycles/staff-cycle.server";
 import { discussionPanel, handleDiscussionForm, isDiscussionIntent } from "~/review/discussion-form.server";
 import { discussionAccess, panelReviewers } from "~/review/discussion.server";
 import { pageTitle } from "~/i18n/i18n.server";
-import { msg, type MessageKey } from "~/i18n/message";
+import { msg } from "~/i18n/message";
 import { readFormData } from "~/utils/forms.server";
 import { isUuid, notFound, unknownIntent } from "~/utils/http.server";
 
@@ -93,21 +97,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Open Web Fellows" }];
 
-/** The history's events, named as on the applicant's own page. */
-const EVENT_KEYS: Record<string, MessageKey> = {
-  created: "myApplications.events.created",
-  submitted: "myApplications.events.submitted",
-  edited: "myApplications.events.edited",
-  withdrawn: "myApplications.events.withdrawn",
-  status: "myApplications.events.status",
-};
-
 export default function StaffApplicationPage() {
   const { cycle, application, steps, discussion, letters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const format = useFormat();
-  const eventLabel = (kind: string) => (EVENT_KEYS[kind] ? t(EVENT_KEYS[kind]) : kind);
+  const eventLabel = (kind: string) => (APPLICATION_EVENT_KEYS[kind] ? t(APPLICATION_EVENT_KEYS[kind]) : kind);
   const statusLabel = (status: string) =>
     status in APPLICATION_STATUS_KEYS ? t(APPLICATION_STATUS_KEYS[status as ApplicationStatus]) : status;
   return (
