@@ -42,7 +42,8 @@ async function markPending(
     .updateTable("applications")
     .set({ pendingDecision: decision, pendingDecisionBy: decision ? actorId : null, updatedAt: sql`now()` })
     .where("cycleId", "=", cycleId)
-    .where("id", "in", applicationIds)
+    // One array parameter, however many ids: PostgreSQL takes at most 65,535 parameters a statement.
+    .where(sql<boolean>`id = any(${applicationIds}::uuid[])`)
     // Each decision only where it can be released from (a letter of intent's "not invited" on a submitted LOI).
     .where("status", "in", decision ? markableFrom(decision) : RELEASABLE_STATUSES)
     .where("decisionReleaseId", "is", null)
@@ -52,18 +53,11 @@ async function markPending(
     .returning("id")
     .execute();
   if (changed.length > 0) {
-    await trx
-      .insertInto("auditLog")
-      .values(
-        changed.map((row) => ({
-          actorId,
-          action: "decision.set",
-          subjectType: "application",
-          subjectId: row.id,
-          data: JSON.stringify({ decision }),
-        })),
-      )
-      .execute();
+    // One audit row per change, from one array parameter (a row of five parameters each would pass
+    // the limit above 13,107 changes).
+    await sql`insert into audit_log (actor_id, action, subject_type, subject_id, data)
+      select ${actorId}, 'decision.set', 'application', id, ${JSON.stringify({ decision })}::jsonb
+      from unnest(${changed.map((row) => row.id)}::uuid[]) as id`.execute(trx);
   }
   return changed.length;
 }

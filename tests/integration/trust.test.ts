@@ -38,6 +38,25 @@ describeDb("trust: reversible releases, saves, withdrawals, exports", (t) => {
       await setPendingDecisions(t.db, fixture.staffId, fixture.cycle.id, [c!.applicationId], "not_selected");
       return fixture;
     }
+    // PostgreSQL's protocol takes at most 65,535 parameters a statement: a list of ids must travel
+    // as one array, or marking "all on this filter" fails on a large program.
+    it("marks a list of more ids than a statement may carry parameters", async () => {
+      const fixture = await createReviewFixture(t.db, config, { applicants: 2, reviewers: 0, k: 1, rubric: false });
+      const strangers = Array.from({ length: 70_000 }, () => crypto.randomUUID());
+      const ids = [
+        ...strangers.slice(0, 35_000),
+        ...fixture.applicants.map((a) => a.applicationId),
+        ...strangers.slice(35_000),
+      ];
+      expect(await setPendingDecisions(t.db, fixture.staffId, fixture.cycle.id, ids, "waitlisted")).toBe(2);
+      const marked = await t.db
+        .selectFrom("applications")
+        .select("pendingDecision")
+        .where("cycleId", "=", fixture.cycle.id)
+        .execute();
+      expect(marked.map((row) => row.pendingDecision)).toEqual(["waitlisted", "waitlisted"]);
+    });
+
     const decisionEmails = (fixture: ReviewFixture) =>
       t.db
         .selectFrom("emailOutbox")
