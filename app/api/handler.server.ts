@@ -5,6 +5,7 @@ import type { ApiTokenScope } from "#db/types";
 import type { Role } from "~/auth/roles";
 import { loadRoles } from "~/auth/roles.server";
 import { ApiError, apiErrorResponse, fieldErrors } from "./api-error";
+import { inEnglish as englishMessage } from "~/i18n/english.server";
 import type { ApiRoute } from "./api-routes";
 import { useApiToken } from "./api-tokens.server";
 
@@ -60,12 +61,27 @@ export function apiHandler<R extends ApiRoute>(
         headers: { "Cache-Control": "no-store", ...rateHeaders(context, caller) },
       });
     } catch (error) {
-      if (error instanceof ApiError) return apiErrorResponse(error);
+      if (error instanceof ApiError) return apiErrorResponse(await worded(error));
       if (isDatabaseUnavailable(error)) throw error;
       console.error(error);
       return apiErrorResponse(new ApiError("server_error", "Something went wrong on our side."));
     }
   };
+}
+
+/** The error with its message and field messages in English words (domain refusals carry catalog keys). */
+async function worded(error: ApiError): Promise<ApiError> {
+  const fields = error.fields
+    ? Object.fromEntries(
+        await Promise.all(
+          Object.entries(error.fields).map(async ([field, messages]) => [
+            field,
+            await Promise.all(messages.map((message) => englishMessage(message))),
+          ]),
+        ),
+      )
+    : undefined;
+  return new ApiError(error.code, await englishMessage(error.message), fields, error.headers);
 }
 
 const RATE_MEMO = "api-rate";

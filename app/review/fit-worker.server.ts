@@ -19,9 +19,10 @@ export function moduleLayout(moduleDir: string): { root: string; compiled: boole
   return { root: parts.slice(0, build).join(path.sep) || path.sep, compiled: true };
 }
 
-const layout = moduleLayout(path.dirname(fileURLToPath(import.meta.url)));
-const root = layout.root;
-const compiled = path.join(root, "build", "cli", "calibration-worker.js");
+// Worked out when a worker is first needed, so an unexpected layout fails that fit, not the server.
+let layoutOnce: { root: string; compiled: boolean } | undefined;
+const layout = () => (layoutOnce ??= moduleLayout(path.dirname(fileURLToPath(import.meta.url))));
+const compiledWorker = () => path.join(layout().root, "build", "cli", "calibration-worker.js");
 
 /**
  * The worker from source, loaded through tsx's ES module API (a worker thread does not take
@@ -29,6 +30,7 @@ const compiled = path.join(root, "build", "cli", "calibration-worker.js");
  * a worker's eval code resolves bare names from nowhere).
  */
 function sourceWorker(): string {
+  const { root } = layout();
   const api = pathToFileURL(path.join(root, "node_modules", "tsx", "dist", "esm", "api", "index.mjs")).href;
   const entry = pathToFileURL(path.join(root, "app", "review", "calibration-worker.ts")).href;
   return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
@@ -78,9 +80,14 @@ function fitRoundOnWorker(
 }
 
 function runWorker(workerData: { criteria: Criterion[]; scored: SubmittedReview[]; options: RoundFitOptions }) {
-  if (layout.compiled && !existsSync(compiled))
-    return Promise.reject(new Error(`${compiled} is missing: run npm run build`));
-  const worker = layout.compiled
+  let compiled: string | null;
+  try {
+    compiled = layout().compiled ? compiledWorker() : null;
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+  if (compiled && !existsSync(compiled)) return Promise.reject(new Error(`${compiled} is missing: run npm run build`));
+  const worker = compiled
     ? new Worker(compiled, { workerData })
     : new Worker(sourceWorker(), { eval: true, workerData });
   return new Promise<RoundFit>((resolve, reject) => {

@@ -6,6 +6,7 @@ import { API_ROUTES, type ApiRoute } from "~/api/api-routes";
 import { createApiToken, revokeApiToken } from "~/api/api-tokens.server";
 import { createCampaign } from "~/campaigns/campaigns.server";
 import { apiRequest, createTestToken } from "../../support/api";
+import { english } from "../../support/english";
 import { createOpenCycle, submitTestApplication, type TestCycle } from "../../support/cycles";
 import { createAlly, type TestAlly } from "../../support/network";
 import { createUser, describeServer, get, pageText, post, type TestUser } from "../../support/server";
@@ -175,11 +176,14 @@ describeServer("the JSON API", (t) => {
     );
     expect(await writes()).toEqual(before);
     // A well-formed body naming nobody: 404, and a second proposal of the same ally is harmless.
-    await expectError(
+    const nobody = await expectError(
       await apiRequest(t.server, path, token, { method: "POST", body: { profileId: crypto.randomUUID() } }),
       404,
       "not_found",
     );
+    // A sentence, as the error shape promises, not the catalog key the refusal carries.
+    expect(nobody.error.message).toBe(english("staff.suggestions.allyMissing"));
+    expect(nobody.error.message).not.toContain("staff.suggestions");
     const again = await apiRequest(t.server, path, token, { method: "POST", body: validBody() });
     expect(again.status).toBe(201);
     expect(await again.json()).toEqual({ alreadyProposed: true });
