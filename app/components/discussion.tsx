@@ -60,7 +60,11 @@ export function DiscussionPanel({
           </ol>
         )}
         {panel.open ? (
-          <CommentForm token={panel.token} lastResult={resultFor("comment")} />
+          <CommentForm
+            token={panel.token}
+            lastResult={resultFor("comment")}
+            words={{ label: t("discussion.add"), post: t("discussion.post") }}
+          />
         ) : (
           <p className="notice">{t("discussion.closed")}</p>
         )}
@@ -70,17 +74,26 @@ export function DiscussionPanel({
   );
 }
 
-function CommentForm({ token, lastResult }: { token: string; lastResult: SubmissionResult<string[]> | undefined }) {
+// The words come from the panel: with its own useTranslation this form's client-side check
+// stopped an empty post without showing why (the browser test caught it; cause not found yet).
+function CommentForm({
+  token,
+  lastResult,
+  words,
+}: {
+  token: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+  words: { label: string; post: string };
+}) {
   const [form, fields] = useConformForm(CommentSchema, { id: "discussion-comment", lastResult });
-  const { t } = useTranslation();
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="token" value={token} />
-      <TextAreaField label={t("discussion.add")} field={fields.body} rows={3} />
+      <TextAreaField label={words.label} field={fields.body} rows={3} />
       <div className="actions">
         <button type="submit" name="intent" value="comment">
-          {t("discussion.post")}
+          {words.post}
         </button>
       </div>
     </Form>

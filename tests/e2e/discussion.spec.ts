@@ -69,6 +69,9 @@ for (const javaScriptEnabled of [true, false]) {
       await signIn(page, first);
       await page.goto(reviewPage(first));
       await expect(page.getByRole("heading", { name: "Discussion" })).toBeVisible();
+      // Before hydration the browser's own check of the required field stops the post, with no
+      // message in the page: wait for the page's script, whose check shows the field's message.
+      await page.waitForLoadState("networkidle");
       await page.getByRole("button", { name: "Post" }).click();
       await expect(page.getByText("Write something to post")).toBeVisible();
       await expectAccessible(page);
