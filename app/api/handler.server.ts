@@ -4,10 +4,15 @@ import { isDatabaseUnavailable } from "#db/connection-errors";
 import type { ApiTokenScope } from "#db/types";
 import type { Role } from "~/auth/roles";
 import { loadRoles } from "~/auth/roles.server";
+import { createI18n } from "~/i18n/i18n";
+import { translateMessage } from "~/i18n/message";
 import { ApiError, apiErrorResponse, fieldErrors } from "./api-error";
 import { inEnglish as englishMessage } from "~/i18n/english.server";
 import type { ApiRoute } from "./api-routes";
 import { useApiToken } from "./api-tokens.server";
+
+// The API speaks English: the forms' messages it shares (catalog keys) are rendered in English here.
+const english = createI18n("en");
 
 export interface ApiCaller {
   userId: string;
@@ -133,7 +138,14 @@ async function readBody(request: Request, schema: z.ZodType): Promise<unknown> {
     throw new ApiError("bad_request", "The body is not valid JSON.");
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ApiError("bad_request", "Some fields are not valid.", fieldErrors(parsed.error));
+  if (!parsed.success) {
+    const i18n = await english;
+    throw new ApiError(
+      "bad_request",
+      "Some fields are not valid.",
+      fieldErrors(parsed.error, (message) => translateMessage(i18n, message)),
+    );
+  }
   return parsed.data;
 }
 

@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
 const ids = z.preprocess(
   (value) => (typeof value === "string" ? [value] : value),
-  z.array(z.uuid("Choose letters of intent")).min(1, "Tick at least one letter of intent").max(1000),
+  z
+    .array(z.uuid(msg("schemas.loi.chooseLetters")))
+    .min(1, msg("schemas.loi.tickLetter"))
+    .max(1000),
 );
 
 /** The staff page of a cycle's letters of intent: invite, mark "not invited", and release those. */
@@ -14,9 +18,9 @@ export const LetterActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("clear"), applicationId: ids }),
     z.object({
       intent: z.literal("release"),
-      confirm: z.literal("on", { error: "Tick the box to confirm the release" }),
+      confirm: z.literal("on", { error: msg("schemas.loi.confirmRelease") }),
     }),
     z.object({ intent: z.literal("cancel-release") }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );

@@ -83,7 +83,8 @@ export function QuestionEditor({
   const meaningLocked = frozen && Boolean(question);
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      {/* An unknown intent is the discriminator's error: shown with the form's own. */}
+      <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(form.allErrors["intent"] ?? [])]} />
       {question ? (
         <>
           <input type="hidden" name="questionId" value={question.id} />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { CONDITION_OPERATORS } from "~/applications/conditions";
 import { QUESTION_KINDS } from "~/applications/questions";
 import { checkboxField, lineListField } from "~/utils/form-fields";
@@ -6,63 +7,70 @@ import { isValidTimeZone } from "~/utils/timezones";
 import { CYCLE_STATUSES } from "./cycle-status";
 
 const LocalDateTime = z
-  .string({ error: "Enter a date and time" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Enter a date and time");
+  .string({ error: msg("schemas.errors.enterDateTime") })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, msg("schemas.errors.enterDateTime"));
 
 export const CycleSettingsSchema = z
   .object({
     name: z
-      .string({ error: "Enter a name" })
+      .string({ error: msg("schemas.errors.enterName") })
       .trim()
-      .min(3, "Use at least 3 characters")
-      .max(120, "Use at most 120 characters"),
+      .min(3, msg("schemas.errors.minChars", { count: 3 }))
+      .max(120, msg("forms.errors.maxChars", { count: 120 })),
     slug: z
-      .string({ error: "Enter a short name for the address" })
+      .string({ error: msg("schemas.errors.enterSlug") })
       .trim()
       .toLowerCase()
-      .min(3, "Use at least 3 characters")
-      .max(60, "Use at most 60 characters")
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens, like open-web-2027"),
-    description: z.string().max(20_000, "Use at most 20,000 characters").optional().default(""),
+      .min(3, msg("schemas.errors.minChars", { count: 3 }))
+      .max(60, msg("forms.errors.maxChars", { count: 60 }))
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, msg("schemas.errors.slugFormat", { example: "open-web-2027" })),
+    description: z
+      .string()
+      .max(20_000, msg("forms.errors.maxChars", { count: 20_000 }))
+      .optional()
+      .default(""),
     opensAt: LocalDateTime,
     closesAt: LocalDateTime,
     timezone: z
-      .string({ error: "Choose a time zone" })
+      .string({ error: msg("schemas.errors.chooseTimeZone") })
       .trim()
-      .refine(isValidTimeZone, "Use a time zone name such as America/New_York or Africa/Nairobi"),
-    status: z.enum(CYCLE_STATUSES, { error: "Choose a status" }).optional(),
+      .refine(
+        isValidTimeZone,
+        msg("schemas.errors.timeZoneNames", { first: "America/New_York", second: "Africa/Nairobi" }),
+      ),
+    status: z.enum(CYCLE_STATUSES, { error: msg("schemas.errors.chooseStatus") }).optional(),
     blindReview: checkboxField,
     reviewersPerApplication: z.coerce
-      .number({ error: "Enter a number" })
-      .int("Enter a whole number")
-      .min(1, "At least 1")
-      .max(10, "At most 10"),
+      .number({ error: msg("schemas.errors.enterNumber") })
+      .int(msg("schemas.errors.wholeNumber"))
+      .min(1, msg("schemas.errors.atLeast", { min: 1 }))
+      .max(10, msg("schemas.errors.atMost", { max: 10 })),
     finalistTarget: z.coerce
       .number()
-      .int("Enter a whole number")
-      .min(1, "At least 1")
-      .max(1000, "At most 1000")
+      .int(msg("schemas.errors.wholeNumber"))
+      .min(1, msg("schemas.errors.atLeast", { min: 1 }))
+      .max(1000, msg("schemas.errors.atMost", { max: 1000 }))
       .optional(),
     reviewDueAt: LocalDateTime.optional(),
     decisionDelayMinutes: z.coerce
-      .number({ error: "Enter a number of minutes" })
-      .int("Enter whole minutes")
-      .min(0, "At least 0 (send at once)")
-      .max(1440, "At most 1440 (a day)")
+      .number({ error: msg("schemas.cycle.enterMinutes") })
+      .int(msg("schemas.cycle.wholeMinutes"))
+      .min(0, msg("schemas.cycle.atLeastAtOnce"))
+      .max(1440, msg("schemas.cycle.atMostADay"))
       .optional()
       .default(10),
     referencesMin: z.coerce
-      .number({ error: "Enter a number" })
-      .int("Enter a whole number")
-      .min(0, "At least 0")
-      .max(10, "At most 10")
+      .number({ error: msg("schemas.errors.enterNumber") })
+      .int(msg("schemas.errors.wholeNumber"))
+      .min(0, msg("schemas.errors.atLeast", { min: 0 }))
+      .max(10, msg("schemas.errors.atMost", { max: 10 }))
       .optional()
       .default(0),
     referencesMax: z.coerce
-      .number({ error: "Enter a number" })
-      .int("Enter a whole number")
-      .min(0, "At least 0")
-      .max(10, "At most 10")
+      .number({ error: msg("schemas.errors.enterNumber") })
+      .int(msg("schemas.errors.wholeNumber"))
+      .min(0, msg("schemas.errors.atLeast", { min: 0 }))
+      .max(10, msg("schemas.errors.atMost", { max: 10 }))
       .optional()
       .default(0),
     referenceDeadline: LocalDateTime.optional(),
@@ -71,19 +79,19 @@ export const CycleSettingsSchema = z
     version: z.coerce.number().int().min(0).optional(),
   })
   .refine((value) => value.closesAt > value.opensAt, {
-    message: "The deadline must be after the opening",
+    message: msg("schemas.cycle.deadlineAfterOpening"),
     path: ["closesAt"],
   })
   .refine((value) => value.referencesMax >= value.referencesMin, {
-    message: "The most references must be at least the fewest",
+    message: msg("schemas.cycle.referencesRange"),
     path: ["referencesMax"],
   })
   .refine((value) => !value.loiClosesAt || (value.loiClosesAt > value.opensAt && value.loiClosesAt < value.closesAt), {
-    message: "The letter-of-intent deadline must fall between the opening and the full application's deadline",
+    message: msg("schemas.cycle.loiDeadline"),
     path: ["loiClosesAt"],
   })
   .refine((value) => !value.referenceDeadline || value.referenceDeadline >= value.closesAt, {
-    message: "Letters cannot be due before the application deadline",
+    message: msg("schemas.cycle.lettersDue"),
     path: ["referenceDeadline"],
   });
 
@@ -91,36 +99,48 @@ export type CycleSettings = z.output<typeof CycleSettingsSchema>;
 
 const QuestionFields = {
   section: z
-    .string({ error: "Name the step this question is on" })
+    .string({ error: msg("schemas.question.nameStepOn") })
     .trim()
-    .min(1, "Name the step")
-    .max(80, "Use at most 80 characters"),
-  kind: z.enum(QUESTION_KINDS, { error: "Choose a kind of answer" }),
+    .min(1, msg("schemas.question.nameStep"))
+    .max(80, msg("forms.errors.maxChars", { count: 80 })),
+  kind: z.enum(QUESTION_KINDS, { error: msg("schemas.question.chooseKind") }),
   label: z
-    .string({ error: "Write the question" })
+    .string({ error: msg("schemas.errors.writeQuestion") })
     .trim()
-    .min(1, "Write the question")
-    .max(300, "Use at most 300 characters"),
-  help: z.string().trim().max(1000, "Use at most 1000 characters").optional().default(""),
+    .min(1, msg("schemas.errors.writeQuestion"))
+    .max(300, msg("forms.errors.maxChars", { count: 300 })),
+  help: z
+    .string()
+    .trim()
+    .max(1000, msg("forms.errors.maxChars", { count: 1000 }))
+    .optional()
+    .default(""),
   required: checkboxField,
   identifying: checkboxField,
   // Two-stage cycles: asked in the letter of intent (and again, pre-filled, in the full application).
   inLoi: checkboxField,
-  maxWords: z.coerce.number().int("Enter a whole number").min(1, "At least 1").max(5000, "At most 5000").optional(),
+  maxWords: z.coerce
+    .number()
+    .int(msg("schemas.errors.wholeNumber"))
+    .min(1, msg("schemas.errors.atLeast", { min: 1 }))
+    .max(5000, msg("schemas.errors.atMost", { max: 5000 }))
+    .optional(),
   options: lineListField({ maxItems: 50, maxLength: 200 }),
   // "Show only when": the question it depends on (empty: always shown), how, and the answers that show it.
-  conditionQuestionId: z.union([z.literal(""), z.uuid({ error: "Choose a question from the list" })]).optional(),
-  conditionOperator: z.enum(CONDITION_OPERATORS, { error: "Choose how the answer is compared" }).optional(),
+  conditionQuestionId: z
+    .union([z.literal(""), z.uuid({ error: msg("schemas.question.chooseQuestionFromList") })])
+    .optional(),
+  conditionOperator: z.enum(CONDITION_OPERATORS, { error: msg("schemas.question.chooseOperator") }).optional(),
   conditionValues: lineListField({ maxItems: 50, maxLength: 200 }),
 };
 
 const needsOptions = (value: { kind: string; options: string[] }) =>
   !["single_choice", "multi_choice"].includes(value.kind) || value.options.length > 0;
-const optionsMessage = { message: "List at least one option, one per line", path: ["options"] };
+const optionsMessage = { message: msg("schemas.question.listOptions"), path: ["options"] };
 const needsConditionValues = (value: { conditionQuestionId?: string | undefined; conditionValues: string[] }) =>
   !value.conditionQuestionId || value.conditionValues.length > 0;
 const conditionValuesMessage = {
-  message: "List the answers that show this question, one per line",
+  message: msg("schemas.question.listShowAnswers"),
   path: ["conditionValues"],
 };
 
@@ -144,7 +164,7 @@ export const QuestionActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("move-up"), questionId: z.uuid() }),
     z.object({ intent: z.literal("move-down"), questionId: z.uuid() }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 export type QuestionInput = Omit<

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { lineListField } from "~/utils/form-fields";
 
 /** The staff's form for the eligibility screen: add or remove a question. */
@@ -9,34 +10,39 @@ export const EligibilityActionSchema = z.discriminatedUnion(
       .object({
         intent: z.literal("add"),
         label: z
-          .string({ error: "Write the question" })
+          .string({ error: msg("schemas.errors.writeQuestion") })
           .trim()
-          .min(1, "Write the question")
-          .max(300, "Use at most 300 characters"),
-        help: z.string().trim().max(1000, "Use at most 1000 characters").optional().default(""),
+          .min(1, msg("schemas.errors.writeQuestion"))
+          .max(300, msg("forms.errors.maxChars", { count: 300 })),
+        help: z
+          .string()
+          .trim()
+          .max(1000, msg("forms.errors.maxChars", { count: 1000 }))
+          .optional()
+          .default(""),
         options: lineListField({ maxItems: 20, maxLength: 200 }),
         qualifying: lineListField({ maxItems: 20, maxLength: 200 }),
         reason: z
-          .string({ error: "Say why someone with another answer cannot apply" })
+          .string({ error: msg("schemas.eligibility.sayWhyNot") })
           .trim()
-          .min(1, "Say why someone with another answer cannot apply")
-          .max(1000, "Use at most 1000 characters"),
+          .min(1, msg("schemas.eligibility.sayWhyNot"))
+          .max(1000, msg("forms.errors.maxChars", { count: 1000 })),
       })
       .refine((value) => value.options.length >= 2, {
-        message: "List at least two answers, one per line",
+        message: msg("schemas.eligibility.listTwoAnswers"),
         path: ["options"],
       })
       .refine((value) => value.qualifying.length > 0, {
-        message: "List the answers that qualify, one per line",
+        message: msg("schemas.eligibility.listQualifying"),
         path: ["qualifying"],
       })
       .refine((value) => value.qualifying.every((answer) => value.options.includes(answer)), {
-        message: "Each qualifying answer must be one of the answers above",
+        message: msg("schemas.eligibility.qualifyingAmong"),
         path: ["qualifying"],
       }),
     z.object({ intent: z.literal("remove"), questionId: z.uuid() }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 export type EligibilityQuestionInput = Omit<z.output<typeof EligibilityActionSchema> & { intent: "add" }, "intent">;

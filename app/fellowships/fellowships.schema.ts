@@ -3,19 +3,28 @@ import { msg } from "~/i18n/message";
 import { REPORT_KINDS } from "./lifecycle";
 
 const DateField = z
-  .string({ error: "Enter a date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "Enter a real date");
+  .string({ error: msg("schemas.errors.enterDate") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("schemas.errors.enterDate"))
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), msg("schemas.errors.realDate"));
 
 const optionalMonths = (max: number) =>
   z.preprocess(
     (value) => (value === "" ? undefined : value),
-    z.coerce.number().int("Enter a whole number").min(1, "At least 1").max(max, `At most ${max}`).optional(),
+    z.coerce
+      .number()
+      .int(msg("schemas.errors.wholeNumber"))
+      .min(1, msg("schemas.errors.atLeast", { min: 1 }))
+      .max(max, msg("schemas.errors.atMost", { max }))
+      .optional(),
   );
 
 const ReportFormFields = {
-  kind: z.enum(REPORT_KINDS, { error: "Choose a kind of report" }),
-  title: z.string({ error: "Give it a title" }).trim().min(1, "Give it a title").max(120, "Use at most 120 characters"),
+  kind: z.enum(REPORT_KINDS, { error: msg("schemas.fellowships.chooseReportKind") }),
+  title: z
+    .string({ error: msg("schemas.fellowships.giveTitle") })
+    .trim()
+    .min(1, msg("schemas.fellowships.giveTitle"))
+    .max(120, msg("forms.errors.maxChars", { count: 120 })),
   everyMonths: optionalMonths(12),
   offsetMonths: optionalMonths(36),
 };
@@ -31,13 +40,13 @@ export const FellowshipScheduleSchema = z.discriminatedUnion(
         startsOn: DateField,
         endsOn: DateField,
         cohortYear: z.coerce
-          .number({ error: "Enter a year" })
-          .int("Enter a year")
-          .min(1990, "Enter a year such as 2025")
-          .max(2200, "Enter a year such as 2025"),
+          .number({ error: msg("schemas.fellowships.enterYear") })
+          .int(msg("schemas.fellowships.enterYear"))
+          .min(1990, msg("schemas.fellowships.yearExample"))
+          .max(2200, msg("schemas.fellowships.yearExample")),
       })
       .refine((value) => value.endsOn > value.startsOn, {
-        message: "The end must be after the start",
+        message: msg("schemas.errors.endAfterStart"),
         path: ["endsOn"],
       }),
     z.object({ intent: z.literal("add-form"), ...ReportFormFields }),
@@ -49,7 +58,7 @@ export const FellowshipScheduleSchema = z.discriminatedUnion(
     }),
     z.object({ intent: z.literal("delete-form"), formId: z.uuid() }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 export type ReportFormInput = Pick<
@@ -76,11 +85,11 @@ export const FellowshipAdminSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("end-early"),
       reason: z
-        .string({ error: "Say why, for the record" })
+        .string({ error: msg("schemas.errors.sayWhy") })
         .trim()
-        .min(1, "Say why, for the record")
-        .max(1000, "Use at most 1,000 characters"),
+        .min(1, msg("schemas.errors.sayWhy"))
+        .max(1000, msg("forms.errors.maxChars", { count: 1000 })),
     }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );

@@ -45,7 +45,7 @@ export const StaffPositionActionSchema = z.discriminatedUnion(
   [
     z.object({
       intent: z.literal("create-position"),
-      organizationId: z.uuid("Choose the host organization"),
+      organizationId: z.uuid(msg("schemas.positions.chooseHost")),
       ...PositionFields,
     }),
     z.object({
@@ -57,5 +57,5 @@ export const StaffPositionActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("set-candidates"), positionId: z.uuid(), applicationId: ids }),
     z.object({ intent: z.literal("suggest-candidates") }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );

@@ -262,13 +262,13 @@ export const RefereeQuestionActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("add"),
       label: z
-        .string({ error: "Write the question" })
+        .string({ error: msg("schemas.errors.writeQuestion") })
         .trim()
-        .min(5, "Write the question (at least 5 characters)")
-        .max(300, "Use at most 300 characters"),
+        .min(5, msg("schemas.references.writeQuestionMin"))
+        .max(300, msg("forms.errors.maxChars", { count: 300 })),
       required: z.literal("on").optional(),
     }),
-    z.object({ intent: z.literal("remove"), questionId: z.uuid({ error: "Choose a question" }) }),
+    z.object({ intent: z.literal("remove"), questionId: z.uuid({ error: msg("schemas.references.chooseQuestion") }) }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );

@@ -7,10 +7,10 @@ const Expertise = commaListField({ maxItems: 20, maxLength: 60 });
 const Lines = lineListField({ maxItems: 50, maxChars: 4000 });
 
 const Capacity = z.coerce
-  .number({ error: "Enter how many reviews" })
-  .int("Enter a whole number")
-  .min(0, "At least 0")
-  .max(500, "At most 500");
+  .number({ error: msg("schemas.rounds.enterReviews") })
+  .int(msg("schemas.errors.wholeNumber"))
+  .min(0, msg("schemas.errors.atLeast", { min: 0 }))
+  .max(500, msg("schemas.errors.atMost", { max: 500 }));
 export const PoolActionSchema = z.discriminatedUnion(
   "intent",
   [
@@ -24,7 +24,7 @@ export const PoolActionSchema = z.discriminatedUnion(
     }),
     z.object({ intent: z.literal("remove-reviewer"), userId: z.uuid() }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 export const ConflictDeclarationSchema = z.object({

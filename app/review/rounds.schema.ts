@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { checkboxField } from "~/utils/form-fields";
 
 const LocalDateTime = z
-  .string({ error: "Enter a date and time" })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Enter a date and time");
+  .string({ error: msg("schemas.errors.enterDateTime") })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, msg("schemas.errors.enterDateTime"));
 
 const ids = (message: string) =>
   z.preprocess(
@@ -13,47 +14,51 @@ const ids = (message: string) =>
 
 /** Staff add the next round of a cycle. */
 export const NewRoundSchema = z.object({
-  intent: z.literal("create-round", { error: "That form action is not known." }),
+  intent: z.literal("create-round", { error: msg("forms.errors.unknownAction") }),
   name: z
-    .string({ error: "Name the round" })
+    .string({ error: msg("schemas.rounds.nameRound") })
     .trim()
-    .min(2, "Use at least 2 characters")
-    .max(80, "Use at most 80 characters"),
+    .min(2, msg("schemas.errors.minChars", { count: 2 }))
+    .max(80, msg("forms.errors.maxChars", { count: 80 })),
   reviewersPerApplication: z.coerce
-    .number({ error: "Enter a number" })
-    .int("Enter a whole number")
-    .min(1, "At least 1")
-    .max(10, "At most 10"),
+    .number({ error: msg("schemas.errors.enterNumber") })
+    .int(msg("schemas.errors.wholeNumber"))
+    .min(1, msg("schemas.errors.atLeast", { min: 1 }))
+    .max(10, msg("schemas.errors.atMost", { max: 10 })),
   blindReview: checkboxField,
   reviewDueAt: LocalDateTime.optional(),
-  reviewerId: ids("Choose at least one reviewer for the round"),
+  reviewerId: ids(msg("schemas.rounds.chooseReviewers")),
 });
 
 /** Staff advance applications from a round into the next, by one of three methods, saying why. */
 export const AdvanceSchema = z
   .object({
-    intent: z.literal("advance", { error: "That form action is not known." }),
-    toPosition: z.coerce.number().int().min(2, "Choose a round after the first"),
-    method: z.enum(["top_n", "cut_off", "hand_picked"], { error: "Choose how to pick the applications" }),
+    intent: z.literal("advance", { error: msg("forms.errors.unknownAction") }),
+    toPosition: z.coerce.number().int().min(2, msg("schemas.rounds.roundAfterFirst")),
+    method: z.enum(["top_n", "cut_off", "hand_picked"], { error: msg("schemas.rounds.chooseMethod") }),
     count: z.coerce
-      .number({ error: "Enter a number" })
-      .int("Enter a whole number")
-      .min(1, "At least 1")
+      .number({ error: msg("schemas.errors.enterNumber") })
+      .int(msg("schemas.errors.wholeNumber"))
+      .min(1, msg("schemas.errors.atLeast", { min: 1 }))
       .max(10_000)
       .optional(),
-    minScore: z.coerce.number({ error: "Enter a score" }).min(0, "At least 0").max(100, "At most 100").optional(),
-    applicationId: ids("Tick at least one application").optional(),
+    minScore: z.coerce
+      .number({ error: msg("schemas.rounds.enterScore") })
+      .min(0, msg("schemas.errors.atLeast", { min: 0 }))
+      .max(100, msg("schemas.errors.atMost", { max: 100 }))
+      .optional(),
+    applicationId: ids(msg("schemas.rounds.tickApplication")).optional(),
     reason: z
-      .string({ error: "Say why, for the record" })
+      .string({ error: msg("schemas.errors.sayWhy") })
       .trim()
-      .min(3, "Say why, for the record")
-      .max(1000, "Use at most 1000 characters"),
+      .min(3, msg("schemas.errors.sayWhy"))
+      .max(1000, msg("forms.errors.maxChars", { count: 1000 })),
   })
   .superRefine((value, ctx) => {
     if (value.method === "top_n" && value.count === undefined)
-      ctx.addIssue({ code: "custom", path: ["count"], message: "Enter how many to advance" });
+      ctx.addIssue({ code: "custom", path: ["count"], message: msg("schemas.rounds.howMany") });
     if (value.method === "cut_off" && value.minScore === undefined)
-      ctx.addIssue({ code: "custom", path: ["minScore"], message: "Enter the lowest calibrated score to advance" });
+      ctx.addIssue({ code: "custom", path: ["minScore"], message: msg("schemas.rounds.lowestScore") });
     if (value.method === "hand_picked" && !value.applicationId)
-      ctx.addIssue({ code: "custom", path: ["applicationId"], message: "Tick at least one application" });
+      ctx.addIssue({ code: "custom", path: ["applicationId"], message: msg("schemas.rounds.tickApplication") });
   });

@@ -1,30 +1,36 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
 const CriterionFields = {
   name: z
-    .string({ error: "Name the criterion" })
+    .string({ error: msg("schemas.rubric.nameCriterion") })
     .trim()
-    .min(1, "Name the criterion")
-    .max(120, "Use at most 120 characters"),
-  guidance: z.string().trim().max(2000, "Use at most 2000 characters").optional().default(""),
+    .min(1, msg("schemas.rubric.nameCriterion"))
+    .max(120, msg("forms.errors.maxChars", { count: 120 })),
+  guidance: z
+    .string()
+    .trim()
+    .max(2000, msg("forms.errors.maxChars", { count: 2000 }))
+    .optional()
+    .default(""),
   weight: z.coerce
-    .number({ error: "Enter a weight" })
-    .int("Enter a whole number")
-    .min(1, "At least 1")
-    .max(100, "At most 100"),
+    .number({ error: msg("schemas.rubric.enterWeight") })
+    .int(msg("schemas.errors.wholeNumber"))
+    .min(1, msg("schemas.errors.atLeast", { min: 1 }))
+    .max(100, msg("schemas.errors.atMost", { max: 100 })),
   scaleMin: z.coerce
-    .number({ error: "Enter the lowest score" })
-    .int("Enter a whole number")
-    .min(0, "At least 0")
-    .max(9, "At most 9"),
+    .number({ error: msg("schemas.rubric.enterLowest") })
+    .int(msg("schemas.errors.wholeNumber"))
+    .min(0, msg("schemas.errors.atLeast", { min: 0 }))
+    .max(9, msg("schemas.errors.atMost", { max: 9 })),
   scaleMax: z.coerce
-    .number({ error: "Enter the highest score" })
-    .int("Enter a whole number")
-    .min(1, "At least 1")
-    .max(10, "At most 10"),
+    .number({ error: msg("schemas.rubric.enterHighest") })
+    .int(msg("schemas.errors.wholeNumber"))
+    .min(1, msg("schemas.errors.atLeast", { min: 1 }))
+    .max(10, msg("schemas.errors.atMost", { max: 10 })),
 };
 
-const scaleMessage = { message: "The highest score must be above the lowest", path: ["scaleMax"] };
+const scaleMessage = { message: msg("schemas.rubric.scaleOrder"), path: ["scaleMax"] };
 const scaleOk = (value: { scaleMin: number; scaleMax: number }) => value.scaleMax > value.scaleMin;
 
 export const CriterionActionSchema = z.discriminatedUnion(
@@ -41,7 +47,7 @@ export const CriterionActionSchema = z.discriminatedUnion(
       .refine(scaleOk, scaleMessage),
     z.object({ intent: z.literal("delete-criterion"), criterionId: z.uuid() }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
 
 export interface CriterionInput {

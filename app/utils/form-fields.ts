@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 
 /** A checkbox: ticked sends "on", unticked sends nothing. */
 export const checkboxField = z
@@ -16,7 +17,7 @@ function distinct(parts: string[], maxItems: number, maxLength: number): string[
 export function commaListField({ maxItems = 20, maxLength = 60 } = {}) {
   return z
     .string()
-    .max(1000, "Use at most 1000 characters")
+    .max(1000, msg("forms.errors.maxChars", { count: 1000 }))
     .optional()
     .transform((value) => distinct((value ?? "").split(","), maxItems, maxLength));
 }
@@ -25,7 +26,7 @@ export function commaListField({ maxItems = 20, maxLength = 60 } = {}) {
 export function lineListField({ maxItems = 50, maxLength = 200, maxChars = 5000 } = {}) {
   return z
     .string()
-    .max(maxChars, `Use at most ${maxChars} characters`)
+    .max(maxChars, msg("forms.errors.maxChars", { count: maxChars }))
     .optional()
     .transform((value) => distinct((value ?? "").split("\n"), maxItems, maxLength));
 }

@@ -1,25 +1,26 @@
 import { data, type HeadersFunction } from "@remix-run/node";
+import { msg } from "~/i18n/message";
 
 /** Thrown by loaders and actions; the root error boundary shows the page for the status. */
-export function notFound(message = "We could not find that page."): never {
+export function notFound(message = msg("schemas.http.notFound")): never {
   throw data({ message }, { status: 404 });
 }
 
-export function forbidden(message = "You do not have access to this page."): never {
+export function forbidden(message = msg("schemas.http.forbidden")): never {
   throw data({ message }, { status: 403 });
 }
 
-export function badRequest(message = "That request could not be understood."): never {
+export function badRequest(message = msg("schemas.http.badRequest")): never {
   throw data({ message }, { status: 400 });
 }
 
 export function methodNotAllowed(): never {
-  throw data({ message: "This page does not accept that kind of request." }, { status: 405 });
+  throw data({ message: msg("schemas.http.methodNotAllowed") }, { status: 405 });
 }
 
 /** Answers an unknown `intent` of a page with several forms. */
 export function unknownIntent(): never {
-  badRequest("That form action is not known.");
+  badRequest(msg("forms.errors.unknownAction"));
 }
 
 export function isUuid(value: unknown): value is string {

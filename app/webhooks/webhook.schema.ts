@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "~/i18n/message";
 import { WEBHOOK_EVENTS } from "./webhook-events";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -18,14 +19,21 @@ export function isAllowedWebhookUrl(value: string): boolean {
 export const WebhookEndpointSchema = z.object({
   intent: z.literal("add-endpoint"),
   url: z
-    .string({ error: "Enter the receiver's address" })
+    .string({ error: msg("schemas.webhooks.enterUrl") })
     .trim()
-    .max(2000, "Use at most 2000 characters")
-    .refine(isAllowedWebhookUrl, "Use an https:// address (plain http only to localhost)"),
-  description: z.string().trim().max(200, "Use at most 200 characters").optional().default(""),
+    .max(2000, msg("forms.errors.maxChars", { count: 2000 }))
+    .refine(isAllowedWebhookUrl, msg("schemas.webhooks.httpsOnly")),
+  description: z
+    .string()
+    .trim()
+    .max(200, msg("forms.errors.maxChars", { count: 200 }))
+    .optional()
+    .default(""),
   events: z
-    .array(z.enum(WEBHOOK_EVENTS, { error: "Choose from the list" }), { error: "Choose at least one event" })
-    .min(1, "Choose at least one event"),
+    .array(z.enum(WEBHOOK_EVENTS, { error: msg("schemas.errors.chooseFromList") }), {
+      error: msg("schemas.webhooks.chooseEvent"),
+    })
+    .min(1, msg("schemas.webhooks.chooseEvent")),
 });
 export type WebhookEndpointInput = z.output<typeof WebhookEndpointSchema>;
 
@@ -33,13 +41,13 @@ export const WebhookActionSchema = z.discriminatedUnion(
   "intent",
   [
     WebhookEndpointSchema,
-    z.object({ intent: z.literal("resend"), deliveryId: z.uuid("Choose a delivery") }),
+    z.object({ intent: z.literal("resend"), deliveryId: z.uuid(msg("schemas.webhooks.chooseDelivery")) }),
     z.object({
       intent: z.literal("set-active"),
-      endpointId: z.uuid("Choose an endpoint"),
+      endpointId: z.uuid(msg("schemas.webhooks.chooseEndpoint")),
       active: z.enum(["true", "false"]),
     }),
-    z.object({ intent: z.literal("delete-endpoint"), endpointId: z.uuid("Choose an endpoint") }),
+    z.object({ intent: z.literal("delete-endpoint"), endpointId: z.uuid(msg("schemas.webhooks.chooseEndpoint")) }),
   ],
-  { error: "That form action is not known." },
+  { error: msg("forms.errors.unknownAction") },
 );
