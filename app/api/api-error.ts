@@ -62,14 +62,11 @@ export function apiErrorResponse(error: ApiError): Response {
  * Field messages from a failed zod parse, keyed by the dotted path of each field; `text` turns a
  * form's message (a catalog key, see `msg`) into the API's English.
  */
-export function fieldErrors(
-  error: z.ZodError,
-  text: (message: string) => string = (message) => message,
-): Record<string, string[]> {
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "body";
-    (fields[key] ??= []).push(text(issue.message));
+    (fields[key] ??= []).push(issue.message);
   }
   return fields;
 }

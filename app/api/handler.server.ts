@@ -4,15 +4,10 @@ import { isDatabaseUnavailable } from "#db/connection-errors";
 import type { ApiTokenScope } from "#db/types";
 import type { Role } from "~/auth/roles";
 import { loadRoles } from "~/auth/roles.server";
-import { createI18n } from "~/i18n/i18n";
-import { translateMessage } from "~/i18n/message";
 import { ApiError, apiErrorResponse, fieldErrors } from "./api-error";
 import { inEnglish as englishMessage } from "~/i18n/english.server";
 import type { ApiRoute } from "./api-routes";
 import { useApiToken } from "./api-tokens.server";
-
-// The API speaks English: the forms' messages it shares (catalog keys) are rendered in English here.
-const english = createI18n("en");
 
 export interface ApiCaller {
   userId: string;
@@ -74,7 +69,10 @@ export function apiHandler<R extends ApiRoute>(
   };
 }
 
-/** The error with its message and field messages in English words (domain refusals carry catalog keys). */
+/**
+ * The API speaks English: the error's message and field messages in English words (domain
+ * refusals and the forms' schemas it shares carry catalog keys).
+ */
 async function worded(error: ApiError): Promise<ApiError> {
   const fields = error.fields
     ? Object.fromEntries(
@@ -139,12 +137,7 @@ async function readBody(request: Request, schema: z.ZodType): Promise<unknown> {
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const i18n = await english;
-    throw new ApiError(
-      "bad_request",
-      "Some fields are not valid.",
-      fieldErrors(parsed.error, (message) => translateMessage(i18n, message)),
-    );
+    throw new ApiError("bad_request", "Some fields are not valid.", fieldErrors(parsed.error));
   }
   return parsed.data;
 }
