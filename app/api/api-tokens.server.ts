@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "#db/client";
 import type { ApiTokenScope } from "#db/types";
 import { audit } from "~/audit/audit.server";
+import { msg } from "~/i18n/message";
 import { Role } from "~/auth/roles";
 import { loadRoles } from "~/auth/roles.server";
 import { hashToken, randomToken } from "~/auth/tokens.server";
@@ -34,7 +35,7 @@ export async function createApiToken(
   input: { name: string; scope: ApiTokenScope; lifetimeDays: number },
 ): Promise<CreateTokenResult> {
   if (!mayHoldApiToken(await loadRoles(db, userId))) {
-    return { ok: false, status: 403, message: "Only program staff and host partners can use the API." };
+    return { ok: false, status: 403, message: msg("refusals.apiTokens.notAllowed") };
   }
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const created = await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "#db/client";
-import type { Database } from "#db/types";
+import type { CampaignAssignmentStatus, Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { hashToken, randomToken } from "~/auth/tokens.server";
 import { enqueueEmail, recipientLanguage } from "~/email/outbox.server";
@@ -9,7 +9,23 @@ import type { AppConfig } from "~/utils/config.server";
 import { emailMoment } from "#emails/moment";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
 import { fail, type Result } from "~/utils/result";
-import { msg } from "~/i18n/message";
+import { msg, type MessageKey } from "~/i18n/message";
+
+type Answered = Exclude<CampaignAssignmentStatus, "proposed">;
+
+/** What a used reply link says, by how the request was answered. */
+const USED_LINK: Record<Answered, MessageKey> = {
+  accepted: "refusals.campaignReplies.usedAccepted",
+  declined: "refusals.campaignReplies.usedDeclined",
+  completed: "refusals.campaignReplies.usedCompleted",
+};
+
+/** What answering an already answered request says, by how it was answered. */
+const ALREADY_ANSWERED: Record<Answered, MessageKey> = {
+  accepted: "refusals.campaignReplies.alreadyAccepted",
+  declined: "refusals.campaignReplies.alreadyDeclined",
+  completed: "refusals.campaignReplies.alreadyCompleted",
+};
 
 /** An emailed answer link lives this long (or until answered, whichever comes first). */
 export const REPLY_TTL_DAYS = 14;
@@ -176,14 +192,14 @@ export async function answerByLink(
 ): Promise<AnswerResult> {
   return db.transaction().execute(async (trx) => {
     const assignment = await assignmentByToken(trx, token).forUpdate("campaignAssignments").executeTakeFirst();
-    if (!assignment) return fail(404, "This link is not valid.", { reason: "not-found" });
+    if (!assignment) return fail(404, msg("refusals.campaignReplies.invalidLink"), { reason: "not-found" });
     // The same answer again (a resubmitted form, a second click) is what was already recorded.
     if (assignment.status === answer) return { ok: true, campaignName: assignment.campaignName, answer };
     if (assignment.status !== "proposed") {
-      return fail(410, `This link has been used: you ${assignment.status} already.`, { reason: "used" });
+      return fail(410, msg(USED_LINK[assignment.status]), { reason: "used" });
     }
     if (assignment.expired) {
-      return fail(410, "This link has expired. You can still answer on your campaigns page.", { reason: "expired" });
+      return fail(410, msg("refusals.campaignReplies.expired"), { reason: "expired" });
     }
     await recordAnswer(trx, assignment, answer, showPublicly, "link");
     return { ok: true, campaignName: assignment.campaignName, answer };
@@ -213,10 +229,10 @@ export async function answerAsAlly(
       .where("allyProfiles.userId", "=", userId)
       .forUpdate("campaignAssignments")
       .executeTakeFirst();
-    if (!assignment) return fail(404, "That campaign request does not exist.", { reason: "not-found" });
+    if (!assignment) return fail(404, msg("refusals.campaignReplies.requestMissing"), { reason: "not-found" });
     if (assignment.status === answer) return { ok: true, campaignName: assignment.campaignName, answer };
     if (assignment.status !== "proposed") {
-      return fail(409, `You already ${assignment.status} this request.`, { reason: "answered" });
+      return fail(409, msg(ALREADY_ANSWERED[assignment.status]), { reason: "answered" });
     }
     await recordAnswer(trx, assignment, answer, showPublicly, "portal");
     return { ok: true, campaignName: assignment.campaignName, answer };
@@ -267,7 +283,7 @@ export async function completeAssignment(
     if (!assignment) return fail(404, msg("staff.campaign.assignmentMissing"));
     if (assignment.status === "completed") return { ok: true };
     if (assignment.status !== "accepted") {
-      return fail(409, "Only an accepted assignment can be marked done.");
+      return fail(409, msg("refusals.campaignReplies.onlyAccepted"));
     }
     await trx
       .updateTable("campaignAssignments")

@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import type { CampaignInput } from "./campaigns.schema";
 import { fail, type Result } from "~/utils/result";
+import { msg } from "~/i18n/message";
 import { localizeCampaign } from "~/i18n/content";
 import { DEFAULT_LANGUAGE, type Language } from "~/i18n/languages";
 
@@ -73,7 +74,7 @@ export async function createCampaign(db: DB, actorId: string, input: CampaignInp
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) return fail(409, "Another campaign already uses this address", { field: "slug" });
+    if (!inserted) return fail(409, msg("refusals.campaigns.slugTaken"), { field: "slug" });
     await audit(trx, {
       actorId,
       action: "campaign.create",
@@ -99,9 +100,9 @@ export async function updateCampaign(
       .where("id", "=", campaignId)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return fail(404, "That campaign does not exist.");
+    if (!current) return fail(404, msg("refusals.campaigns.campaignMissing"));
     if (current.version !== input.version) {
-      return fail(409, "Someone else changed this campaign meanwhile. Reload the page and save again.");
+      return fail(409, msg("refusals.campaigns.stale"));
     }
     const clash = await trx
       .selectFrom("campaigns")
@@ -109,7 +110,7 @@ export async function updateCampaign(
       .where("slug", "=", input.slug)
       .where("id", "!=", campaignId)
       .executeTakeFirst();
-    if (clash) return fail(409, "Another campaign already uses this address", { field: "slug" });
+    if (clash) return fail(409, msg("refusals.campaigns.slugTaken"), { field: "slug" });
     await trx
       .updateTable("campaigns")
       .set({

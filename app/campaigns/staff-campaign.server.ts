@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { msg } from "~/i18n/message";
 import { notFound } from "~/utils/http.server";
 import { requireStaff } from "~/utils/permissions.server";
 import { getCampaignBySlug } from "./campaigns.server";
@@ -7,6 +8,6 @@ import { getCampaignBySlug } from "./campaigns.server";
 export async function loadStaffCampaign(request: Request, context: AppLoadContext, slug: string | undefined) {
   const staff = await requireStaff(request, context);
   const campaign = slug ? await getCampaignBySlug(context.db, slug) : undefined;
-  if (!campaign) notFound("We could not find that campaign.");
+  if (!campaign) notFound(msg("refusals.campaigns.notFound"));
   return { staff, campaign };
 }

@@ -7,6 +7,7 @@ import type { AppConfig } from "~/utils/config.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
 import { canMoveFellowship, canSubmitReport, defaultTerm, dueDates, reportState } from "./lifecycle";
 import { fail, type Result } from "~/utils/result";
+import { msg } from "~/i18n/message";
 
 /**
  * The one module that writes fellowships and their reports: it creates a fellowship when a
@@ -161,10 +162,10 @@ export async function writeReport(
       .where("fellowships.fellowId", "=", input.fellowId)
       .forUpdate(["fellowshipReports"])
       .executeTakeFirst();
-    if (!report) return fail(404, "We could not find that report.", { reason: "not_found" });
+    if (!report) return fail(404, msg("refusals.fellowships.reportNotFound"), { reason: "not_found" });
     if (report.status === "submitted") {
       if (input.submit) return { ok: true, submitted: false };
-      return fail(409, "This report is already submitted.", { reason: "not_open" });
+      return fail(409, msg("refusals.fellowships.reportSubmitted"), { reason: "not_open" });
     }
     const state = reportState(report, await today(trx, clock));
     if (!canSubmitReport(state, report.fellowshipStatus))
@@ -174,15 +175,11 @@ export async function writeReport(
         reason: "not_open",
         message:
           report.fellowshipStatus === "ended_early"
-            ? "This fellowship has ended; its reports are closed."
-            : `This report opens two weeks before it is due (${report.dueOn}).`,
+            ? msg("refusals.fellowships.reportsClosed")
+            : msg("refusals.fellowships.reportNotOpen", { dueOn: report.dueOn }),
       };
     if (report.version !== input.version)
-      return fail(
-        409,
-        "This report was saved in another window since you opened it. Reload to see it; your text is kept.",
-        { reason: "stale" },
-      );
+      return fail(409, msg("refusals.fellowships.reportStale"), { reason: "stale" });
     const answers = Object.fromEntries(
       Object.entries({ ...report.answers, ...input.answers }).filter(([, value]) => value !== null),
     );
@@ -255,9 +252,9 @@ export async function moveFellowship(
     .where("fellowships.id", "=", input.fellowshipId)
     .forUpdate(["fellowships"])
     .executeTakeFirst();
-  if (!fellowship) return fail(404, "We could not find that fellowship.");
+  if (!fellowship) return fail(404, msg("refusals.fellowships.notFound"));
   if (fellowship.status === input.to) return { ok: true, changed: false };
-  if (!canMoveFellowship(fellowship.status, input.to)) return fail(409, "This fellowship has already ended.");
+  if (!canMoveFellowship(fellowship.status, input.to)) return fail(409, msg("refusals.fellowships.alreadyEnded"));
   await trx
     .updateTable("fellowships")
     .set({
@@ -331,9 +328,8 @@ export async function setAlumniListing(
       .where("fellowId", "=", input.fellowId)
       .forUpdate()
       .executeTakeFirst();
-    if (!fellowship) return fail(404, "We could not find that fellowship.");
-    if (fellowship.status !== "completed")
-      return fail(409, "Your cohort can be shown once your fellowship is complete.");
+    if (!fellowship) return fail(404, msg("refusals.fellowships.notFound"));
+    if (fellowship.status !== "completed") return fail(409, msg("refusals.fellowships.cohortNotYet"));
     if ((fellowship.alumniListingAt !== null) === input.listed) return { ok: true, changed: false };
     await trx
       .updateTable("fellowships")

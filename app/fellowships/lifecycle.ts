@@ -20,12 +20,6 @@ export function canMoveFellowship(from: FellowshipStatus, to: FellowshipStatus):
   return FELLOWSHIP_TRANSITIONS[from].includes(to);
 }
 
-export const FELLOWSHIP_STATUS_LABELS: Record<FellowshipStatus, string> = {
-  active: "In progress",
-  completed: "Completed",
-  ended_early: "Ended early",
-};
-
 export const REPORT_KINDS = ["check_in", "midterm", "final"] as const satisfies readonly ReportKind[];
 /** The report kinds' names in the catalogs (the staff schedule's). */
 export const REPORT_KIND_KEYS: Record<ReportKind, MessageKey> = {
@@ -38,13 +32,6 @@ export const REPORT_KIND_KEYS: Record<ReportKind, MessageKey> = {
 export const DUE_WINDOW_DAYS = 14;
 
 export type ReportState = "upcoming" | "due" | "late" | "submitted";
-export const REPORT_STATE_LABELS: Record<ReportState, string> = {
-  upcoming: "Upcoming",
-  due: "Due",
-  late: "Late",
-  submitted: "Done",
-};
-
 /** Dates are `YYYY-MM-DD` strings (as the database's `date` columns read); they compare as text. */
 export function reportState(report: { status: ReportStatus; dueOn: string }, today: string): ReportState {
   if (report.status === "submitted") return "submitted";

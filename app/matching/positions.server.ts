@@ -131,7 +131,7 @@ export async function setCandidates(
       .where("cycleId", "=", cycleId)
       .forUpdate()
       .executeTakeFirst();
-    if (!position) return fail(404, "That position does not exist");
+    if (!position) return fail(404, msg("refusals.candidates.positionNotFound"));
     const valid = applicationIds.length
       ? await trx
           .selectFrom("applications")
@@ -141,8 +141,7 @@ export async function setCandidates(
           .where("status", "=", "finalist")
           .execute()
       : [];
-    if (valid.length !== new Set(applicationIds).size)
-      return fail(409, "Only finalists of this cycle can be considered.");
+    if (valid.length !== new Set(applicationIds).size) return fail(409, msg("refusals.candidates.onlyFinalists"));
     await replaceCandidates(
       trx,
       positionId,

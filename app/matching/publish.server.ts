@@ -186,10 +186,10 @@ export async function answerPlacement(
       .where("applicantId", "=", input.applicantId)
       .forUpdate()
       .executeTakeFirst();
-    if (!application) return fail(404, "We could not find that application.");
+    if (!application) return fail(404, msg("refusals.placements.applicationNotFound"));
     const wanted = input.accept ? "accepted" : "declined";
     if (application.status === wanted) return { ok: true };
-    if (application.status !== "matched") return fail(409, "There is no placement waiting for your answer.");
+    if (application.status !== "matched") return fail(409, msg("refusals.placements.nothingWaiting"));
     await moveOne(trx, {
       applicationIds: [application.id],
       to: wanted,

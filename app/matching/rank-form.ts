@@ -1,3 +1,5 @@
+import { msg } from "~/i18n/message";
+
 /**
  * Reads a rank list from a form that works with and without JavaScript: each item has a number
  * field `rank.<id>` (blank = not ranked), and a `move` button (`<id>:up` or `<id>:down`) reorders
@@ -17,18 +19,17 @@ export function orderFromRankForm(
     if (name === "move") {
       const [id, direction] = raw.split(":");
       if (!id || !allowed.has(id) || (direction !== "up" && direction !== "down"))
-        return { ok: false, message: "That move is not possible." };
+        return { ok: false, message: msg("refusals.rankForm.badMove") };
       move = { id, direction };
       continue;
     }
     if (!name.startsWith("rank.")) continue;
     const id = name.slice("rank.".length);
-    if (!allowed.has(id))
-      return { ok: false, message: "The list names someone or something that is not on it. Reload the page." };
+    if (!allowed.has(id)) return { ok: false, message: msg("refusals.rankForm.unknownItem") };
     const value = raw.trim();
     if (value === "") continue;
     if (!/^\d{1,3}$/.test(value) || Number(value) < 1)
-      return { ok: false, message: "Use whole numbers from 1 for the order (leave blank to leave out)." };
+      return { ok: false, message: msg("refusals.rankForm.badNumber") };
     ranks.set(id, Number(value));
   }
   // Equal numbers keep the order the list had; then ranks are renumbered 1, 2, 3…

@@ -4,6 +4,7 @@ import type { Database } from "#db/types";
 import { audit } from "~/audit/audit.server";
 import { nowExpression, type Clock } from "~/utils/clock.server";
 import { fail, type Result } from "~/utils/result";
+import { msg } from "~/i18n/message";
 
 export type RankingWrite = Result;
 
@@ -11,8 +12,7 @@ export type RankingWrite = Result;
 const STALE: RankingWrite = {
   ok: false,
   status: 409,
-  message:
-    "This rank list was changed in another window or by a colleague since you opened the page. Reload to see it before saving.",
+  message: msg("refusals.rankings.stale"),
 };
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -33,9 +33,9 @@ async function rankingWindow(trx: Kysely<Database>, cycleId: string, clock: Cloc
     ])
     .where("id", "=", cycleId)
     .executeTakeFirst();
-  if (!cycle || !["reviewing", "matching"].includes(cycle.status)) return "Rankings are not open for this cycle.";
-  if (cycle.published) return "The match has been published; rankings are closed.";
-  if (cycle.pastDeadline) return "The ranking deadline has passed.";
+  if (!cycle || !["reviewing", "matching"].includes(cycle.status)) return msg("refusals.rankings.notOpen");
+  if (cycle.published) return msg("refusals.rankings.published");
+  if (cycle.pastDeadline) return msg("refusals.rankings.pastDeadline");
   return null;
 }
 
@@ -73,7 +73,7 @@ export async function savePositionRanking(
       .where("id", "=", input.positionId)
       .forUpdate()
       .executeTakeFirst();
-    if (!position) return fail(404, "That position does not exist.");
+    if (!position) return fail(404, msg("refusals.rankings.positionNotFound"));
     const closed = await rankingWindow(trx, position.cycleId, clock);
     if (closed) return fail(409, closed);
     const candidates = await trx
@@ -83,7 +83,7 @@ export async function savePositionRanking(
       .execute();
     const allowed = new Set(candidates.map((row) => row.applicationId));
     if (!input.order.every((id) => allowed.has(id)) || new Set(input.order).size !== input.order.length) {
-      return fail(409, "The list names someone this position does not consider.");
+      return fail(409, msg("refusals.rankings.notCandidate"));
     }
     if (input.previous && !sameList(input.previous, await rankingOf(trx, "position", input.positionId))) return STALE;
     await replaceRanking(trx, {
@@ -117,8 +117,8 @@ export async function saveApplicantRanking(
       .where("applicantId", "=", input.applicantId)
       .forUpdate()
       .executeTakeFirst();
-    if (!application) return fail(404, "We could not find that application.");
-    if (application.status !== "finalist") return fail(409, "Only finalists rank positions.");
+    if (!application) return fail(404, msg("refusals.rankings.applicationNotFound"));
+    if (application.status !== "finalist") return fail(409, msg("refusals.rankings.onlyFinalists"));
     const closed = await rankingWindow(trx, application.cycleId, clock);
     if (closed) return fail(409, closed);
     const considered = await trx
@@ -128,7 +128,7 @@ export async function saveApplicantRanking(
       .execute();
     const allowed = new Set(considered.map((row) => row.positionId));
     if (!input.order.every((id) => allowed.has(id)) || new Set(input.order).size !== input.order.length) {
-      return fail(409, "The list names a position that does not consider you.");
+      return fail(409, msg("refusals.rankings.notConsidered"));
     }
     if (input.previous && !sameList(input.previous, await rankingOf(trx, "applicant", input.applicationId)))
       return STALE;

@@ -5,6 +5,7 @@ import { directoryAudience, type Role } from "~/auth/roles";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { AppConfig } from "~/utils/config.server";
 import { listedFor } from "./directory.server";
+import { msg } from "~/i18n/message";
 import { fail, type Result } from "~/utils/result";
 
 /** Messages one person may send through the directory in 24 hours (spam is the risk, not volume). */
@@ -34,8 +35,8 @@ export async function sendContactRequest(
       .where("allyProfiles.id", "=", profileId)
       .where((eb) => listedFor(eb, directoryAudience(sender)))
       .executeTakeFirst();
-    if (!ally) return fail(404, "That profile does not exist.");
-    if (ally.userId === sender.id) return fail(409, "This is your own profile.");
+    if (!ally) return fail(404, msg("refusals.contact.profileNotFound"));
+    if (ally.userId === sender.id) return fail(409, msg("refusals.contact.ownProfile"));
     const pending = await trx
       .selectFrom("contactRequests")
       .select(["id", "message"])
@@ -45,7 +46,7 @@ export async function sendContactRequest(
       .executeTakeFirst();
     if (pending?.message === message) return { ok: true, duplicate: true };
     if (pending) {
-      return fail(409, `Your earlier message to ${ally.displayName} is still waiting for an answer.`);
+      return fail(409, msg("refusals.contact.stillWaiting", { name: ally.displayName }));
     }
     const sentToday = await trx
       .selectFrom("contactRequests")
@@ -54,10 +55,7 @@ export async function sendContactRequest(
       .where("createdAt", ">", sql<Date>`now() - interval '24 hours'`)
       .executeTakeFirstOrThrow();
     if (sentToday.n >= CONTACT_DAILY_LIMIT) {
-      return fail(
-        429,
-        `You can send ${CONTACT_DAILY_LIMIT} messages a day through the directory. Please try again tomorrow.`,
-      );
+      return fail(429, msg("refusals.contact.dailyLimit", { count: CONTACT_DAILY_LIMIT }));
     }
     const organization = await trx
       .selectFrom("orgMembers")
@@ -124,9 +122,15 @@ export async function answerContactRequest(
       .where("allyProfiles.userId", "=", allyUserId)
       .forUpdate("contactRequests")
       .executeTakeFirst();
-    if (!request) return fail(404, "That message does not exist.");
+    if (!request) return fail(404, msg("refusals.contact.messageNotFound"));
     if (request.status === answer) return { ok: true };
-    if (request.status !== "pending") return fail(409, `You already ${request.status} this message.`);
+    if (request.status !== "pending")
+      return fail(
+        409,
+        request.status === "accepted"
+          ? msg("refusals.contact.alreadyAccepted")
+          : msg("refusals.contact.alreadyDeclined"),
+      );
     await trx
       .updateTable("contactRequests")
       .set({ status: answer, answeredAt: sql`now()` })

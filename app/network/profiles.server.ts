@@ -4,6 +4,7 @@ import { audit } from "~/audit/audit.server";
 import type { ProfileInput } from "./profile.schema";
 import { TERMS_VERSION } from "./terms";
 import { enqueueWebhook } from "~/webhooks/webhook-outbox.server";
+import { msg } from "~/i18n/message";
 import { fail, type Result } from "~/utils/result";
 
 /** What anyone allowed to see a profile sees of it (never the email, never consent bookkeeping). */
@@ -69,7 +70,7 @@ export type ProfileWrite = Result<{ joined: boolean }, 400 | 409, { field?: "con
  * after the terms changed) needs consent to the current terms; the version and time are kept.
  * A form loaded before someone else's save (another tab) is refused by its version.
  */
-const STALE_MESSAGE = "Your profile was changed in another tab or window. Reload the page and make your changes again.";
+const STALE_MESSAGE = msg("refusals.profiles.stale");
 
 export async function saveProfile(db: DB, userId: string, input: ProfileInput): Promise<ProfileWrite> {
   return db.transaction().execute(async (trx) => {
@@ -81,7 +82,7 @@ export async function saveProfile(db: DB, userId: string, input: ProfileInput): 
       .executeTakeFirst();
     const needsConsent = !current || current.withdrawnAt !== null || current.termsVersion !== TERMS_VERSION;
     if (needsConsent && input.consent !== "on") {
-      return fail(400, "Agree to the terms to be listed in the directory", { field: "consent" });
+      return fail(400, msg("refusals.profiles.consent"), { field: "consent" });
     }
     if ((current?.version ?? 0) !== input.version) {
       return fail(409, STALE_MESSAGE);
@@ -155,10 +156,10 @@ export async function withdrawProfile(db: DB, userId: string, version: number): 
       .where("userId", "=", userId)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) return fail(404, "You have no directory profile.");
+    if (!current) return fail(404, msg("refusals.profiles.noProfile"));
     if (current.withdrawnAt) return { ok: true };
     if (current.version !== version) {
-      return fail(409, "Your profile was changed in another tab. Reload and try again.");
+      return fail(409, msg("refusals.profiles.staleWithdraw"));
     }
     await trx
       .updateTable("allyProfiles")

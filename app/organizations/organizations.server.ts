@@ -5,6 +5,7 @@ import { isUniqueViolation } from "~/utils/db-errors.server";
 import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
 import type { OrganizationInput } from "./organizations.schema";
+import { msg } from "~/i18n/message";
 import { fail, type Result } from "~/utils/result";
 
 const COLUMNS = [
@@ -75,7 +76,7 @@ export async function createOrganization(
       .onConflict((oc) => oc.column("slug").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!row) return fail(409, "Another organization already uses this address", { field: "slug" });
+    if (!row) return fail(409, msg("refusals.organizations.slugTaken"), { field: "slug" });
     await audit(trx, {
       actorId,
       action: "organization.create",
@@ -102,16 +103,15 @@ export async function updateOrganization(
         .where("id", "=", id)
         .forUpdate()
         .executeTakeFirst();
-      if (!current) return fail(404, "That organization does not exist");
-      if (current.version !== version)
-        return fail(409, "Someone else changed this organization since you opened it. Reload.");
+      if (!current) return fail(404, msg("refusals.organizations.notFound"));
+      if (current.version !== version) return fail(409, msg("refusals.organizations.stale"));
       const taken = await trx
         .selectFrom("organizations")
         .select("id")
         .where("slug", "=", input.slug)
         .where("id", "!=", id)
         .executeTakeFirst();
-      if (taken) return fail(409, "Another organization already uses this address", { field: "slug" });
+      if (taken) return fail(409, msg("refusals.organizations.slugTaken"), { field: "slug" });
       await trx
         .updateTable("organizations")
         .set({ ...values(input), updatedAt: sql`now()`, version: sql`version + 1` })
@@ -122,7 +122,7 @@ export async function updateOrganization(
     });
   } catch (error) {
     // The slug check above can race with another save of the same slug; the unique key decides.
-    if (isUniqueViolation(error)) return fail(409, "Another organization already uses this address", { field: "slug" });
+    if (isUniqueViolation(error)) return fail(409, msg("refusals.organizations.slugTaken"), { field: "slug" });
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { msg } from "~/i18n/message";
 import type { DB } from "#db/client";
 import { shownQuestions } from "~/applications/conditions";
 import type { Question } from "~/applications/questions";
@@ -222,16 +223,34 @@ export async function ownProgress(db: DB, applicationId: string) {
  * reference"; "" when complete): the same reading as {@link cycleCompleteness}, over the page's rows
  * only, so the cost follows the page and not the cycle. Withdrawn applications are left out.
  */
+/**
+ * What a page's "Missing" column says, as messages translated where shown (`useMissingSummary`):
+ * null when nothing is missing; `letter` when it is the letter of intent's. The CSV export keeps
+ * `stageCompleteness`'s English wording.
+ */
+export type MissingSummary = { lacks: string[]; letter: boolean } | null;
+
+function missingSummary(entry: { missing: Missing; stage: "loi" | "full"; summary: string }): MissingSummary {
+  if (!entry.summary) return null;
+  const { answers, files, references } = entry.missing;
+  const lacks = [
+    answers.length ? msg("cycleAdmin.completeness.answers", { count: answers.length }) : "",
+    files.length ? msg("cycleAdmin.completeness.files", { count: files.length }) : "",
+    references ? msg("cycleAdmin.completeness.references", { count: references }) : "",
+  ].filter(Boolean);
+  return { lacks, letter: entry.stage === "loi" };
+}
+
 export async function missingOnPage(
   db: DB,
   cycle: CompletenessCycle,
   applicationIds: string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, MissingSummary>> {
   const [rows, questions] = await Promise.all([
     completenessQuery(db, cycle.id)
       .where((eb) => (applicationIds.length > 0 ? eb("applications.id", "in", applicationIds) : eb.lit(false)))
       .execute(),
     listQuestions(db, cycle.id),
   ]);
-  return new Map(rows.map((row) => [row.id, missingAtStage(row, questions, cycle).summary]));
+  return new Map(rows.map((row) => [row.id, missingSummary(missingAtStage(row, questions, cycle))]));
 }

@@ -129,7 +129,7 @@ export async function rankingPage(
       high: row.high,
       spread: row.residualSpread,
       disagreement: row.disagreement ?? false,
-      missing: missing.get(row.id) ?? "",
+      missing: missing.get(row.id) ?? null,
     })),
     biases: summary.biases.map((bias) => ({ ...bias, name: names.get(bias.reviewerId) ?? "" })),
     distribution: summary.distribution,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMissingSummary } from "~/components/missing-summary";
 import { z } from "zod";
 import { countApplicationsByStatus, listApplicationsForStaff } from "~/applications/admin.server";
 import { APPLICATION_STATUS_KEYS, APPLICATION_STATUSES } from "~/applications/application-status";
@@ -41,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     total: Object.values(counts).reduce((sum, n) => sum + n, 0),
     next,
     applications: applications.map((application) => ({
-      missing: missing.get(application.id) ?? "",
+      missing: missing.get(application.id) ?? null,
       id: application.id,
       name: application.name,
       email: application.email,
@@ -56,6 +57,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export default function StaffApplicationsPage() {
   const { cycle, filter, counts, total, next, applications } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const missingSummary = useMissingSummary();
   const format = useFormat();
   const statusLabel = (status: (typeof APPLICATION_STATUSES)[number]) => t(APPLICATION_STATUS_KEYS[status]);
   const query = (after?: string) =>
@@ -121,7 +123,7 @@ export default function StaffApplicationsPage() {
                   </td>
                   <td>{statusLabel(application.status)}</td>
                   <td>{application.submittedAt ? format.dateTime(application.submittedAt, cycle.timezone) : "—"}</td>
-                  <td>{application.missing || "—"}</td>
+                  <td>{missingSummary(application.missing) || "—"}</td>
                 </tr>
               ))
             )}

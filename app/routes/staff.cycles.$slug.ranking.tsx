@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMissingSummary } from "~/components/missing-summary";
 import { z } from "zod";
 import { APPLICATION_STATUS_KEYS } from "~/applications/application-status";
 import { BarChart } from "~/components/bar-chart";
@@ -85,6 +86,7 @@ export default function RankingPage() {
     hasCriteria,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const missingSummary = useMissingSummary();
   const { fixed, signed } = useScoreFormat();
   const roundQuery: Record<string, string> = rounds.length > 1 ? { round: String(round.position) } : {};
   const listQuery = {
@@ -190,7 +192,7 @@ export default function RankingPage() {
                   {fixed(row.spread)}{" "}
                   {row.disagreement ? <span className="flag">{t("selection.ranking.disagreement")}</span> : null}
                 </td>
-                <td>{row.missing || "—"}</td>
+                <td>{missingSummary(row.missing) || "—"}</td>
               </tr>
             ))}
           </tbody>

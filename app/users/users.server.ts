@@ -3,6 +3,7 @@ import type { DB } from "#db/client";
 import { audit } from "~/audit/audit.server";
 import { InvitationKind, inviteByEmail } from "~/invitations/invitations.server";
 import type { AppConfig } from "~/utils/config.server";
+import { msg } from "~/i18n/message";
 import { fail, type Result } from "~/utils/result";
 
 export const USERS_PAGE_SIZE = 25;
@@ -43,7 +44,7 @@ export async function grantStaff(db: DB, actorId: string, userId: string): Promi
       .where("id", "=", userId)
       .where("deletedAt", "is", null)
       .executeTakeFirst();
-    if (!user) return fail(404, "That user does not exist.");
+    if (!user) return fail(404, msg("refusals.users.notFound"));
     const inserted = await trx
       .insertInto("userRoles")
       .values({ userId, role: "staff", grantedBy: actorId })
@@ -63,12 +64,12 @@ export async function grantStaff(db: DB, actorId: string, userId: string): Promi
 }
 
 export async function revokeStaff(db: DB, actorId: string, userId: string): Promise<RoleChange> {
-  if (actorId === userId) return fail(409, "You cannot remove your own staff access; ask another staff member.");
+  if (actorId === userId) return fail(409, msg("refusals.users.ownStaffAccess"));
   return db.transaction().execute(async (trx) => {
     // Lock every staff row so two revocations at once cannot leave the program without staff.
     const staff = await trx.selectFrom("userRoles").select("userId").where("role", "=", "staff").forUpdate().execute();
     if (!staff.some((row) => row.userId === userId)) return { ok: true, changed: false };
-    if (staff.length <= 1) return fail(409, "The program needs at least one staff member.");
+    if (staff.length <= 1) return fail(409, msg("refusals.users.lastStaff"));
     await trx.deleteFrom("userRoles").where("userId", "=", userId).where("role", "=", "staff").execute();
     await audit(trx, {
       actorId,
