@@ -97,13 +97,8 @@ export const CycleSettingsSchema = z
 
 export type CycleSettings = z.output<typeof CycleSettingsSchema>;
 
-const QuestionFields = {
-  section: z
-    .string({ error: msg("schemas.question.nameStepOn") })
-    .trim()
-    .min(1, msg("schemas.question.nameStep"))
-    .max(80, msg("forms.errors.maxChars", { count: 80 })),
-  kind: z.enum(QUESTION_KINDS, { error: msg("schemas.question.chooseKind") }),
+/** A question's words, as staff write them for the application form and the eligibility screen alike. */
+export const QuestionTextFields = {
   label: z
     .string({ error: msg("schemas.errors.writeQuestion") })
     .trim()
@@ -115,6 +110,16 @@ const QuestionFields = {
     .max(1000, msg("forms.errors.maxChars", { count: 1000 }))
     .optional()
     .default(""),
+};
+
+const QuestionFields = {
+  section: z
+    .string({ error: msg("schemas.question.nameStepOn") })
+    .trim()
+    .min(1, msg("schemas.question.nameStep"))
+    .max(80, msg("forms.errors.maxChars", { count: 80 })),
+  kind: z.enum(QUESTION_KINDS, { error: msg("schemas.question.chooseKind") }),
+  ...QuestionTextFields,
   required: checkboxField,
   identifying: checkboxField,
   // Two-stage cycles: asked in the letter of intent (and again, pre-filled, in the full application).

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { msg } from "~/i18n/message";
+import { QuestionTextFields } from "~/cycles/cycles.schema";
 import { lineListField } from "~/utils/form-fields";
 
 /** The staff's form for the eligibility screen: add or remove a question. */
@@ -9,17 +10,7 @@ export const EligibilityActionSchema = z.discriminatedUnion(
     z
       .object({
         intent: z.literal("add"),
-        label: z
-          .string({ error: msg("schemas.errors.writeQuestion") })
-          .trim()
-          .min(1, msg("schemas.errors.writeQuestion"))
-          .max(300, msg("forms.errors.maxChars", { count: 300 })),
-        help: z
-          .string()
-          .trim()
-          .max(1000, msg("forms.errors.maxChars", { count: 1000 }))
-          .optional()
-          .default(""),
+        ...QuestionTextFields,
         options: lineListField({ maxItems: 20, maxLength: 200 }),
         qualifying: lineListField({ maxItems: 20, maxLength: 200 }),
         reason: z
